@@ -1,0 +1,102 @@
+# 梅州市12345热线: build, run, test, bench. Read top to bottom.
+# Site overrides (compiler, flags) go in Makefile.local.
+
+CC      = gcc
+CXX     = g++
+BUILD  ?= build
+PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto
+TPKGS   = check libcurl libxml-2.0
+
+CPPFLAGS = -D_GNU_SOURCE -Icgi-src $(shell pkg-config --cflags $(PKGS))
+WARN     = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wpointer-arith
+CFLAGS   = -std=c11 -O2 -g $(WARN) -Wstrict-prototypes -Wmissing-prototypes \
+           -fstack-protector-strong -fPIE
+CXXFLAGS = -std=c++11 -O2 -g $(WARN) -fstack-protector-strong -fPIE
+LDFLAGS  = -pie -Wl,-z,relro,-z,now
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread
+HARDEN   = -D_FORTIFY_SOURCE=2
+
+-include Makefile.local
+
+# The sanitizer build lives in its own object directory.
+ifeq ($(BUILD),build-asan)
+CFLAGS   += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+CXXFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+HARDEN    =
+endif
+CPPFLAGS += $(HARDEN)
+
+# Everything but main() lives in one library that both programs and the
+# tests link against.
+LIB_C = arena config db form http route auth roles audit audit_store \
+        user_store org_store calendar_store view workdays \
+        h_auth h_home h_admin h_calendar h_audit
+LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
+LIB   = $(BUILD)/libhotline.a
+
+UNIT_TESTS = test_form test_route test_roles test_workdays test_audit
+UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
+
+all: $(BUILD)/hotlined $(BUILD)/hotlinectl
+
+$(BUILD)/%.o: cgi-src/%.c cgi-src/*.h | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tmpl.o: cgi-src/tmpl.cc cgi-src/*.h | $(BUILD)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_O)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/hotlined: $(BUILD)/main.o $(LIB)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/hotlinectl: $(BUILD)/hotlinectl.o $(LIB)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+# --- tests -------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) \
+	  -o $@ $< $(LIB) $(shell pkg-config --libs check) $(LDLIBS) -lstdc++
+
+$(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web.h | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_http.c tests/http/web.c \
+	  $(shell pkg-config --libs $(TPKGS))
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+
+asan:
+	$(MAKE) BUILD=build-asan unit
+
+deps:
+	bash scripts/deps.sh
+
+# --- the running stack -------------------------------------------------
+run: deps all
+	bash scripts/stack.sh start
+	@sed -n '/^-- BEGIN ACCOUNTS/,/^-- END ACCOUNTS/p' sql/demo/demo.sql | sed '1d;$$d;s/^-- //'
+	@echo "Demo password for every account: Demo@12345"
+	@echo "Open http://127.0.0.1:8080/  (make stop ends it)"
+
+stop:
+	bash scripts/stack.sh stop
+
+# make check: build warning-free, unit tests (plain and sanitized), then
+# HTTP and browser tests against a fresh private stack on port 8181.
+check: deps all unit asan $(BUILD)/tests/test_http
+	bash tests/stack-tests.sh
+
+bench: deps all
+	bash tests/bench/bench.sh $(BENCH)
+
+clean:
+	rm -rf build build-asan
+
+.PHONY: all unit asan deps run stop check bench clean

@@ -1,0 +1,262 @@
+#include "auth.h"
+
+#include <crypt.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "audit_store.h"
+#include "db.h"
+#include "roles.h"
+#include "user_store.h"
+
+static void to_hex(const unsigned char *p, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hex[p[i] >> 4];
+		out[2 * i + 1] = hex[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+int auth_random_hex(char out[65])
+{
+	unsigned char raw[32];
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return -1;
+	to_hex(raw, sizeof raw, out);
+	return 0;
+}
+
+static void token_hash(const char *token, unsigned char out[32])
+{
+	unsigned int len = 32;
+	EVP_Digest(token, strlen(token), out, &len, EVP_sha256(), NULL);
+}
+
+static int is_token(const char *s)
+{
+	if (s == NULL || strlen(s) != 64)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 0;
+	return 1;
+}
+
+int auth_load(struct req *r)
+{
+	const char *token = http_cookie(r->a, r->cookies, AUTH_COOKIE);
+	if (!is_token(token))
+		return 0;
+	unsigned char *hash = arena_alloc(r->a, 32);
+	token_hash(token, hash);
+	struct dbres res;
+	int rc = session_load(r->db, r->a, hash, r->cfg->session_idle_min,
+			      r->cfg->session_max_hours, &res);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? DB_DOWN : DB_ERR;
+	if (res.nrows == 0)
+		return 0;
+	struct actor *ac = arena_zalloc(r->a, sizeof *ac);
+	ac->user_id = db_int(&res, 0, 0);
+	ac->username = db_cell(&res, 0, 1);
+	ac->display_name = db_cell(&res, 0, 2);
+	ac->csrf = db_cell(&res, 0, 3);
+	for (size_t i = 0; i < res.nrows; i++) {
+		const char *role = db_cell(&res, i, 5);
+		if (role == NULL || db_cell(&res, i, 6) == NULL)
+			continue; /* no membership, or its unit is deactivated */
+		int ro = role_from_code(role);
+		if (ro < 0)
+			continue;
+		ac->roles |= 1u << ro;
+		if (ac->unit_id == 0) {
+			ac->unit_id = db_int(&res, i, 6);
+			ac->unit_name = db_cell(&res, i, 7);
+			ac->jur_id = db_int(&res, i, 8);
+			ac->jur_name = db_cell(&res, i, 9);
+			/* The city (no parent) sees everything. */
+			ac->scope_jur = db_cell(&res, i, 10) == NULL ? 0 : ac->jur_id;
+		}
+	}
+	ac->caps = roles_caps(ac->roles);
+	ac->sid_hash = hash;
+	r->actor = ac;
+	/* Touch at most once a minute: the idle limit is in minutes, and a
+	 * write per page view would cost more than the page. */
+	if (db_int(&res, 0, 4) >= 60)
+		session_touch(r->db, r->a, hash);
+	return 0;
+}
+
+int auth_hash_password(const char *password, char *out, size_t out_size)
+{
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	if (crypt_gensalt_rn("$y$", 0, NULL, 0, salt, sizeof salt) == NULL)
+		return -1;
+	struct crypt_data *cd = calloc(1, sizeof *cd);
+	if (cd == NULL)
+		return -1;
+	const char *h = crypt_r(password, salt, cd);
+	int rc = -1;
+	if (h != NULL && h[0] != '*' && strlen(h) < out_size) {
+		memcpy(out, h, strlen(h) + 1);
+		rc = 0;
+	}
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return rc;
+}
+
+/* Compared against when the user does not exist, so that the answer takes
+ * as long as for a real account. The password of this hash is unknown. */
+static const char dummy_hash[] =
+	"$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3";
+
+int auth_check_password(const char *password, const char *hash)
+{
+	struct crypt_data *cd = calloc(1, sizeof *cd);
+	if (cd == NULL)
+		return 0;
+	const char *h = crypt_r(password, hash, cd);
+	int ok = h != NULL && h[0] != '*' && strlen(h) == strlen(hash) &&
+		 CRYPTO_memcmp(h, hash, strlen(hash)) == 0;
+	explicit_bzero(cd, sizeof *cd);
+	free(cd);
+	return ok;
+}
+
+const char *auth_password_problem(const char *pw)
+{
+	size_t n = strlen(pw);
+	if (n < 8)
+		return "密码至少需要 8 个字符";
+	int letter = 0, digit = 0;
+	for (const char *p = pw; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			letter = 1;
+		if (*p >= '0' && *p <= '9')
+			digit = 1;
+	}
+	if (!letter || !digit)
+		return "密码需同时包含字母和数字";
+	return NULL;
+}
+
+static int start_session(struct req *r, long long user_id)
+{
+	char token[65], csrf[65];
+	unsigned char hash[32];
+	if (auth_random_hex(token) < 0 || auth_random_hex(csrf) < 0)
+		return DB_ERR;
+	token_hash(token, hash);
+	int rc = session_insert(r->db, r->a, hash, user_id, csrf, r->client_addr);
+	if (rc == DB_OK)
+		http_set_cookie(r, AUTH_COOKIE, token, -1);
+	return rc;
+}
+
+static enum login_result fail(struct req *r, int rc)
+{
+	db_rollback(r->db);
+	return rc == DB_DOWN ? LOGIN_DOWN : LOGIN_BAD;
+}
+
+enum login_result auth_login(struct req *r, const char *username,
+			     const char *password)
+{
+	struct dbres u;
+	int rc = user_for_login(r->db, r->a, username, &u);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? LOGIN_DOWN : LOGIN_BAD;
+	long long id = u.nrows ? db_int(&u, 0, 0) : 0;
+	int active = u.nrows ? (int)db_int(&u, 0, 2) : 0;
+	int locked = u.nrows ? (int)db_int(&u, 0, 3) : 0;
+	/* Always pay for one hash, whatever the account's state. */
+	int ok = auth_check_password(password, u.nrows ? db_cell(&u, 0, 1)
+							: dummy_hash);
+	enum login_result result = LOGIN_BAD;
+	if ((rc = db_begin(r->db)) != DB_OK)
+		return fail(r, rc);
+	const char *detail = arena_printf(r->a, "用户名 %s", username);
+	if (id == 0 || !active) {
+		rc = audit_add(r, id, "login.failed", "user", id, detail);
+	} else if (locked) {
+		result = LOGIN_LOCKED;
+		rc = audit_add(r, id, "login.locked", "user", id, detail);
+	} else if (!ok) {
+		long long count = 0;
+		rc = user_login_failed(r->db, r->a, id, &count);
+		if (rc == DB_OK)
+			rc = audit_add(r, id, "login.failed", "user", id, detail);
+		if (rc == DB_OK && count >= AUTH_MAX_FAILS) {
+			result = LOGIN_LOCKED;
+			rc = user_lock(r->db, r->a, id, AUTH_LOCK_MIN);
+			if (rc == DB_OK)
+				rc = audit_add(r, id, "user.lockout", "user", id,
+					       arena_printf(r->a, "%s 连续 %d 次登录失败，锁定 %d 分钟",
+							    username, AUTH_MAX_FAILS,
+							    AUTH_LOCK_MIN));
+		}
+	} else {
+		result = LOGIN_OK;
+		rc = user_login_ok(r->db, r->a, id);
+		if (rc == DB_OK)
+			rc = start_session(r, id);
+		if (rc == DB_OK)
+			rc = audit_add(r, id, "login", "user", id, detail);
+	}
+	if (rc != DB_OK)
+		return fail(r, rc);
+	if ((rc = db_commit(r->db)) != DB_OK)
+		return fail(r, rc);
+	return result;
+}
+
+int auth_logout(struct req *r)
+{
+	if (r->actor == NULL)
+		return DB_OK;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = session_delete(r->db, r->a, r->actor->sid_hash);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "logout", "user", r->actor->user_id, "");
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	else
+		db_rollback(r->db);
+	http_set_cookie(r, AUTH_COOKIE, "", 0);
+	return rc;
+}
+
+const char *auth_csrf_token(struct req *r)
+{
+	if (r->actor != NULL)
+		return r->actor->csrf;
+	const char *pre = http_cookie(r->a, r->cookies, AUTH_PRE_COOKIE);
+	if (is_token(pre))
+		return pre;
+	char *t = arena_alloc(r->a, 65);
+	if (auth_random_hex(t) < 0)
+		return "";
+	http_set_cookie(r, AUTH_PRE_COOKIE, t, -1);
+	return t;
+}
+
+int auth_csrf_ok(struct req *r)
+{
+	const char *sent = r->f[F_CSRF].s;
+	const char *want;
+	if (r->actor != NULL)
+		want = r->actor->csrf;
+	else
+		want = http_cookie(r->a, r->cookies, AUTH_PRE_COOKIE);
+	if (sent == NULL || !is_token(want) || strlen(sent) != 64)
+		return 0;
+	return CRYPTO_memcmp(sent, want, 64) == 0;
+}

@@ -1,0 +1,62 @@
+#include "calendar_store.h"
+
+#include <string.h>
+
+enum stmt {
+	STMT_ALL,
+	STMT_RANGE,
+	STMT_SET,
+	STMT_CLEAR,
+	STMT__MAX
+};
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_ALL */
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM calendar_days ORDER BY day",
+	/* STMT_RANGE */
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, name FROM calendar_days"
+	" WHERE day BETWEEN ? AND ? ORDER BY day",
+	/* STMT_SET */
+	"INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
+	" updated_at = UTC_TIMESTAMP()",
+	/* STMT_CLEAR */
+	"DELETE FROM calendar_days WHERE day = ?",
+};
+
+int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_ALL], &res, "");
+	if (rc != DB_OK)
+		return rc;
+	struct wd_exception *v = arena_alloc(a, (res.nrows + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < res.nrows; i++) {
+		int day;
+		if (wd_parse(db_cell(&res, i, 0), &day) < 0)
+			continue;
+		v[n].day = day;
+		v[n].kind = strcmp(db_cell(&res, i, 1), "holiday") == 0
+				    ? WD_HOLIDAY : WD_WORKDAY;
+		n++;
+	}
+	out->v = v;
+	out->n = n;
+	return DB_OK;
+}
+
+int calendar_range(struct db *db, struct arena *a, const char *from,
+		   const char *to, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_RANGE], out, "ss", from, to);
+}
+
+int calendar_set(struct db *db, struct arena *a, const char *day,
+		 const char *kind, const char *name)
+{
+	if (strcmp(kind, "normal") == 0)
+		return db_run(db, a, sql[STMT_CLEAR], NULL, "s", day);
+	return db_run(db, a, sql[STMT_SET], NULL, "sss", day, kind,
+		      name ? name : "");
+}

@@ -1,0 +1,16 @@
+/* The working-day calendar's exceptions (holidays, make-up workdays). */
+#ifndef CALENDAR_STORE_H
+#define CALENDAR_STORE_H
+#include "db.h"
+#include "workdays.h"
+
+/* Loads every exception into the arena, sorted, as a wd_calendar. */
+int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out);
+/* Columns: day (YYYY-MM-DD), kind, name; days in [from, to]. */
+int calendar_range(struct db *db, struct arena *a, const char *from,
+		   const char *to, struct dbres *out);
+/* kind "holiday" or "workday" sets the day; "normal" removes the row. */
+int calendar_set(struct db *db, struct arena *a, const char *day,
+		 const char *kind, const char *name);
+
+#endif

@@ -1,0 +1,29 @@
+/* The configuration file: "key = value" lines, read once at start and
+ * shared read-only by all threads. */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+struct config {
+	char listen[256];
+	int threads;
+	char db_host[128];
+	int db_port;
+	char db_socket[256];
+	char db_user[64];
+	char db_password[128];
+	char db_name[64];
+	char templates[256];
+	char sql_dir[256];
+	long body_limit;
+	int session_idle_min;
+	int session_max_hours;
+	int cookie_secure;
+	char log[256];
+	char pid_file[256];
+};
+
+/* Fills c with defaults, then reads path. Returns 0, or -1 after printing
+ * the file, line and reason to stderr. */
+int config_load(struct config *c, const char *path);
+
+#endif

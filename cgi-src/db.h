@@ -1,0 +1,58 @@
+/* One MariaDB connection per worker thread: opened lazily, reopened after
+ * the server went away, with its prepared statements cached by SQL text
+ * pointer (every statement is a constant in a *_store.c table). */
+#ifndef DB_H
+#define DB_H
+#include <stddef.h>
+#include "arena.h"
+#include "config.h"
+
+enum db_err {
+	DB_OK = 0,
+	DB_ERR = -1,       /* a bug or a constraint we did not expect */
+	DB_DOWN = -2,      /* the server cannot be reached: answer 503 */
+	DB_DUP = -3,       /* duplicate key */
+	DB_FK = -4,        /* foreign key violation */
+};
+
+struct db;
+
+/* A result copied into the caller's arena: cells[r * ncols + c] is a
+ * NUL-terminated string, or NULL for SQL NULL. */
+struct dbres {
+	size_t nrows, ncols;
+	const char **cells;
+	long long insert_id;
+	long long affected;
+};
+
+/* Returns a new handle (malloc'd; free with db_free) without connecting. */
+struct db *db_new(const struct config *c);
+void db_free(struct db *db);
+
+/* Runs one prepared statement. types names each parameter: 'i' long long,
+ * 's' const char * (NULL binds SQL NULL), 'b' const void *, size_t (bytes).
+ * res may be NULL for statements without rows. */
+int db_run(struct db *db, struct arena *a, const char *sql,
+	   struct dbres *res, const char *types, ...);
+
+/* Prepares, runs and closes one statement whose text is not a constant
+ * (migration files read by hotlinectl): it bypasses the statement cache,
+ * which is keyed by the text's address. */
+int db_exec_text(struct db *db, const char *sql);
+
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+/* Safe to call when no transaction is open. */
+void db_rollback(struct db *db);
+
+/* Text of the last error, for logs. */
+const char *db_error(struct db *db);
+
+static inline const char *db_cell(const struct dbres *r, size_t row, size_t col)
+{
+	return r->cells[row * r->ncols + col];
+}
+long long db_int(const struct dbres *r, size_t row, size_t col);
+
+#endif

@@ -1,0 +1,238 @@
+#include "form.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "workdays.h"
+
+/* Written here rather than taken from libxml2: xmlCheckUTF8 accepts
+ * overlong forms and surrogates, which must not pass the boundary. */
+int utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned cp, min;
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2; cp = c & 0x1F; min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3; cp = c & 0x0F; min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4; cp = c & 0x07; min = 0x10000;
+		} else {
+			return 0;
+		}
+		if (n - i < len)
+			return 0;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes s[0..n) (with '+' as space) into arena memory; -1 on a bad escape
+ * or invalid UTF-8. */
+static int decode(struct arena *a, const char *s, size_t n, char **out,
+		  size_t *out_len)
+{
+	char *d = arena_alloc(a, n + 1);
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			d[j++] = ' ';
+		} else if (s[i] == '%') {
+			if (n - i < 3)
+				return -1;
+			int hi = hexval((unsigned char)s[i + 1]);
+			int lo = hexval((unsigned char)s[i + 2]);
+			if (hi < 0 || lo < 0)
+				return -1;
+			d[j++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			d[j++] = s[i];
+		}
+	}
+	d[j] = '\0';
+	if (!utf8_valid(d, j))
+		return -1;
+	*out = d;
+	*out_len = j;
+	return 0;
+}
+
+int form_parse_urlencoded(struct arena *a, const char *s, size_t n,
+			  struct kvlist *out)
+{
+	size_t count = 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '&')
+			count++;
+	out->v = arena_alloc(a, count * sizeof *out->v);
+	out->n = 0;
+	size_t start = 0;
+	while (start <= n) {
+		const char *p = s + start;
+		const char *amp = memchr(p, '&', n - start);
+		size_t len = amp ? (size_t)(amp - p) : n - start;
+		if (len > 0) {
+			const char *eq = memchr(p, '=', len);
+			size_t klen = eq ? (size_t)(eq - p) : len;
+			char *k, *v;
+			size_t kl, vl;
+			if (decode(a, p, klen, &k, &kl) < 0)
+				return -1;
+			if (eq) {
+				if (decode(a, eq + 1, len - klen - 1, &v, &vl) < 0)
+					return -1;
+			} else {
+				v = arena_strdup(a, "");
+				vl = 0;
+			}
+			out->v[out->n].key = k;
+			out->v[out->n].val = v;
+			out->v[out->n].val_len = vl;
+			out->n++;
+		}
+		start += len + 1;
+	}
+	return 0;
+}
+
+const char *kv_get(const struct kvlist *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			return l->v[i].val;
+	return NULL;
+}
+
+const struct field_def field_defs[F__MAX] = {
+	{ "csrf", "安全令牌", V_RAW, 128, 0, 0 },                 /* F_CSRF */
+	{ "username", "用户名", V_CODE, 64, 0, 0 },               /* F_USERNAME */
+	{ "password", "密码", V_LINE, 256, 0, 0 },                /* F_PASSWORD */
+	{ "new_password", "新密码", V_LINE, 256, 0, 0 },          /* F_NEW_PASSWORD */
+	{ "new_password2", "确认新密码", V_LINE, 256, 0, 0 },     /* F_NEW_PASSWORD2 */
+	{ "next", "跳转地址", V_LINE, 512, 0, 0 },                /* F_NEXT */
+	{ "name", "名称", V_LINE, 200, 0, 0 },                    /* F_NAME */
+	{ "code", "编码", V_CODE, 32, 0, 0 },                     /* F_CODE */
+	{ "kind", "类型", V_CODE, 32, 0, 0 },                     /* F_KIND */
+	{ "parent_id", "上级", V_INT, 20, 0, 2147483647 },        /* F_PARENT_ID */
+	{ "jurisdiction_id", "行政区域", V_INT, 20, 1, 2147483647 }, /* F_JURISDICTION_ID */
+	{ "unit_id", "单位", V_INT, 20, 1, 2147483647 },          /* F_UNIT_ID */
+	{ "user_id", "用户", V_INT, 20, 1, 2147483647 },          /* F_USER_ID */
+	{ "role", "角色", V_CODE, 32, 0, 0 },                     /* F_ROLE */
+	{ "display_name", "姓名", V_LINE, 100, 0, 0 },            /* F_DISPLAY_NAME */
+	{ "phone", "电话", V_LINE, 40, 0, 0 },                    /* F_PHONE */
+	{ "active", "启用", V_FLAG, 8, 0, 0 },                    /* F_ACTIVE */
+	{ "date", "日期", V_DATE, 10, 0, 0 },                     /* F_DATE */
+	{ "day_kind", "日期类型", V_CODE, 16, 0, 0 },             /* F_DAY_KIND */
+	{ "month", "月份", V_LINE, 7, 0, 0 },                     /* F_MONTH */
+	{ "q", "查询", V_LINE, 200, 0, 0 },                       /* F_Q */
+	{ "page", "页码", V_INT, 10, 1, 100000 },                 /* F_PAGE */
+	{ "done", "结果", V_CODE, 16, 0, 0 },                     /* F_DONE */
+	{ "before", "起始编号", V_INT, 20, 1, 9223372036854775807LL }, /* F_BEFORE */
+};
+
+static int is_line(const char *s, size_t n, int allow_newlines)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0x7F)
+			return 0;
+		if (c < 0x20) {
+			if (allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
+				continue;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int field_check(enum field f, const char *raw, size_t len, struct fval *out)
+{
+	const struct field_def *d = &field_defs[f];
+	out->present = 0;
+	out->s = NULL;
+	out->i = 0;
+	if (raw == NULL || len == 0) {
+		/* An unchecked checkbox and an empty input both mean absent. */
+		return 0;
+	}
+	if (len > d->max_len || !utf8_valid(raw, len))
+		return -1;
+	switch (d->v) {
+	case V_LINE:
+		if (!is_line(raw, len, 0))
+			return -1;
+		break;
+	case V_TEXT:
+		if (!is_line(raw, len, 1))
+			return -1;
+		break;
+	case V_RAW:
+		for (size_t i = 0; i < len; i++)
+			if (raw[i] <= 0x20 || raw[i] >= 0x7F)
+				return -1;
+		break;
+	case V_CODE:
+		for (size_t i = 0; i < len; i++) {
+			char c = raw[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+			      c == '.'))
+				return -1;
+		}
+		break;
+	case V_INT: {
+		if (!((raw[0] >= '0' && raw[0] <= '9') || raw[0] == '-'))
+			return -1;
+		char *end;
+		errno = 0;
+		long long v = strtoll(raw, &end, 10);
+		if (errno != 0 || end != raw + len || v < d->min || v > d->max)
+			return -1;
+		out->i = v;
+		break;
+	}
+	case V_DATE: {
+		int day;
+		if (wd_parse(raw, &day) < 0)
+			return -1;
+		out->i = day;
+		break;
+	}
+	case V_FLAG:
+		out->i = 1;
+		break;
+	}
+	out->present = 1;
+	out->s = raw;
+	return 0;
+}

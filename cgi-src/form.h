@@ -1,0 +1,91 @@
+/* Input at the boundary: urlencoded parsing, UTF-8 checks and the one table
+ * of form fields with their validators (kcgi's habit: a handler sees only
+ * fields that were declared and checked). */
+#ifndef FORM_H
+#define FORM_H
+#include <stddef.h>
+#include "arena.h"
+
+struct kv {
+	const char *key;
+	const char *val;
+	size_t val_len;
+};
+
+struct kvlist {
+	struct kv *v;
+	size_t n;
+};
+
+/* Returns 1 if s[0..n) is well-formed UTF-8 without NULs, overlong forms,
+ * surrogates or code points above U+10FFFF; 0 otherwise. */
+int utf8_valid(const char *s, size_t n);
+
+/* Parses application/x-www-form-urlencoded text into arena memory.
+ * Returns 0, or -1 for a bad %-escape, invalid UTF-8 or an embedded NUL. */
+int form_parse_urlencoded(struct arena *a, const char *s, size_t n,
+			  struct kvlist *out);
+
+/* First value of key, or NULL. */
+const char *kv_get(const struct kvlist *l, const char *key);
+
+enum validator {
+	V_LINE,     /* one line of text: no control characters */
+	V_TEXT,     /* multi-line text: tabs and newlines allowed */
+	V_INT,      /* decimal integer within [min, max] */
+	V_DATE,     /* YYYY-MM-DD */
+	V_CODE,     /* ASCII letters, digits, '-', '_', '.' */
+	V_FLAG,     /* checkbox: present means 1 */
+	V_RAW,      /* opaque token (CSRF): printable ASCII */
+};
+
+enum field {
+	F_CSRF,
+	F_USERNAME,
+	F_PASSWORD,
+	F_NEW_PASSWORD,
+	F_NEW_PASSWORD2,
+	F_NEXT,
+	F_NAME,
+	F_CODE,
+	F_KIND,
+	F_PARENT_ID,
+	F_JURISDICTION_ID,
+	F_UNIT_ID,
+	F_USER_ID,
+	F_ROLE,
+	F_DISPLAY_NAME,
+	F_PHONE,
+	F_ACTIVE,
+	F_DATE,
+	F_DAY_KIND,
+	F_MONTH,
+	F_Q,
+	F_PAGE,
+	F_DONE,
+	F_BEFORE,
+	F__MAX
+};
+
+struct field_def {
+	const char *name;   /* form key */
+	const char *label;  /* Chinese label for error messages */
+	enum validator v;
+	size_t max_len;     /* bytes */
+	long long min, max; /* V_INT range */
+};
+
+extern const struct field_def field_defs[F__MAX];
+
+/* A checked value: present == 0 when the field was absent or empty. */
+struct fval {
+	int present;
+	const char *s;
+	long long i;
+};
+
+/* Checks one raw value against its field's validator.
+ * Returns 0 and fills *out, or -1. */
+int field_check(enum field f, const char *raw, size_t len, struct fval *out);
+
+#endif

@@ -1,0 +1,568 @@
+/* 系统管理: jurisdictions, units, users and their memberships. Every query
+ * carries the admin's scope (the whole city, or one county); nothing is
+ * deleted, only deactivated. */
+#include <string.h>
+
+#include "audit_store.h"
+#include "auth.h"
+#include "db.h"
+#include "handlers.h"
+#include "org_store.h"
+#include "roles.h"
+#include "user_store.h"
+#include "view.h"
+
+static long long scope(const struct req *r)
+{
+	return r->actor->scope_jur;
+}
+
+static int db_status(int rc)
+{
+	return rc == DB_DOWN ? 503 : 500;
+}
+
+/* Ends a change: commit, or roll back and map the error to a status. */
+static int finish_tx(struct req *r, int rc)
+{
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
+static int bad_request(struct req *r, const char *msg)
+{
+	r->err_msg = msg;
+	return 400;
+}
+
+/* ---- jurisdictions ---------------------------------------------------- */
+
+int h_jurisdictions(struct req *r)
+{
+	struct dbres res;
+	int rc = jur_list(r->db, r->a, scope(r), &res);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "行政区域", "admin/jurisdictions.tpl");
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "JUR");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "CODE", db_cell(&res, i, 1));
+		tmpl_set(row, "NAME", db_cell(&res, i, 2));
+		tmpl_set(row, "PARENT", db_cell(&res, i, 4) ? db_cell(&res, i, 4) : "—");
+		tmpl_set(row, "UNITS", db_cell(&res, i, 6));
+		if (db_int(&res, i, 5))
+			tmpl_show(row, "ACTIVE");
+		else
+			tmpl_show(row, "INACTIVE");
+		if (db_cell(&res, i, 3) == NULL) {
+			struct tdict *p = tmpl_section(d, "PARENT_OPT");
+			tmpl_set(p, "ID", db_cell(&res, i, 0));
+			tmpl_set(p, "NAME", db_cell(&res, i, 2));
+		}
+	}
+	if (scope(r) == 0)
+		tmpl_show(d, "CAN_CREATE");
+	return view_finish(r, 200);
+}
+
+int h_jurisdiction_create(struct req *r)
+{
+	/* Only the city adds jurisdictions. */
+	if (scope(r) != 0) {
+		r->err_msg = "只有市级系统管理员可以新增行政区域。";
+		return 403;
+	}
+	long long id = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = jur_insert(r->db, r->a, r->f[F_CODE].s, r->f[F_NAME].s,
+				r->f[F_PARENT_ID].i, &id);
+	if (rc == DB_DUP) {
+		db_rollback(r->db);
+		return bad_request(r, "该编码已被使用。");
+	}
+	if (rc == DB_FK) {
+		db_rollback(r->db);
+		return bad_request(r, "上级行政区域不存在。");
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "jurisdiction.create", "jurisdiction", id,
+			       arena_printf(r->a, "%s %s", r->f[F_CODE].s,
+					    r->f[F_NAME].s));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, "/admin/jurisdictions?done=created");
+}
+
+int h_jurisdiction_update(struct req *r)
+{
+	int changed = 0, active = r->f[F_ACTIVE].present;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = jur_update(r->db, r->a, scope(r), r->id, r->f[F_NAME].s,
+				active, &changed);
+	if (rc == DB_OK && !changed) {
+		db_rollback(r->db);
+		return 404;
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "jurisdiction.update", "jurisdiction", r->id,
+			       arena_printf(r->a, "名称 %s，%s", r->f[F_NAME].s,
+					    active ? "启用" : "停用"));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, "/admin/jurisdictions?done=saved");
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+/* Writes rows (unit_list columns) in tree order: each unit followed by its
+ * children, depth-first, within its jurisdiction. */
+static void unit_tree(struct req *r, struct tdict *d, const struct dbres *res,
+		      const char *parent, int depth, int *seen)
+{
+	for (size_t i = 0; i < res->nrows; i++) {
+		const char *p = db_cell(res, i, 6);
+		int is_child = parent == NULL ? p == NULL
+					      : p != NULL && strcmp(p, parent) == 0;
+		if (!is_child || seen[i])
+			continue;
+		seen[i] = 1;
+		struct tdict *row = tmpl_section(d, "UNIT");
+		tmpl_set(row, "ID", db_cell(res, i, 0));
+		tmpl_set(row, "CODE", db_cell(res, i, 1));
+		tmpl_set(row, "NAME", db_cell(res, i, 2));
+		tmpl_set(row, "KIND", unit_kind_label(db_cell(res, i, 3)));
+		tmpl_set(row, "JURISDICTION", db_cell(res, i, 5));
+		tmpl_set_int(row, "DEPTH", depth > 4 ? 4 : depth);
+		if (!db_int(res, i, 7))
+			tmpl_show(row, "INACTIVE");
+		if (depth < 16)
+			unit_tree(r, d, res, db_cell(res, i, 0), depth + 1, seen);
+	}
+}
+
+static void kind_options(struct tdict *d, const char *selected)
+{
+	for (size_t i = 0; unit_kinds[i] != NULL; i++) {
+		struct tdict *o = tmpl_section(d, "KIND_OPT");
+		tmpl_set(o, "VALUE", unit_kinds[i]);
+		tmpl_set(o, "LABEL", unit_kind_label(unit_kinds[i]));
+		if (selected && strcmp(selected, unit_kinds[i]) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+}
+
+/* Options for choosing a unit: every active unit in scope. */
+static void unit_options(struct tdict *d, const char *section,
+			 const struct dbres *units, const char *selected,
+			 const char *skip)
+{
+	for (size_t i = 0; i < units->nrows; i++) {
+		if (!db_int(units, i, 7))
+			continue;
+		const char *id = db_cell(units, i, 0);
+		if (skip && strcmp(id, skip) == 0)
+			continue;
+		struct tdict *o = tmpl_section(d, section);
+		tmpl_set(o, "ID", id);
+		tmpl_setf(o, "NAME", "%s · %s", db_cell(units, i, 5),
+			  db_cell(units, i, 2));
+		if (selected && strcmp(selected, id) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+}
+
+int h_units(struct req *r)
+{
+	struct dbres units, jurs;
+	long long jur = scope(r);
+	if (r->f[F_JURISDICTION_ID].present && (jur == 0 || jur == r->f[F_JURISDICTION_ID].i))
+		jur = r->f[F_JURISDICTION_ID].i;
+	int rc = unit_list(r->db, r->a, jur, &units);
+	if (rc == DB_OK)
+		rc = jur_list(r->db, r->a, scope(r), &jurs);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "单位管理", "admin/units.tpl");
+	/* Top-level units first, then anything whose parent is out of
+	 * view (so that no unit is ever hidden). */
+	int *seen = arena_zalloc(r->a, (units.nrows + 1) * sizeof *seen);
+	unit_tree(r, d, &units, NULL, 0, seen);
+	for (size_t i = 0; i < units.nrows; i++)
+		if (!seen[i])
+			unit_tree(r, d, &units, db_cell(&units, i, 6), 0, seen);
+	for (size_t i = 0; i < jurs.nrows; i++) {
+		struct tdict *o = tmpl_section(d, "JUR_OPT");
+		tmpl_set(o, "ID", db_cell(&jurs, i, 0));
+		tmpl_set(o, "NAME", db_cell(&jurs, i, 2));
+	}
+	kind_options(d, "department");
+	unit_options(d, "PARENT_OPT", &units, NULL, NULL);
+	return view_finish(r, 200);
+}
+
+int h_unit_create(struct req *r)
+{
+	const char *kind = r->f[F_KIND].s;
+	long long jur = r->f[F_JURISDICTION_ID].i;
+	if (unit_kind_label(kind) == NULL)
+		return bad_request(r, "单位类型无效。");
+	if (scope(r) != 0 && jur != scope(r)) {
+		r->err_msg = "只能在本行政区域内新增单位。";
+		return 403;
+	}
+	long long id = 0;
+	int rc = unit_parent_ok(r->db, r->a, scope(r), jur, 0, r->f[F_PARENT_ID].i);
+	if (rc < 0)
+		return db_status(rc);
+	if (rc == 0)
+		return bad_request(r, "上级单位须为同一行政区域的单位。");
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = unit_insert(r->db, r->a, r->f[F_CODE].s, r->f[F_NAME].s, kind,
+				 jur, r->f[F_PARENT_ID].i, &id);
+	if (rc == DB_DUP || rc == DB_FK) {
+		db_rollback(r->db);
+		return bad_request(r, rc == DB_DUP ? "该单位编码已被使用。"
+						   : "行政区域或上级单位无效（上级单位须在同一行政区域）。");
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "unit.create", "unit", id,
+			       arena_printf(r->a, "%s %s（%s）", r->f[F_CODE].s,
+					    r->f[F_NAME].s, unit_kind_label(kind)));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, "/admin/units?done=created");
+}
+
+int h_unit_form(struct req *r)
+{
+	struct dbres u, units;
+	int rc = unit_get(r->db, r->a, scope(r), r->id, &u);
+	if (rc == DB_OK)
+		rc = unit_list(r->db, r->a, scope(r), &units);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows == 0)
+		return 404;
+	struct tdict *d = view_page(r, "编辑单位", "admin/unit.tpl");
+	tmpl_set(d, "ID", db_cell(&u, 0, 0));
+	tmpl_set(d, "CODE", db_cell(&u, 0, 1));
+	tmpl_set(d, "NAME", db_cell(&u, 0, 2));
+	tmpl_set(d, "JURISDICTION", db_cell(&u, 0, 5));
+	if (db_int(&u, 0, 7))
+		tmpl_show(d, "ACTIVE");
+	kind_options(d, db_cell(&u, 0, 3));
+	/* Parents: units of the same jurisdiction, never the unit itself. */
+	struct dbres same = units;
+	same.nrows = 0;
+	same.cells = arena_alloc(r->a, (units.nrows + 1) * units.ncols * sizeof *same.cells);
+	for (size_t i = 0; i < units.nrows; i++)
+		if (strcmp(db_cell(&units, i, 4), db_cell(&u, 0, 4)) == 0) {
+			memcpy(&same.cells[same.nrows * same.ncols],
+			       &units.cells[i * units.ncols],
+			       units.ncols * sizeof *same.cells);
+			same.nrows++;
+		}
+	unit_options(d, "PARENT_OPT", &same, db_cell(&u, 0, 6), db_cell(&u, 0, 0));
+	return view_finish(r, 200);
+}
+
+int h_unit_update(struct req *r)
+{
+	const char *kind = r->f[F_KIND].s;
+	if (unit_kind_label(kind) == NULL)
+		return bad_request(r, "单位类型无效。");
+	int changed = 0, active = r->f[F_ACTIVE].present;
+	struct dbres u;
+	int rc = unit_get(r->db, r->a, scope(r), r->id, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows == 0)
+		return 404;
+	rc = unit_parent_ok(r->db, r->a, scope(r), db_int(&u, 0, 4), r->id,
+			    r->f[F_PARENT_ID].i);
+	if (rc < 0)
+		return db_status(rc);
+	if (rc == 0)
+		return bad_request(r, "上级单位无效（须为同一行政区域的其他单位）。");
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = unit_update(r->db, r->a, scope(r), r->id, r->f[F_NAME].s, kind,
+				 r->f[F_PARENT_ID].i, active, &changed);
+	if (rc == DB_OK && !changed) {
+		db_rollback(r->db);
+		return 404;
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, active ? "unit.update" : "unit.deactivate", "unit",
+			       r->id, arena_printf(r->a, "%s（%s），%s", r->f[F_NAME].s,
+						   unit_kind_label(kind),
+						   active ? "启用" : "停用"));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/units/%lld?done=saved", r->id));
+}
+
+/* ---- users -------------------------------------------------------------- */
+
+static void role_options(struct tdict *d)
+{
+	for (int ro = 0; ro < ROLE__MAX; ro++) {
+		struct tdict *o = tmpl_section(d, "ROLE_OPT");
+		tmpl_set(o, "VALUE", role_defs[ro].code);
+		tmpl_set(o, "LABEL", role_defs[ro].label);
+	}
+}
+
+/* "clerk@市人社局; …" from the store, with role codes in Chinese. */
+static const char *roles_text(struct req *r, const char *s)
+{
+	if (s == NULL)
+		return "—";
+	struct buf b;
+	buf_init(&b, r->a);
+	while (*s) {
+		const char *at = strchr(s, '@');
+		const char *end = strstr(s, "; ");
+		if (end == NULL)
+			end = s + strlen(s);
+		if (at != NULL && at < end) {
+			char *code = arena_strndup(r->a, s, (size_t)(at - s));
+			int ro = role_from_code(code);
+			buf_puts(&b, ro >= 0 ? role_defs[ro].label : code);
+			buf_add(&b, at, (size_t)(end - at));
+		}
+		if (*end == '\0')
+			break;
+		buf_puts(&b, "；");
+		s = end + 2;
+	}
+	return buf_str(&b);
+}
+
+int h_users(struct req *r)
+{
+	const char *q = r->f[F_Q].s ? r->f[F_Q].s : "";
+	struct dbres users, units;
+	int rc = user_list(r->db, r->a, scope(r), q, &users);
+	if (rc == DB_OK)
+		rc = unit_list(r->db, r->a, scope(r), &units);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "用户管理", "admin/users.tpl");
+	tmpl_set(d, "Q", q);
+	for (size_t i = 0; i < users.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "USER");
+		tmpl_set(row, "ID", db_cell(&users, i, 0));
+		tmpl_set(row, "USERNAME", db_cell(&users, i, 1));
+		tmpl_set(row, "NAME", db_cell(&users, i, 2));
+		tmpl_set(row, "PHONE", db_cell(&users, i, 3));
+		tmpl_set(row, "ROLES", roles_text(r, db_cell(&users, i, 6)));
+		if (!db_int(&users, i, 4))
+			tmpl_show(row, "INACTIVE");
+		if (db_int(&users, i, 5))
+			tmpl_show(row, "LOCKED");
+	}
+	if (users.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	unit_options(d, "UNIT_OPT", &units, NULL, NULL);
+	role_options(d);
+	return view_finish(r, 200);
+}
+
+/* Whether unit_id is an active unit inside the admin's scope. */
+static int unit_in_scope(struct req *r, long long unit_id, int *rc)
+{
+	struct dbres u;
+	*rc = unit_get(r->db, r->a, scope(r), unit_id, &u);
+	return *rc == DB_OK && u.nrows == 1 && db_int(&u, 0, 7);
+}
+
+int h_user_create(struct req *r)
+{
+	const char *role = r->f[F_ROLE].s;
+	if (role_from_code(role) < 0)
+		return bad_request(r, "角色无效。");
+	const char *problem = auth_password_problem(r->f[F_NEW_PASSWORD].s);
+	if (problem != NULL)
+		return bad_request(r, problem);
+	int rc;
+	if (!unit_in_scope(r, r->f[F_UNIT_ID].i, &rc)) {
+		if (rc != DB_OK)
+			return db_status(rc);
+		r->err_msg = "只能为本行政区域内的有效单位添加用户。";
+		return 403;
+	}
+	char hash[256];
+	if (auth_hash_password(r->f[F_NEW_PASSWORD].s, hash, sizeof hash) < 0)
+		return 500;
+	long long id = 0, mid = 0;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = user_insert(r->db, r->a, r->f[F_USERNAME].s,
+				 r->f[F_DISPLAY_NAME].s,
+				 r->f[F_PHONE].s ? r->f[F_PHONE].s : "", hash, &id);
+	if (rc == DB_DUP) {
+		db_rollback(r->db);
+		return bad_request(r, "该用户名已被使用。");
+	}
+	if (rc == DB_OK)
+		rc = membership_add(r->db, r->a, id, r->f[F_UNIT_ID].i, role, &mid);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "user.create", "user", id,
+			       arena_printf(r->a, "%s %s，角色 %s，单位 #%lld",
+					    r->f[F_USERNAME].s, r->f[F_DISPLAY_NAME].s,
+					    role_defs[role_from_code(role)].label,
+					    r->f[F_UNIT_ID].i));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=created", id));
+}
+
+int h_user_form(struct req *r)
+{
+	struct dbres u, ms, units;
+	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
+	if (rc == DB_OK && u.nrows == 1)
+		rc = membership_list(r->db, r->a, r->id, &ms);
+	if (rc == DB_OK && u.nrows == 1)
+		rc = unit_list(r->db, r->a, scope(r), &units);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows == 0)
+		return 404;
+	struct tdict *d = view_page(r, "编辑用户", "admin/user.tpl");
+	tmpl_set(d, "ID", db_cell(&u, 0, 0));
+	tmpl_set(d, "USERNAME", db_cell(&u, 0, 1));
+	tmpl_set(d, "NAME", db_cell(&u, 0, 2));
+	tmpl_set(d, "PHONE", db_cell(&u, 0, 3));
+	if (db_int(&u, 0, 4))
+		tmpl_show(d, "ACTIVE");
+	if (db_int(&u, 0, 5))
+		tmpl_show(d, "LOCKED");
+	for (size_t i = 0; i < ms.nrows; i++) {
+		struct tdict *m = tmpl_section(d, "MEMBERSHIP");
+		int ro = role_from_code(db_cell(&ms, i, 1));
+		tmpl_set(m, "ID", db_cell(&ms, i, 0));
+		tmpl_set(m, "ROLE", ro >= 0 ? role_defs[ro].label : db_cell(&ms, i, 1));
+		tmpl_set(m, "UNIT", db_cell(&ms, i, 3));
+		tmpl_set(m, "JURISDICTION", db_cell(&ms, i, 4));
+		if (db_int(&ms, i, 5))
+			tmpl_show(m, "ACTIVE");
+		else
+			tmpl_show(m, "INACTIVE");
+	}
+	unit_options(d, "UNIT_OPT", &units, NULL, NULL);
+	role_options(d);
+	return view_finish(r, 200);
+}
+
+int h_user_update(struct req *r)
+{
+	int active = r->f[F_ACTIVE].present, changed = 0;
+	if (!active && r->id == r->actor->user_id)
+		return bad_request(r, "不能停用自己的账户。");
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = user_update(r->db, r->a, scope(r), r->id, r->f[F_DISPLAY_NAME].s,
+				 r->f[F_PHONE].s ? r->f[F_PHONE].s : "", active,
+				 &changed);
+	if (rc == DB_OK && !changed) {
+		db_rollback(r->db);
+		return 404;
+	}
+	/* A deactivated user is signed out everywhere at once. */
+	if (rc == DB_OK && !active)
+		rc = session_delete_user(r->db, r->a, r->id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, active ? "user.update" : "user.deactivate",
+			       "user", r->id,
+			       arena_printf(r->a, "姓名 %s，电话 %s，%s",
+					    r->f[F_DISPLAY_NAME].s,
+					    r->f[F_PHONE].s ? r->f[F_PHONE].s : "",
+					    active ? "启用" : "停用"));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=saved", r->id));
+}
+
+int h_user_reset_password(struct req *r)
+{
+	const char *problem = auth_password_problem(r->f[F_NEW_PASSWORD].s);
+	if (problem != NULL)
+		return bad_request(r, problem);
+	struct dbres u;
+	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows == 0)
+		return 404;
+	char hash[256];
+	if (auth_hash_password(r->f[F_NEW_PASSWORD].s, hash, sizeof hash) < 0)
+		return 500;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = user_set_password(r->db, r->a, r->id, hash);
+	if (rc == DB_OK)
+		rc = user_unlock(r->db, r->a, r->id);
+	if (rc == DB_OK)
+		rc = session_delete_user(r->db, r->a, r->id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "user.password_reset", "user", r->id,
+			       arena_printf(r->a, "重置 %s 的密码并解除锁定",
+					    db_cell(&u, 0, 1)));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=password", r->id));
+}
+
+int h_membership_add(struct req *r)
+{
+	const char *role = r->f[F_ROLE].s;
+	int ro = role_from_code(role);
+	if (ro < 0)
+		return bad_request(r, "角色无效。");
+	struct dbres u;
+	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows == 0)
+		return 404;
+	if (!unit_in_scope(r, r->f[F_UNIT_ID].i, &rc)) {
+		if (rc != DB_OK)
+			return db_status(rc);
+		r->err_msg = "只能分配本行政区域内的有效单位。";
+		return 403;
+	}
+	long long mid = 0;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = membership_add(r->db, r->a, r->id, r->f[F_UNIT_ID].i, role, &mid);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "membership.add", "membership", mid,
+			       arena_printf(r->a, "用户 %s：%s，单位 #%lld",
+					    db_cell(&u, 0, 1), role_defs[ro].label,
+					    r->f[F_UNIT_ID].i));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=saved", r->id));
+}
+
+int h_membership_deactivate(struct req *r)
+{
+	struct dbres m;
+	int rc = membership_get(r->db, r->a, scope(r), r->id, &m);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (m.nrows == 0)
+		return 404;
+	long long user_id = db_int(&m, 0, 0);
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = membership_set_active(r->db, r->a, r->id, 0);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "membership.deactivate", "membership", r->id,
+			       arena_printf(r->a, "用户 #%lld", user_id));
+	int st = finish_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=deactivated", user_id));
+}

@@ -1,0 +1,470 @@
+/* hotlinectl: what is not a web page — migrations, users, the calendar
+ * import and the audit chain check. Every change it makes is audit-logged
+ * with the client address "hotlinectl". */
+#include <dirent.h>
+#include <errno.h>
+#include <mysql.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "audit_store.h"
+#include "auth.h"
+#include "calendar_store.h"
+#include "config.h"
+#include "db.h"
+#include "org_store.h"
+#include "roles.h"
+#include "user_store.h"
+#include "workdays.h"
+
+enum stmt {
+	STMT_MIGRATIONS_TABLE,
+	STMT_MIGRATION_APPLIED,
+	STMT_MIGRATION_RECORD,
+	STMT__MAX
+};
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_MIGRATIONS_TABLE */
+	"CREATE TABLE IF NOT EXISTS schema_migrations ("
+	" version INT UNSIGNED NOT NULL PRIMARY KEY,"
+	" name VARCHAR(200) NOT NULL,"
+	" applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP()"
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+	/* STMT_MIGRATION_APPLIED */
+	"SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+	/* STMT_MIGRATION_RECORD */
+	"INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+};
+
+static struct config cfg;
+static struct arena arena;
+static struct db *db;
+
+static int die_db(const char *what, int rc)
+{
+	fprintf(stderr, "hotlinectl: %s: %s%s\n", what, db_error(db),
+		rc == DB_DOWN ? " (database unreachable)" : "");
+	return 2;
+}
+
+/* Reads a whole file into the arena; NULL (with a message) on failure. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		fprintf(stderr, "hotlinectl: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b, &arena);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_str(&b);
+}
+
+/* Runs the statements of an SQL file: each ends with ';' at the end of a
+ * line; lines starting with "--" are comments. Returns 0 or a db_err. */
+static int run_sql_file(const char *path, int *count)
+{
+	char *text = slurp(path);
+	if (text == NULL)
+		return DB_ERR;
+	struct buf stmt;
+	buf_init(&stmt, &arena);
+	int lineno = 0;
+	*count = 0;
+	for (char *line = text; *line != '\0';) {
+		char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		lineno++;
+		char *l = arena_strndup(&arena, line, len);
+		line += len + (nl ? 1 : 0);
+		size_t k = strlen(l);
+		while (k > 0 && (l[k - 1] == ' ' || l[k - 1] == '\r' || l[k - 1] == '\t'))
+			l[--k] = '\0';
+		const char *t = l;
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (strncmp(t, "--", 2) == 0 || (*t == '\0' && stmt.len == 0))
+			continue;
+		if (k > 0 && l[k - 1] == ';') {
+			l[k - 1] = '\0';
+			buf_puts(&stmt, l);
+			int rc = db_exec_text(db, buf_str(&stmt));
+			if (rc != DB_OK) {
+				fprintf(stderr, "hotlinectl: %s:%d: %s\n", path, lineno,
+					db_error(db));
+				return rc;
+			}
+			(*count)++;
+			stmt.len = 0;
+		} else {
+			buf_puts(&stmt, l);
+			buf_puts(&stmt, "\n");
+		}
+	}
+	return DB_OK;
+}
+
+static int is_migration(const struct dirent *e)
+{
+	const char *n = e->d_name;
+	size_t len = strlen(n);
+	return len > 8 && n[0] >= '0' && n[0] <= '9' && n[1] >= '0' &&
+	       n[1] <= '9' && n[2] >= '0' && n[2] <= '9' && n[3] == '_' &&
+	       strcmp(n + len - 4, ".sql") == 0;
+}
+
+static int cmd_migrate(void)
+{
+	int rc = db_run(db, &arena, sql[STMT_MIGRATIONS_TABLE], NULL, "");
+	if (rc != DB_OK)
+		return die_db("migrate", rc);
+	struct dirent **list;
+	int n = scandir(cfg.sql_dir, &list, is_migration, alphasort);
+	if (n < 0) {
+		fprintf(stderr, "hotlinectl: %s: %s\n", cfg.sql_dir, strerror(errno));
+		return 2;
+	}
+	int status = 0, applied = 0;
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		long long version = strtoll(name, NULL, 10);
+		struct dbres res;
+		if (status == 0 &&
+		    (rc = db_run(db, &arena, sql[STMT_MIGRATION_APPLIED], &res, "i",
+				 version)) != DB_OK)
+			status = die_db("migrate", rc);
+		if (status == 0 && db_int(&res, 0, 0) == 0) {
+			char *path = arena_printf(&arena, "%s/%s", cfg.sql_dir, name);
+			int count;
+			if (run_sql_file(path, &count) != DB_OK ||
+			    db_run(db, &arena, sql[STMT_MIGRATION_RECORD], NULL, "is",
+				   version, name) != DB_OK) {
+				fprintf(stderr, "hotlinectl: migration %s failed\n", name);
+				status = 2;
+			} else {
+				printf("applied %s (%d statements)\n", name, count);
+				applied++;
+			}
+		}
+		free(list[i]);
+	}
+	free(list);
+	if (status == 0 && applied == 0)
+		printf("schema is up to date\n");
+	return status;
+}
+
+static int cmd_has_users(void)
+{
+	long long n = 0;
+	int rc = user_count(db, &arena, &n);
+	if (rc != DB_OK)
+		return die_db("has-users", rc);
+	return n > 0 ? 0 : 1;
+}
+
+static int tool_audit(const char *action, const char *otype, long long oid,
+		      const char *detail)
+{
+	struct audit_rec rec;
+	memset(&rec, 0, sizeof rec);
+	rec.client_addr = "hotlinectl";
+	rec.action = action;
+	rec.object_type = otype;
+	rec.object_id = oid;
+	rec.detail = detail;
+	return audit_append(db, &arena, &rec);
+}
+
+/* Parses and checks the whole CSV before it changes anything. */
+struct cal_row {
+	char day[11];
+	const char *kind;
+	const char *name;
+};
+
+static int parse_calendar_csv(const char *path, struct cal_row **rows, size_t *n)
+{
+	char *text = slurp(path);
+	if (text == NULL)
+		return -1;
+	size_t cap = 16, errors = 0;
+	*rows = arena_alloc(&arena, cap * sizeof **rows);
+	*n = 0;
+	int lineno = 0;
+	for (char *save = NULL, *line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		size_t len = strlen(line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#' || strncmp(line, "date,", 5) == 0)
+			continue;
+		char *c1 = strchr(line, ',');
+		char *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+		if (c1 == NULL) {
+			fprintf(stderr, "%s:%d: expected date,kind,name\n", path, lineno);
+			errors++;
+			continue;
+		}
+		*c1 = '\0';
+		if (c2)
+			*c2 = '\0';
+		int day;
+		const char *kind = c1 + 1;
+		if (wd_parse(line, &day) < 0) {
+			fprintf(stderr, "%s:%d: bad date '%s'\n", path, lineno, line);
+			errors++;
+			continue;
+		}
+		if (strcmp(kind, "holiday") != 0 && strcmp(kind, "workday") != 0 &&
+		    strcmp(kind, "normal") != 0) {
+			fprintf(stderr, "%s:%d: kind must be holiday, workday or normal\n",
+				path, lineno);
+			errors++;
+			continue;
+		}
+		const char *name = c2 ? c2 + 1 : "";
+		if (!utf8_valid(name, strlen(name)) || strlen(name) > 60) {
+			fprintf(stderr, "%s:%d: name is not UTF-8 or too long\n", path, lineno);
+			errors++;
+			continue;
+		}
+		if (*n == cap) {
+			struct cal_row *bigger = arena_alloc(&arena, 2 * cap * sizeof *bigger);
+			memcpy(bigger, *rows, cap * sizeof *bigger);
+			*rows = bigger;
+			cap *= 2;
+		}
+		wd_format(day, (*rows)[*n].day);
+		(*rows)[*n].kind = kind;
+		(*rows)[*n].name = name;
+		(*n)++;
+	}
+	return errors ? -1 : 0;
+}
+
+static int import_calendar(const char *path, int quiet)
+{
+	struct cal_row *rows;
+	size_t n;
+	if (parse_calendar_csv(path, &rows, &n) < 0) {
+		fprintf(stderr, "hotlinectl: %s: nothing imported\n", path);
+		return 1;
+	}
+	int rc = db_begin(db);
+	for (size_t i = 0; rc == DB_OK && i < n; i++)
+		rc = calendar_set(db, &arena, rows[i].day, rows[i].kind, rows[i].name);
+	if (rc == DB_OK)
+		rc = tool_audit("calendar.import", "calendar", 0,
+				arena_printf(&arena, "导入 %s，%zu 天", path, n));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("calendar import", rc);
+	}
+	if (!quiet)
+		printf("imported %zu calendar days from %s\n", n, path);
+	return 0;
+}
+
+static int cmd_demo_load(void)
+{
+	int count = 0;
+	char *path = arena_printf(&arena, "%s/demo/demo.sql", cfg.sql_dir);
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = run_sql_file(path, &count);
+	if (rc == DB_OK)
+		rc = tool_audit("demo.load", "", 0,
+				arena_printf(&arena, "载入演示数据 %d 条语句", count));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("demo-load", rc);
+	}
+	printf("loaded demo data (%d statements)\n", count);
+	return import_calendar(arena_printf(&arena, "%s/demo/calendar-2026.csv",
+					    cfg.sql_dir), 0);
+}
+
+/* Reads a password from standard input (one line), without echo on a
+ * terminal being our business: pipe it in. */
+static int read_password(char *out, size_t size)
+{
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "password: ");
+	if (fgets(out, (int)size, stdin) == NULL)
+		return -1;
+	out[strcspn(out, "\r\n")] = '\0';
+	const char *problem = auth_password_problem(out);
+	if (problem != NULL) {
+		fprintf(stderr, "hotlinectl: %s\n", problem);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_create_user(char **argv)
+{
+	const char *username = argv[0], *display = argv[1], *code = argv[2],
+		   *role = argv[3];
+	struct fval fv;
+	if (field_check(F_USERNAME, username, strlen(username), &fv) < 0 || !fv.present) {
+		fprintf(stderr, "hotlinectl: bad username\n");
+		return 2;
+	}
+	int ro = role_from_code(role);
+	if (ro < 0) {
+		fprintf(stderr, "hotlinectl: unknown role %s\n", role);
+		return 2;
+	}
+	struct dbres unit;
+	int rc = unit_by_code(db, &arena, code, &unit);
+	if (rc != DB_OK)
+		return die_db("create-user", rc);
+	if (unit.nrows == 0) {
+		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
+		return 2;
+	}
+	char pw[256], hash[256];
+	if (read_password(pw, sizeof pw) < 0 ||
+	    auth_hash_password(pw, hash, sizeof hash) < 0)
+		return 2;
+	long long id = 0, mid = 0;
+	rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = user_insert(db, &arena, username, display, "", hash, &id);
+	if (rc == DB_OK)
+		rc = membership_add(db, &arena, id, db_int(&unit, 0, 0), role, &mid);
+	if (rc == DB_OK)
+		rc = tool_audit("user.create", "user", id,
+				arena_printf(&arena, "%s %s，%s，%s", username, display,
+					     role_defs[ro].label, db_cell(&unit, 0, 2)));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("create-user", rc);
+	}
+	printf("created user %s (id %lld)\n", username, id);
+	return 0;
+}
+
+static int cmd_set_password(const char *username)
+{
+	struct dbres u;
+	int rc = user_for_login(db, &arena, username, &u);
+	if (rc != DB_OK)
+		return die_db("set-password", rc);
+	if (u.nrows == 0) {
+		fprintf(stderr, "hotlinectl: no user %s\n", username);
+		return 2;
+	}
+	long long id = db_int(&u, 0, 0);
+	char pw[256], hash[256];
+	if (read_password(pw, sizeof pw) < 0 ||
+	    auth_hash_password(pw, hash, sizeof hash) < 0)
+		return 2;
+	rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = user_set_password(db, &arena, id, hash);
+	if (rc == DB_OK)
+		rc = user_unlock(db, &arena, id);
+	if (rc == DB_OK)
+		rc = session_delete_user(db, &arena, id);
+	if (rc == DB_OK)
+		rc = tool_audit("user.password_reset", "user", id,
+				arena_printf(&arena, "重置 %s 的密码", username));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("set-password", rc);
+	}
+	printf("password of %s changed\n", username);
+	return 0;
+}
+
+static int cmd_audit_verify(void)
+{
+	long long bad = 0, rows = 0;
+	int rc = audit_verify_db(db, &bad, &rows);
+	if (rc < 0)
+		return die_db("audit verify", rc);
+	if (rc == 1) {
+		printf("audit chain broken at row %lld\n", bad);
+		return 1;
+	}
+	printf("audit chain intact: %lld rows\n", rows);
+	return 0;
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: hotlinectl [-c CONFIG] COMMAND\n"
+		"  migrate                                apply new sql/NNN_*.sql files\n"
+		"  create-user USER NAME UNIT_CODE ROLE   password on standard input\n"
+		"  set-password USER                      password on standard input\n"
+		"  audit verify                           check the audit hash chain\n"
+		"  calendar import FILE.csv               date,kind,name (holiday|workday|normal)\n"
+		"  has-users                              exit 0 if any user exists, 1 if none\n"
+		"  demo-load                              load sql/demo into an empty database\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *conf = "/etc/hotline/hotline.conf";
+	int opt;
+	while ((opt = getopt(argc, argv, "c:")) != -1) {
+		if (opt == 'c')
+			conf = optarg;
+		else
+			usage();
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	if (config_load(&cfg, conf) < 0)
+		return 2;
+	if (mysql_library_init(0, NULL, NULL) != 0)
+		return 2;
+	arena_init(&arena, 1 << 20);
+	db = db_new(&cfg);
+	int status;
+	const char *cmd = argv[0];
+	if (strcmp(cmd, "migrate") == 0 && argc == 1)
+		status = cmd_migrate();
+	else if (strcmp(cmd, "has-users") == 0 && argc == 1)
+		status = cmd_has_users();
+	else if (strcmp(cmd, "demo-load") == 0 && argc == 1)
+		status = cmd_demo_load();
+	else if (strcmp(cmd, "create-user") == 0 && argc == 5)
+		status = cmd_create_user(argv + 1);
+	else if (strcmp(cmd, "set-password") == 0 && argc == 2)
+		status = cmd_set_password(argv[1]);
+	else if (strcmp(cmd, "audit") == 0 && argc == 2 && strcmp(argv[1], "verify") == 0)
+		status = cmd_audit_verify();
+	else if (strcmp(cmd, "calendar") == 0 && argc == 3 && strcmp(argv[1], "import") == 0)
+		status = import_calendar(argv[2], 0);
+	else
+		usage();
+	db_free(db);
+	arena_free(&arena);
+	mysql_library_end();
+	return status;
+}

@@ -1,0 +1,81 @@
+/* The request and the response. http.c is the only file that knows
+ * libfcgi; everything above it sees a struct req. */
+#ifndef HTTP_H
+#define HTTP_H
+#include <stddef.h>
+#include "arena.h"
+#include "config.h"
+#include "form.h"
+
+enum method { M_GET, M_HEAD, M_POST, M_OTHER };
+
+struct db;
+struct route;
+struct tdict;
+
+/* The signed-in user, loaded from the session on each request. */
+struct actor {
+	long long user_id;
+	const char *username;
+	const char *display_name;
+	long long unit_id;          /* the first active membership's unit */
+	const char *unit_name;
+	long long jur_id;           /* that unit's jurisdiction */
+	const char *jur_name;
+	long long scope_jur;        /* 0: whole city; else this jurisdiction only */
+	unsigned roles;             /* bit n = enum role n, over all memberships */
+	unsigned long long caps;
+	const char *csrf;           /* the session's CSRF token */
+	const unsigned char *sid_hash; /* the stored session hash, 32 bytes */
+};
+
+struct req {
+	struct arena *a;
+	const struct config *cfg;
+	struct db *db;
+
+	enum method method;
+	const char *path;
+	const char *query_string;
+	const char *content_type;
+	const char *cookies;
+	const char *client_addr;
+	const char *body;
+	size_t body_len;
+	struct kvlist query;
+	struct kvlist form;
+
+	const struct route *route;
+	long long id;               /* the {id} of the route pattern, if any */
+	struct fval f[F__MAX];      /* declared, checked fields */
+	struct actor *actor;        /* NULL when not signed in */
+
+	struct tdict *layout;       /* set by view_page */
+	const char *err_msg;        /* shown on the error page, if set */
+
+	int status;
+	const char *ctype;
+	struct buf head;            /* extra header lines */
+	struct buf out;             /* the body, sent at the end */
+};
+
+/* Value of cookie name in a Cookie header, arena-copied, or NULL. */
+const char *http_cookie(struct arena *a, const char *header, const char *name);
+
+void http_header(struct req *r, const char *name, const char *value);
+/* 303 See Other to a local path. Returns 303 for the handler to return. */
+int http_redirect(struct req *r, const char *path);
+/* Sets a cookie with the product's flags (HttpOnly, SameSite=Strict, Path=/,
+ * Secure when configured); max_age < 0 makes a session cookie, 0 clears. */
+void http_set_cookie(struct req *r, const char *name, const char *value,
+		     long max_age);
+const char *http_status_text(int status);
+
+#ifdef HOTLINE_FCGI
+#include <fcgiapp.h>
+/* Reads the request; returns 0, or the HTTP status to answer with. */
+int http_read(struct req *r, FCGX_Request *fr);
+void http_send(struct req *r, FCGX_Request *fr);
+#endif
+
+#endif

@@ -1,0 +1,183 @@
+/* hotlined: the FastCGI server. Worker threads accept requests on the
+ * listening socket; the main thread only waits for signals. */
+#define HOTLINE_FCGI
+#include <errno.h>
+#include <fcgiapp.h>
+#include <mysql.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "route.h"
+#include "tmpl.h"
+#include "view.h"
+
+static struct config cfg;
+static int listen_fd = -1;
+
+static void log_request(const struct req *r, struct db *db)
+{
+	if (r->status < 500)
+		return;
+	time_t now = time(NULL);
+	struct tm tm;
+	char ts[32];
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s %d %s: %s\n", ts, r->status, r->path ? r->path : "-",
+		db_error(db));
+}
+
+static void handle(FCGX_Request *fr, struct arena *a, struct db *db)
+{
+	struct req r;
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	r.cfg = &cfg;
+	r.db = db;
+	buf_init(&r.head, a);
+	buf_init(&r.out, a);
+	int status = http_read(&r, fr);
+	if (status == 0)
+		status = route_dispatch(&r);
+	/* A transaction a handler left open (an early error) ends here. */
+	db_rollback(db);
+	if (status >= 400 && (r.status != status || r.out.len == 0))
+		view_error(&r, status);
+	r.status = status;
+	http_send(&r, fr);
+	log_request(&r, db);
+}
+
+static void *worker(void *arg)
+{
+	(void)arg;
+	FCGX_Request fr;
+	struct arena a;
+	struct db *db = db_new(&cfg);
+	arena_init(&a, 64 * 1024);
+	if (FCGX_InitRequest(&fr, listen_fd, 0) != 0) {
+		fprintf(stderr, "FCGX_InitRequest failed\n");
+		return NULL;
+	}
+	while (FCGX_Accept_r(&fr) >= 0) {
+		handle(&fr, &a, db);
+		FCGX_Finish_r(&fr);
+		arena_reset(&a);
+	}
+	FCGX_Free(&fr, 1);
+	arena_free(&a);
+	db_free(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+static int write_pid(const char *path)
+{
+	if (path[0] == '\0')
+		return 0;
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	fprintf(f, "%ld\n", (long)getpid());
+	return fclose(f);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: hotlined -c CONFIG\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *conf = NULL;
+	int opt;
+	while ((opt = getopt(argc, argv, "c:")) != -1) {
+		if (opt == 'c')
+			conf = optarg;
+		else
+			usage();
+	}
+	if (conf == NULL)
+		usage();
+	if (config_load(&cfg, conf) < 0)
+		return 1;
+	if (cfg.log[0] != '\0' && freopen(cfg.log, "a", stderr) == NULL)
+		return 1;
+	setvbuf(stderr, NULL, _IOLBF, 0);
+
+	if (mysql_library_init(0, NULL, NULL) != 0 || FCGX_Init() != 0) {
+		fprintf(stderr, "library initialisation failed\n");
+		return 1;
+	}
+	tmpl_init(cfg.templates);
+	unlink(cfg.listen);
+	listen_fd = FCGX_OpenSocket(cfg.listen, 128);
+	if (listen_fd < 0) {
+		fprintf(stderr, "cannot listen on %s\n", cfg.listen);
+		return 1;
+	}
+	/* nginx's workers run as another user; the socket's directory is
+	 * what restricts access. */
+	chmod(cfg.listen, 0666);
+	if (write_pid(cfg.pid_file) < 0) {
+		fprintf(stderr, "cannot write %s: %s\n", cfg.pid_file, strerror(errno));
+		return 1;
+	}
+
+	/* libfcgi installs its own handlers; block the signals everywhere and
+	 * take them here with sigwait. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	pthread_t *threads = calloc((size_t)cfg.threads, sizeof *threads);
+	if (threads == NULL)
+		return 1;
+	for (int i = 0; i < cfg.threads; i++)
+		if (pthread_create(&threads[i], NULL, worker, NULL) != 0) {
+			fprintf(stderr, "pthread_create failed\n");
+			return 1;
+		}
+	fprintf(stderr, "hotlined: listening on %s with %d threads\n", cfg.listen,
+		cfg.threads);
+	for (;;) {
+		int sig = 0;
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (sig == SIGHUP) {
+			tmpl_reload();
+			fprintf(stderr, "hotlined: templates reloaded\n");
+			continue;
+		}
+		break;
+	}
+	/* Let in-flight requests finish; wake the threads blocked in accept. */
+	FCGX_ShutdownPending();
+	shutdown(listen_fd, SHUT_RDWR);
+	for (int i = 0; i < cfg.threads; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	close(listen_fd);
+	unlink(cfg.listen);
+	if (cfg.pid_file[0] != '\0')
+		unlink(cfg.pid_file);
+	mysql_library_end();
+	fprintf(stderr, "hotlined: stopped\n");
+	return 0;
+}

@@ -1,0 +1,148 @@
+#include "org_store.h"
+
+#include <string.h>
+
+enum stmt {
+	STMT_JUR_LIST,
+	STMT_JUR_INSERT,
+	STMT_JUR_UPDATE,
+	STMT_UNIT_LIST,
+	STMT_UNIT_GET,
+	STMT_UNIT_INSERT,
+	STMT_UNIT_UPDATE,
+	STMT_UNIT_BY_CODE,
+	STMT__MAX
+};
+
+#define UNIT_COLS "u.id, u.code, u.name, u.kind, u.jurisdiction_id, j.name," \
+	" u.parent_id, u.active"
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_JUR_LIST */
+	"SELECT j.id, j.code, j.name, j.parent_id, p.name, j.active,"
+	" (SELECT COUNT(*) FROM units u WHERE u.jurisdiction_id = j.id)"
+	" FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id"
+	" WHERE (? = 0 OR j.id = ?) ORDER BY j.parent_id IS NOT NULL, j.id LIMIT 500",
+	/* STMT_JUR_INSERT */
+	"INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?, NULLIF(?, 0))",
+	/* STMT_JUR_UPDATE */
+	"UPDATE jurisdictions SET name = ?, active = ? WHERE id = ? AND (? = 0 OR id = ?)",
+	/* STMT_UNIT_LIST */
+	"SELECT " UNIT_COLS " FROM units u"
+	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
+	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
+	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
+	/* STMT_UNIT_GET */
+	"SELECT " UNIT_COLS " FROM units u"
+	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
+	" WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
+	/* STMT_UNIT_INSERT */
+	"INSERT INTO units (code, name, kind, jurisdiction_id, parent_id)"
+	" VALUES (?, ?, ?, ?, NULLIF(?, 0))",
+	/* STMT_UNIT_UPDATE */
+	"UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?, 0),"
+	" u.active = ? WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
+	/* STMT_UNIT_BY_CODE */
+	"SELECT " UNIT_COLS " FROM units u"
+	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.code = ?",
+};
+
+const char *const unit_kinds[] = {
+	"office", "callcentre", "government", "establishment", "legal",
+	"department", "enterprise", "other", NULL,
+};
+
+static const char *const unit_kind_labels[] = {
+	"热线管理办", "呼叫中心", "政府办公室", "编办", "法制局（司法局）",
+	"职能部门", "公共服务企业", "其他",
+};
+
+const char *unit_kind_label(const char *kind)
+{
+	for (size_t i = 0; unit_kinds[i] != NULL; i++)
+		if (kind != NULL && strcmp(kind, unit_kinds[i]) == 0)
+			return unit_kind_labels[i];
+	return NULL;
+}
+
+int jur_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_JUR_LIST], out, "ii", jur, jur);
+}
+
+int jur_insert(struct db *db, struct arena *a, const char *code,
+	       const char *name, long long parent_id, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_JUR_INSERT], &res, "ssi", code, name,
+			parent_id);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int jur_update(struct db *db, struct arena *a, long long jur, long long id,
+	       const char *name, int active, int *changed)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_JUR_UPDATE], &res, "siiii", name,
+			(long long)active, id, jur, jur);
+	if (rc == DB_OK)
+		*changed = res.affected > 0;
+	return rc;
+}
+
+int unit_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT_LIST], out, "ii", jur, jur);
+}
+
+int unit_get(struct db *db, struct arena *a, long long jur, long long id,
+	     struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT_GET], out, "iii", id, jur, jur);
+}
+
+int unit_insert(struct db *db, struct arena *a, const char *code,
+		const char *name, const char *kind, long long jur_id,
+		long long parent_id, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_UNIT_INSERT], &res, "sssii", code,
+			name, kind, jur_id, parent_id);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int unit_update(struct db *db, struct arena *a, long long jur, long long id,
+		const char *name, const char *kind, long long parent_id,
+		int active, int *changed)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_UNIT_UPDATE], &res, "ssiiiii", name,
+			kind, parent_id, (long long)active, id, jur, jur);
+	if (rc == DB_OK)
+		*changed = res.affected > 0;
+	return rc;
+}
+
+int unit_parent_ok(struct db *db, struct arena *a, long long scope,
+		   long long jur_id, long long unit_id, long long parent_id)
+{
+	if (parent_id == 0)
+		return 1;
+	if (parent_id == unit_id)
+		return 0;
+	struct dbres p;
+	int rc = unit_get(db, a, scope, parent_id, &p);
+	if (rc != DB_OK)
+		return rc;
+	return p.nrows == 1 && db_int(&p, 0, 4) == jur_id;
+}
+
+int unit_by_code(struct db *db, struct arena *a, const char *code,
+		 struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT_BY_CODE], out, "s", code);
+}

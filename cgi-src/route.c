@@ -1,0 +1,188 @@
+#include "route.h"
+
+#include <string.h>
+
+#include "auth.h"
+#include "db.h"
+#include "handlers.h"
+
+#define END { F__MAX, 0 }
+
+static const struct fdecl f_none[] = { END };
+static const struct fdecl f_done[] = { { F_DONE, 0 }, END };
+static const struct fdecl f_login_form[] = { { F_NEXT, 0 }, END };
+static const struct fdecl f_login[] = {
+	{ F_USERNAME, 1 }, { F_PASSWORD, 1 }, { F_NEXT, 0 }, END };
+static const struct fdecl f_password[] = {
+	{ F_PASSWORD, 1 }, { F_NEW_PASSWORD, 1 }, { F_NEW_PASSWORD2, 1 }, END };
+static const struct fdecl f_jur_create[] = {
+	{ F_CODE, 1 }, { F_NAME, 1 }, { F_PARENT_ID, 0 }, END };
+static const struct fdecl f_jur_update[] = {
+	{ F_NAME, 1 }, { F_ACTIVE, 0 }, END };
+static const struct fdecl f_units[] = { { F_JURISDICTION_ID, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_unit_create[] = {
+	{ F_CODE, 1 }, { F_NAME, 1 }, { F_KIND, 1 }, { F_JURISDICTION_ID, 1 },
+	{ F_PARENT_ID, 0 }, END };
+static const struct fdecl f_unit_update[] = {
+	{ F_NAME, 1 }, { F_KIND, 1 }, { F_PARENT_ID, 0 }, { F_ACTIVE, 0 }, END };
+static const struct fdecl f_users[] = { { F_Q, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_user_create[] = {
+	{ F_USERNAME, 1 }, { F_DISPLAY_NAME, 1 }, { F_PHONE, 0 },
+	{ F_NEW_PASSWORD, 1 }, { F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
+static const struct fdecl f_user_update[] = {
+	{ F_DISPLAY_NAME, 1 }, { F_PHONE, 0 }, { F_ACTIVE, 0 }, END };
+static const struct fdecl f_user_password[] = { { F_NEW_PASSWORD, 1 }, END };
+static const struct fdecl f_membership_add[] = {
+	{ F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
+static const struct fdecl f_calendar[] = { { F_MONTH, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_calendar_set[] = {
+	{ F_DATE, 1 }, { F_DAY_KIND, 1 }, { F_NAME, 0 }, END };
+static const struct fdecl f_audit[] = { { F_Q, 0 }, { F_BEFORE, 0 }, END };
+
+const struct route routes[] = {
+	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
+	{ M_GET, "/login", h_login_form, CAP_PUBLIC, f_login_form, 0 },
+	{ M_POST, "/login", h_login, CAP_PUBLIC, f_login, 0 },
+	{ M_POST, "/logout", h_logout, CAP_SESSION, f_none, 0 },
+	{ M_GET, "/", h_home, CAP_SESSION, f_done, 0 },
+	{ M_GET, "/account/password", h_password_form, CAP_SESSION, f_done, 0 },
+	{ M_POST, "/account/password", h_password, CAP_SESSION, f_password, 0 },
+	{ M_GET, "/admin/jurisdictions", h_jurisdictions, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/jurisdictions", h_jurisdiction_create, CAP_ADMIN, f_jur_create, 0 },
+	{ M_POST, "/admin/jurisdictions/{id}", h_jurisdiction_update, CAP_ADMIN, f_jur_update, 0 },
+	{ M_GET, "/admin/units", h_units, CAP_ADMIN, f_units, 0 },
+	{ M_POST, "/admin/units", h_unit_create, CAP_ADMIN, f_unit_create, 0 },
+	{ M_GET, "/admin/units/{id}", h_unit_form, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/units/{id}", h_unit_update, CAP_ADMIN, f_unit_update, 0 },
+	{ M_GET, "/admin/users", h_users, CAP_ADMIN, f_users, 0 },
+	{ M_POST, "/admin/users", h_user_create, CAP_ADMIN, f_user_create, 0 },
+	{ M_GET, "/admin/users/{id}", h_user_form, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/users/{id}", h_user_update, CAP_ADMIN, f_user_update, 0 },
+	{ M_POST, "/admin/users/{id}/password", h_user_reset_password, CAP_ADMIN, f_user_password, 0 },
+	{ M_POST, "/admin/users/{id}/memberships", h_membership_add, CAP_ADMIN, f_membership_add, 0 },
+	{ M_POST, "/admin/memberships/{id}/deactivate", h_membership_deactivate, CAP_ADMIN, f_none, 0 },
+	{ M_GET, "/calendar", h_calendar, CAP_SESSION, f_calendar, 0 },
+	{ M_POST, "/calendar", h_calendar_set, CAP_CALENDAR_EDIT, f_calendar_set, 0 },
+	{ M_GET, "/audit", h_audit, CAP_AUDIT_READ, f_audit, 0 },
+};
+
+const size_t routes_count = sizeof routes / sizeof routes[0];
+
+/* Matches path against pattern; on a {id} segment stores its value. */
+static int match(const char *pattern, const char *path, long long *id)
+{
+	const char *p = pattern, *s = path;
+	while (*p != '\0') {
+		if (strncmp(p, "{id}", 4) == 0) {
+			long long v = 0;
+			int digits = 0;
+			while (*s >= '0' && *s <= '9' && digits < 18) {
+				v = v * 10 + (*s - '0');
+				s++;
+				digits++;
+			}
+			if (digits == 0 || (*s >= '0' && *s <= '9'))
+				return 0;
+			*id = v;
+			p += 4;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+int route_match(struct req *r)
+{
+	enum method m = r->method == M_HEAD ? M_GET : r->method;
+	int path_found = 0;
+	for (size_t i = 0; i < routes_count; i++) {
+		long long id = 0;
+		if (!match(routes[i].pattern, r->path, &id))
+			continue;
+		path_found = 1;
+		if (routes[i].method == m) {
+			r->route = &routes[i];
+			r->id = id;
+			return 0;
+		}
+	}
+	return path_found ? 405 : 404;
+}
+
+static int check_fields(struct req *r)
+{
+	const struct kvlist *src = r->method == M_POST ? &r->form : &r->query;
+	for (const struct fdecl *d = r->route->fields; d && d->f != F__MAX; d++) {
+		const char *raw = kv_get(src, field_defs[d->f].name);
+		size_t len = raw ? strlen(raw) : 0;
+		if (field_check(d->f, raw, len, &r->f[d->f]) < 0) {
+			r->err_msg = arena_printf(r->a, "「%s」的内容不符合要求。",
+						  field_defs[d->f].label);
+			return 400;
+		}
+		if (d->required && !r->f[d->f].present) {
+			r->err_msg = arena_printf(r->a, "请填写「%s」。",
+						  field_defs[d->f].label);
+			return 400;
+		}
+	}
+	return 0;
+}
+
+/* Where a signed-out visitor goes back to after signing in. */
+static int to_login(struct req *r)
+{
+	struct buf b;
+	buf_init(&b, r->a);
+	buf_puts(&b, "/login?next=");
+	for (const char *p = r->path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_')
+			buf_add(&b, p, 1);
+		else
+			buf_printf(&b, "%%%02X", c);
+	}
+	return http_redirect(r, buf_str(&b));
+}
+
+int route_dispatch(struct req *r)
+{
+	int status = route_match(r);
+	if (status != 0) {
+		if (status == 405)
+			http_header(r, "Allow", r->method == M_POST ? "GET, HEAD" : "POST");
+		return status;
+	}
+	if (!(r->route->flags & ROUTE_NO_SESSION)) {
+		int rc = auth_load(r);
+		if (rc == DB_DOWN)
+			return 503;
+		if (rc != 0)
+			return 500;
+	}
+	if (!caps_allow(r->actor ? r->actor->caps : 0, r->actor != NULL,
+			r->route->cap)) {
+		if (r->actor == NULL && r->method != M_POST)
+			return to_login(r);
+		r->err_msg = r->actor ? "您的角色无权进行此操作。"
+				      : "请先登录。会话可能已过期。";
+		return 403;
+	}
+	if (r->method == M_POST) {
+		const char *raw = kv_get(&r->form, field_defs[F_CSRF].name);
+		if (field_check(F_CSRF, raw, raw ? strlen(raw) : 0, &r->f[F_CSRF]) < 0 ||
+		    !auth_csrf_ok(r)) {
+			r->err_msg = "安全令牌无效或已过期，请返回上一页刷新后重试。";
+			return 403;
+		}
+	}
+	status = check_fields(r);
+	if (status != 0)
+		return status;
+	return r->route->handler(r);
+}

@@ -1,0 +1,38 @@
+/* The route table: method, path pattern, handler, capability and the form
+ * fields each route accepts. A path not in the table does not exist. */
+#ifndef ROUTE_H
+#define ROUTE_H
+#include "form.h"
+#include "http.h"
+#include "roles.h"
+
+struct fdecl {
+	enum field f;
+	int required;
+};
+
+enum route_flag {
+	ROUTE_NO_SESSION = 1,  /* never looks at the session (static pages) */
+};
+
+struct route {
+	enum method method;
+	const char *pattern;   /* "/admin/users/{id}": {id} is 1-18 digits */
+	int (*handler)(struct req *);
+	enum cap cap;
+	const struct fdecl *fields;  /* ends with F__MAX; NULL for none */
+	unsigned flags;
+};
+
+extern const struct route routes[];
+extern const size_t routes_count;
+
+/* Finds the route for r->method and r->path, setting r->route and r->id.
+ * Returns 0, 404 when no pattern matches, 405 when only the method does
+ * not. Pure: no session, no database. */
+int route_match(struct req *r);
+/* Matches, loads the session, checks the capability and the CSRF token,
+ * validates the declared fields and runs the handler. Returns the status. */
+int route_dispatch(struct req *r);
+
+#endif

@@ -1,0 +1,276 @@
+#include "user_store.h"
+
+enum stmt {
+	STMT_SESSION_LOAD,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_USER,
+	STMT_SESSION_PURGE,
+	STMT_USER_FOR_LOGIN,
+	STMT_USER_FAILED,
+	STMT_USER_FAILED_COUNT,
+	STMT_USER_LOCK,
+	STMT_USER_LOGIN_OK,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_PASSWORD_HASH,
+	STMT_USER_COUNT,
+	STMT_USER_LIST,
+	STMT_USER_GET,
+	STMT_USER_INSERT,
+	STMT_USER_UPDATE,
+	STMT_MEMBERSHIP_LIST,
+	STMT_MEMBERSHIP_ADD,
+	STMT_MEMBERSHIP_GET,
+	STMT_MEMBERSHIP_SET_ACTIVE,
+	STMT__MAX
+};
+
+/* A user is in a jurisdiction's scope when one of their memberships is in a
+ * unit of it; jur = 0 means the whole city. */
+#define USER_IN_SCOPE \
+	"(? = 0 OR EXISTS (SELECT 1 FROM memberships sm JOIN units su" \
+	" ON su.id = sm.unit_id WHERE sm.user_id = u.id" \
+	" AND su.jurisdiction_id = ?))"
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_SESSION_LOAD */
+	"SELECT u.id, u.username, u.display_name, s.csrf,"
+	" TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()),"
+	" m.role, un.id, un.name, j.id, j.name, j.parent_id"
+	" FROM sessions s JOIN users u ON u.id = s.user_id"
+	" LEFT JOIN memberships m ON m.user_id = u.id AND m.active = 1"
+	" LEFT JOIN units un ON un.id = m.unit_id AND un.active = 1"
+	" LEFT JOIN jurisdictions j ON j.id = un.jurisdiction_id"
+	" WHERE s.id_hash = ? AND u.active = 1"
+	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+	" AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+	" ORDER BY m.id",
+	/* STMT_SESSION_TOUCH */
+	"UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
+	/* STMT_SESSION_INSERT */
+	"INSERT INTO sessions (id_hash, user_id, csrf, client_addr, created_at,"
+	" last_seen) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	/* STMT_SESSION_DELETE */
+	"DELETE FROM sessions WHERE id_hash = ?",
+	/* STMT_SESSION_DELETE_USER */
+	"DELETE FROM sessions WHERE user_id = ?",
+	/* STMT_SESSION_PURGE */
+	"DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
+	/* STMT_USER_FOR_LOGIN */
+	"SELECT id, password_hash, active,"
+	" COALESCE(locked_until > UTC_TIMESTAMP(), 0)"
+	" FROM users WHERE username = ?",
+	/* STMT_USER_FAILED: the window test reads first_failed_at before it
+	 * is assigned, so both assignments see the old window. */
+	"UPDATE users SET"
+	" failed_count = IF(first_failed_at IS NULL OR first_failed_at <="
+	"  UTC_TIMESTAMP() - INTERVAL 15 MINUTE, 1, failed_count + 1),"
+	" first_failed_at = IF(first_failed_at IS NULL OR first_failed_at <="
+	"  UTC_TIMESTAMP() - INTERVAL 15 MINUTE, UTC_TIMESTAMP(), first_failed_at)"
+	" WHERE id = ?",
+	/* STMT_USER_FAILED_COUNT */
+	"SELECT failed_count FROM users WHERE id = ?",
+	/* STMT_USER_LOCK */
+	"UPDATE users SET locked_until = UTC_TIMESTAMP() + INTERVAL ? MINUTE,"
+	" failed_count = 0, first_failed_at = NULL WHERE id = ?",
+	/* STMT_USER_LOGIN_OK */
+	"UPDATE users SET failed_count = 0, first_failed_at = NULL,"
+	" locked_until = NULL WHERE id = ?",
+	/* STMT_USER_SET_PASSWORD */
+	"UPDATE users SET password_hash = ? WHERE id = ?",
+	/* STMT_USER_PASSWORD_HASH */
+	"SELECT password_hash FROM users WHERE id = ?",
+	/* STMT_USER_COUNT */
+	"SELECT COUNT(*) FROM users",
+	/* STMT_USER_LIST */
+	"SELECT u.id, u.username, u.display_name, u.phone, u.active,"
+	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0),"
+	" (SELECT GROUP_CONCAT(CONCAT(m.role, '@', un.name) ORDER BY m.id"
+	"  SEPARATOR '; ') FROM memberships m JOIN units un ON un.id = m.unit_id"
+	"  WHERE m.user_id = u.id AND m.active = 1)"
+	" FROM users u WHERE " USER_IN_SCOPE
+	" AND (? = '' OR u.username LIKE CONCAT('%', ?, '%')"
+	"  OR u.display_name LIKE CONCAT('%', ?, '%'))"
+	" ORDER BY u.id LIMIT 500",
+	/* STMT_USER_GET */
+	"SELECT u.id, u.username, u.display_name, u.phone, u.active,"
+	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0)"
+	" FROM users u WHERE u.id = ? AND " USER_IN_SCOPE,
+	/* STMT_USER_INSERT */
+	"INSERT INTO users (username, display_name, phone, password_hash)"
+	" VALUES (?, ?, ?, ?)",
+	/* STMT_USER_UPDATE */
+	"UPDATE users u SET u.display_name = ?, u.phone = ?, u.active = ?"
+	" WHERE u.id = ? AND " USER_IN_SCOPE,
+	/* STMT_MEMBERSHIP_LIST */
+	"SELECT m.id, m.role, un.id, un.name, j.name, m.active"
+	" FROM memberships m JOIN units un ON un.id = m.unit_id"
+	" JOIN jurisdictions j ON j.id = un.jurisdiction_id"
+	" WHERE m.user_id = ? ORDER BY m.id",
+	/* STMT_MEMBERSHIP_ADD */
+	"INSERT INTO memberships (user_id, unit_id, role) VALUES (?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE active = 1, id = LAST_INSERT_ID(id)",
+	/* STMT_MEMBERSHIP_GET */
+	"SELECT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id"
+	" WHERE m.id = ? AND (? = 0 OR un.jurisdiction_id = ?)",
+	/* STMT_MEMBERSHIP_SET_ACTIVE */
+	"UPDATE memberships SET active = ? WHERE id = ?",
+};
+
+int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
+		 int idle_min, int max_hours, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_SESSION_LOAD], out, "bii", hash, (size_t)32,
+		      (long long)max_hours, (long long)idle_min);
+}
+
+int session_touch(struct db *db, struct arena *a, const unsigned char hash[32])
+{
+	return db_run(db, a, sql[STMT_SESSION_TOUCH], NULL, "b", hash, (size_t)32);
+}
+
+int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
+		   long long user_id, const char *csrf, const char *addr)
+{
+	return db_run(db, a, sql[STMT_SESSION_INSERT], NULL, "biss", hash,
+		      (size_t)32, user_id, csrf, addr);
+}
+
+int session_delete(struct db *db, struct arena *a, const unsigned char hash[32])
+{
+	return db_run(db, a, sql[STMT_SESSION_DELETE], NULL, "b", hash, (size_t)32);
+}
+
+int session_delete_user(struct db *db, struct arena *a, long long user_id)
+{
+	return db_run(db, a, sql[STMT_SESSION_DELETE_USER], NULL, "i", user_id);
+}
+
+int session_purge_expired(struct db *db, struct arena *a, int idle_min,
+			  int max_hours)
+{
+	return db_run(db, a, sql[STMT_SESSION_PURGE], NULL, "ii",
+		      (long long)idle_min, (long long)max_hours);
+}
+
+int user_for_login(struct db *db, struct arena *a, const char *username,
+		   struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_USER_FOR_LOGIN], out, "s", username);
+}
+
+int user_login_failed(struct db *db, struct arena *a, long long id, long long *count)
+{
+	int rc = db_run(db, a, sql[STMT_USER_FAILED], NULL, "i", id);
+	if (rc != DB_OK)
+		return rc;
+	struct dbres res;
+	rc = db_run(db, a, sql[STMT_USER_FAILED_COUNT], &res, "i", id);
+	if (rc != DB_OK)
+		return rc;
+	*count = res.nrows ? db_int(&res, 0, 0) : 0;
+	return DB_OK;
+}
+
+int user_lock(struct db *db, struct arena *a, long long id, int minutes)
+{
+	return db_run(db, a, sql[STMT_USER_LOCK], NULL, "ii", (long long)minutes, id);
+}
+
+int user_login_ok(struct db *db, struct arena *a, long long id)
+{
+	return db_run(db, a, sql[STMT_USER_LOGIN_OK], NULL, "i", id);
+}
+
+int user_unlock(struct db *db, struct arena *a, long long id)
+{
+	return user_login_ok(db, a, id);
+}
+
+int user_set_password(struct db *db, struct arena *a, long long id,
+		      const char *hash)
+{
+	return db_run(db, a, sql[STMT_USER_SET_PASSWORD], NULL, "si", hash, id);
+}
+
+int user_password_hash(struct db *db, struct arena *a, long long id,
+		       struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_USER_PASSWORD_HASH], out, "i", id);
+}
+
+int user_count(struct db *db, struct arena *a, long long *n)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_USER_COUNT], &res, "");
+	if (rc == DB_OK)
+		*n = db_int(&res, 0, 0);
+	return rc;
+}
+
+int user_list(struct db *db, struct arena *a, long long jur, const char *q,
+	      struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_USER_LIST], out, "iisss", jur, jur, q, q, q);
+}
+
+int user_get(struct db *db, struct arena *a, long long jur, long long id,
+	     struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_USER_GET], out, "iii", id, jur, jur);
+}
+
+int user_insert(struct db *db, struct arena *a, const char *username,
+		const char *display_name, const char *phone, const char *hash,
+		long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_USER_INSERT], &res, "ssss", username,
+			display_name, phone, hash);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int user_update(struct db *db, struct arena *a, long long jur, long long id,
+		const char *display_name, const char *phone, int active,
+		int *changed)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_USER_UPDATE], &res, "ssiiii",
+			display_name, phone, (long long)active, id, jur, jur);
+	if (rc == DB_OK)
+		*changed = res.affected > 0;
+	return rc;
+}
+
+int membership_list(struct db *db, struct arena *a, long long user_id,
+		    struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEMBERSHIP_LIST], out, "i", user_id);
+}
+
+int membership_add(struct db *db, struct arena *a, long long user_id,
+		   long long unit_id, const char *role, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_MEMBERSHIP_ADD], &res, "iis", user_id,
+			unit_id, role);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int membership_get(struct db *db, struct arena *a, long long jur, long long id,
+		   struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEMBERSHIP_GET], out, "iii", id, jur, jur);
+}
+
+int membership_set_active(struct db *db, struct arena *a, long long id, int active)
+{
+	return db_run(db, a, sql[STMT_MEMBERSHIP_SET_ACTIVE], NULL, "ii",
+		      (long long)active, id);
+}

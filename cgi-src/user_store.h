@@ -1,0 +1,64 @@
+/* Users, memberships and sessions: every SQL statement about them. */
+#ifndef USER_STORE_H
+#define USER_STORE_H
+#include "db.h"
+
+/* Session row joined with the user and each active membership, ordered by
+ * membership. Columns: user id, username, display name, csrf,
+ * seconds since last seen, role, unit id, unit name, jurisdiction id,
+ * jurisdiction name, jurisdiction parent id. No rows: no valid session. */
+int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
+		 int idle_min, int max_hours, struct dbres *out);
+int session_touch(struct db *db, struct arena *a, const unsigned char hash[32]);
+int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
+		   long long user_id, const char *csrf, const char *addr);
+int session_delete(struct db *db, struct arena *a, const unsigned char hash[32]);
+/* Ends every session of a user (deactivation, password change). */
+int session_delete_user(struct db *db, struct arena *a, long long user_id);
+int session_purge_expired(struct db *db, struct arena *a, int idle_min,
+			  int max_hours);
+
+/* Columns: id, password_hash, active, locked (0/1). */
+int user_for_login(struct db *db, struct arena *a, const char *username,
+		   struct dbres *out);
+/* Counts one failed login (a new 15-minute window when the last one has
+ * passed). Returns the failures in the window in *count. */
+int user_login_failed(struct db *db, struct arena *a, long long id, long long *count);
+int user_lock(struct db *db, struct arena *a, long long id, int minutes);
+int user_login_ok(struct db *db, struct arena *a, long long id);
+int user_set_password(struct db *db, struct arena *a, long long id,
+		      const char *hash);
+/* Columns: password_hash. */
+int user_password_hash(struct db *db, struct arena *a, long long id,
+		       struct dbres *out);
+int user_count(struct db *db, struct arena *a, long long *n);
+
+/* Admin. jur = 0: every user; else users with a membership in jur.
+ * Columns: id, username, display name, phone, active, locked (0/1),
+ * roles summary ("角色@单位; …"). */
+int user_list(struct db *db, struct arena *a, long long jur, const char *q,
+	      struct dbres *out);
+/* Columns: id, username, display name, phone, active, locked. No row when
+ * out of scope. */
+int user_get(struct db *db, struct arena *a, long long jur, long long id,
+	     struct dbres *out);
+int user_insert(struct db *db, struct arena *a, const char *username,
+		const char *display_name, const char *phone, const char *hash,
+		long long *id);
+/* Returns DB_OK with *changed 0 when out of scope. */
+int user_update(struct db *db, struct arena *a, long long jur, long long id,
+		const char *display_name, const char *phone, int active,
+		int *changed);
+int user_unlock(struct db *db, struct arena *a, long long id);
+
+/* Columns: membership id, role, unit id, unit name, jurisdiction name, active. */
+int membership_list(struct db *db, struct arena *a, long long user_id,
+		    struct dbres *out);
+int membership_add(struct db *db, struct arena *a, long long user_id,
+		   long long unit_id, const char *role, long long *id);
+/* Columns: user id. No row when out of scope. */
+int membership_get(struct db *db, struct arena *a, long long jur, long long id,
+		   struct dbres *out);
+int membership_set_active(struct db *db, struct arena *a, long long id, int active);
+
+#endif

@@ -1,0 +1,149 @@
+#include "view.h"
+
+#include <string.h>
+
+#include "auth.h"
+#include "roles.h"
+
+struct nav_item {
+	enum cap cap;
+	const char *href;
+	const char *label;
+};
+
+static const struct nav_item nav[] = {
+	{ CAP_SESSION, "/", "工作台" },
+	{ CAP_ADMIN, "/admin/users", "用户" },
+	{ CAP_ADMIN, "/admin/units", "单位" },
+	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },
+	{ CAP_SESSION, "/calendar", "工作日历" },
+	{ CAP_AUDIT_READ, "/audit", "审计日志" },
+	{ CAP_SESSION, "/account/password", "修改密码" },
+};
+
+static void fill_layout(struct req *r, struct tdict *root, const char *title)
+{
+	tmpl_set(root, "TITLE", title);
+	struct actor *ac = r->actor;
+	if (ac == NULL)
+		return;
+	struct tdict *u = tmpl_section(root, "USER");
+	tmpl_set(u, "DISPLAY_NAME", ac->display_name);
+	tmpl_set(u, "UNIT", ac->unit_name ? ac->unit_name : "未分配单位");
+	tmpl_set(u, "CSRF", ac->csrf);
+	size_t plen = strlen(r->path);
+	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+		if (!caps_allow(ac->caps, 1, nav[i].cap))
+			continue;
+		struct tdict *n = tmpl_section(root, "NAV");
+		tmpl_set(n, "HREF", nav[i].href);
+		tmpl_set(n, "LABEL", nav[i].label);
+		size_t hl = strlen(nav[i].href);
+		if (strcmp(r->path, nav[i].href) == 0 ||
+		    (hl > 1 && plen > hl && strncmp(r->path, nav[i].href, hl) == 0 &&
+		     r->path[hl] == '/'))
+			tmpl_show(n, "CURRENT");
+	}
+}
+
+/* The notices a redirect after a change may ask for with ?done=CODE. */
+static const struct { const char *code, *msg; } done_msgs[] = {
+	{ "saved", "已保存。" },
+	{ "created", "已新增。" },
+	{ "password", "密码已重置，该用户需用新密码重新登录。" },
+	{ "deactivated", "已停用。" },
+};
+
+struct tdict *view_page(struct req *r, const char *title, const char *tpl)
+{
+	struct tdict *root = tmpl_dict(r->a);
+	fill_layout(r, root, title);
+	const char *done = r->f[F_DONE].s;
+	for (size_t i = 0; done && i < sizeof done_msgs / sizeof done_msgs[0]; i++)
+		if (strcmp(done, done_msgs[i].code) == 0)
+			tmpl_set(tmpl_section(root, "NOTICE"), "MSG", done_msgs[i].msg);
+	struct tdict *body = tmpl_include(root, "BODY", tpl);
+	tmpl_set(body, "CSRF", auth_csrf_token(r));
+	r->layout = root;
+	return body;
+}
+
+int view_finish(struct req *r, int status)
+{
+	r->out.len = 0;
+	if (tmpl_render("layout/page.tpl", r->layout, &r->out) < 0) {
+		r->out.len = 0;
+		r->err_msg = NULL;
+		view_error(r, 500);
+		return 500;
+	}
+	r->status = status;
+	return status;
+}
+
+void view_notice(struct req *r, const char *msg)
+{
+	struct tdict *n = tmpl_section(r->layout, "NOTICE");
+	tmpl_set(n, "MSG", msg);
+}
+
+void view_alert(struct req *r, const char *msg)
+{
+	struct tdict *n = tmpl_section(r->layout, "ALERT");
+	tmpl_set(n, "MSG", msg);
+}
+
+static const char *default_message(int status)
+{
+	switch (status) {
+	case 400: return "请求的内容不正确，请检查后重试。";
+	case 403: return "您无权访问此页面或进行此操作。";
+	case 404: return "您访问的页面不存在。";
+	case 405: return "不支持此请求方式。";
+	case 409: return "数据已被他人修改，请刷新后重试。";
+	case 413: return "提交的内容过大。";
+	case 415: return "不支持此提交格式。";
+	case 503: return "系统暂时无法连接数据库，请稍后再试。";
+	default: return "系统内部错误，请稍后再试。";
+	}
+}
+
+static const char *title_for(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 403: return "无权访问";
+	case 404: return "页面不存在";
+	case 405: return "请求方式不支持";
+	case 409: return "数据冲突";
+	case 413: return "请求内容过大";
+	case 415: return "格式不支持";
+	case 503: return "服务暂时不可用";
+	default: return "系统错误";
+	}
+}
+
+/* Used only when the error template itself cannot be rendered. */
+static const char fallback[] =
+	"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+	"<title>系统错误</title></head><body><h1>系统错误</h1>"
+	"<p>请稍后再试。</p></body></html>";
+
+void view_error(struct req *r, int status)
+{
+	r->status = status;
+	r->ctype = NULL;
+	r->out.len = 0;
+	struct tdict *root = tmpl_dict(r->a);
+	fill_layout(r, root, title_for(status));
+	struct tdict *body = tmpl_include(root, "BODY", "error/error.tpl");
+	tmpl_set_int(body, "STATUS", status);
+	tmpl_set(body, "HEADING", title_for(status));
+	tmpl_set(body, "MESSAGE", r->err_msg ? r->err_msg : default_message(status));
+	if (r->actor == NULL && status == 403)
+		tmpl_show(body, "LOGIN");
+	if (tmpl_render("layout/page.tpl", root, &r->out) < 0) {
+		r->out.len = 0;
+		buf_add(&r->out, fallback, sizeof fallback - 1);
+	}
+}

@@ -1,0 +1,21 @@
+/* Pages: the shared layout (header, navigation built from the user's
+ * capabilities), the page body, and the one error page. */
+#ifndef VIEW_H
+#define VIEW_H
+#include "http.h"
+#include "tmpl.h"
+
+/* Starts a page titled title whose body is template tpl; returns the body's
+ * dictionary (already holding CSRF) for the handler to fill. */
+struct tdict *view_page(struct req *r, const char *title, const char *tpl);
+/* Renders the page started by view_page into r->out with status. Returns
+ * status, or 500 when the template fails. */
+int view_finish(struct req *r, int status);
+/* Renders the error page for status (message: r->err_msg or a default). */
+void view_error(struct req *r, int status);
+/* Shows a one-line notice (e.g. "已保存") at the top of the page. */
+void view_notice(struct req *r, const char *msg);
+/* Shows a one-line error above the page's form. */
+void view_alert(struct req *r, const char *msg);
+
+#endif

@@ -1,0 +1,6 @@
+{{%AUTOESCAPE context="HTML"}}<section class="error">
+<h1>{{HEADING}}</h1>
+<p class="message">{{MESSAGE}}</p>
+<p class="code">错误代码 {{STATUS}}</p>
+<p><a href="/">返回工作台</a>{{#LOGIN}} · <a href="/login">重新登录</a>{{/LOGIN}}</p>
+</section>
