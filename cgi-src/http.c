@@ -112,11 +112,14 @@ static const char security_headers[] =
 
 void http_send(struct req *r, FCGX_Request *fr)
 {
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\n"
-		     "Content-Length: %zu\r\n",
-		     r->status, http_status_text(r->status),
-		     r->ctype ? r->ctype : "text/html; charset=utf-8",
-		     r->out.len);
+	/* libfcgi's own printf knows no %zu: format here. */
+	char head[256];
+	int n = snprintf(head, sizeof head,
+			 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+			 r->status, http_status_text(r->status),
+			 r->ctype ? r->ctype : "text/html; charset=utf-8", r->out.len);
+	if (n > 0 && (size_t)n < sizeof head)
+		FCGX_PutStr(head, n, fr->out);
 	FCGX_PutStr(security_headers, (int)sizeof security_headers - 1, fr->out);
 	if (r->head.len > 0)
 		FCGX_PutStr(r->head.p, (int)r->head.len, fr->out);

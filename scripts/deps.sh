@@ -7,7 +7,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 
 PKGS="libfcgi-dev libctemplate-dev default-libmysqlclient-dev mariadb-server
 mariadb-client libxml2-dev check nginx wrk pkg-config g++ make
-libcurl4-openssl-dev libcrypt-dev libssl-dev chromium"
+libcurl4-openssl-dev libcrypt-dev libssl-dev chromium fonts-wqy-microhei"
 
 missing=""
 for p in $PKGS; do
@@ -33,8 +33,9 @@ B="$TOP/tests/browser"
 if [ -f "$B/package.json" ]; then
 	if [ ! -d "$B/node_modules/playwright-core" ]; then
 		if ! command -v npm >/dev/null 2>&1; then
-			echo "deps: npm not found (needed for tests/browser)" >&2
-			exit 1
+			echo "deps: installing Debian's nodejs and npm for tests/browser"
+			apt-get update -q
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
 		fi
 		echo "deps: installing node modules in tests/browser"
 		if [ -f "$B/package-lock.json" ]; then
