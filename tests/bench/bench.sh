@@ -1,0 +1,69 @@
+#!/bin/bash
+# make bench: drives the running stack with wrk at 50 connections and prints
+# one line per page, "bench NAME rps=N p99_ms=N ratio=R", the ratio being
+# against the bare FastCGI route (hello) measured in the same run; then the
+# resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
+# Names: static hello login home. BENCH_SECONDS sets each run's length.
+set -euo pipefail
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
+BASE=http://127.0.0.1:$PORT
+SECONDS_EACH=${BENCH_SECONDS:-10}
+STACK="$TOP/scripts/stack.sh"
+
+trap 'bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
+bash "$STACK" start >/dev/null
+
+# A signed-in admin session for the pages behind the login.
+jar=$(mktemp)
+trap 'rm -f "$jar"; bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
+csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode username=admin --data-urlencode password=Demo@12345 "$BASE/login"
+sid=$(awk '$6 == "hl_sid" { print $7 }' "$jar")
+[ -n "$sid" ] || { echo "bench: could not sign in" >&2; exit 1; }
+
+declare -A URL=(
+	[static]=/static/style.css
+	[hello]=/hello
+	[login]=/login
+	[home]=/
+)
+declare -A AUTH=([home]=1)
+
+# run NAME: prints "rps p99_ms" for one page.
+run() {
+	local name=$1 args=()
+	[ -n "${AUTH[$name]:-}" ] && args=(-H "Cookie: hl_sid=$sid")
+	# Every page must answer 200 before it is timed.
+	local code
+	code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE${URL[$name]}")
+	[ "$code" = 200 ] || { echo "bench: $name answered $code" >&2; exit 1; }
+	wrk -t2 -c50 -d"${SECONDS_EACH}s" --latency "${args[@]}" "$BASE${URL[$name]}" |
+		awk '/Requests\/sec/ { rps = $2 }
+		     /^ +99%/ { v = $2; ms = v + 0;
+		                if (v ~ /us$/) ms = ms / 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) ms = ms * 1000;
+		                p99 = ms }
+		     /Non-2xx/ { bad = $NF }
+		     END { if (bad) { print "bench: non-2xx answers: " bad > "/dev/stderr"; exit 1 }
+		           printf "%d %.2f\n", rps, p99 }'
+}
+
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(static hello login home)
+for n in "${names[@]}"; do
+	[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]})" >&2; exit 2; }
+done
+
+read -r base_rps base_p99 < <(run hello)
+for n in "${names[@]}"; do
+	if [ "$n" = hello ]; then
+		rps=$base_rps p99=$base_p99
+	else
+		read -r rps p99 < <(run "$n")
+	fi
+	awk -v n="$n" -v r="$rps" -v p="$p99" -v b="$base_rps" \
+		'BEGIN { printf "bench %s rps=%d p99_ms=%.2f ratio=%.2f\n", n, r, p, r / b }'
+done
+pid=$(cat "$VAR/run/hotlined.pid")
+awk '/^VmRSS/ { printf "bench rss_mb=%.1f\n", $2 / 1024 }' "/proc/$pid/status"
