@@ -93,10 +93,19 @@ stop:
 check: deps all unit asan $(BUILD)/tests/test_http
 	bash tests/stack-tests.sh
 
+# A libFuzzer target for the request parsers (needs clang).
+fuzz:
+	mkdir -p build-fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Icgi-src \
+	  $(shell pkg-config --cflags fcgi) -o build-fuzz/fuzz_form tests/fuzz/fuzz_form.c \
+	  cgi-src/form.c cgi-src/arena.c cgi-src/workdays.c cgi-src/http.c \
+	  $(shell pkg-config --libs fcgi)
+	build-fuzz/fuzz_form -max_total_time=$${FUZZ_SECONDS:-30}
+
 bench: deps all
 	bash tests/bench/bench.sh $(BENCH)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
-.PHONY: all unit asan deps run stop check bench clean
+.PHONY: all unit asan deps run stop check bench fuzz clean
