@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "http.h"
+#include "user_store.h"
 
 enum stmt {
 	STMT_HEAD_LOCK,
@@ -27,7 +28,8 @@ static const char *const sql[STMT__MAX] = {
 	" detail, prev_hash, hash)"
 	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_LIST */
-	"SELECT a.id, a.at, u.display_name, u.username, un.name, a.client_addr,"
+	"SELECT a.id, DATE_FORMAT(a.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" u.display_name, u.username, un.name, a.client_addr,"
 	" a.action, a.object_type, a.object_id, a.detail"
 	" FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
 	" LEFT JOIN units un ON un.id = a.actor_unit_id"
@@ -89,8 +91,13 @@ int audit_add(struct req *r, long long user_id, const char *action,
 		rec.actor_user_id = r->actor->user_id;
 		rec.actor_unit_id = r->actor->unit_id;
 		rec.actor_jur_id = r->actor->jur_id;
-	} else {
+	} else if (user_id != 0) {
+		/* Not signed in yet (a login): record the user's own unit. */
 		rec.actor_user_id = user_id;
+		int rc = user_home_unit(r->db, r->a, user_id, &rec.actor_unit_id,
+					&rec.actor_jur_id);
+		if (rc != DB_OK)
+			return rc;
 	}
 	rec.client_addr = r->client_addr ? r->client_addr : "";
 	rec.action = action;

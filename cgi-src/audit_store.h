@@ -16,7 +16,7 @@ int audit_add(struct req *r, long long user_id, const char *action,
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec);
 
 /* Rows newest first, filtered by jurisdiction (0 = all) and an action
- * prefix ("" = all). Columns: id, at, user display name, username, unit
+ * prefix ("" = all). Columns: id, at (Beijing time, UTC+8), user display name, username, unit
  * name, client_addr, action, object_type, object_id, detail. */
 int audit_list(struct db *db, struct arena *a, long long jur, const char *action,
 	       long long before_id, int limit, struct dbres *out);

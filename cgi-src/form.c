@@ -158,6 +158,9 @@ const struct field_def field_defs[F__MAX] = {
 	{ "page", "页码", V_INT, 10, 1, 100000 },                 /* F_PAGE */
 	{ "done", "结果", V_CODE, 16, 0, 0 },                     /* F_DONE */
 	{ "before", "起始编号", V_INT, 20, 1, 9223372036854775807LL }, /* F_BEFORE */
+	{ "from", "起始日期", V_DATE, 10, 0, 0 },                 /* F_FROM */
+	{ "to", "截止日期", V_DATE, 10, 0, 0 },                   /* F_TO */
+	{ "n", "工作日数", V_INT, 4, 0, 3650 },                   /* F_N */
 };
 
 static int is_line(const char *s, size_t n, int allow_newlines)

@@ -64,6 +64,9 @@ enum field {
 	F_PAGE,
 	F_DONE,
 	F_BEFORE,
+	F_FROM,
+	F_TO,
+	F_N,
 	F__MAX
 };
 

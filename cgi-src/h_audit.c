@@ -1,10 +1,43 @@
 /* 审计日志: newest first, fifty a page, limited to the reader's scope. */
+#include <string.h>
+
 #include "audit_store.h"
 #include "db.h"
 #include "handlers.h"
 #include "view.h"
 
 #define AUDIT_PAGE 50
+
+static const struct { const char *code, *label; } actions[] = {
+	{ "login", "登录" },
+	{ "login.failed", "登录失败" },
+	{ "login.locked", "锁定期间尝试登录" },
+	{ "logout", "退出" },
+	{ "user.lockout", "账户锁定" },
+	{ "user.create", "新增用户" },
+	{ "user.update", "修改用户" },
+	{ "user.deactivate", "停用用户" },
+	{ "user.password", "修改密码" },
+	{ "user.password_reset", "重置密码" },
+	{ "membership.add", "分配角色" },
+	{ "membership.deactivate", "停用角色" },
+	{ "unit.create", "新增单位" },
+	{ "unit.update", "修改单位" },
+	{ "unit.deactivate", "停用单位" },
+	{ "jurisdiction.create", "新增行政区域" },
+	{ "jurisdiction.update", "修改行政区域" },
+	{ "calendar.set", "标注日历" },
+	{ "calendar.import", "导入日历" },
+	{ "demo.load", "载入演示数据" },
+};
+
+static const char *action_label(const char *code)
+{
+	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(actions[i].code, code) == 0)
+			return actions[i].label;
+	return code;
+}
 
 int h_audit(struct req *r)
 {
@@ -20,13 +53,13 @@ int h_audit(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
 		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		/* Stored and shown in UTC, as the heading says. */
 		tmpl_set(row, "AT", db_cell(&res, i, 1));
 		tmpl_set(row, "USER", db_cell(&res, i, 2) ? db_cell(&res, i, 2) : "—");
 		tmpl_set(row, "USERNAME", db_cell(&res, i, 3) ? db_cell(&res, i, 3) : "");
 		tmpl_set(row, "UNIT", db_cell(&res, i, 4) ? db_cell(&res, i, 4) : "—");
 		tmpl_set(row, "ADDR", db_cell(&res, i, 5));
 		tmpl_set(row, "ACTION", db_cell(&res, i, 6));
+		tmpl_set(row, "ACTION_LABEL", action_label(db_cell(&res, i, 6)));
 		tmpl_setf(row, "OBJECT", "%s #%s", db_cell(&res, i, 7), db_cell(&res, i, 8));
 		tmpl_set(row, "DETAIL", db_cell(&res, i, 9));
 	}

@@ -39,6 +39,33 @@ static void month_name(int day, char out[8])
 	out[7] = '\0';
 }
 
+/* 工作日计算: the date N working days after a date, or the working days
+ * between two dates, the arithmetic every deadline uses. */
+static void calculator(struct req *r, struct tdict *dict,
+		       const struct wd_calendar *cal)
+{
+	const struct fval *from = &r->f[F_FROM], *to = &r->f[F_TO], *n = &r->f[F_N];
+	tmpl_set(dict, "CALC_FROM", from->present ? from->s : "");
+	tmpl_set(dict, "CALC_TO", to->present ? to->s : "");
+	if (n->present)
+		tmpl_set_int(dict, "CALC_N", n->i);
+	if (!from->present)
+		return;
+	char out[11];
+	struct tdict *res = tmpl_section(dict, "CALC_RESULT");
+	if (n->present) {
+		int due = wd_add(cal, (int)from->i, (int)n->i);
+		if (due == WD_ADD_ERROR)
+			return;
+		wd_format(due, out);
+		tmpl_setf(res, "TEXT", "%s 之后第 %lld 个工作日是 %s（%s）。", from->s,
+			  n->i, out, weekday_names[wd_weekday(due)]);
+	} else if (to->present) {
+		tmpl_setf(res, "TEXT", "%s 之后至 %s（含）共有 %d 个工作日。", from->s,
+			  to->s, wd_between(cal, (int)from->i, (int)to->i));
+	}
+}
+
 int h_calendar(struct req *r)
 {
 	int first;
@@ -109,6 +136,7 @@ int h_calendar(struct req *r)
 			 strcmp(kind, "holiday") == 0 ? "休" : "班");
 		tmpl_set(c, "NAME", name);
 	}
+	calculator(r, dict, &cal);
 	if (caps_allow(r->actor->caps, 1, CAP_CALENDAR_EDIT)) {
 		struct tdict *e = tmpl_section(dict, "EDIT");
 		tmpl_set(e, "FROM", from);

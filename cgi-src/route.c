@@ -34,7 +34,8 @@ static const struct fdecl f_user_update[] = {
 static const struct fdecl f_user_password[] = { { F_NEW_PASSWORD, 1 }, END };
 static const struct fdecl f_membership_add[] = {
 	{ F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
-static const struct fdecl f_calendar[] = { { F_MONTH, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_calendar[] = {
+	{ F_MONTH, 0 }, { F_DONE, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_N, 0 }, END };
 static const struct fdecl f_calendar_set[] = {
 	{ F_DATE, 1 }, { F_DAY_KIND, 1 }, { F_NAME, 0 }, END };
 static const struct fdecl f_audit[] = { { F_Q, 0 }, { F_BEFORE, 0 }, END };

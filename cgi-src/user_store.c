@@ -15,6 +15,7 @@ enum stmt {
 	STMT_USER_SET_PASSWORD,
 	STMT_USER_PASSWORD_HASH,
 	STMT_USER_COUNT,
+	STMT_USER_HOME_UNIT,
 	STMT_USER_LIST,
 	STMT_USER_GET,
 	STMT_USER_INSERT,
@@ -84,6 +85,10 @@ static const char *const sql[STMT__MAX] = {
 	"SELECT password_hash FROM users WHERE id = ?",
 	/* STMT_USER_COUNT */
 	"SELECT COUNT(*) FROM users",
+	/* STMT_USER_HOME_UNIT */
+	"SELECT un.id, un.jurisdiction_id FROM memberships m"
+	" JOIN units un ON un.id = m.unit_id AND un.active = 1"
+	" WHERE m.user_id = ? AND m.active = 1 ORDER BY m.id LIMIT 1",
 	/* STMT_USER_LIST */
 	"SELECT u.id, u.username, u.display_name, u.phone, u.active,"
 	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0),"
@@ -273,4 +278,17 @@ int membership_set_active(struct db *db, struct arena *a, long long id, int acti
 {
 	return db_run(db, a, sql[STMT_MEMBERSHIP_SET_ACTIVE], NULL, "ii",
 		      (long long)active, id);
+}
+
+int user_home_unit(struct db *db, struct arena *a, long long user_id,
+		   long long *unit_id, long long *jur_id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_USER_HOME_UNIT], &res, "i", user_id);
+	*unit_id = *jur_id = 0;
+	if (rc == DB_OK && res.nrows == 1) {
+		*unit_id = db_int(&res, 0, 0);
+		*jur_id = db_int(&res, 0, 1);
+	}
+	return rc;
 }

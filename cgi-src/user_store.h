@@ -31,6 +31,10 @@ int user_set_password(struct db *db, struct arena *a, long long id,
 /* Columns: password_hash. */
 int user_password_hash(struct db *db, struct arena *a, long long id,
 		       struct dbres *out);
+/* The unit and jurisdiction a user acts for (first active membership);
+ * zeros when none. */
+int user_home_unit(struct db *db, struct arena *a, long long user_id,
+		   long long *unit_id, long long *jur_id);
 int user_count(struct db *db, struct arena *a, long long *n);
 
 /* Admin. jur = 0: every user; else users with a membership in jur.

@@ -8,6 +8,15 @@
 </tbody>
 </table>
 <p class="hint">红色：法定节假日（休）；蓝色：调休上班日（班）。周一至周五为工作日，另有标注者除外。</p>
+<h2>工作日计算</h2>
+<form method="get" action="/calendar" class="panel calc">
+<input type="hidden" name="month" value="{{MONTH}}">
+<p><label for="from">起始日期</label> <input id="from" name="from" type="date" value="{{CALC_FROM}}" required>
+<label for="n">之后第几个工作日</label> <input id="n" name="n" type="number" min="0" max="3650" value="{{CALC_N}}">
+<label for="to">或截止日期</label> <input id="to" name="to" type="date" value="{{CALC_TO}}">
+<button type="submit" class="secondary">计算</button></p>
+{{#CALC_RESULT}}<p class="result" role="status">{{TEXT}}</p>{{/CALC_RESULT}}
+</form>
 {{#EDIT}}
 <h2>标注日期</h2>
 <form method="post" action="/calendar" class="panel">
