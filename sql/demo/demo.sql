@@ -1,0 +1,138 @@
+-- Demo data for the 梅州市12345政府服务热线 system.
+-- Loaded once into an empty database by `hotlinectl demo-load`.
+-- Every demo account's password is Demo@12345.
+--
+-- BEGIN ACCOUNTS
+-- admin             系统管理员  梅州市政务服务中心管理办公室
+-- operator          话务员      梅州市12345热线呼叫中心
+-- operator2         话务员      梅州市12345热线呼叫中心
+-- coordinator       管理办      梅州市政务服务中心管理办公室
+-- clerk_hrss        经办人      梅州市人力资源和社会保障局
+-- clerk_psb         经办人      梅州市公安局户政支队
+-- clerk_power       经办人      广东电网有限责任公司梅州供电局
+-- editor_hrss       知识库专员  梅州市人力资源和社会保障局
+-- approver_hrss     分管领导    梅州市人力资源和社会保障局
+-- editor_psb        知识库专员  梅州市公安局户政支队
+-- approver_psb      分管领导    梅州市公安局户政支队
+-- reviewer_bianban  审核人      梅州市机构编制委员会办公室
+-- reviewer_legal    审核人      梅州市法制局
+-- convener          召集人      梅州市人民政府办公室
+-- mj_coordinator    管理办      梅江区政务服务中心管理办公室
+-- mj_admin          系统管理员  梅江区政务服务中心管理办公室
+-- mj_clerk          经办人      梅江区人力资源和社会保障局
+-- mj_reviewer       审核人      梅江区机构编制委员会办公室
+-- END ACCOUNTS
+
+-- Jurisdictions: the city and its eight counties (县、市、区).
+INSERT INTO jurisdictions (id, code, name, parent_id) VALUES (1, 'meizhou', '梅州市', NULL);
+INSERT INTO jurisdictions (id, code, name, parent_id) VALUES
+  (2, 'meijiang', '梅江区', 1),
+  (3, 'meixian', '梅县区', 1),
+  (4, 'xingning', '兴宁市', 1),
+  (5, 'pingyuan', '平远县', 1),
+  (6, 'jiaoling', '蕉岭县', 1),
+  (7, 'dabu', '大埔县', 1),
+  (8, 'fengshun', '丰顺县', 1),
+  (9, 'wuhua', '五华县', 1);
+
+-- City: the determination working group (D5) and the call centre.
+INSERT INTO units (id, code, name, kind, jurisdiction_id, parent_id) VALUES
+  (1, 'city-office', '梅州市政务服务中心管理办公室', 'office', 1, NULL),
+  (2, 'city-callcentre', '梅州市12345热线呼叫中心', 'callcentre', 1, NULL),
+  (3, 'city-gov', '梅州市人民政府办公室', 'government', 1, NULL),
+  (4, 'city-bianban', '梅州市机构编制委员会办公室', 'establishment', 1, NULL),
+  (5, 'city-legal', '梅州市法制局', 'legal', 1, NULL);
+
+-- City departments (职能部门); sub-units follow their parent.
+INSERT INTO units (id, code, name, kind, jurisdiction_id, parent_id) VALUES
+  (10, 'city-psb', '梅州市公安局', 'department', 1, NULL),
+  (11, 'city-psb-hz', '梅州市公安局户政支队', 'department', 1, 10),
+  (12, 'city-psb-crj', '梅州市公安局出入境管理支队', 'department', 1, 10),
+  (13, 'city-psb-jj', '梅州市公安局交通警察支队', 'department', 1, 10),
+  (14, 'city-hrss', '梅州市人力资源和社会保障局', 'department', 1, NULL),
+  (15, 'city-hsa', '梅州市医疗保障局', 'department', 1, NULL),
+  (16, 'city-hpf', '梅州市住房公积金管理中心', 'department', 1, NULL),
+  (17, 'city-nr', '梅州市自然资源局', 'department', 1, NULL),
+  (18, 'city-nr-bdc', '梅州市不动产登记中心', 'department', 1, 17),
+  (19, 'city-edu', '梅州市教育局', 'department', 1, NULL),
+  (20, 'city-housing', '梅州市住房和城乡建设管理局', 'department', 1, NULL),
+  (21, 'city-amr', '梅州市市场监督管理局', 'department', 1, NULL),
+  (22, 'city-env', '梅州市生态环境局', 'department', 1, NULL),
+  (23, 'city-transport', '梅州市交通运输局', 'department', 1, NULL),
+  (24, 'city-health', '梅州市卫生健康局', 'department', 1, NULL),
+  (25, 'city-civil', '梅州市民政局', 'department', 1, NULL),
+  (26, 'city-cgj', '梅州市城市管理和综合执法局', 'department', 1, NULL),
+  (27, 'city-tax', '国家税务总局梅州市税务局', 'department', 1, NULL);
+
+-- City public-service enterprises (公共服务企业).
+INSERT INTO units (id, code, name, kind, jurisdiction_id, parent_id) VALUES
+  (40, 'city-power', '广东电网有限责任公司梅州供电局', 'enterprise', 1, NULL),
+  (41, 'city-water', '梅州市供水有限公司', 'enterprise', 1, NULL),
+  (42, 'city-gas', '梅州市燃气有限公司', 'enterprise', 1, NULL),
+  (43, 'city-telecom', '中国电信股份有限公司梅州分公司', 'enterprise', 1, NULL);
+
+-- 梅江区 (D7: the county runs its own procedure).
+INSERT INTO units (id, code, name, kind, jurisdiction_id, parent_id) VALUES
+  (101, 'meijiang-office', '梅江区政务服务中心管理办公室', 'office', 2, NULL),
+  (102, 'meijiang-gov', '梅江区人民政府办公室', 'government', 2, NULL),
+  (103, 'meijiang-bianban', '梅江区机构编制委员会办公室', 'establishment', 2, NULL),
+  (104, 'meijiang-legal', '梅江区司法局', 'legal', 2, NULL),
+  (105, 'meijiang-hrss', '梅江区人力资源和社会保障局', 'department', 2, NULL),
+  (106, 'meijiang-edu', '梅江区教育局', 'department', 2, NULL),
+  (107, 'meijiang-housing', '梅江区住房和城乡建设局', 'department', 2, NULL),
+  (108, 'meijiang-cgj', '梅江区城市管理和综合执法局', 'department', 2, NULL),
+  (109, 'meijiang-amr', '梅江区市场监督管理局', 'department', 2, NULL);
+
+-- 兴宁市.
+INSERT INTO units (id, code, name, kind, jurisdiction_id, parent_id) VALUES
+  (201, 'xingning-office', '兴宁市政务服务中心管理办公室', 'office', 4, NULL),
+  (202, 'xingning-gov', '兴宁市人民政府办公室', 'government', 4, NULL),
+  (203, 'xingning-bianban', '兴宁市机构编制委员会办公室', 'establishment', 4, NULL),
+  (204, 'xingning-legal', '兴宁市司法局', 'legal', 4, NULL),
+  (205, 'xingning-hrss', '兴宁市人力资源和社会保障局', 'department', 4, NULL),
+  (206, 'xingning-edu', '兴宁市教育局', 'department', 4, NULL),
+  (207, 'xingning-housing', '兴宁市住房和城乡建设局', 'department', 4, NULL),
+  (208, 'xingning-cgj', '兴宁市城市管理和综合执法局', 'department', 4, NULL),
+  (209, 'xingning-amr', '兴宁市市场监督管理局', 'department', 4, NULL);
+
+-- Users: one or more for every role; all with the password Demo@12345.
+INSERT INTO users (id, username, display_name, phone, password_hash) VALUES
+  (1, 'admin', '系统管理员', '13807530001', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (2, 'operator', '李晓敏', '13807530002', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (3, 'operator2', '黄丽娟', '13807530003', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (4, 'coordinator', '张伟明', '13807530004', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (5, 'clerk_hrss', '刘秀英', '13807530005', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (6, 'clerk_psb', '曾国栋', '13807530006', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (7, 'clerk_power', '叶建华', '13807530007', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (8, 'editor_hrss', '温少芳', '13807530008', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (9, 'approver_hrss', '钟振华', '13807530009', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (10, 'editor_psb', '古文彬', '13807530010', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (11, 'approver_psb', '罗志勇', '13807530011', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (12, 'reviewer_bianban', '谢雅琴', '13807530012', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (13, 'reviewer_legal', '侯俊杰', '13807530013', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (14, 'convener', '廖国平', '13807530014', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (15, 'mj_coordinator', '杨思敏', '13807530015', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (16, 'mj_admin', '陈家豪', '13807530016', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (17, 'mj_clerk', '丘美玲', '13807530017', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (18, 'mj_reviewer', '邓永康', '13807530018', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3');
+
+-- Memberships: each user's role in their unit.
+INSERT INTO memberships (id, user_id, unit_id, role) VALUES
+  (1, 1, 1, 'admin'),
+  (2, 2, 2, 'operator'),
+  (3, 3, 2, 'operator'),
+  (4, 4, 1, 'coordinator'),
+  (5, 5, 14, 'clerk'),
+  (6, 6, 11, 'clerk'),
+  (7, 7, 40, 'clerk'),
+  (8, 8, 14, 'kb_editor'),
+  (9, 9, 14, 'kb_approver'),
+  (10, 10, 11, 'kb_editor'),
+  (11, 11, 11, 'kb_approver'),
+  (12, 12, 4, 'reviewer'),
+  (13, 13, 5, 'reviewer'),
+  (14, 14, 3, 'convener'),
+  (15, 15, 101, 'coordinator'),
+  (16, 16, 101, 'admin'),
+  (17, 17, 105, 'clerk'),
+  (18, 18, 103, 'reviewer');
