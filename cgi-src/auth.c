@@ -47,6 +47,45 @@ static int is_token(const char *s)
 	return 1;
 }
 
+/* Builds the snapshot of a user's name, roles and acting unit (the unit of
+ * their oldest active membership). Returns 1 when the user is active, 0
+ * when not, or a db_err. */
+static int build_snapshot(struct req *r, long long user_id,
+			  struct actor_snapshot *sn)
+{
+	struct dbres res;
+	int rc = actor_snapshot(r->db, r->a, user_id, &res);
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows == 0)
+		return 0;
+	memset(sn, 0, sizeof *sn);
+	sn->username = db_cell(&res, 0, 0);
+	sn->display_name = db_cell(&res, 0, 1);
+	sn->unit_name = sn->jur_name = "";
+	long long first = 0;
+	for (size_t i = 0; i < res.nrows; i++) {
+		const char *role = db_cell(&res, i, 2);
+		if (role == NULL || db_cell(&res, i, 3) == NULL)
+			continue; /* no membership, or its unit is deactivated */
+		int ro = role_from_code(role);
+		if (ro < 0)
+			continue;
+		sn->roles |= 1u << ro;
+		long long mid = db_int(&res, i, 8);
+		if (first != 0 && mid > first)
+			continue;
+		first = mid;
+		sn->unit_id = db_int(&res, i, 3);
+		sn->unit_name = db_cell(&res, i, 4);
+		sn->jur_id = db_int(&res, i, 5);
+		sn->jur_name = db_cell(&res, i, 6);
+		/* The city (no parent) sees everything. */
+		sn->scope_jur = db_cell(&res, i, 7) == NULL ? 0 : sn->jur_id;
+	}
+	return 1;
+}
+
 int auth_load(struct req *r)
 {
 	const char *token = http_cookie(r->a, r->cookies, AUTH_COOKIE);
@@ -61,29 +100,44 @@ int auth_load(struct req *r)
 		return rc == DB_DOWN ? DB_DOWN : DB_ERR;
 	if (res.nrows == 0)
 		return 0;
-	struct actor *ac = arena_zalloc(r->a, sizeof *ac);
-	ac->user_id = db_int(&res, 0, 0);
-	ac->username = db_cell(&res, 0, 1);
-	ac->display_name = db_cell(&res, 0, 2);
-	ac->csrf = db_cell(&res, 0, 3);
-	for (size_t i = 0; i < res.nrows; i++) {
-		const char *role = db_cell(&res, i, 5);
-		if (role == NULL || db_cell(&res, i, 6) == NULL)
-			continue; /* no membership, or its unit is deactivated */
-		int ro = role_from_code(role);
-		if (ro < 0)
-			continue;
-		ac->roles |= 1u << ro;
-		if (ac->unit_id == 0) {
-			ac->unit_id = db_int(&res, i, 6);
-			ac->unit_name = db_cell(&res, i, 7);
-			ac->jur_id = db_int(&res, i, 8);
-			ac->jur_name = db_cell(&res, i, 9);
-			/* The city (no parent) sees everything. */
-			ac->scope_jur = db_cell(&res, i, 10) == NULL ? 0 : ac->jur_id;
+	long long user_id = db_int(&res, 0, 0);
+	struct actor_snapshot sn = {
+		.username = db_cell(&res, 0, 1),
+		.display_name = db_cell(&res, 0, 2),
+		.roles = (unsigned)db_int(&res, 0, 5),
+		.unit_id = db_int(&res, 0, 6),
+		.unit_name = db_cell(&res, 0, 7),
+		.jur_id = db_int(&res, 0, 8),
+		.jur_name = db_cell(&res, 0, 9),
+		.scope_jur = db_int(&res, 0, 10),
+	};
+	if (!db_int(&res, 0, 11)) {
+		/* Users, units or roles changed since the snapshot: rebuild it. */
+		rc = build_snapshot(r, user_id, &sn);
+		if (rc < 0)
+			return rc == DB_DOWN ? DB_DOWN : DB_ERR;
+		if (rc == 0) {
+			session_delete(r->db, r->a, hash);
+			return 0;
 		}
+		rc = session_save_snapshot(r->db, r->a, hash, db_int(&res, 0, 12), &sn);
+		if (rc != DB_OK)
+			return rc == DB_DOWN ? DB_DOWN : DB_ERR;
 	}
-	ac->caps = roles_caps(ac->roles);
+	struct actor *ac = arena_zalloc(r->a, sizeof *ac);
+	ac->user_id = user_id;
+	ac->username = sn.username;
+	ac->display_name = sn.display_name;
+	ac->csrf = db_cell(&res, 0, 3);
+	ac->roles = sn.roles;
+	ac->caps = roles_caps(sn.roles);
+	if (sn.unit_id != 0) {
+		ac->unit_id = sn.unit_id;
+		ac->unit_name = sn.unit_name;
+		ac->jur_id = sn.jur_id;
+		ac->jur_name = sn.jur_name;
+	}
+	ac->scope_jur = sn.scope_jur;
 	ac->sid_hash = hash;
 	r->actor = ac;
 	/* Touch at most once a minute: the idle limit is in minutes, and a

@@ -140,7 +140,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "new_password", "新密码", V_LINE, 256, 0, 0 },          /* F_NEW_PASSWORD */
 	{ "new_password2", "确认新密码", V_LINE, 256, 0, 0 },     /* F_NEW_PASSWORD2 */
 	{ "next", "跳转地址", V_LINE, 512, 0, 0 },                /* F_NEXT */
-	{ "name", "名称", V_LINE, 200, 0, 0 },                    /* F_NAME */
+	{ "name", "名称", V_LINE, 100, 0, 0 },                    /* F_NAME */
 	{ "code", "编码", V_CODE, 32, 0, 0 },                     /* F_CODE */
 	{ "kind", "类型", V_CODE, 32, 0, 0 },                     /* F_KIND */
 	{ "parent_id", "上级", V_INT, 20, 0, 2147483647 },        /* F_PARENT_ID */
@@ -162,6 +162,16 @@ const struct field_def field_defs[F__MAX] = {
 	{ "to", "截止日期", V_DATE, 10, 0, 0 },                   /* F_TO */
 	{ "n", "工作日数", V_INT, 4, 0, 3650 },                   /* F_N */
 };
+
+/* Characters, not bytes: the database counts VARCHAR lengths so. */
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
 
 static int is_line(const char *s, size_t n, int allow_newlines)
 {
@@ -188,7 +198,8 @@ int field_check(enum field f, const char *raw, size_t len, struct fval *out)
 		/* An unchecked checkbox and an empty input both mean absent. */
 		return 0;
 	}
-	if (len > d->max_len || !utf8_valid(raw, len))
+	if (len > 4 * d->max_len || !utf8_valid(raw, len) ||
+	    utf8_chars(raw, len) > d->max_len)
 		return -1;
 	switch (d->v) {
 	case V_LINE:

@@ -74,7 +74,7 @@ struct field_def {
 	const char *name;   /* form key */
 	const char *label;  /* Chinese label for error messages */
 	enum validator v;
-	size_t max_len;     /* bytes */
+	size_t max_len;     /* characters; the column that stores it is as wide */
 	long long min, max; /* V_INT range */
 };
 

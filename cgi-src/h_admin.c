@@ -22,9 +22,13 @@ static int db_status(int rc)
 	return rc == DB_DOWN ? 503 : 500;
 }
 
-/* Ends a change: commit, or roll back and map the error to a status. */
+/* Ends a change: commit, or roll back and map the error to a status. Every
+ * change here can alter what a session knows of its user (name, roles,
+ * unit), so each one marks the session snapshots stale. */
 static int finish_tx(struct req *r, int rc)
 {
+	if (rc == DB_OK)
+		rc = org_bump(r->db, r->a);
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	if (rc != DB_OK) {

@@ -234,8 +234,10 @@ static int parse_calendar_csv(const char *path, struct cal_row **rows, size_t *n
 			continue;
 		}
 		const char *name = c2 ? c2 + 1 : "";
-		if (!utf8_valid(name, strlen(name)) || strlen(name) > 60) {
-			fprintf(stderr, "%s:%d: name is not UTF-8 or too long\n", path, lineno);
+		struct fval fv;
+		if (field_check(F_NAME, name, strlen(name), &fv) < 0) {
+			fprintf(stderr, "%s:%d: name is not one line of UTF-8 of at most %zu characters\n",
+				path, lineno, field_defs[F_NAME].max_len);
 			errors++;
 			continue;
 		}

@@ -2,6 +2,9 @@
 
 enum stmt {
 	STMT_SESSION_LOAD,
+	STMT_ACTOR_SNAPSHOT,
+	STMT_SESSION_SAVE_SNAPSHOT,
+	STMT_ORG_BUMP,
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_INSERT,
 	STMT_SESSION_DELETE,
@@ -36,17 +39,27 @@ enum stmt {
 
 static const char *const sql[STMT__MAX] = {
 	/* STMT_SESSION_LOAD */
-	"SELECT u.id, u.username, u.display_name, s.csrf,"
+	"SELECT s.user_id, s.username, s.display_name, s.csrf,"
 	" TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()),"
-	" m.role, un.id, un.name, j.id, j.name, j.parent_id"
-	" FROM sessions s JOIN users u ON u.id = s.user_id"
+	" s.roles, s.unit_id, s.unit_name, s.jurisdiction_id, s.jurisdiction_name,"
+	" s.scope_jurisdiction_id, s.snapshot_gen = s.org_gen, s.org_gen"
+	" FROM sessions s WHERE s.id_hash = ?"
+	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+	" AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	/* STMT_ACTOR_SNAPSHOT */
+	"SELECT u.username, u.display_name, m.role, un.id, un.name, j.id, j.name,"
+	" j.parent_id, m.id"
+	" FROM users u"
 	" LEFT JOIN memberships m ON m.user_id = u.id AND m.active = 1"
 	" LEFT JOIN units un ON un.id = m.unit_id AND un.active = 1"
 	" LEFT JOIN jurisdictions j ON j.id = un.jurisdiction_id"
-	" WHERE s.id_hash = ? AND u.active = 1"
-	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
-	" AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
-	" ORDER BY m.id",
+	" WHERE u.id = ? AND u.active = 1",
+	/* STMT_SESSION_SAVE_SNAPSHOT */
+	"UPDATE sessions SET snapshot_gen = ?, username = ?, display_name = ?,"
+	" roles = ?, unit_id = ?, unit_name = ?, jurisdiction_id = ?,"
+	" jurisdiction_name = ?, scope_jurisdiction_id = ? WHERE id_hash = ?",
+	/* STMT_ORG_BUMP */
+	"UPDATE sessions SET org_gen = org_gen + 1",
 	/* STMT_SESSION_TOUCH */
 	"UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
 	/* STMT_SESSION_INSERT */
@@ -129,6 +142,27 @@ int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
 {
 	return db_run(db, a, sql[STMT_SESSION_LOAD], out, "bii", hash, (size_t)32,
 		      (long long)max_hours, (long long)idle_min);
+}
+
+int actor_snapshot(struct db *db, struct arena *a, long long user_id,
+		   struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_ACTOR_SNAPSHOT], out, "i", user_id);
+}
+
+int session_save_snapshot(struct db *db, struct arena *a,
+			  const unsigned char hash[32], long long gen,
+			  const struct actor_snapshot *s)
+{
+	return db_run(db, a, sql[STMT_SESSION_SAVE_SNAPSHOT], NULL, "issiisisib",
+		      gen, s->username, s->display_name, (long long)s->roles,
+		      s->unit_id, s->unit_name, s->jur_id, s->jur_name,
+		      s->scope_jur, hash, (size_t)32);
+}
+
+int org_bump(struct db *db, struct arena *a)
+{
+	return db_run(db, a, sql[STMT_ORG_BUMP], NULL, "");
 }
 
 int session_touch(struct db *db, struct arena *a, const unsigned char hash[32])

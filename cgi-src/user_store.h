@@ -3,12 +3,34 @@
 #define USER_STORE_H
 #include "db.h"
 
-/* Session row joined with the user and each active membership, ordered by
- * membership. Columns: user id, username, display name, csrf,
- * seconds since last seen, role, unit id, unit name, jurisdiction id,
- * jurisdiction name, jurisdiction parent id. No rows: no valid session. */
+/* The session's row. Columns: user id, username, display name, csrf,
+ * seconds since last seen, roles bitmask, unit id, unit name,
+ * jurisdiction id, jurisdiction name, scope jurisdiction id, whether the
+ * snapshot is current (1/0), org_gen. No rows: no valid session. */
 int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
 		 int idle_min, int max_hours, struct dbres *out);
+
+/* What a session remembers about its user (see sql/001_foundation.sql). */
+struct actor_snapshot {
+	const char *username, *display_name, *unit_name, *jur_name;
+	unsigned roles;
+	long long unit_id, jur_id, scope_jur;
+};
+
+/* The user joined with each active membership, in no order. Columns:
+ * username, display name, role, unit id, unit name, jurisdiction id,
+ * jurisdiction name, jurisdiction parent id, membership id. No rows: the
+ * user is gone or deactivated. */
+int actor_snapshot(struct db *db, struct arena *a, long long user_id,
+		   struct dbres *out);
+int session_save_snapshot(struct db *db, struct arena *a,
+			  const unsigned char hash[32], long long gen,
+			  const struct actor_snapshot *s);
+/* Marks every session's snapshot stale: call in the transaction of any
+ * change to users, units, memberships or jurisdictions. A rebuild that
+ * races with it records the older org_gen, so the next request rebuilds
+ * again. */
+int org_bump(struct db *db, struct arena *a);
 int session_touch(struct db *db, struct arena *a, const unsigned char hash[32]);
 int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
 		   long long user_id, const char *csrf, const char *addr);

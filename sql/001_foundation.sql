@@ -4,7 +4,7 @@
 CREATE TABLE jurisdictions (
   id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   code VARCHAR(32) NOT NULL,
-  name VARCHAR(64) NOT NULL,
+  name VARCHAR(100) NOT NULL,
   parent_id INT UNSIGNED NULL,
   active TINYINT(1) NOT NULL DEFAULT 1,
   created_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
@@ -58,6 +58,10 @@ CREATE TABLE memberships (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- id_hash is SHA-256 of the cookie token: a stolen table gives no sessions.
+-- The actor columns are a snapshot of the user's name, roles and unit, so
+-- that a request reads one row and nothing else. Every change to users,
+-- units, memberships or jurisdictions bumps org_gen of all sessions; a
+-- request that finds snapshot_gen behind org_gen rebuilds the snapshot.
 CREATE TABLE sessions (
   id_hash BINARY(32) NOT NULL PRIMARY KEY,
   user_id INT UNSIGNED NOT NULL,
@@ -65,6 +69,16 @@ CREATE TABLE sessions (
   client_addr VARCHAR(64) NOT NULL DEFAULT '',
   created_at DATETIME NOT NULL,
   last_seen DATETIME NOT NULL,
+  org_gen INT UNSIGNED NOT NULL DEFAULT 1,
+  snapshot_gen INT UNSIGNED NOT NULL DEFAULT 0,
+  username VARCHAR(64) NOT NULL DEFAULT '',
+  display_name VARCHAR(100) NOT NULL DEFAULT '',
+  roles INT UNSIGNED NOT NULL DEFAULT 0,
+  unit_id INT UNSIGNED NOT NULL DEFAULT 0,
+  unit_name VARCHAR(100) NOT NULL DEFAULT '',
+  jurisdiction_id INT UNSIGNED NOT NULL DEFAULT 0,
+  jurisdiction_name VARCHAR(100) NOT NULL DEFAULT '',
+  scope_jurisdiction_id INT UNSIGNED NOT NULL DEFAULT 0,
   KEY k_sessions_user (user_id),
   KEY k_sessions_last_seen (last_seen),
   CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id)
@@ -75,7 +89,7 @@ CREATE TABLE sessions (
 CREATE TABLE calendar_days (
   day DATE NOT NULL PRIMARY KEY,
   kind ENUM('holiday','workday') NOT NULL,
-  name VARCHAR(64) NOT NULL DEFAULT '',
+  name VARCHAR(100) NOT NULL DEFAULT '',
   updated_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP()
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

@@ -23,7 +23,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="date">日期</label> <input id="date" name="date" type="date" value="{{FROM}}" required></p>
 <p><label for="day_kind">类型</label> <select id="day_kind" name="day_kind"><option value="holiday">法定节假日（休）</option><option value="workday">调休上班日（班）</option><option value="normal">普通日（取消标注）</option></select></p>
-<p><label for="name">名称</label> <input id="name" name="name" maxlength="60" placeholder="如：春节、国庆节调休"></p>
+<p><label for="name">名称</label> <input id="name" name="name" maxlength="100" placeholder="如：春节、国庆节调休"></p>
 <p><button type="submit">保存</button></p>
 </form>
 {{/EDIT}}

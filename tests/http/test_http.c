@@ -1,0 +1,1046 @@
+/* HTTP tests: drive the real stack (nginx → hotlined → MariaDB) as a user
+ * would, and assert what the user sees: status, headings, alerts, rows.
+ *
+ * Run by tests/stack-tests.sh on a fresh private stack, with BASE_URL,
+ * VAR (the stack's state directory), STACK (scripts/stack.sh) and
+ * HOTLINECTL in the environment. Test cases run in the order added; each
+ * test signs in for itself, since Check runs each one in its own process.
+ * The last two cases stop the database and tamper with the audit log, so
+ * nothing may come after them. Demo accounts are in sql/demo/demo.sql. */
+#include <check.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "web.h"
+
+#define DEMO_PW "Demo@12345"
+#define NEW_PW "Start2026a"
+#define CITY_UNIT "梅州市人力资源和社会保障局"
+#define COUNTY "梅江区"
+#define LOCKED_TEXT "锁定"
+
+/* Makes names created by this run unique, so the suite can also be run
+ * twice against one stack. Set in main, before Check forks. */
+static char stamp[24];
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* The text of the first match, or "" (so it can go straight into
+ * ck_assert_str_eq). */
+static const char *text(struct web *w, const char *expr)
+{
+	const char *s = web_xpath_text(w, expr);
+	return s ? s : "";
+}
+
+static int count(struct web *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int count(struct web *w, const char *fmt, ...)
+{
+	char expr[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(expr, sizeof expr, fmt, ap);
+	va_end(ap);
+	return web_xpath_count(w, expr);
+}
+
+static int body_has(struct web *w, const char *s)
+{
+	return w->body != NULL && strstr(w->body, s) != NULL;
+}
+
+#define GET(w, path, want)                                                    \
+	do {                                                                  \
+		long st_ = web_get((w), (path));                              \
+		ck_assert_msg(st_ == (want), "GET %s: status %ld, expected %d %s", \
+			      (path), st_, (want), (w)->error);               \
+	} while (0)
+
+#define POST(w, path, form, want)                                             \
+	do {                                                                  \
+		long st_ = web_post((w), (path), (form));                     \
+		ck_assert_msg(st_ == (want), "POST %s: status %ld, expected %d %s\n%.600s", \
+			      (path), st_, (want), (w)->error,                \
+			      (w)->body ? (w)->body : "");                    \
+	} while (0)
+
+static void start(struct web *w)
+{
+	ck_assert_int_eq(web_init(w), 0);
+}
+
+/* A new session signed in as user. */
+static void login_as(struct web *w, const char *user, const char *pw)
+{
+	start(w);
+	long st = web_login(w, user, pw);
+	ck_assert_msg(st == 303, "login as %s: status %ld %s", user, st, w->error);
+}
+
+/* Fetches path so that the next POST has the page's token; returns it. */
+static const char *token_from(struct web *w, const char *path)
+{
+	GET(w, path, 200);
+	const char *t = web_csrf(w);
+	ck_assert_msg(strlen(t) == 64, "no CSRF token on %s", path);
+	return t;
+}
+
+/* The number at the end of a link or a Location ("/admin/users/12?…"),
+ * after prefix; 0 if there is none. */
+static long id_after(const char *s, const char *prefix)
+{
+	if (s == NULL)
+		return 0;
+	const char *p = strstr(s, prefix);
+	return p ? strtol(p + strlen(prefix), NULL, 10) : 0;
+}
+
+/* The id of the user called username, as the city admin sees it. */
+static long user_id(struct web *admin, const char *username)
+{
+	char path[256], expr[256];
+	snprintf(path, sizeof path, "/admin/users?q=%s", web_esc(admin, username));
+	GET(admin, path, 200);
+	snprintf(expr, sizeof expr, "//table[@class='users']//a[text()='%s']/@href",
+		 username);
+	long id = id_after(web_xpath_text(admin, expr), "/admin/users/");
+	ck_assert_msg(id > 0, "user %s not found on /admin/users", username);
+	return id;
+}
+
+/* The id of the unit with this code, from /admin/units; 0 if not listed. */
+static long unit_id(struct web *admin, const char *code)
+{
+	char expr[256];
+	GET(admin, "/admin/units", 200);
+	snprintf(expr, sizeof expr,
+		 "//table[@class='units']/tbody/tr[td[2]='%s']/td[1]/a/@href", code);
+	return id_after(web_xpath_text(admin, expr), "/admin/units/");
+}
+
+/* As admin: adds a city department; returns its id. */
+static long create_unit(struct web *admin, const char *code, const char *name)
+{
+	char body[1024];
+	const char *csrf = token_from(admin, "/admin/units");
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=%s&name=%s&kind=department&jurisdiction_id=1",
+		 csrf, web_esc(admin, code), web_esc(admin, name));
+	POST(admin, "/admin/units", body, 303);
+	long id = unit_id(admin, code);
+	ck_assert_msg(id > 0, "unit %s not listed after creation", code);
+	return id;
+}
+
+/* As admin: adds a user with one role in unit; returns the user's id. */
+static long create_user(struct web *admin, const char *username,
+			const char *display_name, long unit, const char *role)
+{
+	char body[1024];
+	const char *csrf = token_from(admin, "/admin/users");
+	snprintf(body, sizeof body,
+		 "csrf=%s&username=%s&display_name=%s&phone=&new_password=%s"
+		 "&unit_id=%ld&role=%s",
+		 csrf, web_esc(admin, username), web_esc(admin, display_name),
+		 NEW_PW, unit, role);
+	POST(admin, "/admin/users", body, 303);
+	long id = id_after(web_location(admin), "/admin/users/");
+	ck_assert_msg(id > 0, "no user id in Location after creating %s", username);
+	return id;
+}
+
+/* An XPath predicate on an audit row: its action column shows the code
+ * (perhaps after a Chinese label, "登录 login"). */
+#define ACTION_IS "contains(concat(' ', normalize-space(td[6]), ' '), ' %s ')"
+
+/* Whether the admin's audit log, filtered by action, shows a row of that
+ * action about object ("unit #12"). */
+static int audit_has(struct web *admin, const char *action, const char *object)
+{
+	char path[256];
+	snprintf(path, sizeof path, "/audit?q=%s", web_esc(admin, action));
+	GET(admin, path, 200);
+	return count(admin, "//table[@class='audit']/tbody/tr[" ACTION_IS " and td[7]='%s']",
+		     action, object) > 0;
+}
+
+/* Runs argv, collecting stdout and stderr into out; returns the exit
+ * status, or -1 if it did not exit normally. */
+static int run(char *out, size_t out_size, const char *const argv[])
+{
+	int fd[2];
+	if (pipe(fd) != 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		dup2(fd[1], 2);
+		close(fd[0]);
+		close(fd[1]);
+		int devnull = open("/dev/null", O_RDONLY);
+		if (devnull >= 0)
+			dup2(devnull, 0);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	size_t len = 0;
+	ssize_t k;
+	char sink[4096];
+	while ((k = read(fd[0], len + 1 < out_size ? out + len : sink,
+			 len + 1 < out_size ? out_size - len - 1 : sizeof sink)) > 0)
+		if (len + 1 < out_size)
+			len += (size_t)k;
+	close(fd[0]);
+	out[len] = '\0';
+	int status;
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+static const char *env_or_fail(const char *name)
+{
+	const char *v = getenv(name);
+	ck_assert_msg(v != NULL && *v != '\0', "environment variable %s is not set", name);
+	return v;
+}
+
+/* scripts/stack.sh CMD for the stack under test (VAR and PORT come through
+ * the environment). */
+static int stack(const char *cmd, char *out, size_t out_size)
+{
+	const char *script = getenv("STACK");
+	if (script == NULL || *script == '\0')
+		return -1;
+	const char *argv[] = { "bash", script, cmd, NULL };
+	return run(out, out_size, argv);
+}
+
+static int audit_verify(char *out, size_t out_size)
+{
+	char conf[1024];
+	snprintf(conf, sizeof conf, "%s/hotline.conf", env_or_fail("VAR"));
+	const char *argv[] = { env_or_fail("HOTLINECTL"), "-c", conf, "audit",
+			       "verify", NULL };
+	return run(out, out_size, argv);
+}
+
+/* ---- sign-in and sign-out ---------------------------------------------- */
+
+START_TEST(login_page_is_chinese)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/login", 200);
+	ck_assert_int_eq(web_xpath_count(&w, "//html[@lang='zh-CN']"), 1);
+	ck_assert_int_eq(web_xpath_count(&w, "//label[@for='username']"), 1);
+	ck_assert_str_eq(text(&w, "//label[@for='username']"), "用户名");
+	ck_assert_str_eq(text(&w, "//label[@for='password']"), "密码");
+	ck_assert_str_eq(text(&w, "//h1"), "登录");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(login_with_demo_account)
+{
+	struct web w;
+	start(&w);
+	ck_assert_int_eq(web_login(&w, "admin", DEMO_PW), 303);
+	ck_assert_pstr_eq(web_location(&w), "/");
+	ck_assert_int_eq(web_sets_cookie(&w, "hl_sid"), 1);
+	GET(&w, "/", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "工作台");
+	char name[256];
+	snprintf(name, sizeof name, "%s", text(&w, "//header//span[@class='name']"));
+	ck_assert_msg(name[0] != '\0', "no display name in the header");
+	ck_assert_msg(strncmp(text(&w, "//p[@class='welcome']"), name, strlen(name)) == 0,
+		      "welcome line does not greet %s", name);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(login_wrong_password)
+{
+	struct web w;
+	start(&w);
+	ck_assert_int_eq(web_login(&w, "operator", "Wrong@12345"), 403);
+	ck_assert_str_eq(text(&w, "//p[@class='alert']"), "用户名或密码错误。");
+	ck_assert_int_eq(web_sets_cookie(&w, "hl_sid"), 0);
+	/* The username is kept in the form, the password is not. */
+	ck_assert_str_eq(text(&w, "//input[@id='username']/@value"), "operator");
+	/* A good password afterwards clears the failure count. */
+	ck_assert_int_eq(web_login(&w, "operator", DEMO_PW), 303);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(logout_ends_session)
+{
+	struct web w;
+	login_as(&w, "coordinator", DEMO_PW);
+	char body[128];
+	snprintf(body, sizeof body, "csrf=%s", token_from(&w, "/"));
+	POST(&w, "/logout", body, 303);
+	ck_assert_pstr_eq(web_location(&w), "/login");
+	GET(&w, "/", 303);
+	const char *loc = web_location(&w);
+	ck_assert_msg(loc != NULL && strncmp(loc, "/login", 6) == 0,
+		      "after logout / redirects to %s", loc ? loc : "(nothing)");
+	web_free(&w);
+}
+END_TEST
+
+/* ---- CSRF ------------------------------------------------------------- */
+
+START_TEST(csrf_login_without_token)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/login", 200);
+	POST(&w, "/login", "username=admin&password=Demo%4012345", 403);
+	ck_assert_int_eq(web_sets_cookie(&w, "hl_sid"), 0);
+	ck_assert_str_eq(text(&w, "//h1"), "无权访问");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(csrf_forged_token)
+{
+	struct web w;
+	char body[1024], name[128];
+	login_as(&w, "admin", DEMO_PW);
+	token_from(&w, "/admin/units");
+	snprintf(name, sizeof name, "伪造令牌单位%s", stamp);
+	snprintf(body, sizeof body,
+		 "csrf=%064d&code=forged-%s&name=%s&kind=department&jurisdiction_id=1",
+		 0, stamp, web_esc(&w, name));
+	POST(&w, "/admin/units", body, 403);
+	ck_assert_str_eq(text(&w, "//h1"), "无权访问");
+	GET(&w, "/admin/units", 200);
+	ck_assert_msg(!body_has(&w, name), "the forged request created %s", name);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(csrf_token_of_other_session)
+{
+	struct web a, b;
+	char body[1024], name[128];
+	login_as(&a, "admin", DEMO_PW);
+	login_as(&b, "admin", DEMO_PW);
+	char other[160];
+	snprintf(other, sizeof other, "%s", token_from(&b, "/admin/units"));
+	const char *mine = token_from(&a, "/admin/units");
+	ck_assert_str_ne(mine, other);
+	snprintf(name, sizeof name, "他人令牌单位%s", stamp);
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=other-%s&name=%s&kind=department&jurisdiction_id=1",
+		 other, stamp, web_esc(&a, name));
+	POST(&a, "/admin/units", body, 403);
+	GET(&a, "/admin/units", 200);
+	ck_assert_msg(!body_has(&a, name), "a token of another session created %s", name);
+	web_free(&a);
+	web_free(&b);
+}
+END_TEST
+
+/* ---- lock-out ----------------------------------------------------------- */
+
+START_TEST(lockout_after_five_failures)
+{
+	struct web admin, u;
+	char username[64];
+	login_as(&admin, "admin", DEMO_PW);
+	GET(&admin, "/admin/users", 200);
+	long unit = strtol(text(&admin, "//select[@id='unit_id']/option[1]/@value"), NULL, 10);
+	ck_assert_int_gt(unit, 0);
+	snprintf(username, sizeof username, "lock_%s", stamp);
+	create_user(&admin, username, "锁定测试", unit, "clerk");
+
+	start(&u);
+	int locked_at = 0;
+	for (int i = 1; i <= 6 && locked_at == 0; i++) {
+		ck_assert_int_eq(web_login(&u, username, "Wrong2026x"), 403);
+		const char *alert = text(&u, "//p[@class='alert']");
+		if (strstr(alert, LOCKED_TEXT) != NULL)
+			locked_at = i;
+		else
+			ck_assert_str_eq(alert, "用户名或密码错误。");
+	}
+	ck_assert_msg(locked_at == 5 || locked_at == 6,
+		      "locked after %d attempts, expected 5 or 6", locked_at);
+
+	/* The right password no longer helps. */
+	ck_assert_int_eq(web_login(&u, username, NEW_PW), 403);
+	ck_assert_ptr_nonnull(strstr(text(&u, "//p[@class='alert']"), LOCKED_TEXT));
+	ck_assert_int_eq(web_sets_cookie(&u, "hl_sid"), 0);
+
+	GET(&admin, "/audit?q=user.lockout", 200);
+	ck_assert_int_ge(count(&admin, "//table[@class='audit']/tbody/tr[" ACTION_IS
+				       " and contains(td[8], '%s')]", "user.lockout", username), 1);
+	/* The users list marks the account. */
+	char path[128];
+	snprintf(path, sizeof path, "/admin/users?q=%s", username);
+	GET(&admin, path, 200);
+	ck_assert_int_eq(count(&admin, "//table[@class='users']/tbody/tr[td[1]/a='%s'"
+				       " and contains(td[5], '已锁定')]", username), 1);
+	web_free(&u);
+	web_free(&admin);
+}
+END_TEST
+
+/* ---- denial by role ----------------------------------------------------- */
+
+START_TEST(operator_is_refused_administration)
+{
+	struct web w;
+	char body[512];
+	login_as(&w, "operator", DEMO_PW);
+	GET(&w, "/admin/users", 403);
+	ck_assert_str_eq(text(&w, "//h1"), "无权访问");
+	/* Nor does the navigation offer it. */
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/users']"), 0);
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=op-%s&name=%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/"), stamp, web_esc(&w, "话务员建的单位"));
+	POST(&w, "/admin/units", body, 403);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "您的角色无权进行此操作。");
+	GET(&w, "/audit", 403);
+	GET(&w, "/admin/units", 403);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(coordinator_reads_audit_only)
+{
+	struct web w;
+	login_as(&w, "coordinator", DEMO_PW);
+	GET(&w, "/audit", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "审计日志");
+	ck_assert_int_gt(web_xpath_count(&w, "//table[@class='audit']/tbody/tr"), 0);
+	GET(&w, "/admin/users", 403);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(anonymous_is_sent_to_login)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/admin/users", 303);
+	const char *loc = web_location(&w);
+	ck_assert_msg(loc != NULL && strncmp(loc, "/login?next=", 12) == 0,
+		      "Location %s", loc ? loc : "(none)");
+	ck_assert_ptr_nonnull(strstr(loc, "admin"));
+	GET(&w, "/login", 200);
+	char body[256];
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=anon-%s&name=anon&kind=department&jurisdiction_id=1",
+		 web_csrf(&w), stamp);
+	POST(&w, "/admin/units", body, 403);
+	ck_assert_int_eq(web_xpath_count(&w, "//a[@href='/login']"), 1);
+	web_free(&w);
+}
+END_TEST
+
+/* ---- denial by scope ---------------------------------------------------- */
+
+START_TEST(county_admin_sees_own_units)
+{
+	struct web w;
+	login_as(&w, "mj_admin", DEMO_PW);
+	GET(&w, "/admin/units", 200);
+	ck_assert_msg(!body_has(&w, CITY_UNIT), "a county admin sees %s", CITY_UNIT);
+	ck_assert_int_gt(count(&w, "//table[@class='units']/tbody/tr[td[4]='%s']", COUNTY), 0);
+	ck_assert_int_eq(count(&w, "//table[@class='units']/tbody/tr[td[4]!='%s']", COUNTY), 0);
+	/* The form offers only the county. */
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@id='jurisdiction_id']/option"), 1);
+	ck_assert_str_eq(text(&w, "//select[@id='jurisdiction_id']/option"), COUNTY);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(county_admin_cannot_touch_city_user)
+{
+	struct web admin, w;
+	char path[128], body[512];
+	login_as(&admin, "admin", DEMO_PW);
+	long id = user_id(&admin, "clerk_hrss");
+	snprintf(path, sizeof path, "/admin/users/%ld", id);
+	GET(&admin, path, 200);
+	char before[256];
+	snprintf(before, sizeof before, "%s", text(&admin, "//input[@id='display_name']/@value"));
+	ck_assert_msg(before[0] != '\0', "no display name for clerk_hrss");
+
+	login_as(&w, "mj_admin", DEMO_PW);
+	GET(&w, "/admin/users", 200);
+	ck_assert_int_eq(count(&w, "//table[@class='users']//a[@href='%s']", path), 0);
+	GET(&w, path, 404);
+	snprintf(body, sizeof body, "csrf=%s&display_name=%s&phone=1&active=1",
+		 token_from(&w, "/admin/users"), web_esc(&w, "被县管理员改名"));
+	POST(&w, path, body, 404);
+
+	GET(&admin, path, 200);
+	ck_assert_str_eq(text(&admin, "//input[@id='display_name']/@value"), before);
+	web_free(&w);
+	web_free(&admin);
+}
+END_TEST
+
+START_TEST(county_admin_cannot_add_city_unit)
+{
+	struct web w, admin;
+	char body[512], code[64];
+	login_as(&w, "mj_admin", DEMO_PW);
+	snprintf(code, sizeof code, "mj-city-%s", stamp);
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=%s&name=%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), code, web_esc(&w, "县里建的市级单位"));
+	POST(&w, "/admin/units", body, 403);
+	login_as(&admin, "admin", DEMO_PW);
+	ck_assert_int_eq(unit_id(&admin, code), 0);
+	web_free(&admin);
+	web_free(&w);
+}
+END_TEST
+
+/* ---- administration ----------------------------------------------------- */
+
+START_TEST(admin_unit_and_user_lifecycle)
+{
+	struct web admin, u;
+	char code[64], name[128], name2[128], username[64], body[1024];
+	char path[128], object[64];
+	login_as(&admin, "admin", DEMO_PW);
+
+	/* A new unit appears in the list. */
+	snprintf(code, sizeof code, "t-unit-%s", stamp);
+	snprintf(name, sizeof name, "测试单位%s", stamp);
+	long unit = create_unit(&admin, code, name);
+	GET(&admin, "/admin/units?done=created", 200);
+	ck_assert_str_eq(text(&admin, "//p[@class='notice']"), "已新增。");
+	ck_assert_int_eq(count(&admin, "//table[@class='units']/tbody/tr[td[1]/a='%s']", name), 1);
+
+	/* Renamed on its own page. */
+	snprintf(name2, sizeof name2, "测试单位改名%s", stamp);
+	snprintf(path, sizeof path, "/admin/units/%ld", unit);
+	snprintf(body, sizeof body, "csrf=%s&name=%s&kind=department&active=1",
+		 token_from(&admin, path), web_esc(&admin, name2));
+	POST(&admin, path, body, 303);
+	GET(&admin, path, 200);
+	ck_assert_str_eq(text(&admin, "//input[@id='name']/@value"), name2);
+	GET(&admin, "/admin/units", 200);
+	ck_assert_msg(!body_has(&admin, name), "old name %s still listed", name);
+	ck_assert_int_eq(count(&admin, "//table[@class='units']/tbody/tr[td[1]/a='%s']", name2), 1);
+
+	/* A user in it signs in. */
+	snprintf(username, sizeof username, "t_user_%s", stamp);
+	long uid = create_user(&admin, username, "测试用户", unit, "clerk");
+	login_as(&u, username, NEW_PW);
+	GET(&u, "/", 200);
+	ck_assert_str_eq(text(&u, "//h1"), "工作台");
+	ck_assert_str_eq(text(&u, "//header//span[@class='unit']"), name2);
+
+	/* A second role, then taken away again. */
+	char upath[128];
+	snprintf(upath, sizeof upath, "/admin/users/%ld", uid);
+	snprintf(path, sizeof path, "/admin/users/%ld/memberships", uid);
+	snprintf(body, sizeof body, "csrf=%s&unit_id=%ld&role=operator",
+		 token_from(&admin, upath), unit);
+	POST(&admin, path, body, 303);
+	GET(&admin, upath, 200);
+	ck_assert_int_eq(web_xpath_count(&admin, "//tr[td[1]='话务员' and not(@class)]"), 1);
+	long mid = id_after(web_xpath_text(&admin, "//tr[td[1]='话务员']//form/@action"),
+			    "/admin/memberships/");
+	ck_assert_int_gt(mid, 0);
+	snprintf(path, sizeof path, "/admin/memberships/%ld/deactivate", mid);
+	snprintf(body, sizeof body, "csrf=%s", web_csrf(&admin));
+	POST(&admin, path, body, 303);
+	GET(&admin, upath, 200);
+	ck_assert_int_eq(web_xpath_count(&admin, "//tr[td[1]='话务员' and @class='inactive']"), 1);
+	ck_assert_int_eq(web_xpath_count(&admin, "//tr[td[1]='经办人' and not(@class)]"), 1);
+
+	/* The unit deactivated: kept, marked inactive. */
+	snprintf(path, sizeof path, "/admin/units/%ld", unit);
+	snprintf(body, sizeof body, "csrf=%s&name=%s&kind=department",
+		 token_from(&admin, path), web_esc(&admin, name2));
+	POST(&admin, path, body, 303);
+	GET(&admin, "/admin/units", 200);
+	ck_assert_int_eq(count(&admin, "//table[@class='units']/tbody/tr[@class='inactive']"
+				       "[td[1]/a='%s']", name2), 1);
+
+	/* The user deactivated: signed out at once, and refused. */
+	snprintf(body, sizeof body, "csrf=%s&display_name=%s&phone=",
+		 token_from(&admin, upath), web_esc(&admin, "测试用户"));
+	POST(&admin, upath, body, 303);
+	GET(&u, "/", 303);
+	ck_assert_msg(strncmp(web_location(&u), "/login", 6) == 0, "Location %s",
+		      web_location(&u));
+	ck_assert_int_eq(web_login(&u, username, NEW_PW), 403);
+	GET(&admin, "/admin/users", 200);
+	ck_assert_int_eq(count(&admin, "//table[@class='users']/tbody/tr[@class='inactive']"
+				       "[td[1]/a='%s']", username), 1);
+
+	/* Every change is in the audit log. */
+	snprintf(object, sizeof object, "unit #%ld", unit);
+	ck_assert_msg(audit_has(&admin, "unit.create", object), "no unit.create");
+	ck_assert_msg(audit_has(&admin, "unit.update", object), "no unit.update");
+	ck_assert_msg(audit_has(&admin, "unit.deactivate", object), "no unit.deactivate");
+	snprintf(object, sizeof object, "user #%ld", uid);
+	ck_assert_msg(audit_has(&admin, "user.create", object), "no user.create");
+	ck_assert_msg(audit_has(&admin, "user.deactivate", object), "no user.deactivate");
+	snprintf(object, sizeof object, "membership #%ld", mid);
+	ck_assert_msg(audit_has(&admin, "membership.add", object), "no membership.add");
+	ck_assert_msg(audit_has(&admin, "membership.deactivate", object),
+		      "no membership.deactivate");
+	web_free(&u);
+	web_free(&admin);
+}
+END_TEST
+
+START_TEST(duplicate_unit_code)
+{
+	struct web w;
+	char code[64], body[512];
+	login_as(&w, "admin", DEMO_PW);
+	snprintf(code, sizeof code, "dup-%s", stamp);
+	create_unit(&w, code, "重复编码单位甲");
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=%s&name=%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), code, web_esc(&w, "重复编码单位乙"));
+	POST(&w, "/admin/units", body, 400);
+	ck_assert_str_eq(text(&w, "//h1"), "请求有误");
+	ck_assert_ptr_nonnull(strstr(text(&w, "//p[@class='message']"), "编码"));
+	GET(&w, "/admin/units", 200);
+	ck_assert_msg(!body_has(&w, "重复编码单位乙"), "the duplicate was added");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(calendar_mark_and_reset)
+{
+	struct web w;
+	char body[256];
+	const char *cell = "//td[@data-date='2026-12-28']";
+	login_as(&w, "admin", DEMO_PW);
+	snprintf(body, sizeof body, "csrf=%s&date=2026-12-28&day_kind=holiday&name=%s",
+		 token_from(&w, "/calendar?month=2026-12"), web_esc(&w, "测试"));
+	POST(&w, "/calendar", body, 303);
+	ck_assert_pstr_eq(web_location(&w), "/calendar?month=2026-12&done=saved");
+	GET(&w, "/calendar?month=2026-12", 200);
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-12-28']/@class"), "holiday");
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-12-28']/span[@class='state']"), "休息日");
+	ck_assert_ptr_nonnull(strstr(text(&w, cell), "测试"));
+
+	snprintf(body, sizeof body, "csrf=%s&date=2026-12-28&day_kind=normal",
+		 web_csrf(&w));
+	POST(&w, "/calendar", body, 303);
+	GET(&w, "/calendar?month=2026-12", 200);
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-12-28']/@class"), "normal");
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-12-28']/span[@class='state']"), "工作日");
+	GET(&w, "/audit?q=calendar.set", 200);
+	ck_assert_int_ge(count(&w, "//table[@class='audit']/tbody/tr[" ACTION_IS
+			       " and contains(td[8], '2026-12-28')]", "calendar.set"), 2);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(calendar_working_days)
+{
+	struct web w;
+	login_as(&w, "clerk_hrss", DEMO_PW);
+	GET(&w, "/calendar?month=2026-02", 200);
+	ck_assert_str_eq(text(&w, "//strong[@class='workdays']"), "16");
+	/* Saturday 14 February 2026 is a make-up working day (调休). */
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-02-14']/@class"), "workday");
+	ck_assert_str_eq(text(&w, "//td[@data-date='2026-02-14']/span[@class='state']"), "工作日");
+	/* Only those who may edit the calendar get the form. */
+	ck_assert_int_eq(web_xpath_count(&w, "//form[@method='post' and @action='/calendar']"), 0);
+	GET(&w, "/calendar?month=2026-10", 200);
+	ck_assert_str_eq(text(&w, "//strong[@class='workdays']"), "18");
+	GET(&w, "/calendar?month=2026-13", 400);
+	web_free(&w);
+}
+END_TEST
+
+/* ---- bad input ---------------------------------------------------------- */
+
+/* POSTs n bytes of form body to /login; returns the status. */
+static long post_big(struct web *w, size_t n)
+{
+	char *body = malloc(n);
+	ck_assert_ptr_nonnull(body);
+	memcpy(body, "a=", 2);
+	memset(body + 2, 'x', n - 2);
+	long st = web_post_raw(w, "/login", body, n, "application/x-www-form-urlencoded");
+	free(body);
+	return st;
+}
+
+START_TEST(body_over_app_limit)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/login", 200);
+	long st = post_big(&w, 1536 * 1024);
+	ck_assert_msg(st == 413, "status %ld %s", st, w.error);
+	ck_assert_str_eq(text(&w, "//h1"), "请求内容过大");
+	ck_assert_int_eq(web_xpath_count(&w, "//html[@lang='zh-CN']"), 1);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(body_over_nginx_limit)
+{
+	struct web w;
+	start(&w);
+	long st = post_big(&w, 3 * 1024 * 1024);
+	ck_assert_msg(st == 413, "status %ld %s", st, w.error);
+	ck_assert_str_eq(text(&w, "//h1"), "请求内容过大");
+	ck_assert_int_eq(web_xpath_count(&w, "//html[@lang='zh-CN']"), 1);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(invalid_utf8_in_form)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/login", 200);
+	POST(&w, "/login", "username=%FF", 400);
+	ck_assert_str_eq(text(&w, "//h1"), "请求有误");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(malformed_escape)
+{
+	struct web w;
+	start(&w);
+	POST(&w, "/login", "a=%zz", 400);
+	POST(&w, "/login", "a=%4", 400);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(invalid_utf8_in_query)
+{
+	struct web w;
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/admin/users?q=%C0%AF", 400);
+	ck_assert_str_eq(text(&w, "//h1"), "请求有误");
+	GET(&w, "/admin/users?q=%E6%A2%85", 200);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(unknown_path)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/no/such/page", 404);
+	ck_assert_str_eq(text(&w, "//h1"), "页面不存在");
+	ck_assert_int_eq(web_xpath_count(&w, "//html[@lang='zh-CN']"), 1);
+	login_as(&w, "clerk_hrss", DEMO_PW);
+	GET(&w, "/admin/nothing", 404);
+	ck_assert_str_eq(text(&w, "//h1"), "页面不存在");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(wrong_method)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/logout", 405);
+	ck_assert_pstr_eq(web_header(&w, "Allow"), "POST");
+	ck_assert_str_eq(text(&w, "//h1"), "请求方式不支持");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(multipart_is_refused)
+{
+	struct web w;
+	static const char body[] =
+		"--XyZ\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n"
+		"admin\r\n--XyZ--\r\n";
+	start(&w);
+	GET(&w, "/login", 200);
+	long st = web_post_raw(&w, "/login", body, sizeof body - 1,
+			       "multipart/form-data; boundary=XyZ");
+	ck_assert_int_eq(st, 415);
+	ck_assert_str_eq(text(&w, "//h1"), "格式不支持");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(missing_required_field)
+{
+	struct web w;
+	char body[512];
+	login_as(&w, "admin", DEMO_PW);
+	snprintf(body, sizeof body, "csrf=%s&code=noname-%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), stamp);
+	POST(&w, "/admin/units", body, 400);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "请填写「名称」。");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(field_too_long)
+{
+	struct web w;
+	char body[512];
+	login_as(&w, "admin", DEMO_PW);
+	/* Codes are at most 32 characters. */
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=%s&name=x&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), "abcdefghij-abcdefghij-abcdefghij-x");
+	POST(&w, "/admin/units", body, 400);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "「编码」的内容不符合要求。");
+	web_free(&w);
+}
+END_TEST
+
+/* Lengths count characters, as the database does: 150 ASCII letters are
+ * refused (400, not a 500 from the column), 100 Chinese characters fit. */
+START_TEST(name_length_in_characters)
+{
+	struct web w;
+	char body[4096], name[1024];
+	login_as(&w, "admin", DEMO_PW);
+	memset(name, 'a', 150);
+	name[150] = '\0';
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=long-%s&name=%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), stamp, name);
+	POST(&w, "/admin/units", body, 400);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "「名称」的内容不符合要求。");
+
+	/* 100 × 梅 (E6 A2 85), percent-encoded. */
+	name[0] = '\0';
+	for (int i = 0; i < 100; i++)
+		strcat(name, i == 99 ? "%E5%B1%80" : "%E6%A2%85");
+	snprintf(body, sizeof body,
+		 "csrf=%s&code=cjk-%s&name=%s&kind=department&jurisdiction_id=1",
+		 token_from(&w, "/admin/units"), stamp, name);
+	POST(&w, "/admin/units", body, 303);
+	GET(&w, "/admin/units", 200);
+	char expr[256];
+	snprintf(expr, sizeof expr, "//tr[td[text()='cjk-%s']]//a", stamp);
+	const char *shown = text(&w, expr);
+	ck_assert_uint_eq(strlen(shown), 300); /* 100 three-byte characters */
+	web_free(&w);
+}
+END_TEST
+
+/* ---- headers ------------------------------------------------------------ */
+
+static void check_security_headers(struct web *w, const char *what)
+{
+	const char *v = web_header(w, "X-Content-Type-Options");
+	ck_assert_msg(v && strcmp(v, "nosniff") == 0, "%s: X-Content-Type-Options %s",
+		      what, v ? v : "missing");
+	v = web_header(w, "X-Frame-Options");
+	ck_assert_msg(v && strcmp(v, "DENY") == 0, "%s: X-Frame-Options %s",
+		      what, v ? v : "missing");
+	v = web_header(w, "Content-Security-Policy");
+	ck_assert_msg(v && strstr(v, "default-src") != NULL,
+		      "%s: Content-Security-Policy %s", what, v ? v : "missing");
+}
+
+START_TEST(security_headers_everywhere)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/login", 200);
+	check_security_headers(&w, "GET /login");
+	GET(&w, "/admin/users", 303);
+	check_security_headers(&w, "redirect to sign-in");
+	GET(&w, "/no/such/page", 404);
+	check_security_headers(&w, "404");
+	POST(&w, "/login", "username=admin", 403);
+	check_security_headers(&w, "403");
+
+	ck_assert_int_eq(web_login(&w, "admin", DEMO_PW), 303);
+	check_security_headers(&w, "sign-in");
+	const char *cookie = web_header(&w, "Set-Cookie");
+	ck_assert_ptr_nonnull(cookie);
+	/* The header may set the pre-login token too: look at hl_sid's line. */
+	const char *h = strstr(w.headers, "hl_sid=");
+	ck_assert_ptr_nonnull(h);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(h, "\r\n"), h);
+	ck_assert_msg(strstr(line, "HttpOnly") != NULL, "cookie without HttpOnly: %s", line);
+	ck_assert_msg(strstr(line, "SameSite=Strict") != NULL,
+		      "cookie without SameSite=Strict: %s", line);
+	GET(&w, "/", 200);
+	check_security_headers(&w, "GET /");
+	GET(&w, "/admin/units?jurisdiction_id=x", 400);
+	check_security_headers(&w, "400");
+	/* nginx's own answers: static files. */
+	GET(&w, "/static/style.css", 200);
+	check_security_headers(&w, "static file");
+	web_free(&w);
+}
+END_TEST
+
+/* ---- audit chain -------------------------------------------------------- */
+
+START_TEST(audit_chain_intact)
+{
+	char out[4096];
+	int rc = audit_verify(out, sizeof out);
+	ck_assert_msg(rc == 0, "audit verify exited %d: %s", rc, out);
+	ck_assert_msg(strstr(out, "intact") != NULL, "audit verify said: %s", out);
+}
+END_TEST
+
+/* ---- the database goes away (late: it disturbs everyone) ---------------- */
+
+static void db_start_again(void)
+{
+	char out[8192];
+	if (stack("db-start", out, sizeof out) != 0)
+		fprintf(stderr, "test_http: db-start failed:\n%s\n", out);
+}
+
+START_TEST(database_down_and_back)
+{
+	struct web w;
+	char out[8192];
+	env_or_fail("STACK");
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/", 200);
+
+	int rc = stack("db-stop", out, sizeof out);
+	ck_assert_msg(rc == 0, "db-stop exited %d: %s", rc, out);
+	GET(&w, "/", 503);
+	ck_assert_str_eq(text(&w, "//h1"), "服务暂时不可用");
+	check_security_headers(&w, "503");
+
+	rc = stack("db-start", out, sizeof out);
+	ck_assert_msg(rc == 0, "db-start exited %d: %s", rc, out);
+	/* The same session, without restarting hotlined. */
+	GET(&w, "/", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "工作台");
+	web_free(&w);
+}
+END_TEST
+
+/* ---- tampering (last: it breaks the chain) ------------------------------- */
+
+START_TEST(audit_tamper_detected)
+{
+	char out[4096], sock[1024];
+	snprintf(sock, sizeof sock, "--socket=%s/db.sock", env_or_fail("VAR"));
+	const char *tamper[] = { "mariadb", sock, "-uroot", "hotline", "-e",
+				 "UPDATE audit_log SET detail='x' WHERE id=3", NULL };
+	int rc = run(out, sizeof out, tamper);
+	ck_assert_msg(rc == 0, "mariadb exited %d: %s", rc, out);
+	rc = audit_verify(out, sizeof out);
+	ck_assert_msg(rc == 1, "audit verify exited %d after tampering: %s", rc, out);
+	ck_assert_msg(strstr(out, "broken at row 3") != NULL, "audit verify said: %s", out);
+}
+END_TEST
+
+/* ---- suite -------------------------------------------------------------- */
+
+static TCase *tcase(Suite *s, const char *name, int timeout)
+{
+	TCase *tc = tcase_create(name);
+	tcase_set_timeout(tc, timeout);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
+static Suite *http_suite(void)
+{
+	Suite *s = suite_create("http");
+	TCase *tc;
+
+	tc = tcase(s, "login", 30);
+	tcase_add_test(tc, login_page_is_chinese);
+	tcase_add_test(tc, login_with_demo_account);
+	tcase_add_test(tc, login_wrong_password);
+	tcase_add_test(tc, logout_ends_session);
+
+	tc = tcase(s, "csrf", 30);
+	tcase_add_test(tc, csrf_login_without_token);
+	tcase_add_test(tc, csrf_forged_token);
+	tcase_add_test(tc, csrf_token_of_other_session);
+
+	tc = tcase(s, "lockout", 60);
+	tcase_add_test(tc, lockout_after_five_failures);
+
+	tc = tcase(s, "role", 30);
+	tcase_add_test(tc, operator_is_refused_administration);
+	tcase_add_test(tc, coordinator_reads_audit_only);
+	tcase_add_test(tc, anonymous_is_sent_to_login);
+
+	tc = tcase(s, "scope", 30);
+	tcase_add_test(tc, county_admin_sees_own_units);
+	tcase_add_test(tc, county_admin_cannot_touch_city_user);
+	tcase_add_test(tc, county_admin_cannot_add_city_unit);
+
+	tc = tcase(s, "admin", 60);
+	tcase_add_test(tc, admin_unit_and_user_lifecycle);
+	tcase_add_test(tc, duplicate_unit_code);
+	tcase_add_test(tc, calendar_mark_and_reset);
+	tcase_add_test(tc, calendar_working_days);
+
+	tc = tcase(s, "input", 60);
+	tcase_add_test(tc, body_over_app_limit);
+	tcase_add_test(tc, body_over_nginx_limit);
+	tcase_add_test(tc, invalid_utf8_in_form);
+	tcase_add_test(tc, malformed_escape);
+	tcase_add_test(tc, invalid_utf8_in_query);
+	tcase_add_test(tc, unknown_path);
+	tcase_add_test(tc, wrong_method);
+	tcase_add_test(tc, multipart_is_refused);
+	tcase_add_test(tc, missing_required_field);
+	tcase_add_test(tc, field_too_long);
+	tcase_add_test(tc, name_length_in_characters);
+
+	tc = tcase(s, "headers", 30);
+	tcase_add_test(tc, security_headers_everywhere);
+
+	tc = tcase(s, "audit", 30);
+	tcase_add_test(tc, audit_chain_intact);
+
+	/* Whatever happens inside, the database is started again. */
+	tc = tcase(s, "database-down", 120);
+	tcase_add_unchecked_fixture(tc, NULL, db_start_again);
+	tcase_add_test(tc, database_down_and_back);
+
+	tc = tcase(s, "audit-tamper", 30);
+	tcase_add_test(tc, audit_tamper_detected);
+	return s;
+}
+
+int main(void)
+{
+	snprintf(stamp, sizeof stamp, "%lx%x", (unsigned long)time(NULL) & 0xffffff,
+		 (unsigned)getpid() & 0xfff);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 2;
+	xmlInitParser();
+	SRunner *sr = srunner_create(http_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed > 0 ? 1 : 0;
+}

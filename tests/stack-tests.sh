@@ -1,0 +1,55 @@
+#!/bin/bash
+# Runs the HTTP tests, then the browser tests when present, against a fresh
+# private stack: its own state directory (var/test), its own port (8181) and
+# a new database every run. The stack is stopped however this script ends.
+#
+# Environment: BUILD (default build) names the directory holding hotlined,
+# hotlinectl and tests/test_http, as for scripts/stack.sh.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+cd "$TOP"
+
+export VAR=$TOP/var/test
+export PORT=8181
+BUILD=${BUILD:-build}
+case $BUILD in
+/*) ;;
+*) BUILD=$TOP/$BUILD ;;
+esac
+export BUILD
+export STACK=$TOP/scripts/stack.sh
+export HOTLINECTL=$BUILD/hotlinectl
+export BASE_URL=http://127.0.0.1:$PORT
+
+stop_stack() {
+	bash "$STACK" stop || echo "stack-tests: stopping the stack failed" >&2
+}
+
+# A stack left running on this VAR by an interrupted run must not lose its
+# data directory under its feet: stop it before removing it.
+if [ -d "$VAR" ]; then
+	stop_stack
+fi
+rm -rf "$VAR"
+
+trap stop_stack EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+bash "$STACK" start
+
+failed=0
+echo "== HTTP tests ($BUILD/tests/test_http against $BASE_URL)"
+"$BUILD/tests/test_http" || failed=1
+
+if [ -f tests/browser/run.sh ]; then
+	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"
+	bash tests/browser/run.sh || failed=1
+fi
+
+if [ "$failed" != 0 ]; then
+	echo "stack-tests: FAILED" >&2
+	exit 1
+fi
+echo "stack-tests: all passed"
