@@ -151,12 +151,26 @@ static int to_login(struct req *r)
 	return http_redirect(r, buf_str(&b));
 }
 
+/* The Allow header of a 405: the methods the path does answer. */
+static const char *allowed(const char *path)
+{
+	int get = 0, post = 0;
+	for (size_t i = 0; i < routes_count; i++) {
+		long long id;
+		if (match(routes[i].pattern, path, &id)) {
+			get |= routes[i].method == M_GET;
+			post |= routes[i].method == M_POST;
+		}
+	}
+	return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+}
+
 int route_dispatch(struct req *r)
 {
 	int status = route_match(r);
 	if (status != 0) {
 		if (status == 405)
-			http_header(r, "Allow", r->method == M_POST ? "GET, HEAD" : "POST");
+			http_header(r, "Allow", allowed(r->path));
 		return status;
 	}
 	if (!(r->route->flags & ROUTE_NO_SESSION)) {

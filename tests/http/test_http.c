@@ -908,6 +908,53 @@ START_TEST(audit_chain_intact)
 }
 END_TEST
 
+/* ---- session expiry ---------------------------------------------------------- */
+
+/* Runs one SQL statement as root on the test database. */
+static void sql_exec(const char *stmt)
+{
+	char out[4096], sock[1024];
+	snprintf(sock, sizeof sock, "--socket=%s/db.sock", env_or_fail("VAR"));
+	const char *argv[] = { "mariadb", sock, "-uroot", "hotline", "-e", stmt, NULL };
+	int rc = run(out, sizeof out, argv);
+	ck_assert_msg(rc == 0, "mariadb exited %d: %s", rc, out);
+}
+
+/* Ages the sessions of one user as if time had passed. */
+static void age_sessions(const char *username, const char *column, const char *interval)
+{
+	char stmt[512];
+	snprintf(stmt, sizeof stmt,
+		 "UPDATE sessions s JOIN users u ON u.id = s.user_id"
+		 " SET s.%s = UTC_TIMESTAMP() - INTERVAL %s WHERE u.username = '%s'",
+		 column, interval, username);
+	sql_exec(stmt);
+}
+
+START_TEST(session_idle_and_absolute_expiry)
+{
+	struct web w;
+	/* 29 idle minutes: still signed in. */
+	login_as(&w, "operator2", DEMO_PW);
+	age_sessions("operator2", "last_seen", "29 MINUTE");
+	GET(&w, "/", 200);
+	/* 31 idle minutes: signed out. */
+	age_sessions("operator2", "last_seen", "31 MINUTE");
+	GET(&w, "/", 303);
+	ck_assert_msg(strncmp(web_location(&w), "/login", 6) == 0, "went to %s",
+		      web_location(&w));
+	web_free(&w);
+
+	/* Active all along, but 12 hours after sign-in: signed out. */
+	login_as(&w, "operator2", DEMO_PW);
+	age_sessions("operator2", "created_at", "11 HOUR");
+	GET(&w, "/", 200);
+	age_sessions("operator2", "created_at", "721 MINUTE");
+	GET(&w, "/", 303);
+	web_free(&w);
+}
+END_TEST
+
 /* ---- the database goes away (late: it disturbs everyone) ---------------- */
 
 static void db_start_again(void)
@@ -1016,6 +1063,7 @@ static Suite *http_suite(void)
 
 	tc = tcase(s, "headers", 30);
 	tcase_add_test(tc, security_headers_everywhere);
+	tcase_add_test(tc, session_idle_and_absolute_expiry);
 
 	tc = tcase(s, "audit", 30);
 	tcase_add_test(tc, audit_chain_intact);
