@@ -245,14 +245,16 @@ int h_unit_create(struct req *r)
 
 int h_unit_form(struct req *r)
 {
-	struct dbres u, units;
+	struct dbres u, same;
 	int rc = unit_get(r->db, r->a, scope(r), r->id, &u);
-	if (rc == DB_OK)
-		rc = unit_list(r->db, r->a, scope(r), &units);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (u.nrows == 0)
 		return 404;
+	/* Parents: units of the same jurisdiction, never the unit itself. */
+	rc = unit_list(r->db, r->a, db_int(&u, 0, 4), &same);
+	if (rc != DB_OK)
+		return db_status(rc);
 	struct tdict *d = view_page(r, "编辑单位", "admin/unit.tpl");
 	tmpl_set(d, "ID", db_cell(&u, 0, 0));
 	tmpl_set(d, "CODE", db_cell(&u, 0, 1));
@@ -261,17 +263,6 @@ int h_unit_form(struct req *r)
 	if (db_int(&u, 0, 7))
 		tmpl_show(d, "ACTIVE");
 	kind_options(d, db_cell(&u, 0, 3));
-	/* Parents: units of the same jurisdiction, never the unit itself. */
-	struct dbres same = units;
-	same.nrows = 0;
-	same.cells = arena_alloc(r->a, (units.nrows + 1) * units.ncols * sizeof *same.cells);
-	for (size_t i = 0; i < units.nrows; i++)
-		if (strcmp(db_cell(&units, i, 4), db_cell(&u, 0, 4)) == 0) {
-			memcpy(&same.cells[same.nrows * same.ncols],
-			       &units.cells[i * units.ncols],
-			       units.ncols * sizeof *same.cells);
-			same.nrows++;
-		}
 	unit_options(d, "PARENT_OPT", &same, db_cell(&u, 0, 6), db_cell(&u, 0, 0));
 	return view_finish(r, 200);
 }
