@@ -4,7 +4,7 @@
 CC      = gcc
 CXX     = g++
 BUILD  ?= build
-PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto
+PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto libxml-2.0
 TPKGS   = check libcurl libxml-2.0
 
 CPPFLAGS = -D_GNU_SOURCE -Icgi-src $(shell pkg-config --cflags $(PKGS))
@@ -31,11 +31,13 @@ CPPFLAGS += $(HARDEN)
 # tests link against.
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
-        h_auth h_home h_admin h_calendar h_audit
+        h_auth h_home h_admin h_calendar h_audit \
+        kb kb_ops kb_store kb_xml bigram sanitize diff h_kb h_public
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 
-UNIT_TESTS = test_form test_route test_roles test_workdays test_audit
+UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
+             test_kb test_bigram test_sanitize test_diff
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl

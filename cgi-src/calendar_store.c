@@ -1,6 +1,7 @@
 #include "calendar_store.h"
 
 #include <string.h>
+#include <time.h>
 
 enum stmt {
 	STMT_ALL,
@@ -59,4 +60,12 @@ int calendar_set(struct db *db, struct arena *a, const char *day,
 		return db_run(db, a, sql[STMT_CLEAR], NULL, "s", day);
 	return db_run(db, a, sql[STMT_SET], NULL, "sss", day, kind,
 		      name ? name : "");
+}
+
+void calendar_today(char out[11])
+{
+	time_t now = time(NULL) + 8 * 3600;
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	wd_format(wd_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), out);
 }

@@ -13,4 +13,8 @@ int calendar_range(struct db *db, struct arena *a, const char *from,
 int calendar_set(struct db *db, struct arena *a, const char *day,
 		 const char *kind, const char *name);
 
+/* Today's date in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD:
+ * every deadline is a date there. */
+void calendar_today(char out[11]);
+
 #endif

@@ -161,6 +161,40 @@ const struct field_def field_defs[F__MAX] = {
 	{ "from", "起始日期", V_DATE, 10, 0, 0 },                 /* F_FROM */
 	{ "to", "截止日期", V_DATE, 10, 0, 0 },                   /* F_TO */
 	{ "n", "工作日数", V_INT, 4, 0, 3650 },                   /* F_N */
+	{ "title", "标题", V_LINE, 200, 0, 0 },                   /* F_TITLE */
+	{ "keywords", "关键词", V_LINE, 200, 0, 0 },              /* F_KEYWORDS */
+	{ "visibility", "公开范围", V_CODE, 16, 0, 0 },           /* F_VISIBILITY */
+	{ "major", "重大或时效性强", V_FLAG, 8, 0, 0 },           /* F_MAJOR */
+	{ "change_date", "变化日期", V_DATE, 10, 0, 0 },          /* F_CHANGE_DATE */
+	{ "reason", "理由", V_TEXT, 500, 0, 0 },                  /* F_REASON */
+	{ "a", "版本", V_INT, 12, 1, 2147483647 },                /* F_A */
+	{ "b", "版本", V_INT, 12, 1, 2147483647 },                /* F_B */
+	{ "problem", "问题类型", V_CODE, 16, 0, 0 },              /* F_PROBLEM */
+	{ "message", "说明", V_TEXT, 1000, 0, 0 },                /* F_MESSAGE */
+	{ "submit", "提交审核", V_FLAG, 8, 0, 0 },                /* F_SUBMIT */
+	{ "unit_code", "单位编码", V_CODE, 32, 0, 0 },            /* F_UNIT_CODE */
+	{ "vote", "评价", V_CODE, 16, 0, 0 },                     /* F_VOTE */
+	{ "kb_question", "问题", V_TEXT, 20000, 0, 0 }, /* F_KB_QUESTION */
+	{ "kb_answer", "规范答案", V_TEXT, 20000, 0, 0 }, /* F_KB_ANSWER */
+	{ "kb_notes", "答复口径", V_TEXT, 20000, 0, 0 }, /* F_KB_NOTES */
+	{ "kb_service", "事项名称", V_TEXT, 20000, 0, 0 }, /* F_KB_SERVICE */
+	{ "kb_conditions", "办理条件", V_TEXT, 20000, 0, 0 }, /* F_KB_CONDITIONS */
+	{ "kb_materials", "申请材料", V_TEXT, 20000, 0, 0 }, /* F_KB_MATERIALS */
+	{ "kb_steps", "办理流程", V_TEXT, 20000, 0, 0 }, /* F_KB_STEPS */
+	{ "kb_time_limit", "办理时限", V_TEXT, 20000, 0, 0 }, /* F_KB_TIME_LIMIT */
+	{ "kb_fees", "收费标准", V_TEXT, 20000, 0, 0 }, /* F_KB_FEES */
+	{ "kb_place", "办理地点及时间", V_TEXT, 20000, 0, 0 }, /* F_KB_PLACE */
+	{ "kb_phone", "咨询电话", V_TEXT, 20000, 0, 0 }, /* F_KB_PHONE */
+	{ "kb_basis", "法律依据", V_TEXT, 20000, 0, 0 }, /* F_KB_BASIS */
+	{ "kb_doc_number", "文号", V_TEXT, 20000, 0, 0 }, /* F_KB_DOC_NUMBER */
+	{ "kb_issuer", "发布机关", V_TEXT, 20000, 0, 0 }, /* F_KB_ISSUER */
+	{ "kb_promulgated", "发布日期", V_TEXT, 20000, 0, 0 }, /* F_KB_PROMULGATED */
+	{ "kb_effective", "施行日期", V_TEXT, 20000, 0, 0 }, /* F_KB_EFFECTIVE */
+	{ "kb_validity", "效力状态", V_TEXT, 20000, 0, 0 }, /* F_KB_VALIDITY */
+	{ "kb_text", "正文", V_TEXT, 200000, 0, 0 }, /* F_KB_TEXT */
+	{ "kb_functions", "主要职能", V_TEXT, 20000, 0, 0 }, /* F_KB_FUNCTIONS */
+	{ "kb_scope", "业务范围", V_TEXT, 20000, 0, 0 }, /* F_KB_SCOPE */
+	{ "kb_offices", "服务网点", V_TEXT, 20000, 0, 0 }, /* F_KB_OFFICES */
 };
 
 /* Characters, not bytes: the database counts VARCHAR lengths so. */

@@ -37,4 +37,40 @@ int h_calendar_set(struct req *r);
 /* h_audit.c */
 int h_audit(struct req *r);
 
+/* h_kb.c */
+int h_kb_search(struct req *r);
+int h_kb_entry(struct req *r);
+int h_kb_version(struct req *r);
+int h_kb_history(struct req *r);
+int h_kb_diff(struct req *r);
+int h_kb_mine(struct req *r);
+int h_kb_new_form(struct req *r);
+int h_kb_create(struct req *r);
+int h_kb_edit_form(struct req *r);
+int h_kb_save(struct req *r);
+int h_kb_submit(struct req *r);
+int h_kb_withdraw(struct req *r);
+int h_kb_approve(struct req *r);
+int h_kb_reject(struct req *r);
+int h_kb_redraft(struct req *r);
+int h_kb_obsolete(struct req *r);
+int h_kb_pending(struct req *r);
+int h_kb_overdue(struct req *r);
+int h_kb_review_form(struct req *r);
+int h_kb_review(struct req *r);
+
+/* Shared by h_kb.c and h_public.c (defined in h_kb.c): the search results
+ * for ?q= (links are href + entry id; public_only: public entries and
+ * fields only), and a version's fields as FIELD sections. */
+struct tdict;
+int kb_search_page(struct req *r, struct tdict *d, int public_only,
+		   const char *href);
+int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
+		   int public_only);
+
+/* h_public.c */
+int h_public_kb(struct req *r);
+int h_public_entry(struct req *r);
+int h_public_vote(struct req *r);
+
 #endif

@@ -15,6 +15,9 @@
 #include "calendar_store.h"
 #include "config.h"
 #include "db.h"
+#include "kb_ops.h"
+#include "kb_store.h"
+#include "kb_xml.h"
 #include "org_store.h"
 #include "roles.h"
 #include "user_store.h"
@@ -280,6 +283,223 @@ static int import_calendar(const char *path, int quiet)
 	return 0;
 }
 
+/* hotlinectl kb import FILE --unit CODE [--draft]: the whole file in one
+ * transaction; a file with any error changes nothing. */
+static int kb_import(const char *path, const char *code, int as_draft, int quiet)
+{
+	struct dbres unit;
+	int rc = unit_by_code(db, &arena, code, &unit);
+	if (rc != DB_OK)
+		return die_db("kb import", rc);
+	if (unit.nrows == 0) {
+		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
+		return 2;
+	}
+	long long unit_id = db_int(&unit, 0, 0);
+	struct kb_import_entry *entries;
+	size_t n;
+	char *xsd = arena_printf(&arena, "%s/kb.xsd", cfg.sql_dir);
+	int problems = kb_xml_read(&arena, path, xsd, code, &entries, &n);
+	if (problems != 0) {
+		fprintf(stderr, "hotlinectl: %s: %d problem(s); nothing imported\n", path,
+			problems < 0 ? 1 : problems);
+		return 1;
+	}
+	struct wd_calendar cal;
+	rc = calendar_load(db, &arena, &cal);
+	if (rc == DB_OK)
+		rc = db_begin(db);
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		long long eid, vid;
+		rc = kb_create(db, &arena, &cal, unit_id, &entries[i].draft, 0, &eid, &vid);
+		if (rc == DB_OK && !as_draft)
+			rc = kb_publish(db, &arena, eid, vid, 0, 0);
+		if (rc != DB_OK)
+			fprintf(stderr, "%s:%ld: %s\n", path, entries[i].line, db_error(db));
+	}
+	if (rc == DB_OK)
+		rc = tool_audit("kb.import", "unit", unit_id,
+				arena_printf(&arena, "导入 %s：%zu 条%s", path, n,
+					     as_draft ? "（草稿）" : "（发布）"));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		fprintf(stderr, "hotlinectl: %s: nothing imported\n", path);
+		return die_db("kb import", rc);
+	}
+	if (!quiet)
+		printf("imported %zu entries from %s into %s\n", n, path, code);
+	return 0;
+}
+
+/* hotlinectl kb export --unit CODE: the unit's own entries and those of
+ * units that granted it use (K6). */
+static int kb_export(const char *code, const char *out_path)
+{
+	struct dbres unit, granted;
+	int rc = unit_by_code(db, &arena, code, &unit);
+	if (rc != DB_OK)
+		return die_db("kb export", rc);
+	if (unit.nrows == 0) {
+		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
+		return 2;
+	}
+	char day[11];
+	calendar_today(day);
+	rc = kbs_granted_units(db, &arena, db_int(&unit, 0, 0), day, &granted);
+	if (rc != DB_OK)
+		return die_db("kb export", rc);
+	long long *ids = arena_alloc(&arena, (granted.nrows + 1) * sizeof *ids);
+	ids[0] = db_int(&unit, 0, 0);
+	for (size_t i = 0; i < granted.nrows; i++)
+		ids[i + 1] = db_int(&granted, i, 0);
+	struct buf xml;
+	buf_init(&xml, &arena);
+	rc = kb_xml_write(db, &arena, ids, granted.nrows + 1, &xml);
+	if (rc != DB_OK)
+		return die_db("kb export", rc);
+	FILE *f = out_path ? fopen(out_path, "w") : stdout;
+	if (f == NULL) {
+		fprintf(stderr, "hotlinectl: %s: %s\n", out_path, strerror(errno));
+		return 2;
+	}
+	fwrite(xml.p, 1, xml.len, f);
+	if (out_path)
+		fclose(f);
+	rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = tool_audit("kb.export", "unit", ids[0],
+				arena_printf(&arena, "导出 %s 及 %zu 个授权单位的知识", code,
+					     granted.nrows));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	return rc == DB_OK ? 0 : die_db("kb export", rc);
+}
+
+/* Synthetic knowledge for make bench: N published entries spread over the
+ * departments, from a fixed vocabulary and a fixed seed, so that every run
+ * searches the same data. Skipped when the knowledge base already holds N. */
+static const char *const bench_words[] = {
+	"社保", "医保", "公积金", "户口", "身份证", "护照", "港澳通行证", "驾驶证",
+	"行驶证", "不动产", "房产证", "入学", "学位", "转学", "退休", "养老金",
+	"失业金", "工伤", "生育", "低保", "残疾", "婚姻", "出生", "疫苗", "供水",
+	"供电", "燃气", "电话", "宽带", "营业执照", "个体户", "税务", "发票",
+	"违章", "罚款", "停车", "公交", "出租车", "垃圾", "噪音", "油烟", "占道",
+	"物业", "维修", "补贴", "津贴", "证明", "备案", "登记", "变更", "注销",
+	"迁移", "补办", "换领", "挂失", "查询", "缴费", "转移", "接续", "报销",
+};
+static const char *const bench_tails[] = {
+	"怎么办理", "需要什么材料", "在哪里办", "多久能办好", "收费吗", "可以网上办吗",
+};
+
+static unsigned bench_rand(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 8) & 0xFFFFFF;
+}
+
+static const char *bench_word(unsigned *s)
+{
+	return bench_words[bench_rand(s) % (sizeof bench_words / sizeof bench_words[0])];
+}
+
+static int kb_bench_load(long long n)
+{
+	struct dbres cnt, units;
+	static const char *const count_sql = "SELECT COUNT(*) FROM kb_search";
+	static const char *const units_sql =
+		"SELECT id FROM units WHERE kind IN ('department', 'enterprise') ORDER BY id";
+	int rc = db_run(db, &arena, count_sql, &cnt, "");
+	if (rc == DB_OK)
+		rc = db_run(db, &arena, units_sql, &units, "");
+	if (rc != DB_OK)
+		return die_db("kb bench-load", rc);
+	long long have = db_int(&cnt, 0, 0);
+	if (have >= n || units.nrows == 0) {
+		printf("knowledge base holds %lld entries\n", have);
+		return 0;
+	}
+	struct arena row;
+	arena_init(&row, 1 << 16);
+	unsigned seed = 12345;
+	rc = db_begin(db);
+	for (long long i = have; rc == DB_OK && i < n; i++) {
+		struct kb_draft d;
+		memset(&d, 0, sizeof d);
+		d.kind = KB_FAQ;
+		d.visibility = i % 10 == 0 ? "internal" : "public";
+		d.change_day = wd_from_ymd(2026, 1 + (int)(i % 12), 1 + (int)(i % 28));
+		d.title = arena_printf(&row, "%s%s%s%s（%lld）", bench_word(&seed),
+				       bench_word(&seed), bench_word(&seed),
+				       bench_tails[bench_rand(&seed) % 6], i);
+		d.keywords = arena_printf(&row, "%s %s %s", bench_word(&seed),
+					  bench_word(&seed), bench_word(&seed));
+		struct buf answer;
+		buf_init(&answer, &row);
+		buf_puts(&answer, "<p>");
+		for (int w = 0; w < 40; w++) {
+			buf_puts(&answer, bench_word(&seed));
+			buf_puts(&answer, w % 8 == 7 ? "。" : "，");
+		}
+		buf_puts(&answer, "</p>");
+		d.values[0] = d.title;
+		d.values[1] = buf_str(&answer);
+		d.values[2] = "";
+		long long eid, vid;
+		struct wd_calendar none = { NULL, 0 };
+		long long unit = db_int(&units, (size_t)(i % (long long)units.nrows), 0);
+		rc = kb_create(db, &row, &none, unit, &d, 0, &eid, &vid);
+		if (rc == DB_OK)
+			rc = kb_publish(db, &row, eid, vid, 0, 0);
+		if (rc == DB_OK && i % 2000 == 1999) {
+			rc = db_commit(db);
+			if (rc == DB_OK)
+				rc = db_begin(db);
+		}
+		arena_reset(&row);
+	}
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	arena_free(&row);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("kb bench-load", rc);
+	}
+	printf("knowledge base holds %lld entries\n", n);
+	return 0;
+}
+
+static int is_xml(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return n > 4 && strcmp(e->d_name + n - 4, ".xml") == 0;
+}
+
+/* Every sql/demo/kb/CODE.xml, into unit CODE. */
+static int demo_kb(void)
+{
+	char *dir = arena_printf(&arena, "%s/demo/kb", cfg.sql_dir);
+	struct dirent **list;
+	int n = scandir(dir, &list, is_xml, alphasort);
+	if (n < 0)
+		return 0;
+	int status = 0, total = 0;
+	for (int i = 0; i < n; i++) {
+		char *code = arena_strndup(&arena, list[i]->d_name,
+					   strlen(list[i]->d_name) - 4);
+		if (status == 0 &&
+		    (status = kb_import(arena_printf(&arena, "%s/%s", dir, list[i]->d_name),
+					code, 0, 1)) == 0)
+			total++;
+		free(list[i]);
+	}
+	free(list);
+	if (status == 0)
+		printf("imported the demo knowledge of %d units\n", total);
+	return status;
+}
+
 static int cmd_demo_load(void)
 {
 	int count = 0;
@@ -297,8 +517,9 @@ static int cmd_demo_load(void)
 		return die_db("demo-load", rc);
 	}
 	printf("loaded demo data (%d statements)\n", count);
-	return import_calendar(arena_printf(&arena, "%s/demo/calendar-2026.csv",
-					    cfg.sql_dir), 0);
+	int st = import_calendar(arena_printf(&arena, "%s/demo/calendar-2026.csv",
+					      cfg.sql_dir), 0);
+	return st ? st : demo_kb();
 }
 
 /* Reads a password from standard input (one line), without echo on a
@@ -422,6 +643,8 @@ static void usage(void)
 		"  set-password USER                      password on standard input\n"
 		"  audit verify                           check the audit hash chain\n"
 		"  calendar import FILE.csv               date,kind,name (holiday|workday|normal)\n"
+		"  kb import FILE.xml --unit CODE [--draft]  one transaction; any error imports nothing\n"
+		"  kb export --unit CODE [-o FILE]        the unit's entries and those granted to it\n"
 		"  has-users                              exit 0 if any user exists, 1 if none\n"
 		"  demo-load                              load sql/demo into an empty database\n");
 	exit(2);
@@ -431,7 +654,7 @@ int main(int argc, char **argv)
 {
 	const char *conf = "/etc/hotline/hotline.conf";
 	int opt;
-	while ((opt = getopt(argc, argv, "c:")) != -1) {
+	while ((opt = getopt(argc, argv, "+c:")) != -1) {
 		if (opt == 'c')
 			conf = optarg;
 		else
@@ -463,6 +686,16 @@ int main(int argc, char **argv)
 		status = cmd_audit_verify();
 	else if (strcmp(cmd, "calendar") == 0 && argc == 3 && strcmp(argv[1], "import") == 0)
 		status = import_calendar(argv[2], 0);
+	else if (strcmp(cmd, "kb") == 0 && argc >= 5 && strcmp(argv[1], "import") == 0 &&
+		 strcmp(argv[3], "--unit") == 0 &&
+		 (argc == 5 || (argc == 6 && strcmp(argv[5], "--draft") == 0)))
+		status = kb_import(argv[2], argv[4], argc == 6, 0);
+	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
+		status = kb_bench_load(strtoll(argv[2], NULL, 10));
+	else if (strcmp(cmd, "kb") == 0 && argc >= 4 && strcmp(argv[1], "export") == 0 &&
+		 strcmp(argv[2], "--unit") == 0 &&
+		 (argc == 4 || (argc == 6 && strcmp(argv[4], "-o") == 0)))
+		status = kb_export(argv[3], argc == 6 ? argv[5] : NULL);
 	else
 		usage();
 	db_free(db);

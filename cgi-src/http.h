@@ -51,6 +51,7 @@ struct req {
 	struct actor *actor;        /* NULL when not signed in */
 
 	struct tdict *layout;       /* set by view_page */
+	const char *layout_file;    /* NULL: the staff layout */
 	const char *err_msg;        /* shown on the error page, if set */
 
 	int status;

@@ -40,6 +40,27 @@ static const struct fdecl f_calendar_set[] = {
 	{ F_DATE, 1 }, { F_DAY_KIND, 1 }, { F_NAME, 0 }, END };
 static const struct fdecl f_audit[] = { { F_Q, 0 }, { F_BEFORE, 0 }, END };
 
+static const struct fdecl f_kb_search[] = { { F_Q, 0 }, { F_PAGE, 0 }, END };
+static const struct fdecl f_public_kb[] = {
+	{ F_Q, 0 }, { F_PAGE, 0 }, { F_KIND, 0 }, { F_UNIT_ID, 0 }, END };
+static const struct fdecl f_kb_new_form[] = { { F_KIND, 0 }, END };
+#define KB_ENTRY_FIELDS \
+	{ F_TITLE, 1 }, { F_KEYWORDS, 0 }, { F_VISIBILITY, 1 }, { F_MAJOR, 0 }, \
+	{ F_CHANGE_DATE, 1 }, { F_SUBMIT, 0 }, \
+	{ F_KB_QUESTION, 0 }, { F_KB_ANSWER, 0 }, { F_KB_NOTES, 0 }, \
+	{ F_KB_SERVICE, 0 }, { F_KB_CONDITIONS, 0 }, { F_KB_MATERIALS, 0 }, \
+	{ F_KB_STEPS, 0 }, { F_KB_TIME_LIMIT, 0 }, { F_KB_FEES, 0 }, \
+	{ F_KB_PLACE, 0 }, { F_KB_PHONE, 0 }, { F_KB_BASIS, 0 }, \
+	{ F_KB_DOC_NUMBER, 0 }, { F_KB_ISSUER, 0 }, { F_KB_PROMULGATED, 0 }, \
+	{ F_KB_EFFECTIVE, 0 }, { F_KB_VALIDITY, 0 }, { F_KB_TEXT, 0 }, \
+	{ F_KB_FUNCTIONS, 0 }, { F_KB_SCOPE, 0 }, { F_KB_OFFICES, 0 }
+static const struct fdecl f_kb_create[] = { { F_KIND, 1 }, KB_ENTRY_FIELDS, END };
+static const struct fdecl f_kb_save[] = { KB_ENTRY_FIELDS, END };
+static const struct fdecl f_kb_reason[] = { { F_REASON, 0 }, END };
+static const struct fdecl f_kb_reason_required[] = { { F_REASON, 1 }, END };
+static const struct fdecl f_kb_diff[] = { { F_A, 1 }, { F_B, 1 }, END };
+static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
+
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
 	{ M_GET, "/login", h_login_form, CAP_PUBLIC, f_login_form, 0 },
@@ -65,6 +86,29 @@ const struct route routes[] = {
 	{ M_GET, "/calendar", h_calendar, CAP_SESSION, f_calendar, 0 },
 	{ M_POST, "/calendar", h_calendar_set, CAP_CALENDAR_EDIT, f_calendar_set, 0 },
 	{ M_GET, "/audit", h_audit, CAP_AUDIT_READ, f_audit, 0 },
+	{ M_GET, "/knowledge", h_kb_search, CAP_KB_SEARCH, f_kb_search, 0 },
+	{ M_GET, "/knowledge/mine", h_kb_mine, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/new", h_kb_new_form, CAP_KB_EDIT, f_kb_new_form, 0 },
+	{ M_POST, "/knowledge/new", h_kb_create, CAP_KB_EDIT, f_kb_create, 0 },
+	{ M_GET, "/knowledge/pending", h_kb_pending, CAP_KB_APPROVE, f_done, 0 },
+	{ M_GET, "/knowledge/overdue", h_kb_overdue, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/review", h_kb_review_form, CAP_KB_EDIT, f_done, 0 },
+	{ M_POST, "/knowledge/review", h_kb_review, CAP_KB_EDIT, f_none, 0 },
+	{ M_GET, "/knowledge/entries/{id}", h_kb_entry, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/entries/{id}/history", h_kb_history, CAP_KB_SEARCH, f_none, 0 },
+	{ M_GET, "/knowledge/entries/{id}/diff", h_kb_diff, CAP_KB_SEARCH, f_kb_diff, 0 },
+	{ M_POST, "/knowledge/entries/{id}/draft", h_kb_redraft, CAP_KB_EDIT, f_none, 0 },
+	{ M_POST, "/knowledge/entries/{id}/obsolete", h_kb_obsolete, CAP_KB_EDIT, f_kb_reason_required, 0 },
+	{ M_GET, "/knowledge/versions/{id}", h_kb_version, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/versions/{id}/edit", h_kb_edit_form, CAP_KB_EDIT, f_none, 0 },
+	{ M_POST, "/knowledge/versions/{id}", h_kb_save, CAP_KB_EDIT, f_kb_save, 0 },
+	{ M_POST, "/knowledge/versions/{id}/submit", h_kb_submit, CAP_KB_EDIT, f_none, 0 },
+	{ M_POST, "/knowledge/versions/{id}/withdraw", h_kb_withdraw, CAP_KB_EDIT, f_none, 0 },
+	{ M_POST, "/knowledge/versions/{id}/approve", h_kb_approve, CAP_KB_APPROVE, f_none, 0 },
+	{ M_POST, "/knowledge/versions/{id}/reject", h_kb_reject, CAP_KB_APPROVE, f_kb_reason, 0 },
+	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
+	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
+	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote, ROUTE_NO_SESSION },
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -13,6 +13,10 @@ struct nav_item {
 
 static const struct nav_item nav[] = {
 	{ CAP_SESSION, "/", "工作台" },
+	{ CAP_KB_SEARCH, "/knowledge", "知识检索" },
+	{ CAP_KB_EDIT, "/knowledge/mine", "本单位知识" },
+	{ CAP_KB_APPROVE, "/knowledge/pending", "知识审核" },
+	{ CAP_DISPATCH, "/knowledge/overdue", "知识逾期" },
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
 	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },
@@ -52,26 +56,46 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "created", "已新增。" },
 	{ "password", "密码已重置，该用户需用新密码重新登录。" },
 	{ "deactivated", "已停用。" },
+	{ "voted", "感谢您的评价。" },
+	{ "voted_before", "您今天已评价过此条，感谢。" },
 };
+
+static void done_notice(struct req *r, struct tdict *root)
+{
+	const char *done = r->f[F_DONE].s;
+	for (size_t i = 0; done && i < sizeof done_msgs / sizeof done_msgs[0]; i++)
+		if (strcmp(done, done_msgs[i].code) == 0)
+			tmpl_set(tmpl_section(root, "NOTICE"), "MSG", done_msgs[i].msg);
+}
 
 struct tdict *view_page(struct req *r, const char *title, const char *tpl)
 {
 	struct tdict *root = tmpl_dict(r->a);
 	fill_layout(r, root, title);
-	const char *done = r->f[F_DONE].s;
-	for (size_t i = 0; done && i < sizeof done_msgs / sizeof done_msgs[0]; i++)
-		if (strcmp(done, done_msgs[i].code) == 0)
-			tmpl_set(tmpl_section(root, "NOTICE"), "MSG", done_msgs[i].msg);
+	done_notice(r, root);
 	struct tdict *body = tmpl_include(root, "BODY", tpl);
 	tmpl_set(body, "CSRF", auth_csrf_token(r));
 	r->layout = root;
 	return body;
 }
 
+struct tdict *view_public_page(struct req *r, const char *title, const char *tpl)
+{
+	struct tdict *root = tmpl_dict(r->a);
+	tmpl_set(root, "TITLE", title);
+	done_notice(r, root);
+	struct tdict *body = tmpl_include(root, "BODY", tpl);
+	tmpl_set(body, "CSRF", auth_csrf_token(r));
+	r->layout = root;
+	r->layout_file = "layout/public.tpl";
+	return body;
+}
+
 int view_finish(struct req *r, int status)
 {
 	r->out.len = 0;
-	if (tmpl_render("layout/page.tpl", r->layout, &r->out) < 0) {
+	if (tmpl_render(r->layout_file ? r->layout_file : "layout/page.tpl",
+			r->layout, &r->out) < 0) {
 		r->out.len = 0;
 		r->err_msg = NULL;
 		view_error(r, 500);

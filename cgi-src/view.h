@@ -8,6 +8,8 @@
 /* Starts a page titled title whose body is template tpl; returns the body's
  * dictionary (already holding CSRF) for the handler to fill. */
 struct tdict *view_page(struct req *r, const char *title, const char *tpl);
+/* The same for the public pages: their own layout, no staff navigation. */
+struct tdict *view_public_page(struct req *r, const char *title, const char *tpl);
 /* Renders the page started by view_page into r->out with status. Returns
  * status, or 500 when the template fails. */
 int view_finish(struct req *r, int status);

@@ -28,8 +28,31 @@ declare -A URL=(
 	[hello]=/hello
 	[login]=/login
 	[home]=/
+	[kb_search_public]=/kb?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_operator]=/knowledge?q=%E7%A4%BE%E4%BF%9D
+	[kb_entry]=/kb/e/1
 )
-declare -A AUTH=([home]=1)
+declare -A AUTH=([home]=1 [kb_search_operator]=1)
+# Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
+declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/)
+
+# The searches of the mix: common words, rarer pairs, and queries that find
+# nothing; percent-encoded UTF-8.
+enc() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'; }
+mix_file() {
+	local base=$1 f
+	f=$(mktemp)
+	if [ "$base" = /kb/e/ ]; then
+		for i in $(seq 1 997 99000); do echo "/kb/e/$i"; done >"$f"
+	else
+		for q in 社保 医保 公积金 户口 "社保 转移" "驾驶证 补办" "不动产 登记" \
+			"护照 换领" "低保 证明" 营业执照 "燃气 缴费" "火星移民" "量子纠缠" \
+			"违章 罚款 查询" 出生证明 "港澳通行证"; do
+			echo "$base?q=$(enc "$q")"
+		done >"$f"
+	fi
+	echo "$f"
+}
 
 # run NAME: prints "rps p99_ms" for one page.
 run() {
@@ -39,7 +62,13 @@ run() {
 	local code
 	code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE${URL[$name]}")
 	[ "$code" = 200 ] || { echo "bench: $name answered $code" >&2; exit 1; }
-	wrk -t2 -c50 -d"${SECONDS_EACH}s" --latency "${args[@]}" "$BASE${URL[$name]}" |
+	local script=()
+	if [ -n "${MIX[$name]:-}" ]; then
+		BENCH_PATHS=$(mix_file "${MIX[$name]}")
+		export BENCH_PATHS
+		script=(-s "$TOP/tests/bench/mix.lua")
+	fi
+	wrk -t2 -c50 -d"${SECONDS_EACH}s" --latency "${script[@]}" "${args[@]}" "$BASE${URL[$name]}" |
 		awk '/Requests\/sec/ { rps = $2 }
 		     /^ +99%/ { v = $2; ms = v + 0;
 		                if (v ~ /us$/) ms = ms / 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) ms = ms * 1000;
@@ -50,10 +79,20 @@ run() {
 }
 
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(static hello login home)
+[ ${#names[@]} -gt 0 ] || names=(static hello login home kb_search_public kb_search_operator kb_entry)
 for n in "${names[@]}"; do
 	[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]})" >&2; exit 2; }
 done
+
+# The knowledge-base pages need the 100,000 generated entries; loading them
+# (and building their full-text indexes) is timed once.
+case " ${names[*]} " in
+*" kb_"*)
+	t0=$(date +%s.%N)
+	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 100000 >/dev/null
+	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_s=%.1f\n", b - a }'
+	;;
+esac
 
 read -r base_rps base_p99 < <(run hello)
 for n in "${names[@]}"; do

@@ -1,0 +1,449 @@
+/*
+ * bigram.c - Chinese full-text search text: normalisation, the bigram
+ * index column, the BOOLEAN MODE query and highlighting. Formats are
+ * described in bigram.h.
+ */
+#include "bigram.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum cls { C_SEP, C_WORD, C_CJK };
+
+/* Longest term bg_highlight looks for; longer ones are cut to it. */
+#define HL_MAX_CHARS 128
+
+/*
+ * Decodes the character at s (not at its NUL) into *cp and returns its
+ * length. Input is valid UTF-8, but a stray byte still advances by one
+ * as U+FFFD, a separator, rather than reading past the end.
+ */
+static size_t u8_next(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+	uint32_t c;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	} else if ((u[0] & 0xE0) == 0xC0) {
+		n = 2;
+		c = u[0] & 0x1F;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		n = 3;
+		c = u[0] & 0x0F;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		n = 4;
+		c = u[0] & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	*cp = c;
+	return n;
+}
+
+static void u8_put(struct buf *b, uint32_t c)
+{
+	char o[4];
+	size_t n;
+
+	if (c < 0x80) {
+		o[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		o[0] = (char)(0xF0 | (c >> 18));
+		o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	buf_add(b, o, n);
+}
+
+static uint32_t norm_cp(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFEE0;
+	else if (c == 0x3000)
+		c = ' ';
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c;
+}
+
+/*
+ * Class of a normalised character. Anything InnoDB might not count as a
+ * word character is a separator, so a token we emit is never split or
+ * read as an operator by the server.
+ */
+static enum cls cp_class(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z'))
+			return C_WORD;
+		return C_SEP;
+	}
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)     /* C1, Latin-1 punctuation */
+		return C_SEP;
+	if (c >= 0x0300 && c <= 0x036F)              /* combining marks */
+		return C_SEP;
+	if (c >= 0x1AB0 && c <= 0x1AFF)
+		return C_SEP;
+	if (c >= 0x1DC0 && c <= 0x1DFF)
+		return C_SEP;
+	if (c >= 0x2000 && c <= 0x2BFF)  /* punctuation, symbols, arrows, ① */
+		return C_SEP;
+	if (c >= 0x2E00 && c <= 0x2E7F)              /* supplemental punctuation */
+		return C_SEP;
+	if (c < 0x2E80)
+		return C_WORD;
+	if (c >= 0x3000 && c <= 0x303F)              /* CJK punctuation 、。「」 */
+		return C_SEP;
+	if (c >= 0x3200 && c <= 0x33FF)              /* enclosed ㈠, units ㎡ */
+		return C_SEP;
+	if (c >= 0xD800 && c <= 0xF8FF)              /* surrogates, private use */
+		return C_SEP;
+	if (c >= 0xFE00 && c <= 0xFE6F)  /* variation selectors, small forms */
+		return C_SEP;
+	if (c == 0xFEFF)
+		return C_SEP;
+	if (c >= 0xFF00 && c <= 0xFF65)              /* full-width punctuation */
+		return C_SEP;
+	if (c >= 0xFFE0)                             /* ￥, specials, astral */
+		return c >= 0x20000 && c <= 0x3FFFF ? C_CJK : C_SEP;
+	return C_CJK;
+}
+
+char *bg_normalize(struct arena *a, const char *s)
+{
+	struct buf b;
+	uint32_t c;
+
+	buf_init(&b, a);
+	while (*s != '\0') {
+		size_t n = u8_next(s, &c);
+		uint32_t m = norm_cp(c);
+		if (m == c)
+			buf_add(&b, s, n);   /* also keeps a stray byte as it was */
+		else
+			u8_put(&b, m);
+		s += n;
+	}
+	return buf_str(&b);
+}
+
+/* A maximal run of one class in normalised text. */
+struct run {
+	const char *p;
+	size_t len;      /* bytes */
+	size_t nchars;
+	enum cls cls;
+};
+
+/*
+ * Finds the next run in [s, end) and returns the position after it, or
+ * NULL when only separators remain.
+ */
+static const char *next_run(const char *s, const char *end, struct run *r)
+{
+	uint32_t c;
+	size_t n;
+
+	for (;;) {
+		if (s >= end)
+			return NULL;
+		n = u8_next(s, &c);
+		if (cp_class(c) != C_SEP)
+			break;
+		s += n;
+	}
+	r->p = s;
+	r->cls = cp_class(c);
+	r->nchars = 0;
+	while (s < end) {
+		n = u8_next(s, &c);
+		if (cp_class(c) != r->cls)
+			break;
+		s += n;
+		r->nchars++;
+	}
+	r->len = (size_t)(s - r->p);
+	return s;
+}
+
+/* Byte length of the first k characters of p (or fewer, up to end). */
+static size_t chars_len(const char *p, const char *end, size_t k)
+{
+	const char *q = p;
+	uint32_t c;
+
+	while (k-- > 0 && q < end)
+		q += u8_next(q, &c);
+	return (size_t)(q - p);
+}
+
+/* Receives each token of a run: the index and the query collect them. */
+struct toks {
+	struct {
+		const char *p;
+		size_t len;
+	} v[BG_MAX_TOKENS];
+	size_t n;
+	const char *prefix;  /* lone CJK character ending a query term */
+	size_t prefix_len;
+};
+
+static void tok_add(struct toks *t, const char *p, size_t len)
+{
+	if (t->n < BG_MAX_TOKENS) {
+		t->v[t->n].p = p;
+		t->v[t->n].len = len;
+		t->n++;
+	}
+}
+
+/* The bigrams of a CJK run, then its last character when wanted. */
+static void cjk_tokens(struct buf *b, struct toks *t, const struct run *r,
+		       int last_char)
+{
+	const char *end = r->p + r->len;
+	const char *p = r->p;
+	uint32_t c;
+
+	while (p < end) {
+		size_t n1 = u8_next(p, &c);
+		if (p + n1 >= end) {
+			if (!last_char)
+				break;
+			if (b != NULL) {
+				if (b->len > 0)
+					buf_puts(b, " ");
+				buf_add(b, p, n1);
+			} else {
+				tok_add(t, p, n1);
+			}
+			break;
+		}
+		size_t n2 = u8_next(p + n1, &c);
+		if (b != NULL) {
+			if (b->len > 0)
+				buf_puts(b, " ");
+			buf_add(b, p, n1 + n2);
+		} else {
+			tok_add(t, p, n1 + n2);
+		}
+		p += n1;
+	}
+}
+
+char *bg_index_text(struct arena *a, const char *s)
+{
+	const char *t = bg_normalize(a, s);
+	const char *end = t + strlen(t);
+	struct buf b;
+	struct run r;
+
+	buf_init(&b, a);
+	while ((t = next_run(t, end, &r)) != NULL) {
+		if (r.cls == C_WORD) {
+			if (b.len > 0)
+				buf_puts(&b, " ");
+			buf_add(&b, r.p, chars_len(r.p, r.p + r.len, BG_MAX_WORD));
+		} else {
+			cjk_tokens(&b, NULL, &r, 1);
+		}
+	}
+	return buf_str(&b);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* The tokens of one query term [p, end) (rules in bigram.h). */
+static void term_tokens(const char *p, const char *end, struct toks *t)
+{
+	struct run cur, nxt;
+	const char *q = next_run(p, end, &cur);
+
+	t->n = 0;
+	t->prefix = NULL;
+	t->prefix_len = 0;
+	while (q != NULL) {
+		const char *q2 = next_run(q, end, &nxt);
+		int more = q2 != NULL;
+		if (cur.cls == C_WORD) {
+			tok_add(t, cur.p, chars_len(cur.p, cur.p + cur.len, BG_MAX_WORD));
+		} else if (cur.nchars == 1 && !more) {
+			if (t->n < BG_MAX_TOKENS) {
+				t->prefix = cur.p;
+				t->prefix_len = cur.len;
+			}
+		} else {
+			cjk_tokens(NULL, t, &cur, more);
+		}
+		cur = nxt;
+		q = q2;
+	}
+}
+
+char *bg_query(struct arena *a, const char *user_query, int *nterms)
+{
+	const char *s = bg_normalize(a, user_query);
+	struct toks t;
+	struct buf b;
+
+	*nterms = 0;
+	buf_init(&b, a);
+	while (*s != '\0' && *nterms < BG_MAX_TERMS) {
+		while (is_space(*s))
+			s++;
+		const char *e = s;
+		while (*e != '\0' && !is_space(*e))
+			e++;
+		term_tokens(s, e, &t);
+		s = e;
+		if (t.n == 0 && t.prefix == NULL)
+			continue;
+		if (b.len > 0)
+			buf_puts(&b, " ");
+		if (t.n == 1) {
+			buf_puts(&b, "+");
+			buf_add(&b, t.v[0].p, t.v[0].len);
+		} else if (t.n > 1) {
+			buf_puts(&b, "+\"");
+			for (size_t i = 0; i < t.n; i++) {
+				if (i > 0)
+					buf_puts(&b, " ");
+				buf_add(&b, t.v[i].p, t.v[i].len);
+			}
+			buf_puts(&b, "\"");
+		}
+		if (t.prefix != NULL) {
+			buf_puts(&b, t.n > 0 ? " +" : "+");
+			buf_add(&b, t.prefix, t.prefix_len);
+			buf_puts(&b, "*");
+		}
+		(*nterms)++;
+	}
+	return *nterms > 0 ? buf_str(&b) : NULL;
+}
+
+/* Normalised code points of a text and where each began in the original. */
+struct cps {
+	uint32_t *c;
+	size_t *at;   /* n + 1 entries: at[n] is the end */
+	size_t n;
+};
+
+static void decode(struct arena *a, const char *s, size_t len, struct cps *o)
+{
+	size_t i = 0, k = 0;
+
+	/* A character is at least one byte: len bounds the count. */
+	o->c = arena_alloc(a, (len + 1) * sizeof *o->c);
+	o->at = arena_alloc(a, (len + 1) * sizeof *o->at);
+	while (i < len) {
+		uint32_t c;
+		size_t n = u8_next(s + i, &c);
+		o->c[k] = norm_cp(c);
+		o->at[k] = i;
+		k++;
+		i += n;
+	}
+	o->at[k] = len;
+	o->n = k;
+}
+
+static int span_cmp(const void *x, const void *y)
+{
+	const struct bg_span *p = x, *q = y;
+	if (p->start != q->start)
+		return p->start < q->start ? -1 : 1;
+	return 0;
+}
+
+size_t bg_highlight(struct arena *a, const char *text, const char *user_query,
+		    struct bg_span **out)
+{
+	const char *s = bg_normalize(a, user_query);
+	struct cps tx, term;
+	struct bg_span *v = NULL;
+	size_t n = 0, cap = 0;
+	int nterms = 0;
+
+	*out = NULL;
+	decode(a, text, strlen(text), &tx);
+	while (*s != '\0' && nterms < BG_MAX_TERMS) {
+		while (is_space(*s))
+			s++;
+		const char *e = s;
+		while (*e != '\0' && !is_space(*e))
+			e++;
+		decode(a, s, (size_t)(e - s), &term);
+		s = e;
+		size_t lo = 0, hi = term.n;
+		while (lo < hi && cp_class(term.c[lo]) == C_SEP)
+			lo++;
+		while (hi > lo && cp_class(term.c[hi - 1]) == C_SEP)
+			hi--;
+		if (lo == hi)
+			continue;
+		nterms++;
+		size_t m = hi - lo;
+		if (m > HL_MAX_CHARS)
+			m = HL_MAX_CHARS;
+		for (size_t i = 0; i + m <= tx.n; i++) {
+			if (memcmp(&tx.c[i], &term.c[lo], m * sizeof *tx.c) != 0)
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				struct bg_span *nv = arena_alloc(a, cap * sizeof *nv);
+				if (n > 0)
+					memcpy(nv, v, n * sizeof *v);
+				v = nv;
+			}
+			v[n].start = tx.at[i];
+			v[n].len = tx.at[i + m] - tx.at[i];
+			n++;
+		}
+	}
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, span_cmp);
+	size_t k = 0;
+	for (size_t i = 1; i < n; i++) {
+		size_t end = v[k].start + v[k].len;
+		if (v[i].start <= end) {
+			size_t e2 = v[i].start + v[i].len;
+			if (e2 > end)
+				v[k].len = e2 - v[k].start;
+		} else {
+			v[++k] = v[i];
+		}
+	}
+	*out = v;
+	return k + 1;
+}

@@ -1,0 +1,91 @@
+/*
+ * bigram.h - Chinese full-text search text (全文检索), pure.
+ *
+ * InnoDB FULLTEXT sees a run of Chinese characters as one word, so the
+ * application writes a second column holding the text as overlapping
+ * character bigrams and turns a user's query into a BOOLEAN MODE query
+ * over the same bigrams (STACK-NOTES.md, "Chinese full-text search").
+ * The server needs innodb_ft_min_token_size=1 and stopwords off.
+ *
+ * Characters, after normalisation, fall in three classes:
+ *   word  ASCII letters and digits, and letters of alphabetic scripts
+ *         below U+2E80 (Latin with accents, Greek, Cyrillic ...);
+ *   CJK   every other letter-like character from U+2E80 up (汉字,
+ *         kana, hangul, CJK extension planes);
+ *   sep   whitespace, ASCII and CJK punctuation, symbols, emoji,
+ *         combining marks, private use: they end a run and vanish.
+ *
+ * Index format (bg_index_text): tokens separated by one space.
+ *   word run      one token, cut to BG_MAX_WORD characters: "12345", "app"
+ *   CJK run c1..cn  the bigrams c1c2 .. c(n-1)cn, then cn alone:
+ *                 "办理户口" -> "办理 理户 户口 口"; "户" -> "户".
+ * The lone last character lets a one-character query (户*) find every
+ * occurrence, at the end of a run too.
+ *
+ * Query format (bg_query): the query is split on whitespace into terms;
+ * each term must match, so each becomes one "+" clause:
+ *   one token          +户口       +app      +12345
+ *   several tokens     +"户口 口迁 迁移"  (a phrase: adjacent in the index)
+ *   lone CJK char      +户*        (prefix: bigrams starting with 户)
+ * Inside a term, a CJK run followed by another run is known to end
+ * there, so its lone last character joins the phrase: "社保卡app" ->
+ * +"社保 保卡 卡 app". A lone CJK character at the end of a longer term
+ * cannot be a prefix inside a phrase; it becomes its own clause:
+ * "app卡" -> +app +卡*.  Example: "社保卡 APP 下载" ->
+ * +"社保 保卡" +app +下载.
+ * Limits: at most BG_MAX_TERMS terms (later ones are ignored) and
+ * BG_MAX_TOKENS tokens per term (a longer term is searched by its first
+ * BG_MAX_TOKENS tokens, which finds a superset). The output holds only
+ * letters, digits, CJK characters, '+', '"', '*' and spaces; '*' only
+ * ever follows a lone CJK character, and quotes come in pairs.
+ */
+#ifndef BIGRAM_H
+#define BIGRAM_H
+#include <stddef.h>
+#include "arena.h"
+
+#define BG_MAX_TERMS  8
+#define BG_MAX_TOKENS 32
+/* innodb_ft_max_token_size's default: longer words would not be indexed. */
+#define BG_MAX_WORD   84
+
+/*
+ * NFKC-lite: full-width ASCII (U+FF01..U+FF5E) to half-width, ideographic
+ * space U+3000 to ' ', ASCII letters to lower case; every other character
+ * is kept. One code point in, one out. s is UTF-8. Returns arena memory.
+ */
+char *bg_normalize(struct arena *a, const char *s);
+
+/*
+ * The text for the FULLTEXT column (format above). "" when nothing in s
+ * is searchable. Returns arena memory.
+ */
+char *bg_index_text(struct arena *a, const char *s);
+
+/*
+ * The BOOLEAN MODE query for user_query (format above), to be bound as
+ * the AGAINST() parameter. Sets *nterms to the number of "+" clauses'
+ * terms. Returns arena memory, or NULL with *nterms 0 when nothing
+ * searchable remains.
+ */
+char *bg_query(struct arena *a, const char *user_query, int *nterms);
+
+/* A byte range of the original text. */
+struct bg_span {
+	size_t start, len;
+};
+
+/*
+ * Where the terms of user_query occur in text, for <mark>: byte ranges
+ * of the ORIGINAL text, sorted, overlapping and touching ranges merged,
+ * always on character boundaries. A term is the whitespace-separated
+ * piece of the normalised query with leading and trailing separators
+ * trimmed (the first BG_MAX_TERMS of them); it matches where its whole
+ * character sequence equals the normalised text (so "ＡＢＣ" matches
+ * "abc", either way round). Returns the number of spans and sets *out to
+ * an arena array (NULL when there are none). The caller escapes.
+ */
+size_t bg_highlight(struct arena *a, const char *text, const char *user_query,
+		    struct bg_span **out);
+
+#endif

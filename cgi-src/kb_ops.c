@@ -1,0 +1,251 @@
+#include "kb_ops.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "bigram.h"
+#include "form.h"
+#include "kb_store.h"
+#include "sanitize.h"
+
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+char *kb_cut(struct arena *a, const char *s, size_t max)
+{
+	size_t n = 0, i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (n == max)
+				return arena_printf(a, "%.*s…", (int)i, s);
+			n++;
+		}
+	}
+	return arena_strdup(a, s);
+}
+
+/* Trims spaces and newlines at both ends. */
+static const char *trim(struct arena *a, const char *s)
+{
+	while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' ||
+			 s[n - 1] == '\t'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+const char *kb_draft_check(struct arena *a, struct kb_draft *d,
+			   const char *const raw[KB_MAX_FIELDS])
+{
+	const struct kb_kind_def *k = &kb_kinds[d->kind];
+	if (d->title == NULL || *trim(a, d->title) == '\0')
+		return "请填写「标题」。";
+	d->title = trim(a, d->title);
+	d->keywords = d->keywords ? trim(a, d->keywords) : "";
+	if (strcmp(d->visibility, "public") != 0 && strcmp(d->visibility, "internal") != 0)
+		return "公开范围无效。";
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kb_field *f = &k->fields[i];
+		const char *v = raw[i] ? trim(a, raw[i]) : "";
+		if (*v == '\0') {
+			if (f->required)
+				return arena_printf(a, "请填写「%s」。", f->label);
+			d->values[i] = "";
+			continue;
+		}
+		if (chars(v) > f->max_chars)
+			return arena_printf(a, "「%s」不能超过 %zu 个字。", f->label,
+					    f->max_chars);
+		switch (f->type) {
+		case KBF_LINE:
+			if (strpbrk(v, "\r\n") != NULL)
+				return arena_printf(a, "「%s」只能填写一行。", f->label);
+			break;
+		case KBF_DATE: {
+			int day;
+			if (wd_parse(v, &day) < 0)
+				return arena_printf(a, "「%s」应为 YYYY-MM-DD 格式的日期。",
+						    f->label);
+			break;
+		}
+		case KBF_HTML:
+			v = san_html(a, v, strlen(v));
+			if (*trim(a, kb_plain_text(a, v)) == '\0' && f->required)
+				return arena_printf(a, "请填写「%s」。", f->label);
+			break;
+		case KBF_TEXT:
+			break;
+		}
+		d->values[i] = v;
+	}
+	return NULL;
+}
+
+static int put_fields(struct db *db, struct arena *a, long long version_id,
+		      const struct kb_draft *d)
+{
+	const struct kb_kind_def *k = &kb_kinds[d->kind];
+	int rc = kbs_fields_clear(db, a, version_id);
+	for (size_t i = 0; rc == DB_OK && i < k->nfields; i++)
+		if (d->values[i] != NULL && *d->values[i] != '\0')
+			rc = kbs_field_put(db, a, version_id, k->fields[i].name,
+					   d->values[i]);
+	return rc;
+}
+
+int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
+	      long long unit_id, const struct kb_draft *d, long long author,
+	      long long *entry_id, long long *version_id)
+{
+	char change[11], due[11];
+	wd_format(d->change_day, change);
+	wd_format(kb_due(cal, d->change_day, d->major), due);
+	int rc = kbs_entry_insert(db, a, unit_id, kb_kinds[d->kind].code,
+				  d->visibility, entry_id);
+	if (rc == DB_OK)
+		rc = kbs_version_insert(db, a, *entry_id, 1, d->title, d->keywords,
+					d->major, change, due, author, version_id);
+	if (rc == DB_OK)
+		rc = put_fields(db, a, *version_id, d);
+	if (rc == DB_OK)
+		rc = kbs_entry_set(db, a, *entry_id, d->visibility, 0, *version_id);
+	return rc;
+}
+
+int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
+	    long long entry_id, long long version_id, long long published_id,
+	    const struct kb_draft *d)
+{
+	char change[11], due[11];
+	wd_format(d->change_day, change);
+	wd_format(kb_due(cal, d->change_day, d->major), due);
+	int rc = kbs_version_update(db, a, version_id, d->title, d->keywords,
+				    d->major, change, due);
+	if (rc == DB_OK)
+		rc = put_fields(db, a, version_id, d);
+	if (rc == DB_OK)
+		rc = kbs_entry_set(db, a, entry_id, d->visibility, published_id,
+				   version_id);
+	return rc;
+}
+
+int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
+		 long long published_id, const char *visibility, long long author,
+		 long long *version_id)
+{
+	struct dbres p;
+	long long no = 0;
+	int rc = kbs_version(db, a, published_id, &p);
+	if (rc != DB_OK)
+		return rc;
+	if (p.nrows != 1)
+		return DB_ERR;
+	rc = kbs_next_version_no(db, a, entry_id, &no);
+	if (rc == DB_OK)
+		rc = kbs_version_insert(db, a, entry_id, no, db_cell(&p, 0, 4),
+					db_cell(&p, 0, 5), (int)db_int(&p, 0, 6),
+					db_cell(&p, 0, 7), db_cell(&p, 0, 8), author,
+					version_id);
+	if (rc == DB_OK)
+		rc = kbs_fields_copy(db, a, published_id, *version_id);
+	if (rc == DB_OK)
+		rc = kbs_entry_set(db, a, entry_id, visibility, published_id, *version_id);
+	return rc;
+}
+
+int kb_publish(struct db *db, struct arena *a, long long entry_id,
+	       long long version_id, long long old_published, long long user_id)
+{
+	struct dbres e;
+	int rc = DB_OK;
+	if (old_published != 0)
+		rc = kbs_version_state(db, a, old_published, "superseded", NULL, 0);
+	if (rc == DB_OK)
+		rc = kbs_version_state(db, a, version_id, "published", NULL, user_id);
+	if (rc == DB_OK)
+		rc = kbs_entry(db, a, entry_id, &e);
+	if (rc == DB_OK && e.nrows == 1)
+		rc = kbs_entry_set(db, a, entry_id, db_cell(&e, 0, 4), version_id, 0);
+	if (rc == DB_OK)
+		rc = kb_reindex(db, a, entry_id);
+	return rc;
+}
+
+char *kb_plain_text(struct arena *a, const char *html)
+{
+	if (html == NULL || *html == '\0')
+		return arena_strdup(a, "");
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						HTML_PARSE_NONET);
+	if (doc == NULL)
+		return arena_strdup(a, "");
+	xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(doc));
+	char *out = arena_strdup(a, text ? (const char *)text : "");
+	xmlFree(text);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+int kb_reindex(struct db *db, struct arena *a, long long entry_id)
+{
+	struct dbres e, v, f;
+	int rc = kbs_entry(db, a, entry_id, &e);
+	if (rc != DB_OK)
+		return rc;
+	if (e.nrows != 1)
+		return DB_ERR;
+	long long pub = db_int(&e, 0, 5);
+	if (pub == 0 || db_int(&e, 0, 7))
+		return kbs_search_drop(db, a, entry_id);
+	int kind = kb_kind_from_code(db_cell(&e, 0, 3));
+	if (kind < 0)
+		return DB_ERR;
+	if ((rc = kbs_version(db, a, pub, &v)) != DB_OK ||
+	    (rc = kbs_fields(db, a, pub, &f)) != DB_OK)
+		return rc;
+	struct buf pub_text, all_text;
+	buf_init(&pub_text, a);
+	buf_init(&all_text, a);
+	const char *summary = "";
+	for (size_t i = 0; i < f.nrows; i++) {
+		const struct kb_field *fd = kb_field_find((enum kb_kind)kind, db_cell(&f, i, 0));
+		if (fd == NULL)
+			continue;
+		const char *text = fd->type == KBF_HTML ? kb_plain_text(a, db_cell(&f, i, 1))
+						      : db_cell(&f, i, 1);
+		buf_puts(&all_text, text);
+		buf_puts(&all_text, "\n");
+		if (fd->internal)
+			continue;
+		buf_puts(&pub_text, text);
+		buf_puts(&pub_text, "\n");
+		if (*summary == '\0' || fd == &kb_kinds[kind].fields[1])
+			summary = text;
+	}
+	const char *title = db_cell(&v, 0, 4), *keywords = db_cell(&v, 0, 5);
+	struct kb_search_row s = {
+		.entry_id = entry_id,
+		.version_id = pub,
+		.unit_id = db_int(&e, 0, 1),
+		.kind = db_cell(&e, 0, 3),
+		.visibility = db_cell(&e, 0, 4),
+		.title = title,
+		.summary = kb_cut(a, trim(a, summary), 120),
+		.title_bg = bg_index_text(a, title),
+		.keywords_bg = bg_index_text(a, keywords),
+		.pub_bg = bg_index_text(a, arena_printf(a, "%s\n%s\n%s", title, keywords,
+							 buf_str(&pub_text))),
+		.all_bg = bg_index_text(a, arena_printf(a, "%s\n%s\n%s", title, keywords,
+							 buf_str(&all_text))),
+	};
+	return kbs_search_put(db, a, &s);
+}

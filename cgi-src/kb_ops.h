@@ -1,0 +1,54 @@
+/* Knowledge-base operations shared by the web handlers and hotlinectl's
+ * import: checking a draft, writing versions, publishing and indexing.
+ * They run inside the caller's transaction; the caller audits. */
+#ifndef KB_OPS_H
+#define KB_OPS_H
+#include "db.h"
+#include "kb.h"
+#include "workdays.h"
+
+#define KB_MAX_FIELDS 12
+
+/* One version's content, checked and cleaned. */
+struct kb_draft {
+	enum kb_kind kind;
+	const char *visibility;          /* "public" or "internal" */
+	const char *title, *keywords;
+	int major;
+	int change_day;
+	const char *values[KB_MAX_FIELDS]; /* by field index of the kind; "" when empty */
+};
+
+/* Fills d->values from raw[i] (the kind's fields in order; NULL = absent):
+ * required fields present, lengths in characters, dates valid, HTML
+ * sanitised, plain text trimmed. Returns NULL, or a message naming the
+ * field (arena memory). */
+const char *kb_draft_check(struct arena *a, struct kb_draft *d,
+			   const char *const raw[KB_MAX_FIELDS]);
+
+/* A new entry of unit with its first version as a draft. */
+int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
+	      long long unit_id, const struct kb_draft *d, long long author,
+	      long long *entry_id, long long *version_id);
+/* Rewrites the open draft version_id of entry_id with d. */
+int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
+	    long long entry_id, long long version_id, long long published_id,
+	    const struct kb_draft *d);
+/* A new draft copied from the published version (editing a published
+ * entry: the published one stays live until the new one is approved). */
+int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
+		 long long published_id, const char *visibility, long long author,
+		 long long *version_id);
+/* Publishes version_id: the old published version is superseded and the
+ * search row rewritten, in the same transaction. */
+int kb_publish(struct db *db, struct arena *a, long long entry_id,
+	       long long version_id, long long old_published, long long user_id);
+/* Writes (or drops) the search row of an entry from its current state. */
+int kb_reindex(struct db *db, struct arena *a, long long entry_id);
+
+/* Text content of an HTML fragment (arena memory). */
+char *kb_plain_text(struct arena *a, const char *html);
+/* At most max characters of s, cut on a character boundary, "…" added. */
+char *kb_cut(struct arena *a, const char *s, size_t max);
+
+#endif

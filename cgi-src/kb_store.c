@@ -1,0 +1,391 @@
+#include "kb_store.h"
+
+enum stmt {
+	STMT_ENTRY,
+	STMT_VERSION,
+	STMT_FIELDS,
+	STMT_VERSIONS,
+	STMT_UNIT_ENTRIES,
+	STMT_PENDING,
+	STMT_OVERDUE,
+	STMT_REVIEW_DUE,
+	STMT_REVIEW_CONFIRM,
+	STMT_ENTRY_INSERT,
+	STMT_ENTRY_SET,
+	STMT_ENTRY_OBSOLETE,
+	STMT_NEXT_VERSION_NO,
+	STMT_VERSION_INSERT,
+	STMT_VERSION_UPDATE,
+	STMT_VERSION_STATE,
+	STMT_FIELDS_CLEAR,
+	STMT_FIELD_PUT,
+	STMT_FIELDS_COPY,
+	STMT_SEARCH_PUT,
+	STMT_SEARCH_DROP,
+	STMT_SEARCH_ALL,
+	STMT_SEARCH_PUBLIC,
+	STMT_BROWSE,
+	STMT_PUBLIC_ENTRY,
+	STMT_PUBLIC_UNITS,
+	STMT_GAP_RECORD,
+	STMT_VOTES_TODAY,
+	STMT_VOTE_LOG,
+	STMT_VOTE_COUNT,
+	STMT_EXPORT,
+	STMT_GRANTED_UNITS,
+	STMT__MAX
+};
+
+#define VERSION_COLS \
+	"v.id, v.entry_id, v.version_no, v.state, v.title, v.keywords, v.major," \
+	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), DATE_FORMAT(v.due_date, '%Y-%m-%d')," \
+	" v.reject_reason, au.display_name, v.created_at, de.display_name, v.decided_at"
+#define VERSION_JOINS \
+	" LEFT JOIN users au ON au.id = v.author_id" \
+	" LEFT JOIN users de ON de.id = v.decided_by"
+
+/* Ranking (K2): all terms in the title first, then in the keywords, then
+ * by relevance anywhere. The three MATCHes take the same boolean query. */
+#define SEARCH(col) \
+	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s" \
+	" JOIN units u ON u.id = s.unit_id" \
+	" WHERE MATCH(s." col ") AGAINST (? IN BOOLEAN MODE)" \
+	" AND (? = 0 OR s.visibility = 'public')" \
+	" ORDER BY MATCH(s.title_bg) AGAINST (? IN BOOLEAN MODE) > 0 DESC," \
+	" MATCH(s.keywords_bg) AGAINST (? IN BOOLEAN MODE) > 0 DESC," \
+	" MATCH(s." col ") AGAINST (? IN BOOLEAN MODE) DESC, s.entry_id DESC" \
+	" LIMIT ? OFFSET ?"
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_ENTRY */
+	"SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
+	" e.published_version_id, e.draft_version_id, e.obsolete, e.obsolete_reason,"
+	" DATE_FORMAT(e.obsolete_on, '%Y-%m-%d')"
+	" FROM kb_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = ?",
+	/* STMT_VERSION */
+	"SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS " WHERE v.id = ?",
+	/* STMT_FIELDS */
+	"SELECT name, value FROM kb_fields WHERE version_id = ?",
+	/* STMT_VERSIONS */
+	"SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS
+	" WHERE v.entry_id = ? ORDER BY v.version_no DESC LIMIT 500",
+	/* STMT_UNIT_ENTRIES */
+	"SELECT e.id, e.kind, e.visibility, e.obsolete, p.title, p.version_no,"
+	" d.id, d.state, d.title, DATE_FORMAT(d.due_date, '%Y-%m-%d'),"
+	" EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)"
+	" FROM kb_entries e"
+	" LEFT JOIN kb_versions p ON p.id = e.published_version_id"
+	" LEFT JOIN kb_versions d ON d.id = e.draft_version_id"
+	" WHERE e.unit_id = ? ORDER BY e.obsolete, e.id DESC LIMIT 1000",
+	/* STMT_PENDING */
+	"SELECT v.id, v.entry_id, v.title, e.kind, v.version_no,"
+	" DATE_FORMAT(v.due_date, '%Y-%m-%d'), v.submitted_at"
+	" FROM kb_entries e JOIN kb_versions v ON v.id = e.draft_version_id"
+	" WHERE e.unit_id = ? AND v.state = 'pending' ORDER BY v.due_date LIMIT 500",
+	/* STMT_OVERDUE */
+	"SELECT v.id, v.entry_id, v.title, u.name, v.state,"
+	" DATE_FORMAT(v.due_date, '%Y-%m-%d')"
+	" FROM kb_versions v JOIN kb_entries e ON e.draft_version_id = v.id"
+	" JOIN units u ON u.id = e.unit_id"
+	" WHERE v.state IN ('draft', 'pending', 'rejected') AND v.due_date < ?"
+	" AND (? = 0 OR e.unit_id = ?) AND (? = 0 OR u.jurisdiction_id = ?)"
+	" ORDER BY v.due_date LIMIT 500",
+	/* STMT_REVIEW_DUE */
+	"SELECT e.id, p.title, u.name, DATE_FORMAT(p.change_date, '%Y-%m-%d')"
+	" FROM kb_entries e JOIN kb_versions p ON p.id = e.published_version_id"
+	" JOIN units u ON u.id = e.unit_id"
+	" WHERE e.obsolete = 0 AND (? = 0 OR e.unit_id = ?)"
+	" AND (? = 0 OR u.jurisdiction_id = ?)"
+	" AND NOT EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)"
+	" ORDER BY u.id, e.id LIMIT ?",
+	/* STMT_REVIEW_CONFIRM: only the unit's own published entries */
+	"INSERT IGNORE INTO kb_reviews (entry_id, month, user_id)"
+	" SELECT e.id, ?, ? FROM kb_entries e WHERE e.id = ? AND e.unit_id = ?"
+	" AND e.published_version_id IS NOT NULL AND e.obsolete = 0",
+	/* STMT_ENTRY_INSERT */
+	"INSERT INTO kb_entries (unit_id, kind, visibility) VALUES (?, ?, ?)",
+	/* STMT_ENTRY_SET */
+	"UPDATE kb_entries SET visibility = ?, published_version_id = NULLIF(?, 0),"
+	" draft_version_id = NULLIF(?, 0), updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	/* STMT_ENTRY_OBSOLETE */
+	"UPDATE kb_entries SET obsolete = 1, obsolete_reason = ?, obsolete_on = ?,"
+	" updated_at = UTC_TIMESTAMP() WHERE id = ? AND obsolete = 0",
+	/* STMT_NEXT_VERSION_NO */
+	"SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_versions WHERE entry_id = ?",
+	/* STMT_VERSION_INSERT */
+	"INSERT INTO kb_versions (entry_id, version_no, state, title, keywords,"
+	" major, change_date, due_date, author_id)"
+	" VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
+	/* STMT_VERSION_UPDATE */
+	"UPDATE kb_versions SET title = ?, keywords = ?, major = ?, change_date = ?,"
+	" due_date = ? WHERE id = ?",
+	/* STMT_VERSION_STATE */
+	"UPDATE kb_versions SET state = ?,"
+	" reject_reason = IF(? = 'rejected', ?, reject_reason),"
+	" submitted_at = IF(? = 'pending', UTC_TIMESTAMP(), submitted_at),"
+	" decided_by = IF(? IN ('published', 'rejected'), ?, decided_by),"
+	" decided_at = IF(? IN ('published', 'rejected'), UTC_TIMESTAMP(), decided_at)"
+	" WHERE id = ?",
+	/* STMT_FIELDS_CLEAR */
+	"DELETE FROM kb_fields WHERE version_id = ?",
+	/* STMT_FIELD_PUT */
+	"INSERT INTO kb_fields (version_id, name, value) VALUES (?, ?, ?)",
+	/* STMT_FIELDS_COPY */
+	"INSERT INTO kb_fields (version_id, name, value)"
+	" SELECT ?, name, value FROM kb_fields WHERE version_id = ?",
+	/* STMT_SEARCH_PUT */
+	"REPLACE INTO kb_search (entry_id, version_id, unit_id, kind, visibility,"
+	" title, summary, title_bg, keywords_bg, pub_bg, all_bg)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_SEARCH_DROP */
+	"DELETE FROM kb_search WHERE entry_id = ?",
+	/* STMT_SEARCH_ALL */
+	SEARCH("all_bg"),
+	/* STMT_SEARCH_PUBLIC */
+	SEARCH("pub_bg"),
+	/* STMT_BROWSE */
+	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s"
+	" JOIN units u ON u.id = s.unit_id WHERE s.visibility = 'public'"
+	" AND (? = '' OR s.kind = ?) AND (? = 0 OR s.unit_id = ?)"
+	" ORDER BY s.entry_id DESC LIMIT ? OFFSET ?",
+	/* STMT_PUBLIC_ENTRY */
+	"SELECT s.entry_id, s.version_id, s.kind, s.title, u.name,"
+	" DATE_FORMAT(v.change_date, '%Y-%m-%d'),"
+	" COALESCE(vt.useful, 0), COALESCE(vt.useless, 0)"
+	" FROM kb_search s JOIN units u ON u.id = s.unit_id"
+	" JOIN kb_versions v ON v.id = s.version_id"
+	" JOIN kb_entries e ON e.id = s.entry_id"
+	" LEFT JOIN kb_votes vt ON vt.entry_id = s.entry_id"
+	" WHERE s.entry_id = ? AND s.visibility = 'public' AND e.obsolete = 0"
+	" AND v.state = 'published'",
+	/* STMT_PUBLIC_UNITS */
+	"SELECT u.id, u.name, COUNT(*) FROM kb_search s JOIN units u ON u.id = s.unit_id"
+	" WHERE s.visibility = 'public' GROUP BY u.id, u.name ORDER BY u.id LIMIT 500",
+	/* STMT_GAP_RECORD */
+	"INSERT INTO kb_gaps (query) VALUES (?)"
+	" ON DUPLICATE KEY UPDATE hits = hits + 1, last_at = UTC_TIMESTAMP()",
+	/* STMT_VOTES_TODAY */
+	"SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",
+	/* STMT_VOTE_LOG */
+	"INSERT IGNORE INTO kb_vote_log (entry_id, client_addr, day) VALUES (?, ?, ?)",
+	/* STMT_VOTE_COUNT */
+	"INSERT INTO kb_votes (entry_id, useful, useless) VALUES (?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE useful = useful + VALUES(useful),"
+	" useless = useless + VALUES(useless)",
+	/* STMT_EXPORT */
+	"SELECT e.id, e.kind, e.visibility, v.title, v.keywords, v.major,"
+	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), u.code, f.name, f.value"
+	" FROM kb_entries e JOIN kb_versions v ON v.id = e.published_version_id"
+	" JOIN units u ON u.id = e.unit_id"
+	" LEFT JOIN kb_fields f ON f.version_id = v.id"
+	" WHERE e.unit_id = ? AND e.obsolete = 0 ORDER BY e.id",
+	/* STMT_GRANTED_UNITS */
+	"SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
+	" AND state = 'granted' AND expires_on >= ?",
+};
+
+int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_ENTRY], out, "i", id);
+}
+
+int kbs_version(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_VERSION], out, "i", id);
+}
+
+int kbs_fields(struct db *db, struct arena *a, long long version_id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_FIELDS], out, "i", version_id);
+}
+
+int kbs_versions(struct db *db, struct arena *a, long long entry_id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_VERSIONS], out, "i", entry_id);
+}
+
+int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
+		     const char *month, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT_ENTRIES], out, "si", month, unit_id);
+}
+
+int kbs_pending(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_PENDING], out, "i", unit_id);
+}
+
+int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
+		const char *today, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_OVERDUE], out, "siiii", today, unit_id,
+		      unit_id, jur, jur);
+}
+
+int kbs_review_due(struct db *db, struct arena *a, long long unit_id,
+		   long long jur, const char *month, int limit, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_REVIEW_DUE], out, "iiiisi", unit_id, unit_id,
+		      jur, jur, month, (long long)limit);
+}
+
+int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
+		       long long unit_id, const char *month, long long user_id,
+		       int *changed)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_REVIEW_CONFIRM], &res, "siii", month,
+			user_id, entry_id, unit_id);
+	if (rc == DB_OK)
+		*changed = res.affected > 0;
+	return rc;
+}
+
+int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
+		     const char *kind, const char *visibility, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_ENTRY_INSERT], &res, "iss", unit_id, kind,
+			visibility);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int kbs_entry_set(struct db *db, struct arena *a, long long id,
+		  const char *visibility, long long published, long long draft)
+{
+	return db_run(db, a, sql[STMT_ENTRY_SET], NULL, "siii", visibility,
+		      published, draft, id);
+}
+
+int kbs_entry_obsolete(struct db *db, struct arena *a, long long id,
+		       const char *reason, const char *day)
+{
+	return db_run(db, a, sql[STMT_ENTRY_OBSOLETE], NULL, "ssi", reason, day, id);
+}
+
+int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
+			long long *no)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_NEXT_VERSION_NO], &res, "i", entry_id);
+	if (rc == DB_OK)
+		*no = db_int(&res, 0, 0);
+	return rc;
+}
+
+int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
+		       long long no, const char *title, const char *keywords,
+		       int major, const char *change_date, const char *due_date,
+		       long long author, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_VERSION_INSERT], &res, "iississi",
+			entry_id, no, title, keywords, (long long)major,
+			change_date, due_date, author);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int kbs_version_update(struct db *db, struct arena *a, long long id,
+		       const char *title, const char *keywords, int major,
+		       const char *change_date, const char *due_date)
+{
+	return db_run(db, a, sql[STMT_VERSION_UPDATE], NULL, "ssissi", title,
+		      keywords, (long long)major, change_date, due_date, id);
+}
+
+int kbs_version_state(struct db *db, struct arena *a, long long id,
+		      const char *state, const char *reason, long long user_id)
+{
+	return db_run(db, a, sql[STMT_VERSION_STATE], NULL, "sssssisi", state,
+		      state, reason ? reason : "", state, state, user_id, state, id);
+}
+
+int kbs_fields_clear(struct db *db, struct arena *a, long long version_id)
+{
+	return db_run(db, a, sql[STMT_FIELDS_CLEAR], NULL, "i", version_id);
+}
+
+int kbs_field_put(struct db *db, struct arena *a, long long version_id,
+		  const char *name, const char *value)
+{
+	return db_run(db, a, sql[STMT_FIELD_PUT], NULL, "iss", version_id, name, value);
+}
+
+int kbs_fields_copy(struct db *db, struct arena *a, long long from, long long to)
+{
+	return db_run(db, a, sql[STMT_FIELDS_COPY], NULL, "ii", to, from);
+}
+
+int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s)
+{
+	return db_run(db, a, sql[STMT_SEARCH_PUT], NULL, "iiissssssss", s->entry_id,
+		      s->version_id, s->unit_id, s->kind, s->visibility, s->title,
+		      s->summary, s->title_bg, s->keywords_bg, s->pub_bg, s->all_bg);
+}
+
+int kbs_search_drop(struct db *db, struct arena *a, long long entry_id)
+{
+	return db_run(db, a, sql[STMT_SEARCH_DROP], NULL, "i", entry_id);
+}
+
+int kbs_search(struct db *db, struct arena *a, const char *q, int public_only,
+	       int limit, int offset, struct dbres *out)
+{
+	return db_run(db, a, sql[public_only ? STMT_SEARCH_PUBLIC : STMT_SEARCH_ALL],
+		      out, "sisssii", q, (long long)public_only, q, q, q,
+		      (long long)limit, (long long)offset);
+}
+
+int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
+	       int limit, int offset, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_BROWSE], out, "ssiiii", kind, kind, unit_id,
+		      unit_id, (long long)limit, (long long)offset);
+}
+
+int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_PUBLIC_ENTRY], out, "i", id);
+}
+
+int kbs_public_units(struct db *db, struct arena *a, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_PUBLIC_UNITS], out, "");
+}
+
+int kbs_gap_record(struct db *db, struct arena *a, const char *query)
+{
+	return db_run(db, a, sql[STMT_GAP_RECORD], NULL, "s", query);
+}
+
+int kbs_vote(struct db *db, struct arena *a, long long entry_id,
+	     const char *client, const char *day, int useful, int limit,
+	     int *counted)
+{
+	struct dbres res;
+	*counted = 0;
+	int rc = db_run(db, a, sql[STMT_VOTES_TODAY], &res, "ss", client, day);
+	if (rc != DB_OK || db_int(&res, 0, 0) >= limit)
+		return rc;
+	rc = db_run(db, a, sql[STMT_VOTE_LOG], &res, "iss", entry_id, client, day);
+	if (rc != DB_OK || res.affected == 0)
+		return rc;
+	*counted = 1;
+	return db_run(db, a, sql[STMT_VOTE_COUNT], NULL, "iii", entry_id,
+		      (long long)(useful != 0), (long long)(useful == 0));
+}
+
+int kbs_export(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_EXPORT], out, "i", unit_id);
+}
+
+int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
+		      const char *day, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GRANTED_UNITS], out, "is", unit_id, day);
+}

@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}<article class="kb-entry">
+<h1>{{TITLE}}</h1>
+<p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · {{VISIBILITY}} · 第 {{VERSION_NO}} 版（{{STATE}}） · 变化日期 {{CHANGE_DATE}}{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}}</p>
+{{#OBSOLETE}}<p class="alert">此知识已于 {{ON}} 标注失效：{{REASON}}。请勿据此答复。</p>{{/OBSOLETE}}
+<p class="keywords">关键词：{{KEYWORDS}}</p>
+<dl class="fields">
+{{#FIELD}}<dt>{{LABEL}}{{#INTERNAL}} <span class="tag">内部</span>{{/INTERNAL}}</dt>
+<dd class="f-{{NAME}}">{{#HTML}}{{V:none}}{{/HTML}}{{#TEXT}}<div class="text">{{V}}</div>{{/TEXT}}</dd>
+{{/FIELD}}
+</dl>
+<p class="links"><a href="/knowledge/entries/{{ENTRY_ID}}/history">版本记录</a></p>
+{{#MINE}}
+<section class="panel">
+<h2>本单位维护</h2>
+{{#OPEN_DRAFT}}<p>有一份修订稿正在处理：<a href="/knowledge/versions/{{DRAFT_ID}}">查看修订稿</a></p>{{/OPEN_DRAFT}}
+{{#CAN_REDRAFT}}<form method="post" action="/knowledge/entries/{{ENTRY_ID}}/draft" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">修改（新建修订稿）</button></form>{{/CAN_REDRAFT}}
+{{#CAN_OBSOLETE}}<form method="post" action="/knowledge/entries/{{ENTRY_ID}}/obsolete" class="obsolete">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="reason">失效原因</label> <input id="reason" name="reason" required maxlength="500"> <button type="submit" class="secondary">标注失效</button></p>
+</form>{{/CAN_OBSOLETE}}
+</section>
+{{/MINE}}
+</article>
