@@ -222,9 +222,25 @@ static void tok_add(struct toks *t, const char *p, size_t len)
 	}
 }
 
+/* Where tokens go: the index column's text (b) or a query term (t). */
+struct sink {
+	struct buf *b;
+	struct toks *t;
+};
+
+static void put_tok(struct sink *k, const char *p, size_t len)
+{
+	if (k->t != NULL) {
+		tok_add(k->t, p, len);
+		return;
+	}
+	if (k->b->len > 0)
+		buf_puts(k->b, " ");
+	buf_add(k->b, p, len);
+}
+
 /* The bigrams of a CJK run, then its last character when wanted. */
-static void cjk_tokens(struct buf *b, struct toks *t, const struct run *r,
-		       int last_char)
+static void cjk_tokens(struct sink *k, const struct run *r, int last_char)
 {
 	const char *end = r->p + r->len;
 	const char *p = r->p;
@@ -233,25 +249,12 @@ static void cjk_tokens(struct buf *b, struct toks *t, const struct run *r,
 	while (p < end) {
 		size_t n1 = u8_next(p, &c);
 		if (p + n1 >= end) {
-			if (!last_char)
-				break;
-			if (b != NULL) {
-				if (b->len > 0)
-					buf_puts(b, " ");
-				buf_add(b, p, n1);
-			} else {
-				tok_add(t, p, n1);
-			}
+			if (last_char)
+				put_tok(k, p, n1);
 			break;
 		}
 		size_t n2 = u8_next(p + n1, &c);
-		if (b != NULL) {
-			if (b->len > 0)
-				buf_puts(b, " ");
-			buf_add(b, p, n1 + n2);
-		} else {
-			tok_add(t, p, n1 + n2);
-		}
+		put_tok(k, p, n1 + n2);
 		p += n1;
 	}
 }
@@ -261,17 +264,15 @@ char *bg_index_text(struct arena *a, const char *s)
 	const char *t = bg_normalize(a, s);
 	const char *end = t + strlen(t);
 	struct buf b;
+	struct sink k = { &b, NULL };
 	struct run r;
 
 	buf_init(&b, a);
 	while ((t = next_run(t, end, &r)) != NULL) {
-		if (r.cls == C_WORD) {
-			if (b.len > 0)
-				buf_puts(&b, " ");
-			buf_add(&b, r.p, chars_len(r.p, r.p + r.len, BG_MAX_WORD));
-		} else {
-			cjk_tokens(&b, NULL, &r, 1);
-		}
+		if (r.cls == C_WORD)
+			put_tok(&k, r.p, chars_len(r.p, r.p + r.len, BG_MAX_WORD));
+		else
+			cjk_tokens(&k, &r, 1);
 	}
 	return buf_str(&b);
 }
@@ -285,6 +286,7 @@ static int is_space(char c)
 /* The tokens of one query term [p, end) (rules in bigram.h). */
 static void term_tokens(const char *p, const char *end, struct toks *t)
 {
+	struct sink k = { NULL, t };
 	struct run cur, nxt;
 	const char *q = next_run(p, end, &cur);
 
@@ -295,15 +297,18 @@ static void term_tokens(const char *p, const char *end, struct toks *t)
 		const char *q2 = next_run(q, end, &nxt);
 		int more = q2 != NULL;
 		if (cur.cls == C_WORD) {
-			tok_add(t, cur.p, chars_len(cur.p, cur.p + cur.len, BG_MAX_WORD));
+			put_tok(&k, cur.p,
+				chars_len(cur.p, cur.p + cur.len, BG_MAX_WORD));
 		} else if (cur.nchars == 1 && !more) {
 			if (t->n < BG_MAX_TOKENS) {
 				t->prefix = cur.p;
 				t->prefix_len = cur.len;
 			}
 		} else {
-			cjk_tokens(NULL, t, &cur, more);
+			cjk_tokens(&k, &cur, more);
 		}
+		if (!more)
+			break;
 		cur = nxt;
 		q = q2;
 	}
@@ -420,7 +425,8 @@ size_t bg_highlight(struct arena *a, const char *text, const char *user_query,
 				continue;
 			if (n == cap) {
 				cap = cap ? 2 * cap : 16;
-				struct bg_span *nv = arena_alloc(a, cap * sizeof *nv);
+				struct bg_span *nv;
+				nv = arena_alloc(a, cap * sizeof *nv);
 				if (n > 0)
 					memcpy(nv, v, n * sizeof *v);
 				v = nv;

@@ -59,6 +59,17 @@ int h_kb_overdue(struct req *r);
 int h_kb_review_form(struct req *r);
 int h_kb_review(struct req *r);
 
+/* h_kb_updates.c */
+int h_kb_report(struct req *r);
+int h_kb_updates(struct req *r);
+int h_kb_update(struct req *r);
+int h_kb_update_reply(struct req *r);
+int h_kb_update_fixed(struct req *r);
+int h_kb_update_confirm(struct req *r);
+int h_kb_update_reopen(struct req *r);
+int h_kb_gaps(struct req *r);
+int h_kb_gap_assign(struct req *r);
+
 /* Shared by h_kb.c and h_public.c (defined in h_kb.c): the search results
  * for ?q= (links are href + entry id; public_only: public entries and
  * fields only), and a version's fields as FIELD sections. */

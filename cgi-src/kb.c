@@ -122,3 +122,42 @@ void kb_review_month(int day, char out[8])
 	memcpy(out, iso, 7);
 	out[7] = '\0';
 }
+
+const char *const kb_upd_codes[KBU__MAX] = { "open", "answered", "confirmed", "reopened" };
+const char *const kb_upd_labels[KBU__MAX] = { "待处理", "已答复", "已确认", "已退回重办" };
+
+int kb_upd_from_code(const char *code)
+{
+	for (int s = 0; s < KBU__MAX; s++)
+		if (code != NULL && strcmp(kb_upd_codes[s], code) == 0)
+			return s;
+	return -1;
+}
+
+int kb_upd_transition(enum kb_upd_state s, enum kb_upd_action a, int unit_editor,
+		      int reporter)
+{
+	switch (a) {
+	case KBU_REPLY:
+	case KBU_FIXED:
+		return unit_editor && (s == KBU_OPEN || s == KBU_REOPENED) ? KBU_ANSWERED : -1;
+	case KBU_CONFIRM:
+		return reporter && s == KBU_ANSWERED ? KBU_CONFIRMED : -1;
+	case KBU_REOPEN:
+		return reporter && s == KBU_ANSWERED ? KBU_REOPENED : -1;
+	case KBU_ACTION__MAX:
+		break;
+	}
+	return -1;
+}
+
+const char *const kb_problem_codes[] = { "unclear", "incomplete", "wrong", "typo", "need", NULL };
+static const char *const kb_problem_labels[] = { "表述不清", "内容不全", "内容错误", "错别字", "知识需求" };
+
+const char *kb_problem_label(const char *code)
+{
+	for (size_t i = 0; kb_problem_codes[i] != NULL; i++)
+		if (code != NULL && strcmp(kb_problem_codes[i], code) == 0)
+			return kb_problem_labels[i];
+	return NULL;
+}

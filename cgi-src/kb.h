@@ -81,6 +81,27 @@ int kb_due(const struct wd_calendar *cal, int change_day, int major);
 /* A knowledge-update order (K9.1) is due this many working days after it
  * was raised. */
 #define KB_UPDATE_DAYS 5
+/* Knowledge-update orders (知识更新工单, K9.1): an operator's report on an
+ * entry, or a need the office assigned from a gap. */
+enum kb_upd_state { KBU_OPEN, KBU_ANSWERED, KBU_CONFIRMED, KBU_REOPENED, KBU__MAX };
+enum kb_upd_action {
+	KBU_REPLY,    /* the unit explains why nothing changes */
+	KBU_FIXED,    /* the unit links the new published version */
+	KBU_CONFIRM,  /* the reporter accepts the answer */
+	KBU_REOPEN,   /* the reporter does not */
+	KBU_ACTION__MAX
+};
+extern const char *const kb_upd_codes[KBU__MAX];
+extern const char *const kb_upd_labels[KBU__MAX];
+int kb_upd_from_code(const char *code);
+/* The state after action, or -1: the unit's editor (unit_editor) answers,
+ * the reporter (reporter) confirms or reopens. */
+int kb_upd_transition(enum kb_upd_state s, enum kb_upd_action a, int unit_editor,
+		      int reporter);
+/* Problem kinds an operator reports, with their labels; NULL-terminated. */
+extern const char *const kb_problem_codes[];
+const char *kb_problem_label(const char *code);
+
 /* Monthly review: the month ("YYYY-MM") an entry confirmed on day counts for. */
 void kb_review_month(int day, char out[8]);
 

@@ -33,6 +33,15 @@ enum stmt {
 	STMT_VOTE_COUNT,
 	STMT_EXPORT,
 	STMT_GRANTED_UNITS,
+	STMT_UPDATE_INSERT,
+	STMT_UPDATE_EVENT,
+	STMT_UPDATE,
+	STMT_UPDATE_EVENTS,
+	STMT_UPDATES,
+	STMT_UPDATE_SET,
+	STMT_GAPS,
+	STMT_GAP,
+	STMT_GAP_ASSIGN,
 	STMT__MAX
 };
 
@@ -182,6 +191,48 @@ static const char *const sql[STMT__MAX] = {
 	/* STMT_GRANTED_UNITS */
 	"SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
 	" AND state = 'granted' AND expires_on >= ?",
+	/* STMT_UPDATE_INSERT */
+	"INSERT INTO kb_updates (entry_id, unit_id, problem, text, reporter_id, due_date)"
+	" VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?)",
+	/* STMT_UPDATE_EVENT */
+	"INSERT INTO kb_update_events (update_id, user_id, unit_id, action, text)"
+	" VALUES (?, ?, NULLIF(?, 0), ?, ?)",
+	/* STMT_UPDATE */
+	"SELECT k.id, k.entry_id, k.unit_id, u.name, k.problem, k.text, k.state,"
+	" k.reporter_id, rp.display_name, DATE_FORMAT(k.due_date, '%Y-%m-%d'),"
+	" k.version_id, k.reply, k.created_at, pv.title, lv.version_no, u.jurisdiction_id"
+	" FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	" JOIN users rp ON rp.id = k.reporter_id"
+	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
+	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
+	" LEFT JOIN kb_versions lv ON lv.id = k.version_id"
+	" WHERE k.id = ?",
+	/* STMT_UPDATE_EVENTS */
+	"SELECT DATE_FORMAT(ev.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), us.display_name,"
+	" un.name, ev.action, ev.text FROM kb_update_events ev"
+	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
+	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",
+	/* STMT_UPDATES */
+	"SELECT k.id, COALESCE(pv.title, k.text), u.name, k.problem, k.state,"
+	" DATE_FORMAT(k.due_date, '%Y-%m-%d'), k.created_at"
+	" FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
+	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
+	" WHERE (? = 0 OR k.unit_id = ?) AND (? = 0 OR k.reporter_id = ?)"
+	" AND (? = 0 OR u.jurisdiction_id = ?)"
+	" ORDER BY k.state = 'confirmed', k.due_date, k.id LIMIT 500",
+	/* STMT_UPDATE_SET */
+	"UPDATE kb_updates SET state = ?, reply = IF(? = '', reply, ?),"
+	" version_id = IF(? = 0, version_id, ?), updated_at = UTC_TIMESTAMP()"
+	" WHERE id = ?",
+	/* STMT_GAPS */
+	"SELECT g.id, g.query, g.hits, g.last_at, g.state, u.name FROM kb_gaps g"
+	" LEFT JOIN kb_updates k ON k.id = g.update_id LEFT JOIN units u ON u.id = k.unit_id"
+	" ORDER BY g.state = 'open' DESC, g.hits DESC, g.id LIMIT 200",
+	/* STMT_GAP */
+	"SELECT id, query, state FROM kb_gaps WHERE id = ?",
+	/* STMT_GAP_ASSIGN */
+	"UPDATE kb_gaps SET state = 'assigned', update_id = ? WHERE id = ? AND state = 'open'",
 };
 
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
@@ -388,4 +439,64 @@ int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
 		      const char *day, struct dbres *out)
 {
 	return db_run(db, a, sql[STMT_GRANTED_UNITS], out, "is", unit_id, day);
+}
+
+int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
+		      long long unit_id, const char *problem, const char *text,
+		      long long reporter, const char *due, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_UPDATE_INSERT], &res, "iissis", entry_id,
+			unit_id, problem, text, reporter, due);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int kbs_update_event(struct db *db, struct arena *a, long long update_id,
+		     long long user_id, long long unit_id, const char *action,
+		     const char *text)
+{
+	return db_run(db, a, sql[STMT_UPDATE_EVENT], NULL, "iiiss", update_id,
+		      user_id, unit_id, action, text ? text : "");
+}
+
+int kbs_update(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UPDATE], out, "i", id);
+}
+
+int kbs_update_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UPDATE_EVENTS], out, "i", id);
+}
+
+int kbs_updates(struct db *db, struct arena *a, long long unit_id,
+		long long reporter, long long jur, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UPDATES], out, "iiiiii", unit_id, unit_id,
+		      reporter, reporter, jur, jur);
+}
+
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
+		   const char *reply, long long version_id)
+{
+	const char *r = reply ? reply : "";
+	return db_run(db, a, sql[STMT_UPDATE_SET], NULL, "sssiii", state, r, r,
+		      version_id, version_id, id);
+}
+
+int kbs_gaps(struct db *db, struct arena *a, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GAPS], out, "");
+}
+
+int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GAP], out, "i", id);
+}
+
+int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
+{
+	return db_run(db, a, sql[STMT_GAP_ASSIGN], NULL, "ii", update_id, id);
 }

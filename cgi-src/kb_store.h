@@ -105,6 +105,33 @@ int kbs_export(struct db *db, struct arena *a, long long unit_id, struct dbres *
 int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
 		      const char *day, struct dbres *out);
 
+/* Knowledge-update orders. */
+int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
+		      long long unit_id, const char *problem, const char *text,
+		      long long reporter, const char *due, long long *id);
+int kbs_update_event(struct db *db, struct arena *a, long long update_id,
+		     long long user_id, long long unit_id, const char *action,
+		     const char *text);
+/* Columns: id, entry id, unit id, unit name, problem, text, state,
+ * reporter id, reporter name, due date, linked version id, reply, created
+ * (UTC), entry title, linked version no, unit jurisdiction id. */
+int kbs_update(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* Columns: at (Beijing time), user name, unit name, action, text. */
+int kbs_update_events(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). Columns:
+ * id, entry title, unit name, problem, state, due date, created (UTC). */
+int kbs_updates(struct db *db, struct arena *a, long long unit_id,
+		long long reporter, long long jur, struct dbres *out);
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
+		   const char *reply, long long version_id);
+
+/* Gaps, most searched first. Columns: id, query, hits, last (UTC), state,
+ * assigned unit name. */
+int kbs_gaps(struct db *db, struct arena *a, struct dbres *out);
+/* Columns: id, query, state. */
+int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out);
+int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
+
 /* Records a search that found nothing. */
 int kbs_gap_record(struct db *db, struct arena *a, const char *query);
 

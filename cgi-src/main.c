@@ -3,6 +3,7 @@
 #define HOTLINE_FCGI
 #include <errno.h>
 #include <fcgiapp.h>
+#include <libxml/parser.h>
 #include <mysql.h>
 #include <pthread.h>
 #include <signal.h>
@@ -121,6 +122,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "library initialisation failed\n");
 		return 1;
 	}
+	/* libxml2 must set itself up before two threads parse at once. */
+	xmlInitParser();
 	tmpl_init(cfg.templates);
 	unlink(cfg.listen);
 	listen_fd = FCGX_OpenSocket(cfg.listen, 128);
@@ -178,6 +181,7 @@ int main(int argc, char **argv)
 	if (cfg.pid_file[0] != '\0')
 		unlink(cfg.pid_file);
 	mysql_library_end();
+	xmlCleanupParser();
 	fprintf(stderr, "hotlined: stopped\n");
 	return 0;
 }

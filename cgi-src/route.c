@@ -60,6 +60,9 @@ static const struct fdecl f_kb_reason[] = { { F_REASON, 0 }, END };
 static const struct fdecl f_kb_reason_required[] = { { F_REASON, 1 }, END };
 static const struct fdecl f_kb_diff[] = { { F_A, 1 }, { F_B, 1 }, END };
 static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
+static const struct fdecl f_kb_report[] = { { F_PROBLEM, 1 }, { F_MESSAGE, 1 }, END };
+static const struct fdecl f_message[] = { { F_MESSAGE, 0 }, END };
+static const struct fdecl f_gap_assign[] = { { F_UNIT_ID, 1 }, END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -106,6 +109,15 @@ const struct route routes[] = {
 	{ M_POST, "/knowledge/versions/{id}/withdraw", h_kb_withdraw, CAP_KB_EDIT, f_none, 0 },
 	{ M_POST, "/knowledge/versions/{id}/approve", h_kb_approve, CAP_KB_APPROVE, f_none, 0 },
 	{ M_POST, "/knowledge/versions/{id}/reject", h_kb_reject, CAP_KB_APPROVE, f_kb_reason, 0 },
+	{ M_POST, "/knowledge/entries/{id}/report", h_kb_report, CAP_ORDER_INTAKE, f_kb_report, 0 },
+	{ M_GET, "/knowledge/updates", h_kb_updates, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/updates/{id}", h_kb_update, CAP_KB_SEARCH, f_done, 0 },
+	{ M_POST, "/knowledge/updates/{id}/reply", h_kb_update_reply, CAP_KB_EDIT, f_message, 0 },
+	{ M_POST, "/knowledge/updates/{id}/fixed", h_kb_update_fixed, CAP_KB_EDIT, f_message, 0 },
+	{ M_POST, "/knowledge/updates/{id}/confirm", h_kb_update_confirm, CAP_KB_SEARCH, f_message, 0 },
+	{ M_POST, "/knowledge/updates/{id}/reopen", h_kb_update_reopen, CAP_KB_SEARCH, f_message, 0 },
+	{ M_GET, "/knowledge/gaps", h_kb_gaps, CAP_DISPATCH, f_done, 0 },
+	{ M_POST, "/knowledge/gaps/{id}/assign", h_kb_gap_assign, CAP_DISPATCH, f_gap_assign, 0 },
 	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
 	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote, ROUTE_NO_SESSION },

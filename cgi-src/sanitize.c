@@ -86,9 +86,10 @@ static void put_escaped(struct buf *b, const char *s, size_t n, int attr)
 /*
  * 1 if an href (as decoded by the parser: entities already resolved) is
  * one we link to: http, https, mailto (without a further ':'), tel
- * (digits and +-().) or a site path. Any control character or whitespace anywhere rejects
- * it: browsers strip some of them before reading the scheme, which is
- * how "jav&#x09;ascript:" and " javascript:" slip past naive filters.
+ * (digits and +-().) or a site path. Any control character or
+ * whitespace anywhere rejects it: browsers strip some of them before
+ * reading the scheme, which is how "jav&#x09;ascript:" and
+ * " javascript:" slip past naive filters.
  */
 static int href_ok(const char *v)
 {

@@ -19,6 +19,7 @@
  *   removed    comments, processing instructions, doctype
  * libxml2 stops parsing at nesting depth 256 (what lies deeper is lost);
  * we write at most 64 nested kept elements and unwrap deeper ones.
+ * libxml2 must have been initialised (xmlInitParser) before threads.
  */
 #ifndef SANITIZE_H
 #define SANITIZE_H

@@ -9,6 +9,17 @@
 {{/FIELD}}
 </dl>
 <p class="links"><a href="/knowledge/entries/{{ENTRY_ID}}/history">版本记录</a></p>
+{{#CAN_REPORT}}
+<section class="panel report">
+<h2>反馈知识问题</h2>
+<form method="post" action="/knowledge/entries/{{ENTRY_ID}}/report">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="problem">问题类型</label> <select id="problem" name="problem"><option value="unclear">表述不清</option><option value="incomplete">内容不全</option><option value="wrong">内容错误</option><option value="typo">错别字</option></select></p>
+<p><label for="message">具体说明</label> <textarea id="message" name="message" rows="3" required maxlength="1000"></textarea></p>
+<p><button type="submit">提交给 {{UNIT}}</button></p>
+</form>
+</section>
+{{/CAN_REPORT}}
 {{#MINE}}
 <section class="panel">
 <h2>本单位维护</h2>

@@ -185,7 +185,8 @@ static const char *tags_of(const char *out)
 	return buf_str(&b);
 }
 
-static void check_safe(const char *in)
+/* The output of in is safe; with `fixed`, also a fixed point of san(). */
+static void check_output(const char *in, int fixed)
 {
 	const char *out = san(in);
 	ck_assert_ptr_nonnull(out);
@@ -229,14 +230,48 @@ static void check_safe(const char *in)
 		check_tree(doc->children, in, out);
 		xmlFreeDoc(doc);
 	}
-	/* And a second pass changes nothing: no mutation between passes. */
-	ck_assert_str_eq(san(out), out);
+	/* And a second pass changes nothing: no mutation between passes.
+	 * (Tag soup may re-nest: a <p> left inside a <p> by an unwrapped
+	 * <div> is closed by the next parser. Text never becomes markup.) */
+	if (fixed)
+		ck_assert_str_eq(san(out), out);
+}
+
+static void check_safe(const char *in)
+{
+	check_output(in, 1);
 }
 
 START_TEST(test_xss_corpus)
 {
 	ck_assert_uint_ge(sizeof xss / sizeof *xss, 40);
 	check_safe(xss[_i]);
+}
+END_TEST
+
+START_TEST(test_tag_soup)
+{
+	static const char *const bits[] = {
+		"<p>", "</p>", "<a href=\"", "\">", "javascript:", "http://x/",
+		"<b>", "</b>", "<table>", "<tr>", "<td colspan=2>", "</td>",
+		"<script>", "</script>", "<!--", "-->", "<", "/", ">", "\"", "'",
+		"=", "&amp;", "&#106;", "&lt;", "户", "<svg>", "<style>",
+		"</style>", "<img src=x onerror=alert(1)>", "<noscript>",
+		"</noscript>", "<textarea>", "<![CDATA[", "]]>", "<li>", "<ul>",
+		"</ul>", " ", "onload=", "<br>", "<span>", "<math>", "<title>",
+		"<xmp>", "<plaintext>", "<iframe>", "<select>", "<option>",
+		"<template>", "<div>", "</div>", "<?x ?>", "<!DOCTYPE html>",
+		"\t", "\n", "<h3>", "<blockquote>", "<a href=/ok>", "</a>",
+	};
+	srand(99);
+	for (int round = 0; round < 3000; round++) {
+		struct buf b;
+		buf_init(&b, &a);
+		int n = rand() % 25;
+		for (int i = 0; i < n; i++)
+			buf_puts(&b, bits[(size_t)rand() % (sizeof bits / sizeof *bits)]);
+		check_output(buf_str(&b), 0);
+	}
 }
 END_TEST
 
@@ -372,6 +407,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("sanitize");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_xss_corpus, 0, sizeof xss / sizeof *xss);
+	tcase_add_test(tc, test_tag_soup);
 	tcase_add_test(tc, test_xss_no_script_text);
 	tcase_add_test(tc, test_keep_exact);
 	tcase_add_test(tc, test_unwrap_and_text);

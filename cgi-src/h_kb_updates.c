@@ -1,0 +1,324 @@
+/* 知识更新工单 and 知识缺失 (K9.1): operators report problems with entries,
+ * the office turns search gaps into knowledge needs, the owning unit
+ * answers, and the reporter confirms or reopens. Every step is an event on
+ * the order's timeline. */
+#include <string.h>
+
+#include "audit_store.h"
+#include "calendar_store.h"
+#include "db.h"
+#include "handlers.h"
+#include "kb.h"
+#include "kb_store.h"
+#include "org_store.h"
+#include "roles.h"
+#include "view.h"
+
+static const char *event_label(const char *code)
+{
+	static const char *const map[][2] = {
+		{ "report", "反馈" }, { "reply", "答复不修改" }, { "fixed", "已发布新版本" },
+		{ "confirm", "确认已解决" }, { "reopen", "退回重办" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], code) == 0)
+			return map[i][1];
+	return code;
+}
+
+static int db_status(int rc)
+{
+	return rc == DB_DOWN ? 503 : 500;
+}
+
+static int end_tx(struct req *r, int rc)
+{
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
+/* Due KB_UPDATE_DAYS working days from today. */
+static int due_date(struct req *r, char out[11])
+{
+	struct wd_calendar cal;
+	int rc = calendar_load(r->db, r->a, &cal);
+	if (rc != DB_OK)
+		return rc;
+	char day[11];
+	int d;
+	calendar_today(day);
+	wd_parse(day, &d);
+	wd_format(wd_add(&cal, d, KB_UPDATE_DAYS), out);
+	return DB_OK;
+}
+
+/* Opens an order and its first event; in the caller's transaction. */
+static int open_update(struct req *r, long long entry_id, long long unit_id,
+		       const char *problem, const char *text, long long *id)
+{
+	char due[11];
+	int rc = due_date(r, due);
+	if (rc == DB_OK)
+		rc = kbs_update_insert(r->db, r->a, entry_id, unit_id, problem, text,
+				       r->actor->user_id, due, id);
+	if (rc == DB_OK)
+		rc = kbs_update_event(r->db, r->a, *id, r->actor->user_id,
+				      r->actor->unit_id, "report",
+				      arena_printf(r->a, "%s：%s", kb_problem_label(problem), text));
+	return rc;
+}
+
+int h_kb_report(struct req *r)
+{
+	const char *problem = r->f[F_PROBLEM].s;
+	if (kb_problem_label(problem) == NULL || strcmp(problem, "need") == 0) {
+		r->err_msg = "问题类型无效。";
+		return 400;
+	}
+	struct dbres e;
+	int rc = kbs_entry(r->db, r->a, r->id, &e);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (e.nrows != 1 || db_int(&e, 0, 5) == 0)
+		return 404;
+	long long id = 0;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = open_update(r, r->id, db_int(&e, 0, 1), problem, r->f[F_MESSAGE].s, &id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "kb.report", "kb_update", id,
+			       arena_printf(r->a, "知识 #%lld：%s", r->id, kb_problem_label(problem)));
+	int st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=created", id));
+}
+
+/* Who sees an order: the owning unit, the reporter, the office of its
+ * jurisdiction. */
+static int can_see(const struct req *r, const struct dbres *k)
+{
+	const struct actor *ac = r->actor;
+	if (ac->unit_id == db_int(k, 0, 2) || ac->user_id == db_int(k, 0, 7))
+		return 1;
+	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
+	       (ac->scope_jur == 0 || ac->scope_jur == db_int(k, 0, 15));
+}
+
+int h_kb_updates(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
+	int unit_view = caps_allow(ac->caps, 1, CAP_KB_EDIT) ||
+			caps_allow(ac->caps, 1, CAP_KB_APPROVE);
+	struct dbres res;
+	int rc = kbs_updates(r->db, r->a, office ? 0 : unit_view ? ac->unit_id : 0,
+			     office || unit_view ? 0 : ac->user_id,
+			     office ? ac->scope_jur : 0, &res);
+	if (rc != DB_OK)
+		return db_status(rc);
+	char day[11];
+	calendar_today(day);
+	struct tdict *d = view_page(r, "知识更新工单", "knowledge/updates.tpl");
+	tmpl_set(d, "SCOPE", office ? "全部单位" : unit_view ? ac->unit_name : "我反馈的");
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "ROW");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
+		tmpl_set(row, "UNIT", db_cell(&res, i, 2));
+		tmpl_set(row, "PROBLEM", kb_problem_label(db_cell(&res, i, 3)));
+		int st = kb_upd_from_code(db_cell(&res, i, 4));
+		tmpl_set(row, "STATE", st >= 0 ? kb_upd_labels[st] : "");
+		tmpl_set(row, "DUE", db_cell(&res, i, 5));
+		if ((st == KBU_OPEN || st == KBU_REOPENED) && strcmp(db_cell(&res, i, 5), day) < 0)
+			tmpl_show(row, "OVERDUE");
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	return view_finish(r, 200);
+}
+
+static int load_update(struct req *r, struct dbres *k)
+{
+	int rc = kbs_update(r->db, r->a, r->id, k);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (k->nrows != 1 || !can_see(r, k))
+		return 404;
+	return 0;
+}
+
+int h_kb_update(struct req *r)
+{
+	struct dbres k, ev;
+	int st = load_update(r, &k);
+	if (st)
+		return st;
+	int rc = kbs_update_events(r->db, r->a, r->id, &ev);
+	if (rc != DB_OK)
+		return db_status(rc);
+	int state = kb_upd_from_code(db_cell(&k, 0, 6));
+	struct tdict *d = view_page(r, "知识更新工单", "knowledge/update.tpl");
+	tmpl_set(d, "ID", db_cell(&k, 0, 0));
+	tmpl_set(d, "UNIT", db_cell(&k, 0, 3));
+	tmpl_set(d, "PROBLEM", kb_problem_label(db_cell(&k, 0, 4)));
+	tmpl_set(d, "TEXT", db_cell(&k, 0, 5));
+	tmpl_set(d, "STATE", state >= 0 ? kb_upd_labels[state] : "");
+	tmpl_set(d, "REPORTER", db_cell(&k, 0, 8));
+	tmpl_set(d, "DUE", db_cell(&k, 0, 9));
+	if (db_cell(&k, 0, 1)) {
+		struct tdict *e = tmpl_section(d, "ENTRY");
+		tmpl_set(e, "ENTRY_ID", db_cell(&k, 0, 1));
+		tmpl_set(e, "TITLE", db_cell(&k, 0, 13) ? db_cell(&k, 0, 13) : "");
+	}
+	if (db_cell(&k, 0, 14))
+		tmpl_set(tmpl_section(d, "LINKED"), "NO", db_cell(&k, 0, 14));
+	for (size_t i = 0; i < ev.nrows; i++) {
+		struct tdict *e = tmpl_section(d, "EVENT");
+		tmpl_set(e, "AT", db_cell(&ev, i, 0));
+		tmpl_set(e, "WHO", db_cell(&ev, i, 1));
+		tmpl_set(e, "UNIT", db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "");
+		tmpl_set(e, "ACTION", event_label(db_cell(&ev, i, 3)));
+		tmpl_set(e, "TEXT", db_cell(&ev, i, 4));
+	}
+	int unit_editor = r->actor->unit_id == db_int(&k, 0, 2) &&
+			  caps_allow(r->actor->caps, 1, CAP_KB_EDIT);
+	int reporter = r->actor->user_id == db_int(&k, 0, 7);
+	if (state >= 0 && kb_upd_transition((enum kb_upd_state)state, KBU_REPLY, unit_editor, reporter) >= 0)
+		tmpl_show(d, "CAN_ANSWER");
+	if (state >= 0 && kb_upd_transition((enum kb_upd_state)state, KBU_CONFIRM, unit_editor, reporter) >= 0)
+		tmpl_show(d, "CAN_CONFIRM");
+	return view_finish(r, 200);
+}
+
+/* One step of the order's table: reply, fixed, confirm, reopen. */
+static int step(struct req *r, enum kb_upd_action action, const char *event)
+{
+	struct dbres k;
+	int st = load_update(r, &k);
+	if (st)
+		return st;
+	int state = kb_upd_from_code(db_cell(&k, 0, 6));
+	int unit_editor = r->actor->unit_id == db_int(&k, 0, 2) &&
+			  caps_allow(r->actor->caps, 1, CAP_KB_EDIT);
+	int reporter = r->actor->user_id == db_int(&k, 0, 7);
+	int next = state < 0 ? -1 : kb_upd_transition((enum kb_upd_state)state, action,
+							unit_editor, reporter);
+	if (next < 0) {
+		r->err_msg = "当前状态下您不能进行此操作。";
+		return unit_editor || reporter ? 409 : 403;
+	}
+	const char *msg = r->f[F_MESSAGE].s;
+	if ((action == KBU_REPLY || action == KBU_REOPEN) && msg == NULL) {
+		r->err_msg = "请填写「说明」。";
+		return 400;
+	}
+	long long version = 0;
+	const char *text = msg ? msg : "";
+	if (action == KBU_FIXED) {
+		/* The unit answers with the entry's new published version. */
+		struct dbres e;
+		int rc = db_cell(&k, 0, 1) ? kbs_entry(r->db, r->a, db_int(&k, 0, 1), &e) : DB_ERR;
+		if (rc != DB_OK)
+			return rc == DB_DOWN ? 503 : 409;
+		version = db_int(&e, 0, 5);
+		if (version == 0) {
+			r->err_msg = "该知识尚无已发布版本。";
+			return 409;
+		}
+		struct dbres v;
+		rc = kbs_version(r->db, r->a, version, &v);
+		if (rc != DB_OK)
+			return db_status(rc);
+		text = arena_printf(r->a, "已发布第 %s 版%s%s", db_cell(&v, 0, 2),
+				    msg ? "：" : "", msg ? msg : "");
+	}
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = kbs_update_set(r->db, r->a, r->id, kb_upd_codes[next],
+				    action == KBU_REPLY || action == KBU_FIXED ? text : "",
+				    version);
+	if (rc == DB_OK)
+		rc = kbs_update_event(r->db, r->a, r->id, r->actor->user_id,
+				      r->actor->unit_id, event, text);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
+			       r->id, text);
+	st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=saved", r->id));
+}
+
+int h_kb_update_reply(struct req *r) { return step(r, KBU_REPLY, "reply"); }
+int h_kb_update_fixed(struct req *r) { return step(r, KBU_FIXED, "fixed"); }
+int h_kb_update_confirm(struct req *r) { return step(r, KBU_CONFIRM, "confirm"); }
+int h_kb_update_reopen(struct req *r) { return step(r, KBU_REOPEN, "reopen"); }
+
+int h_kb_gaps(struct req *r)
+{
+	struct dbres gaps, units;
+	int rc = kbs_gaps(r->db, r->a, &gaps);
+	if (rc == DB_OK)
+		rc = unit_list(r->db, r->a, r->actor->scope_jur, &units);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "知识缺失", "knowledge/gaps.tpl");
+	for (size_t i = 0; i < gaps.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "GAP");
+		tmpl_set(row, "ID", db_cell(&gaps, i, 0));
+		tmpl_set(row, "QUERY", db_cell(&gaps, i, 1));
+		tmpl_set(row, "HITS", db_cell(&gaps, i, 2));
+		tmpl_set(row, "LAST", db_cell(&gaps, i, 3));
+		if (strcmp(db_cell(&gaps, i, 4), "open") == 0) {
+			struct tdict *f = tmpl_section(row, "ASSIGN");
+			for (size_t j = 0; j < units.nrows; j++) {
+				if (!db_int(&units, j, 7))
+					continue;
+				struct tdict *o = tmpl_section(f, "UNIT_OPT");
+				tmpl_set(o, "ID", db_cell(&units, j, 0));
+				tmpl_set(o, "NAME", db_cell(&units, j, 2));
+			}
+		} else {
+			tmpl_set(tmpl_section(row, "ASSIGNED"), "UNIT",
+				 db_cell(&gaps, i, 5) ? db_cell(&gaps, i, 5) : "");
+		}
+	}
+	if (gaps.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	return view_finish(r, 200);
+}
+
+int h_kb_gap_assign(struct req *r)
+{
+	struct dbres g, u;
+	int rc = kbs_gap(r->db, r->a, r->id, &g);
+	if (rc == DB_OK)
+		rc = unit_get(r->db, r->a, r->actor->scope_jur, r->f[F_UNIT_ID].i, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (g.nrows != 1)
+		return 404;
+	if (u.nrows != 1) {
+		r->err_msg = "只能分派给本行政区域内的单位。";
+		return 403;
+	}
+	if (strcmp(db_cell(&g, 0, 2), "open") != 0) {
+		r->err_msg = "该知识缺失已分派。";
+		return 409;
+	}
+	long long id = 0;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = open_update(r, 0, r->f[F_UNIT_ID].i, "need",
+				 arena_printf(r->a, "检索无结果：%s", db_cell(&g, 0, 1)), &id);
+	if (rc == DB_OK)
+		rc = kbs_gap_assign(r->db, r->a, r->id, id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "kb.gap.assign", "kb_update", id,
+			       arena_printf(r->a, "「%s」分派给 %s", db_cell(&g, 0, 1),
+					    db_cell(&u, 0, 2)));
+	int st = end_tx(r, rc);
+	return st ? st : http_redirect(r, "/knowledge/gaps?done=saved");
+}
