@@ -32,7 +32,7 @@ CPPFLAGS += $(HARDEN)
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit \
-        kb kb_ops kb_store kb_xml bigram sanitize diff h_kb h_kb_updates h_public
+        kb kb_ops kb_store kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 

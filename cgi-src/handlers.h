@@ -70,6 +70,14 @@ int h_kb_update_reopen(struct req *r);
 int h_kb_gaps(struct req *r);
 int h_kb_gap_assign(struct req *r);
 
+/* h_kb_grants.c */
+int h_kb_grants(struct req *r);
+int h_kb_grant_request(struct req *r);
+int h_kb_grant_approve(struct req *r);
+int h_kb_grant_consent(struct req *r);
+int h_kb_grant_refuse(struct req *r);
+int h_kb_export(struct req *r);
+
 /* Shared by h_kb.c and h_public.c (defined in h_kb.c): the search results
  * for ?q= (links are href + entry id; public_only: public entries and
  * fields only), and a version's fields as FIELD sections. */

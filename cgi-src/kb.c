@@ -161,3 +161,34 @@ const char *kb_problem_label(const char *code)
 			return kb_problem_labels[i];
 	return NULL;
 }
+
+const char *const kb_grant_codes[KBG__MAX] = { "requested", "approved", "granted", "refused" };
+const char *const kb_grant_labels[KBG__MAX] = { "待单位审批", "待管理办同意", "已授权", "已拒绝" };
+
+int kb_grant_from_code(const char *code)
+{
+	for (int s = 0; s < KBG__MAX; s++)
+		if (code != NULL && strcmp(kb_grant_codes[s], code) == 0)
+			return s;
+	return -1;
+}
+
+int kb_grant_transition(enum kb_grant_state s, enum kb_grant_action a,
+			int owner_approver, int office)
+{
+	switch (a) {
+	case KBG_APPROVE:
+		return owner_approver && s == KBG_REQUESTED ? KBG_APPROVED : -1;
+	case KBG_CONSENT:
+		return office && s == KBG_APPROVED ? KBG_GRANTED : -1;
+	case KBG_REFUSE:
+		if (s == KBG_REQUESTED && owner_approver)
+			return KBG_REFUSED;
+		if (s == KBG_APPROVED && office)
+			return KBG_REFUSED;
+		return -1;
+	case KBG_ACTION__MAX:
+		break;
+	}
+	return -1;
+}

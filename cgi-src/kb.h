@@ -102,6 +102,18 @@ int kb_upd_transition(enum kb_upd_state s, enum kb_upd_action a, int unit_editor
 extern const char *const kb_problem_codes[];
 const char *kb_problem_label(const char *code);
 
+/* Use of another unit's knowledge (K6): the owning unit's approver approves,
+ * then the office's coordinator consents. */
+enum kb_grant_state { KBG_REQUESTED, KBG_APPROVED, KBG_GRANTED, KBG_REFUSED, KBG__MAX };
+enum kb_grant_action { KBG_APPROVE, KBG_CONSENT, KBG_REFUSE, KBG_ACTION__MAX };
+extern const char *const kb_grant_codes[KBG__MAX];
+extern const char *const kb_grant_labels[KBG__MAX];
+int kb_grant_from_code(const char *code);
+/* The state after action, or -1. owner_approver: the acting user is an
+ * approver of the owning unit; office: a coordinator. */
+int kb_grant_transition(enum kb_grant_state s, enum kb_grant_action a,
+			int owner_approver, int office);
+
 /* Monthly review: the month ("YYYY-MM") an entry confirmed on day counts for. */
 void kb_review_month(int day, char out[8]);
 

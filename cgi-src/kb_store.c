@@ -42,6 +42,10 @@ enum stmt {
 	STMT_GAPS,
 	STMT_GAP,
 	STMT_GAP_ASSIGN,
+	STMT_GRANTS,
+	STMT_GRANT,
+	STMT_GRANT_INSERT,
+	STMT_GRANT_SET,
 	STMT__MAX
 };
 
@@ -233,6 +237,26 @@ static const char *const sql[STMT__MAX] = {
 	"SELECT id, query, state FROM kb_gaps WHERE id = ?",
 	/* STMT_GAP_ASSIGN */
 	"UPDATE kb_gaps SET state = 'assigned', update_id = ? WHERE id = ? AND state = 'open'",
+	/* STMT_GRANTS */
+	"SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
+	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name"
+	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
+	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
+	" WHERE (? = 0 OR g.owner_unit_id = ? OR g.grantee_unit_id = ?)"
+	" ORDER BY g.id DESC LIMIT 500",
+	/* STMT_GRANT */
+	"SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
+	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name"
+	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
+	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
+	" WHERE g.id = ?",
+	/* STMT_GRANT_INSERT */
+	"INSERT INTO kb_grants (owner_unit_id, grantee_unit_id, purpose, expires_on,"
+	" requested_by) VALUES (?, ?, ?, ?, ?)",
+	/* STMT_GRANT_SET */
+	"UPDATE kb_grants SET state = ?,"
+	" approved_by = IF(? = 'approved', ?, approved_by),"
+	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ?",
 };
 
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
@@ -499,4 +523,33 @@ int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out)
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
 {
 	return db_run(db, a, sql[STMT_GAP_ASSIGN], NULL, "ii", update_id, id);
+}
+
+int kbs_grants(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GRANTS], out, "iii", unit_id, unit_id, unit_id);
+}
+
+int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GRANT], out, "i", id);
+}
+
+int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
+		     long long grantee, const char *purpose, const char *expires,
+		     long long user_id, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_GRANT_INSERT], &res, "iissi", owner, grantee,
+			purpose, expires, user_id);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
+		  long long user_id)
+{
+	return db_run(db, a, sql[STMT_GRANT_SET], NULL, "ssisii", state, state, user_id,
+		      state, user_id, id);
 }

@@ -132,6 +132,18 @@ int kbs_gaps(struct db *db, struct arena *a, struct dbres *out);
 int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out);
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
 
+/* Grants. Columns: id, owner unit id, owner name, grantee unit id,
+ * grantee name, purpose, expires on, state, requester name. Filter: unit
+ * (0: all) as owner or grantee. */
+int kbs_grants(struct db *db, struct arena *a, long long unit_id, struct dbres *out);
+int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out);
+int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
+		     long long grantee, const char *purpose, const char *expires,
+		     long long user_id, long long *id);
+/* Moves a grant to state, recording who approved or consented. */
+int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
+		  long long user_id);
+
 /* Records a search that found nothing. */
 int kbs_gap_record(struct db *db, struct arena *a, const char *query);
 

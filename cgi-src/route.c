@@ -63,6 +63,8 @@ static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
 static const struct fdecl f_kb_report[] = { { F_PROBLEM, 1 }, { F_MESSAGE, 1 }, END };
 static const struct fdecl f_message[] = { { F_MESSAGE, 0 }, END };
 static const struct fdecl f_gap_assign[] = { { F_UNIT_ID, 1 }, END };
+static const struct fdecl f_grant[] = {
+	{ F_UNIT_ID, 1 }, { F_MESSAGE, 1 }, { F_DATE, 1 }, END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -118,6 +120,12 @@ const struct route routes[] = {
 	{ M_POST, "/knowledge/updates/{id}/reopen", h_kb_update_reopen, CAP_KB_SEARCH, f_message, 0 },
 	{ M_GET, "/knowledge/gaps", h_kb_gaps, CAP_DISPATCH, f_done, 0 },
 	{ M_POST, "/knowledge/gaps/{id}/assign", h_kb_gap_assign, CAP_DISPATCH, f_gap_assign, 0 },
+	{ M_GET, "/knowledge/grants", h_kb_grants, CAP_KB_SEARCH, f_done, 0 },
+	{ M_POST, "/knowledge/grants", h_kb_grant_request, CAP_KB_EDIT, f_grant, 0 },
+	{ M_POST, "/knowledge/grants/{id}/approve", h_kb_grant_approve, CAP_KB_APPROVE, f_none, 0 },
+	{ M_POST, "/knowledge/grants/{id}/consent", h_kb_grant_consent, CAP_DISPATCH, f_none, 0 },
+	{ M_POST, "/knowledge/grants/{id}/refuse", h_kb_grant_refuse, CAP_KB_SEARCH, f_none, 0 },
+	{ M_GET, "/knowledge/export", h_kb_export, CAP_KB_EDIT, f_none, 0 },
 	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
 	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote, ROUTE_NO_SESSION },

@@ -19,6 +19,7 @@ static const struct nav_item nav[] = {
 	{ CAP_KB_SEARCH, "/knowledge/updates", "知识更新工单" },
 	{ CAP_DISPATCH, "/knowledge/overdue", "知识逾期" },
 	{ CAP_DISPATCH, "/knowledge/gaps", "知识缺失" },
+	{ CAP_KB_APPROVE, "/knowledge/grants", "知识授权" },
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
 	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },

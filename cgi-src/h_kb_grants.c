@@ -1,0 +1,185 @@
+/* 知识使用授权与导出 (K6): each entry belongs to its unit; another unit
+ * uses it only with the owner's approval and the office's consent, and
+ * exports only its own entries and those it was granted. */
+#include <string.h>
+
+#include "audit_store.h"
+#include "calendar_store.h"
+#include "db.h"
+#include "handlers.h"
+#include "kb.h"
+#include "kb_store.h"
+#include "kb_xml.h"
+#include "org_store.h"
+#include "roles.h"
+#include "view.h"
+
+static int db_status(int rc)
+{
+	return rc == DB_DOWN ? 503 : 500;
+}
+
+int h_kb_grants(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
+	if (!office && ac->unit_id == 0)
+		return 403;
+	struct dbres g, units;
+	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, &g);
+	if (rc == DB_OK)
+		rc = unit_list(r->db, r->a, 0, &units);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "知识使用授权", "knowledge/grants.tpl");
+	for (size_t i = 0; i < g.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "GRANT");
+		tmpl_set(row, "ID", db_cell(&g, i, 0));
+		tmpl_set(row, "OWNER", db_cell(&g, i, 2));
+		tmpl_set(row, "GRANTEE", db_cell(&g, i, 4));
+		tmpl_set(row, "PURPOSE", db_cell(&g, i, 5));
+		tmpl_set(row, "EXPIRES", db_cell(&g, i, 6));
+		tmpl_set(row, "REQUESTER", db_cell(&g, i, 8));
+		int st = kb_grant_from_code(db_cell(&g, i, 7));
+		tmpl_set(row, "STATE", st >= 0 ? kb_grant_labels[st] : "");
+		int owner_approver = db_int(&g, i, 1) == ac->unit_id &&
+				     caps_allow(ac->caps, 1, CAP_KB_APPROVE);
+		if (st >= 0 && kb_grant_transition((enum kb_grant_state)st, KBG_APPROVE,
+						   owner_approver, office) >= 0)
+			tmpl_show(row, "CAN_APPROVE");
+		if (st >= 0 && kb_grant_transition((enum kb_grant_state)st, KBG_CONSENT,
+						   owner_approver, office) >= 0)
+			tmpl_show(row, "CAN_CONSENT");
+		if (st >= 0 && kb_grant_transition((enum kb_grant_state)st, KBG_REFUSE,
+						   owner_approver, office) >= 0)
+			tmpl_show(row, "CAN_REFUSE");
+	}
+	if (g.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	if (caps_allow(ac->caps, 1, CAP_KB_EDIT)) {
+		struct tdict *f = tmpl_section(d, "REQUEST");
+		for (size_t i = 0; i < units.nrows; i++) {
+			if (db_int(&units, i, 0) == ac->unit_id || !db_int(&units, i, 7))
+				continue;
+			struct tdict *o = tmpl_section(f, "UNIT_OPT");
+			tmpl_set(o, "ID", db_cell(&units, i, 0));
+			tmpl_set(o, "NAME", db_cell(&units, i, 2));
+		}
+		tmpl_show(d, "CAN_EXPORT");
+	}
+	return view_finish(r, 200);
+}
+
+int h_kb_grant_request(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	long long owner = r->f[F_UNIT_ID].i;
+	char day[11];
+	calendar_today(day);
+	if (ac->unit_id == 0 || owner == ac->unit_id) {
+		r->err_msg = "只能申请使用其他单位的知识。";
+		return 400;
+	}
+	if (strcmp(r->f[F_DATE].s, day) <= 0) {
+		r->err_msg = "有效期须晚于今天。";
+		return 400;
+	}
+	struct dbres u;
+	int rc = unit_get(r->db, r->a, 0, owner, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u.nrows != 1)
+		return 404;
+	long long id = 0;
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = kbs_grant_insert(r->db, r->a, owner, ac->unit_id, r->f[F_MESSAGE].s,
+				      r->f[F_DATE].s, ac->user_id, &id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "kb.grant.request", "kb_grant", id,
+			       arena_printf(r->a, "申请使用 %s 的知识至 %s：%s", db_cell(&u, 0, 2),
+					    r->f[F_DATE].s, r->f[F_MESSAGE].s));
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		return db_status(rc);
+	}
+	return http_redirect(r, "/knowledge/grants?done=created");
+}
+
+/* approve (owner's approver), consent (office), refuse (either, in turn) */
+static int grant_step(struct req *r, enum kb_grant_action action, const char *audit)
+{
+	const struct actor *ac = r->actor;
+	struct dbres g;
+	int rc = kbs_grant(r->db, r->a, r->id, &g);
+	if (rc != DB_OK)
+		return db_status(rc);
+	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
+	if (g.nrows != 1 || (!office && db_int(&g, 0, 1) != ac->unit_id &&
+			     db_int(&g, 0, 3) != ac->unit_id))
+		return 404;
+	int owner_approver = db_int(&g, 0, 1) == ac->unit_id &&
+			     caps_allow(ac->caps, 1, CAP_KB_APPROVE);
+	int st = kb_grant_from_code(db_cell(&g, 0, 7));
+	int next = st < 0 ? -1 : kb_grant_transition((enum kb_grant_state)st, action,
+						       owner_approver, office);
+	if (next < 0) {
+		r->err_msg = "当前状态下您不能进行此操作。";
+		return 403;
+	}
+	rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = kbs_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, audit, "kb_grant", r->id,
+			       arena_printf(r->a, "%s 使用 %s 的知识：%s", db_cell(&g, 0, 4),
+					    db_cell(&g, 0, 2), kb_grant_labels[next]));
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		return db_status(rc);
+	}
+	return http_redirect(r, "/knowledge/grants?done=saved");
+}
+
+int h_kb_grant_approve(struct req *r) { return grant_step(r, KBG_APPROVE, "kb.grant.approve"); }
+int h_kb_grant_consent(struct req *r) { return grant_step(r, KBG_CONSENT, "kb.grant.consent"); }
+int h_kb_grant_refuse(struct req *r) { return grant_step(r, KBG_REFUSE, "kb.grant.refuse"); }
+
+/* The unit's own entries and those of units that granted it use, as XML. */
+int h_kb_export(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	if (ac->unit_id == 0)
+		return 403;
+	char day[11];
+	calendar_today(day);
+	struct dbres granted;
+	int rc = kbs_granted_units(r->db, r->a, ac->unit_id, day, &granted);
+	if (rc != DB_OK)
+		return db_status(rc);
+	long long *ids = arena_alloc(r->a, (granted.nrows + 1) * sizeof *ids);
+	ids[0] = ac->unit_id;
+	for (size_t i = 0; i < granted.nrows; i++)
+		ids[i + 1] = db_int(&granted, i, 0);
+	rc = kb_xml_write(r->db, r->a, ids, granted.nrows + 1, &r->out);
+	if (rc == DB_OK)
+		rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "kb.export", "unit", ac->unit_id,
+			       arena_printf(r->a, "导出本单位及 %zu 个授权单位的知识", granted.nrows));
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		r->out.len = 0;
+		return db_status(rc);
+	}
+	r->ctype = "application/xml; charset=utf-8";
+	http_header(r, "Content-Disposition", "attachment; filename=\"kb-export.xml\"");
+	r->status = 200;
+	return 200;
+}
