@@ -32,7 +32,7 @@ CPPFLAGS += $(HARDEN)
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit \
-        kb kb_ops kb_store kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public
+        kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 
@@ -71,6 +71,13 @@ $(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web
 	  $(LDFLAGS) -o $@ tests/http/test_http.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))
 
+# The knowledge-base HTTP suite (tests/http/test_kb.c). Its binary is not
+# called test_kb: that name is the unit test tests/unit/test_kb.c.
+$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_kb.c tests/http/web.c \
+	  $(shell pkg-config --libs $(TPKGS))
+
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
@@ -92,7 +99,7 @@ stop:
 
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
-check: deps all unit asan $(BUILD)/tests/test_http
+check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb
 	bash tests/stack-tests.sh
 
 # A libFuzzer target for the request parsers (needs clang).

@@ -22,6 +22,7 @@ struct db {
 	const struct config *cfg;
 	MYSQL *m;
 	int in_tx;
+	int long_ops;   /* hotlinectl: allow statements of up to an hour */
 	char err[256];
 	struct cached cache[DB_CACHE];
 };
@@ -69,7 +70,7 @@ static int connect_db(struct db *db)
 	MYSQL *m = mysql_init(NULL);
 	if (m == NULL)
 		abort();
-	unsigned int timeout = 3, rw = 30;
+	unsigned int timeout = 3, rw = db->long_ops ? 3600 : 30;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw);
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
@@ -132,12 +133,6 @@ static MYSQL_STMT *prepared(struct db *db, const char *sql, int *rc)
 	abort(); /* more statements than slots: raise DB_CACHE */
 }
 
-struct param {
-	char type;
-	long long i;
-	const void *p;
-	unsigned long len;
-};
 
 /* Binds the result columns as strings and copies every row into the arena. */
 static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a,
@@ -220,7 +215,7 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a,
 }
 
 static int run_once(struct db *db, struct arena *a, const char *sql,
-		    struct dbres *res, const struct param *ps, size_t np)
+		    struct dbres *res, const struct db_param *ps, size_t np)
 {
 	int rc = connect_db(db);
 	if (rc != DB_OK)
@@ -234,9 +229,16 @@ static int run_once(struct db *db, struct arena *a, const char *sql,
 			 mysql_stmt_param_count(st), np, sql);
 		return DB_ERR;
 	}
-	MYSQL_BIND b[DB_MAXPARAM];
-	my_bool isnull[DB_MAXPARAM];
-	memset(b, 0, sizeof b);
+	MYSQL_BIND small_b[DB_MAXPARAM];
+	my_bool small_null[DB_MAXPARAM];
+	MYSQL_BIND *b = small_b;
+	my_bool *isnull = small_null;
+	if (np > DB_MAXPARAM) {
+		/* Bulk statements (multi-row inserts) bind from the arena. */
+		b = arena_alloc(a, np * sizeof *b);
+		isnull = arena_alloc(a, np * sizeof *isnull);
+	}
+	memset(b, 0, (np > DB_MAXPARAM ? np : DB_MAXPARAM) * sizeof *b);
 	for (size_t k = 0; k < np; k++) {
 		isnull[k] = 0;
 		b[k].is_null = &isnull[k];
@@ -274,7 +276,7 @@ static int run_once(struct db *db, struct arena *a, const char *sql,
 int db_run(struct db *db, struct arena *a, const char *sql,
 	   struct dbres *res, const char *types, ...)
 {
-	struct param ps[DB_MAXPARAM];
+	struct db_param ps[DB_MAXPARAM];
 	size_t np = strlen(types);
 	if (np > DB_MAXPARAM)
 		abort();
@@ -301,10 +303,13 @@ int db_run(struct db *db, struct arena *a, const char *sql,
 		}
 	}
 	va_end(ap);
+	return db_run_params(db, a, sql, res, ps, np);
+}
+
+int db_run_params(struct db *db, struct arena *a, const char *sql,
+		  struct dbres *res, const struct db_param *ps, size_t np)
+{
 	int rc = run_once(db, a, sql, res, ps, np);
-	/* Outside a transaction a statement can be retried on a new
-	 * connection; inside one, the transaction is gone and so is the
-	 * request. */
 	if (rc == DB_DOWN && db->m != NULL && !db->in_tx) {
 		drop_connection(db);
 		rc = run_once(db, a, sql, res, ps, np);
@@ -380,4 +385,9 @@ long long db_int(const struct dbres *r, size_t row, size_t col)
 	if (s == NULL)
 		return 0;
 	return strtoll(s, NULL, 10);
+}
+
+void db_allow_long_ops(struct db *db)
+{
+	db->long_ops = 1;
 }

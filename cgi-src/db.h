@@ -29,6 +29,8 @@ struct dbres {
 /* Returns a new handle (malloc'd; free with db_free) without connecting. */
 struct db *db_new(const struct config *c);
 void db_free(struct db *db);
+/* Raises the read timeout from 30 s to an hour (bulk work in hotlinectl). */
+void db_allow_long_ops(struct db *db);
 
 /* Runs one prepared statement. types names each parameter: 'i' long long,
  * 's' const char * (NULL binds SQL NULL), 'b' const void *, size_t (bytes).
@@ -40,6 +42,19 @@ int db_run(struct db *db, struct arena *a, const char *sql,
  * (migration files read by hotlinectl): it bypasses the statement cache,
  * which is keyed by the text's address. */
 int db_exec_text(struct db *db, const char *sql);
+
+/* One parameter for db_run_params: type 'i' uses i; 's' and 'b' use p and
+ * len (p NULL binds SQL NULL). */
+struct db_param {
+	char type;
+	long long i;
+	const void *p;
+	unsigned long len;
+};
+/* db_run with the parameters in an array, for bulk statements with more
+ * parameters than a call can list (multi-row inserts). */
+int db_run_params(struct db *db, struct arena *a, const char *sql,
+		  struct dbres *res, const struct db_param *ps, size_t np);
 
 int db_begin(struct db *db);
 int db_commit(struct db *db);

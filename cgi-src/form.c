@@ -228,8 +228,9 @@ int field_check(enum field f, const char *raw, size_t len, struct fval *out)
 	out->present = 0;
 	out->s = NULL;
 	out->i = 0;
-	if (raw == NULL || len == 0) {
-		/* An unchecked checkbox and an empty input both mean absent. */
+	if (raw == NULL || len == 0 || strspn(raw, " \t\r\n") == len) {
+		/* An unchecked checkbox, an empty input and one of only spaces
+		 * all mean absent: "请填写" rather than a blank reason. */
 		return 0;
 	}
 	if (len > 4 * d->max_len || !utf8_valid(raw, len) ||

@@ -193,6 +193,8 @@ static void version_meta(struct tdict *d, const struct dbres *v)
 	if (db_cell(v, 0, 9) && *db_cell(v, 0, 9))
 		tmpl_set(tmpl_section(d, "REJECTED"), "REASON", db_cell(v, 0, 9));
 	tmpl_set(d, "AUTHOR", db_cell(v, 0, 10) ? db_cell(v, 0, 10) : "");
+	tmpl_set(d, "VERSION_VISIBILITY",
+		 strcmp(db_cell(v, 0, 14), "public") == 0 ? "公开" : "内部");
 }
 
 /* The actions a user may take on a version, from the workflow table. */
@@ -579,7 +581,7 @@ int h_kb_edit_form(struct req *r)
 		return db_status(rc);
 	return form_page(r, 200, NULL, e.kind,
 			 arena_printf(r->a, "/knowledge/versions/%lld", r->id), &v, &f,
-			 e.visibility);
+			 db_cell(&v, 0, 14));
 }
 
 int h_kb_save(struct req *r)
@@ -601,13 +603,13 @@ int h_kb_save(struct req *r)
 	if (problem)
 		return form_page(r, 400, problem, e.kind,
 				 arena_printf(r->a, "/knowledge/versions/%lld", r->id), &v,
-				 NULL, e.visibility);
+				 NULL, db_cell(&v, 0, 14));
 	struct wd_calendar cal;
 	int rc = calendar_load(r->db, r->a, &cal);
 	if (rc == DB_OK)
 		rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kb_save(r->db, r->a, &cal, e.id, r->id, e.published, &dr);
+		rc = kb_save(r->db, r->a, &cal, r->id, &dr);
 	if (rc == DB_OK)
 		rc = kbs_version_state(r->db, r->a, r->id, submit ? "pending" : "draft",
 				       NULL, 0);

@@ -18,6 +18,7 @@
 #include "kb_ops.h"
 #include "kb_store.h"
 #include "kb_xml.h"
+#include "kb_bench.h"
 #include "org_store.h"
 #include "roles.h"
 #include "user_store.h"
@@ -377,99 +378,6 @@ static int kb_export(const char *code, const char *out_path)
 	return rc == DB_OK ? 0 : die_db("kb export", rc);
 }
 
-/* Synthetic knowledge for make bench: N published entries spread over the
- * departments, from a fixed vocabulary and a fixed seed, so that every run
- * searches the same data. Skipped when the knowledge base already holds N. */
-static const char *const bench_words[] = {
-	"社保", "医保", "公积金", "户口", "身份证", "护照", "港澳通行证", "驾驶证",
-	"行驶证", "不动产", "房产证", "入学", "学位", "转学", "退休", "养老金",
-	"失业金", "工伤", "生育", "低保", "残疾", "婚姻", "出生", "疫苗", "供水",
-	"供电", "燃气", "电话", "宽带", "营业执照", "个体户", "税务", "发票",
-	"违章", "罚款", "停车", "公交", "出租车", "垃圾", "噪音", "油烟", "占道",
-	"物业", "维修", "补贴", "津贴", "证明", "备案", "登记", "变更", "注销",
-	"迁移", "补办", "换领", "挂失", "查询", "缴费", "转移", "接续", "报销",
-};
-static const char *const bench_tails[] = {
-	"怎么办理", "需要什么材料", "在哪里办", "多久能办好", "收费吗", "可以网上办吗",
-};
-
-static unsigned bench_rand(unsigned *s)
-{
-	*s = *s * 1103515245u + 12345u;
-	return (*s >> 8) & 0xFFFFFF;
-}
-
-static const char *bench_word(unsigned *s)
-{
-	return bench_words[bench_rand(s) % (sizeof bench_words / sizeof bench_words[0])];
-}
-
-static int kb_bench_load(long long n)
-{
-	struct dbres cnt, units;
-	static const char *const count_sql = "SELECT COUNT(*) FROM kb_search";
-	static const char *const units_sql =
-		"SELECT id FROM units WHERE kind IN ('department', 'enterprise') ORDER BY id";
-	int rc = db_run(db, &arena, count_sql, &cnt, "");
-	if (rc == DB_OK)
-		rc = db_run(db, &arena, units_sql, &units, "");
-	if (rc != DB_OK)
-		return die_db("kb bench-load", rc);
-	long long have = db_int(&cnt, 0, 0);
-	if (have >= n || units.nrows == 0) {
-		printf("knowledge base holds %lld entries\n", have);
-		return 0;
-	}
-	struct arena row;
-	arena_init(&row, 1 << 16);
-	unsigned seed = 12345;
-	rc = db_begin(db);
-	for (long long i = have; rc == DB_OK && i < n; i++) {
-		struct kb_draft d;
-		memset(&d, 0, sizeof d);
-		d.kind = KB_FAQ;
-		d.visibility = i % 10 == 0 ? "internal" : "public";
-		d.change_day = wd_from_ymd(2026, 1 + (int)(i % 12), 1 + (int)(i % 28));
-		d.title = arena_printf(&row, "%s%s%s%s（%lld）", bench_word(&seed),
-				       bench_word(&seed), bench_word(&seed),
-				       bench_tails[bench_rand(&seed) % 6], i);
-		d.keywords = arena_printf(&row, "%s %s %s", bench_word(&seed),
-					  bench_word(&seed), bench_word(&seed));
-		struct buf answer;
-		buf_init(&answer, &row);
-		buf_puts(&answer, "<p>");
-		for (int w = 0; w < 40; w++) {
-			buf_puts(&answer, bench_word(&seed));
-			buf_puts(&answer, w % 8 == 7 ? "。" : "，");
-		}
-		buf_puts(&answer, "</p>");
-		d.values[0] = d.title;
-		d.values[1] = buf_str(&answer);
-		d.values[2] = "";
-		long long eid, vid;
-		struct wd_calendar none = { NULL, 0 };
-		long long unit = db_int(&units, (size_t)(i % (long long)units.nrows), 0);
-		rc = kb_create(db, &row, &none, unit, &d, 0, &eid, &vid);
-		if (rc == DB_OK)
-			rc = kb_publish(db, &row, eid, vid, 0, 0);
-		if (rc == DB_OK && i % 2000 == 1999) {
-			rc = db_commit(db);
-			if (rc == DB_OK)
-				rc = db_begin(db);
-		}
-		arena_reset(&row);
-	}
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	arena_free(&row);
-	if (rc != DB_OK) {
-		db_rollback(db);
-		return die_db("kb bench-load", rc);
-	}
-	printf("knowledge base holds %lld entries\n", n);
-	return 0;
-}
-
 static int is_xml(const struct dirent *e)
 {
 	size_t n = strlen(e->d_name);
@@ -670,6 +578,7 @@ int main(int argc, char **argv)
 		return 2;
 	arena_init(&arena, 1 << 20);
 	db = db_new(&cfg);
+	db_allow_long_ops(db);
 	int status;
 	const char *cmd = argv[0];
 	if (strcmp(cmd, "migrate") == 0 && argc == 1)
@@ -691,7 +600,8 @@ int main(int argc, char **argv)
 		 (argc == 5 || (argc == 6 && strcmp(argv[5], "--draft") == 0)))
 		status = kb_import(argv[2], argv[4], argc == 6, 0);
 	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = kb_bench_load(strtoll(argv[2], NULL, 10));
+		status = kb_bench_load(db, strtoll(argv[2], NULL, 10)) == DB_OK
+				 ? 0 : die_db("kb bench-load", DB_ERR);
 	else if (strcmp(cmd, "kb") == 0 && argc >= 4 && strcmp(argv[1], "export") == 0 &&
 		 strcmp(argv[2], "--unit") == 0 &&
 		 (argc == 4 || (argc == 6 && strcmp(argv[4], "-o") == 0)))

@@ -111,7 +111,8 @@ int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
 	int rc = kbs_entry_insert(db, a, unit_id, kb_kinds[d->kind].code,
 				  d->visibility, entry_id);
 	if (rc == DB_OK)
-		rc = kbs_version_insert(db, a, *entry_id, 1, d->title, d->keywords,
+		rc = kbs_version_insert(db, a, *entry_id, 1, d->visibility, d->title,
+					d->keywords,
 					d->major, change, due, author, version_id);
 	if (rc == DB_OK)
 		rc = put_fields(db, a, *version_id, d);
@@ -121,19 +122,17 @@ int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
 }
 
 int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
-	    long long entry_id, long long version_id, long long published_id,
-	    const struct kb_draft *d)
+	    long long version_id, const struct kb_draft *d)
 {
 	char change[11], due[11];
 	wd_format(d->change_day, change);
 	wd_format(kb_due(cal, d->change_day, d->major), due);
-	int rc = kbs_version_update(db, a, version_id, d->title, d->keywords,
-				    d->major, change, due);
+	/* The visibility stays on the draft: the entry changes it only when
+	 * the draft is approved (kb_publish). */
+	int rc = kbs_version_update(db, a, version_id, d->visibility, d->title,
+				    d->keywords, d->major, change, due);
 	if (rc == DB_OK)
 		rc = put_fields(db, a, version_id, d);
-	if (rc == DB_OK)
-		rc = kbs_entry_set(db, a, entry_id, d->visibility, published_id,
-				   version_id);
 	return rc;
 }
 
@@ -150,7 +149,8 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 		return DB_ERR;
 	rc = kbs_next_version_no(db, a, entry_id, &no);
 	if (rc == DB_OK)
-		rc = kbs_version_insert(db, a, entry_id, no, db_cell(&p, 0, 4),
+		rc = kbs_version_insert(db, a, entry_id, no, db_cell(&p, 0, 14),
+					db_cell(&p, 0, 4),
 					db_cell(&p, 0, 5), (int)db_int(&p, 0, 6),
 					db_cell(&p, 0, 7), db_cell(&p, 0, 8), author,
 					version_id);
@@ -164,16 +164,16 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 int kb_publish(struct db *db, struct arena *a, long long entry_id,
 	       long long version_id, long long old_published, long long user_id)
 {
-	struct dbres e;
+	struct dbres v;
 	int rc = DB_OK;
 	if (old_published != 0)
 		rc = kbs_version_state(db, a, old_published, "superseded", NULL, 0);
 	if (rc == DB_OK)
 		rc = kbs_version_state(db, a, version_id, "published", NULL, user_id);
 	if (rc == DB_OK)
-		rc = kbs_entry(db, a, entry_id, &e);
-	if (rc == DB_OK && e.nrows == 1)
-		rc = kbs_entry_set(db, a, entry_id, db_cell(&e, 0, 4), version_id, 0);
+		rc = kbs_version(db, a, version_id, &v);
+	if (rc == DB_OK && v.nrows == 1)
+		rc = kbs_entry_set(db, a, entry_id, db_cell(&v, 0, 14), version_id, 0);
 	if (rc == DB_OK)
 		rc = kb_reindex(db, a, entry_id);
 	return rc;

@@ -30,10 +30,10 @@ const char *kb_draft_check(struct arena *a, struct kb_draft *d,
 int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
 	      long long unit_id, const struct kb_draft *d, long long author,
 	      long long *entry_id, long long *version_id);
-/* Rewrites the open draft version_id of entry_id with d. */
+/* Rewrites the open draft version_id with d (the entry's published
+ * version and visibility stay as they are until approval). */
 int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
-	    long long entry_id, long long version_id, long long published_id,
-	    const struct kb_draft *d);
+	    long long version_id, const struct kb_draft *d);
 /* A new draft copied from the published version (editing a published
  * entry: the published one stays live until the new one is approved). */
 int kb_new_draft(struct db *db, struct arena *a, long long entry_id,

@@ -52,7 +52,8 @@ enum stmt {
 #define VERSION_COLS \
 	"v.id, v.entry_id, v.version_no, v.state, v.title, v.keywords, v.major," \
 	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), DATE_FORMAT(v.due_date, '%Y-%m-%d')," \
-	" v.reject_reason, au.display_name, v.created_at, de.display_name, v.decided_at"
+	" v.reject_reason, au.display_name, v.created_at, de.display_name, v.decided_at," \
+	" v.visibility"
 #define VERSION_JOINS \
 	" LEFT JOIN users au ON au.id = v.author_id" \
 	" LEFT JOIN users de ON de.id = v.decided_by"
@@ -126,12 +127,12 @@ static const char *const sql[STMT__MAX] = {
 	/* STMT_NEXT_VERSION_NO */
 	"SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_versions WHERE entry_id = ?",
 	/* STMT_VERSION_INSERT */
-	"INSERT INTO kb_versions (entry_id, version_no, state, title, keywords,"
-	" major, change_date, due_date, author_id)"
-	" VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO kb_versions (entry_id, version_no, state, visibility, title,"
+	" keywords, major, change_date, due_date, author_id)"
+	" VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_VERSION_UPDATE */
-	"UPDATE kb_versions SET title = ?, keywords = ?, major = ?, change_date = ?,"
-	" due_date = ? WHERE id = ?",
+	"UPDATE kb_versions SET visibility = ?, title = ?, keywords = ?, major = ?,"
+	" change_date = ?, due_date = ? WHERE id = ?",
 	/* STMT_VERSION_STATE */
 	"UPDATE kb_versions SET state = ?,"
 	" reject_reason = IF(? = 'rejected', ?, reject_reason),"
@@ -351,13 +352,13 @@ int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
 }
 
 int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
-		       long long no, const char *title, const char *keywords,
+		       long long no, const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date,
 		       long long author, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_VERSION_INSERT], &res, "iississi",
-			entry_id, no, title, keywords, (long long)major,
+	int rc = db_run(db, a, sql[STMT_VERSION_INSERT], &res, "iisssissi",
+			entry_id, no, visibility, title, keywords, (long long)major,
 			change_date, due_date, author);
 	if (rc == DB_OK)
 		*id = res.insert_id;
@@ -365,11 +366,11 @@ int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
 }
 
 int kbs_version_update(struct db *db, struct arena *a, long long id,
-		       const char *title, const char *keywords, int major,
-		       const char *change_date, const char *due_date)
+		       const char *visibility, const char *title, const char *keywords,
+		       int major, const char *change_date, const char *due_date)
 {
-	return db_run(db, a, sql[STMT_VERSION_UPDATE], NULL, "ssissi", title,
-		      keywords, (long long)major, change_date, due_date, id);
+	return db_run(db, a, sql[STMT_VERSION_UPDATE], NULL, "sssissi", visibility,
+		      title, keywords, (long long)major, change_date, due_date, id);
 }
 
 int kbs_version_state(struct db *db, struct arena *a, long long id,

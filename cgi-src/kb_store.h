@@ -10,7 +10,7 @@
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out);
 /* Columns: id, entry id, version no, state, title, keywords, major,
  * change date, due date, reject reason, author name, created (UTC),
- * decider name, decided (UTC). */
+ * decider name, decided (UTC), visibility (the entry gets it on approval). */
 int kbs_version(struct db *db, struct arena *a, long long id, struct dbres *out);
 /* Columns: name, value. */
 int kbs_fields(struct db *db, struct arena *a, long long version_id, struct dbres *out);
@@ -48,11 +48,12 @@ int kbs_entry_obsolete(struct db *db, struct arena *a, long long id,
 int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
 			long long *no);
 int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
-		       long long no, const char *title, const char *keywords,
+		       long long no, const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date,
 		       long long author, long long *id);
 int kbs_version_update(struct db *db, struct arena *a, long long id,
-		       const char *title, const char *keywords, int major,
+		       const char *visibility, const char *title, const char *keywords,
+		       int major,
 		       const char *change_date, const char *due_date);
 /* Moves a version to state; decided_by set for approve/reject. */
 int kbs_version_state(struct db *db, struct arena *a, long long id,

@@ -161,15 +161,23 @@ void view_error(struct req *r, int status)
 	r->status = status;
 	r->ctype = NULL;
 	r->out.len = 0;
+	/* The public pages' errors keep the public layout and links. */
+	int public = r->path && strncmp(r->path, "/kb", 3) == 0 &&
+		     (r->path[3] == '\0' || r->path[3] == '/');
 	struct tdict *root = tmpl_dict(r->a);
-	fill_layout(r, root, title_for(status));
+	if (public)
+		tmpl_set(root, "TITLE", title_for(status));
+	else
+		fill_layout(r, root, title_for(status));
 	struct tdict *body = tmpl_include(root, "BODY", "error/error.tpl");
+	tmpl_show(body, public ? "PUBLIC" : "STAFF");
 	tmpl_set_int(body, "STATUS", status);
 	tmpl_set(body, "HEADING", title_for(status));
 	tmpl_set(body, "MESSAGE", r->err_msg ? r->err_msg : default_message(status));
 	if (r->actor == NULL && status == 403)
 		tmpl_show(body, "LOGIN");
-	if (tmpl_render("layout/page.tpl", root, &r->out) < 0) {
+	if (tmpl_render(public ? "layout/public.tpl" : "layout/page.tpl", root,
+			&r->out) < 0) {
 		r->out.len = 0;
 		buf_add(&r->out, fallback, sizeof fallback - 1);
 	}

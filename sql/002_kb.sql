@@ -25,6 +25,7 @@ CREATE TABLE kb_versions (
   entry_id INT UNSIGNED NOT NULL,
   version_no INT UNSIGNED NOT NULL,
   state ENUM('draft','pending','published','rejected','superseded') NOT NULL,
+  visibility ENUM('public','internal') NOT NULL DEFAULT 'public',
   title VARCHAR(200) NOT NULL,
   keywords VARCHAR(200) NOT NULL DEFAULT '',
   major TINYINT(1) NOT NULL DEFAULT 0,

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<article class="kb-entry">
 <h1>{{TITLE}}</h1>
-<p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · 第 {{VERSION_NO}} 版 · <span class="state state-{{STATE_CODE}}">{{STATE}}</span> · 变化日期 {{CHANGE_DATE}} · 应于 {{DUE_DATE}} 前发布{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}} · 编写 {{AUTHOR}}</p>
+<p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · 第 {{VERSION_NO}} 版 · <span class="state state-{{STATE_CODE}}">{{STATE}}</span> · <span class="visibility">{{VERSION_VISIBILITY}}</span> · 变化日期 {{CHANGE_DATE}} · 应于 {{DUE_DATE}} 前发布{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}} · 编写 {{AUTHOR}}</p>
 {{#REJECTED}}<p class="alert">退回理由：{{REASON}}</p>{{/REJECTED}}
 <p class="keywords">关键词：{{KEYWORDS}}</p>
 <dl class="fields">
