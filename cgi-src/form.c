@@ -197,6 +197,22 @@ const struct field_def field_defs[F__MAX] = {
 	{ "kb_offices", "服务网点", V_TEXT, 20000, 0, 0 }, /* F_KB_OFFICES */
 };
 
+/* Empty, or only spaces: ASCII white space and the ideographic space
+ * U+3000 that Chinese input methods type. */
+static int is_blank(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+			i++;
+		else if (n - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
+			i += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 /* Characters, not bytes: the database counts VARCHAR lengths so. */
 static size_t utf8_chars(const char *s, size_t n)
 {
@@ -228,7 +244,7 @@ int field_check(enum field f, const char *raw, size_t len, struct fval *out)
 	out->present = 0;
 	out->s = NULL;
 	out->i = 0;
-	if (raw == NULL || len == 0 || strspn(raw, " \t\r\n") == len) {
+	if (raw == NULL || is_blank(raw, len)) {
 		/* An unchecked checkbox, an empty input and one of only spaces
 		 * all mean absent: "请填写" rather than a blank reason. */
 		return 0;

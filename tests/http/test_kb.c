@@ -293,6 +293,58 @@ static void public_entry(struct web *w, long eid, int want)
 	GET(w, path, want);
 }
 
+/* A draft's 公开/内部 setting reaches the entry only when approved. */
+START_TEST(draft_visibility_waits_for_approval)
+{
+	struct web ed, ap;
+	char w1[64], title[256], path[96];
+	login_as(&ed, "editor_hrss");
+	login_as(&ap, "approver_hrss");
+	snprintf(title, sizeof title, "社保内部稽核口径 %s", word(w1, sizeof w1, "vis"));
+	struct faq q = { title, "稽核", "internal", NULL, "<p>内部掌握。</p>", NULL, 1 };
+	long v1;
+	long eid = published_faq(&ed, &ap, &q, &v1);
+	snprintf(path, sizeof path, "/knowledge/entries/%ld/draft", eid);
+	char entry_page[96];
+	snprintf(entry_page, sizeof entry_page, "/knowledge/entries/%ld", eid);
+	ck_assert_int_eq(post_from(&ed, entry_page, path, NULL), 303);
+	long v2 = id_after(web_location(&ed), "/knowledge/versions/");
+	ck_assert(v2 > 0);
+	struct faq q2 = q;
+	q2.visibility = "public";
+	q2.submit = 0;
+	edit_faq(&ed, v2, &q2);
+	/* Saved but not approved: the entry is still internal everywhere. */
+	GET(&ed, entry_page, 200);
+	ck_assert_msg(strstr(text(&ed, "//p[@class='meta']"), "内部") != NULL,
+		      "entry became %s before approval", text(&ed, "//p[@class='meta']"));
+	struct web anon;
+	start(&anon);
+	public_entry(&anon, eid, 404);
+	/* The approver sees what they would publish. */
+	snprintf(path, sizeof path, "/knowledge/versions/%ld", v2);
+	GET(&ap, path, 200);
+	ck_assert_str_eq(text(&ap, "//span[@class='visibility']"), "公开");
+	web_free(&anon);
+	web_free(&ed);
+	web_free(&ap);
+}
+END_TEST
+
+/* Errors on the public page keep the public layout: no link to the staff
+ * workbench. */
+START_TEST(public_errors_stay_public)
+{
+	struct web w;
+	start(&w);
+	GET(&w, "/kb/e/999999999", 404);
+	ck_assert_int_eq(count(&w, "//a[@href='/kb']"), 2);
+	ck_assert_int_eq(count(&w, "//a[@href='/']"), 0);
+	ck_assert_int_eq(count(&w, "//nav[@class='main']"), 0);
+	web_free(&w);
+}
+END_TEST
+
 /* ---- running hotlinectl and xmllint ------------------------------------- */
 
 static const char *env_or_fail(const char *name)
@@ -454,6 +506,9 @@ START_TEST(reject_needs_reason_then_resubmit)
 	ck_assert_msg(strstr(text(&ap, "//p[@class='message']"), "理由") != NULL,
 		      "400 does not ask for a reason: %s", text(&ap, "//p[@class='message']"));
 	ck_assert_int_eq(post_from(&ap, page, action, "reason="), 400);
+	/* A reason of spaces only is no reason. */
+	ck_assert_int_eq(post_from(&ap, page, action, "reason=%20%20%E3%80%80"), 400);
+	ck_assert_int_eq(post_from(&ap, page, action, "reason=%20%20"), 400);
 	ck_assert_str_eq(state_of(&ap, vid), "待审核");
 
 	const char *reason = "请补充个人申请的时限（一年内）";
@@ -1384,6 +1439,7 @@ static Suite *kb_suite(void)
 	tcase_add_test(tc, reject_needs_reason_then_resubmit);
 	tcase_add_test(tc, new_version_replaces_published_only_when_approved);
 	tcase_add_test(tc, obsolete_entry_leaves_search_and_public_page);
+	tcase_add_test(tc, draft_visibility_waits_for_approval);
 
 	tc = tcase(s, "roles", 180);
 	tcase_add_test(tc, roles_and_units_are_enforced);
@@ -1392,6 +1448,7 @@ static Suite *kb_suite(void)
 	tcase_add_test(tc, public_page_leaks_nothing);
 	tcase_add_test(tc, answers_are_sanitised);
 	tcase_add_test(tc, public_votes_once_a_day);
+	tcase_add_test(tc, public_errors_stay_public);
 
 	tc = tcase(s, "search", 180);
 	tcase_add_test(tc, search_ranks_title_hits_first);

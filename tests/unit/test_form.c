@@ -93,6 +93,13 @@ START_TEST(test_field_validators)
 	ck_assert(!v.present);
 	ck_assert_int_eq(check(F_USERNAME, "", &v), 0);
 	ck_assert(!v.present);
+	/* Only spaces (ASCII or the ideographic U+3000) means not filled in. */
+	ck_assert_int_eq(check(F_REASON, "  \n", &v), 0);
+	ck_assert(!v.present);
+	ck_assert_int_eq(check(F_REASON, " \xE3\x80\x80 ", &v), 0);
+	ck_assert(!v.present);
+	ck_assert_int_eq(check(F_REASON, " 理由 ", &v), 0);
+	ck_assert(v.present);
 	/* Integers: range-checked, no trailing garbage, no overflow. */
 	ck_assert_int_eq(check(F_UNIT_ID, "42", &v), 0);
 	ck_assert_int_eq(v.i, 42);
