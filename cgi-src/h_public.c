@@ -40,7 +40,6 @@ int h_public_kb(struct req *r)
 		struct tdict *o = tmpl_section(d, "UNIT_OPT");
 		tmpl_set(o, "ID", db_cell(&units, i, 0));
 		tmpl_set(o, "NAME", db_cell(&units, i, 1));
-		tmpl_set(o, "COUNT", db_cell(&units, i, 2));
 		if (db_int(&units, i, 0) == unit)
 			tmpl_show(o, "SELECTED");
 	}

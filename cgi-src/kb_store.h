@@ -86,7 +86,8 @@ int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_
  * entry id, version id, kind, title, unit name, change date, useful,
  * useless. */
 int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Units with public entries. Columns: unit id, unit name, count. */
+/* Units with public entries (an index probe per unit, never a count of
+ * the whole table: this is on every public page). Columns: unit id, name. */
 int kbs_public_units(struct db *db, struct arena *a, struct dbres *out);
 
 /* One "有用 / 没用" vote: counted only if this client has not voted on

@@ -68,7 +68,7 @@ CREATE TABLE kb_search (
   pub_bg MEDIUMTEXT NOT NULL,
   all_bg MEDIUMTEXT NOT NULL,
   KEY k_kb_search_browse (visibility, kind, entry_id),
-  KEY k_kb_search_unit (unit_id, entry_id),
+  KEY k_kb_search_unit (unit_id, visibility, entry_id),
   FULLTEXT KEY ft_kb_title (title_bg),
   FULLTEXT KEY ft_kb_keywords (keywords_bg),
   FULLTEXT KEY ft_kb_pub (pub_bg),

@@ -9,7 +9,7 @@
 </nav>
 <form method="get" action="/kb" class="browse-unit">
 <label for="unit_id">按单位浏览</label>
-<select id="unit_id" name="unit_id"><option value="">全部单位</option>{{#UNIT_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}（{{COUNT}}）</option>{{/UNIT_OPT}}</select>
+<select id="unit_id" name="unit_id"><option value="">全部单位</option>{{#UNIT_OPT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/UNIT_OPT}}</select>
 <button type="submit" class="secondary">浏览</button>
 </form>
 {{#SEARCHED}}
