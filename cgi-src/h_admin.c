@@ -17,11 +17,6 @@ static long long scope(const struct req *r)
 	return r->actor->scope_jur;
 }
 
-static int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : 500;
-}
-
 /* Ends a change: commit, or roll back and map the error to a status. Every
  * change here can alter what a session knows of its user (name, roles,
  * unit), so each one marks the session snapshots stale. */
@@ -29,13 +24,7 @@ static int finish_tx(struct req *r, int rc)
 {
 	if (rc == DB_OK)
 		rc = org_bump(r->db, r->a);
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	if (rc != DB_OK) {
-		db_rollback(r->db);
-		return db_status(rc);
-	}
-	return 0;
+	return end_tx(r, rc);
 }
 
 static int bad_request(struct req *r, const char *msg)

@@ -16,22 +16,6 @@
 
 #define SEARCH_PAGE 20
 
-static int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : 500;
-}
-
-static int end_tx(struct req *r, int rc)
-{
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	if (rc != DB_OK) {
-		db_rollback(r->db);
-		return db_status(rc);
-	}
-	return 0;
-}
-
 /* Writes text into a dictionary value with the query's terms marked: the
  * parts are escaped by the template (HIGHLIGHT section of PRE/MARK/POST
  * pieces), never assembled as HTML here. */

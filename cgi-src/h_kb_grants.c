@@ -14,11 +14,6 @@
 #include "roles.h"
 #include "view.h"
 
-static int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : 500;
-}
-
 int h_kb_grants(struct req *r)
 {
 	const struct actor *ac = r->actor;

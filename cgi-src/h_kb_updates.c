@@ -26,22 +26,6 @@ static const char *event_label(const char *code)
 	return code;
 }
 
-static int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : 500;
-}
-
-static int end_tx(struct req *r, int rc)
-{
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	if (rc != DB_OK) {
-		db_rollback(r->db);
-		return db_status(rc);
-	}
-	return 0;
-}
-
 /* Due KB_UPDATE_DAYS working days from today. */
 static int due_date(struct req *r, char out[11])
 {

@@ -13,11 +13,6 @@
 #define VOTES_PER_DAY 100   /* per client address */
 
 
-static int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : 500;
-}
-
 int h_public_kb(struct req *r)
 {
 	struct tdict *d = view_public_page(r, "知识查询", "public/search.tpl");

@@ -3,6 +3,12 @@
 #define HANDLERS_H
 #include "http.h"
 
+/* view.c: the HTTP status for a db_err (503 when the database is away),
+ * and the end of a change: commit, or roll back and return that status (0
+ * when committed). */
+int db_status(int rc);
+int end_tx(struct req *r, int rc);
+
 /* h_auth.c */
 int h_login_form(struct req *r);
 int h_login(struct req *r);
