@@ -61,16 +61,18 @@ enum stmt {
 /* Ranking (K2): all terms in the title first, then in the keywords, then
  * by relevance anywhere. The three MATCHes take the same boolean query.
  * The browse indexes are ignored: with the visibility test the optimizer
- * otherwise reads them too and a common word costs five times as much. */
+ * otherwise reads them too and a common word costs five times as much.
+ * The query text is converted to utf8mb4 explicitly: bound as a plain
+ * binary-protocol string, a common word took 0.2-0.6 s against 0.04 s. */
 #define SEARCH(col) \
 	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s" \
 	" IGNORE INDEX (k_kb_search_browse, k_kb_search_unit)" \
 	" JOIN units u ON u.id = s.unit_id" \
-	" WHERE MATCH(s." col ") AGAINST (? IN BOOLEAN MODE)" \
+	" WHERE MATCH(s." col ") AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE)" \
 	" AND (? = 0 OR s.visibility = 'public')" \
-	" ORDER BY MATCH(s.title_bg) AGAINST (? IN BOOLEAN MODE) > 0 DESC," \
-	" MATCH(s.keywords_bg) AGAINST (? IN BOOLEAN MODE) > 0 DESC," \
-	" MATCH(s." col ") AGAINST (? IN BOOLEAN MODE) DESC, s.entry_id DESC" \
+	" ORDER BY MATCH(s.title_bg) AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE) > 0 DESC," \
+	" MATCH(s.keywords_bg) AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE) > 0 DESC," \
+	" MATCH(s." col ") AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE) DESC, s.entry_id DESC" \
 	" LIMIT ? OFFSET ?"
 
 static const char *const sql[STMT__MAX] = {
