@@ -66,14 +66,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) \
 	  -o $@ $< $(LIB) $(shell pkg-config --libs check) $(LDLIBS) -lstdc++
 
-$(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web.h | $(BUILD)
+$(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web.h tests/http/check_web.h | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_http.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))
 
 # The knowledge-base HTTP suite (tests/http/test_kb.c). Its binary is not
 # called test_kb: that name is the unit test tests/unit/test_kb.c.
-$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h | $(BUILD)
+$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h tests/http/check_web.h | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_kb.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))

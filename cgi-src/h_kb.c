@@ -16,6 +16,15 @@
 
 #define SEARCH_PAGE 20
 
+/* Today in Beijing and its month ("YYYY-MM"), the month a review counts for. */
+static void today_and_month(char day[11], char month[8])
+{
+	int d;
+	calendar_today(day);
+	wd_parse(day, &d);
+	kb_review_month(d, month);
+}
+
 /* Writes text into a dictionary value with the query's terms marked: the
  * parts are escaped by the template (HIGHLIGHT section of PRE/MARK/POST
  * pieces), never assembled as HTML here. */
@@ -377,9 +386,7 @@ int h_kb_mine(struct req *r)
 	if (r->actor->unit_id == 0)
 		return 403;
 	char day[11], month[8];
-	calendar_today(day);
-	memcpy(month, day, 7);
-	month[7] = '\0';
+	today_and_month(day, month);
 	struct dbres res;
 	int rc = kbs_unit_entries(r->db, r->a, r->actor->unit_id, month, &res);
 	if (rc != DB_OK)
@@ -726,9 +733,7 @@ int h_kb_overdue(struct req *r)
 	if (!office && r->actor->unit_id == 0)
 		return 403;
 	char day[11], month[8];
-	calendar_today(day);
-	memcpy(month, day, 7);
-	month[7] = '\0';
+	today_and_month(day, month);
 	long long unit = office ? 0 : r->actor->unit_id;
 	struct dbres late, review;
 	int rc = kbs_overdue(r->db, r->a, unit, r->actor->scope_jur, day, &late);
@@ -768,9 +773,7 @@ int h_kb_review_form(struct req *r)
 	if (r->actor->unit_id == 0)
 		return 403;
 	char day[11], month[8];
-	calendar_today(day);
-	memcpy(month, day, 7);
-	month[7] = '\0';
+	today_and_month(day, month);
 	struct dbres res;
 	int rc = kbs_review_due(r->db, r->a, r->actor->unit_id, 0, month, 100, &res);
 	if (rc != DB_OK)
@@ -793,9 +796,7 @@ int h_kb_review(struct req *r)
 	if (r->actor->unit_id == 0)
 		return 403;
 	char day[11], month[8];
-	calendar_today(day);
-	memcpy(month, day, 7);
-	month[7] = '\0';
+	today_and_month(day, month);
 	int rc = db_begin(r->db), confirmed = 0;
 	/* Each checked box is one "entry" value; only the unit's own
 	 * published entries are confirmed (the statement checks). */

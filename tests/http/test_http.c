@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "web.h"
+#include "check_web.h"
 
 #define DEMO_PW "Demo@12345"
 #define NEW_PW "Start2026a"
@@ -30,78 +30,6 @@
 static char stamp[24];
 
 /* ---- helpers ------------------------------------------------------------ */
-
-/* The text of the first match, or "" (so it can go straight into
- * ck_assert_str_eq). */
-static const char *text(struct web *w, const char *expr)
-{
-	const char *s = web_xpath_text(w, expr);
-	return s ? s : "";
-}
-
-static int count(struct web *w, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int count(struct web *w, const char *fmt, ...)
-{
-	char expr[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(expr, sizeof expr, fmt, ap);
-	va_end(ap);
-	return web_xpath_count(w, expr);
-}
-
-static int body_has(struct web *w, const char *s)
-{
-	return w->body != NULL && strstr(w->body, s) != NULL;
-}
-
-#define GET(w, path, want)                                                    \
-	do {                                                                  \
-		long st_ = web_get((w), (path));                              \
-		ck_assert_msg(st_ == (want), "GET %s: status %ld, expected %d %s", \
-			      (path), st_, (want), (w)->error);               \
-	} while (0)
-
-#define POST(w, path, form, want)                                             \
-	do {                                                                  \
-		long st_ = web_post((w), (path), (form));                     \
-		ck_assert_msg(st_ == (want), "POST %s: status %ld, expected %d %s\n%.600s", \
-			      (path), st_, (want), (w)->error,                \
-			      (w)->body ? (w)->body : "");                    \
-	} while (0)
-
-static void start(struct web *w)
-{
-	ck_assert_int_eq(web_init(w), 0);
-}
-
-/* A new session signed in as user. */
-static void login_as(struct web *w, const char *user, const char *pw)
-{
-	start(w);
-	long st = web_login(w, user, pw);
-	ck_assert_msg(st == 303, "login as %s: status %ld %s", user, st, w->error);
-}
-
-/* Fetches path so that the next POST has the page's token; returns it. */
-static const char *token_from(struct web *w, const char *path)
-{
-	GET(w, path, 200);
-	const char *t = web_csrf(w);
-	ck_assert_msg(strlen(t) == 64, "no CSRF token on %s", path);
-	return t;
-}
-
-/* The number at the end of a link or a Location ("/admin/users/12?…"),
- * after prefix; 0 if there is none. */
-static long id_after(const char *s, const char *prefix)
-{
-	if (s == NULL)
-		return 0;
-	const char *p = strstr(s, prefix);
-	return p ? strtol(p + strlen(prefix), NULL, 10) : 0;
-}
 
 /* The id of the user called username, as the city admin sees it. */
 static long user_id(struct web *admin, const char *username)

@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "web.h"
+#include "check_web.h"
 
 #define DEMO_PW "Demo@12345"
 #define HRSS_UNIT "梅州市人力资源和社会保障局"
@@ -36,71 +36,12 @@ static char today[11];
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const char *text(struct web *w, const char *expr)
+/* Every account here signs in with the demo password. */
+static void sign_in(struct web *w, const char *user)
 {
-	const char *s = web_xpath_text(w, expr);
-	return s ? s : "";
+	login_as(w, user, DEMO_PW);
 }
 
-static int count(struct web *w, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int count(struct web *w, const char *fmt, ...)
-{
-	char expr[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(expr, sizeof expr, fmt, ap);
-	va_end(ap);
-	return web_xpath_count(w, expr);
-}
-
-static int body_has(struct web *w, const char *s)
-{
-	return w->body != NULL && strstr(w->body, s) != NULL;
-}
-
-#define GET(w, path, want)                                                    \
-	do {                                                                  \
-		long st_ = web_get((w), (path));                              \
-		ck_assert_msg(st_ == (want), "GET %s: status %ld, expected %d %s", \
-			      (path), st_, (want), (w)->error);               \
-	} while (0)
-
-#define POST(w, path, form, want)                                             \
-	do {                                                                  \
-		long st_ = web_post((w), (path), (form));                     \
-		ck_assert_msg(st_ == (want), "POST %s: status %ld, expected %d %s\n%.600s", \
-			      (path), st_, (want), (w)->error,                \
-			      (w)->body ? (w)->body : "");                    \
-	} while (0)
-
-static void start(struct web *w)
-{
-	ck_assert_int_eq(web_init(w), 0);
-}
-
-static void login_as(struct web *w, const char *user)
-{
-	start(w);
-	long st = web_login(w, user, DEMO_PW);
-	ck_assert_msg(st == 303, "login as %s: status %ld %s", user, st, w->error);
-}
-
-static const char *token_from(struct web *w, const char *path)
-{
-	GET(w, path, 200);
-	const char *t = web_csrf(w);
-	ck_assert_msg(strlen(t) == 64, "no CSRF token on %s", path);
-	return t;
-}
-
-static long id_after(const char *s, const char *prefix)
-{
-	if (s == NULL)
-		return 0;
-	const char *p = strstr(s, prefix);
-	return p ? strtol(p + strlen(prefix), NULL, 10) : 0;
-}
 
 /* Appends key=value (value URL-encoded) to a form body. */
 static void form_add(struct web *w, char *body, size_t size, const char *key,
@@ -298,8 +239,8 @@ START_TEST(draft_visibility_waits_for_approval)
 {
 	struct web ed, ap;
 	char w1[64], title[256], path[96];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
 	snprintf(title, sizeof title, "社保内部稽核口径 %s", word(w1, sizeof w1, "vis"));
 	struct faq q = { title, "稽核", "internal", NULL, "<p>内部掌握。</p>", NULL, 1 };
 	long v1;
@@ -429,9 +370,9 @@ START_TEST(editor_drafts_approver_publishes_public_finds)
 {
 	struct web ed, ap, anon, op;
 	char w1[64], title[256], answer[512];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	word(w1, sizeof w1, "wf");
 	snprintf(title, sizeof title, "失业保险金网上申领要注意什么 %s", w1);
@@ -492,8 +433,8 @@ START_TEST(reject_needs_reason_then_resubmit)
 {
 	struct web ed, ap;
 	char w1[64], title[256], page[96], action[96];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
 	snprintf(title, sizeof title, "工伤认定申请时限是多久 %s",
 		 word(w1, sizeof w1, "rj"));
 	struct faq q = { title, "工伤 认定 时限", "public", NULL,
@@ -538,9 +479,9 @@ START_TEST(new_version_replaces_published_only_when_approved)
 {
 	struct web ed, ap, anon, op;
 	char w1[64], title[256], path[160];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	snprintf(title, sizeof title, "就业登记证办理时限 %s", word(w1, sizeof w1, "rd"));
 	struct faq q = { title, "就业登记 时限", "public", NULL,
@@ -612,9 +553,9 @@ START_TEST(obsolete_entry_leaves_search_and_public_page)
 {
 	struct web ed, ap, anon, op;
 	char w1[64], title[256], page[96], action[96];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	snprintf(title, sizeof title, "高校毕业生求职创业补贴怎么领 %s", word(w1, sizeof w1, "ob"));
 	struct faq q = { title, "求职创业补贴 毕业生", "public", NULL,
@@ -665,12 +606,12 @@ START_TEST(roles_and_units_are_enforced)
 {
 	struct web ed, ap, op, ed2, ap2, clerk, anon;
 	char w1[64], title[256], path[160], body[2048];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
-	login_as(&ed2, "editor_psb");
-	login_as(&ap2, "approver_psb");
-	login_as(&clerk, "clerk_hrss");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
+	sign_in(&ed2, "editor_psb");
+	sign_in(&ap2, "approver_psb");
+	sign_in(&clerk, "clerk_hrss");
 	start(&anon);
 	word(w1, sizeof w1, "ro");
 
@@ -772,9 +713,9 @@ START_TEST(public_page_leaks_nothing)
 	char m_int[64], m_draft[64], m_obs[64], m_note[64], m_pub[64];
 	char t_int[256], t_draft[256], t_obs[256], t_pub[256], a_int[256], notes[256];
 	char path[256];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	word(m_int, sizeof m_int, "leakint");
 	word(m_draft, sizeof m_draft, "leakdraft");
@@ -947,9 +888,9 @@ START_TEST(answers_are_sanitised)
 {
 	struct web ed, ap, anon, op;
 	char title[256], path[96], w1[64];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	snprintf(title, sizeof title, "社保卡激活方式 %s", word(w1, sizeof w1, "xss"));
 	struct faq q = { title, "社保卡 激活", "public", NULL, xss_answer, NULL, 1 };
@@ -980,9 +921,9 @@ START_TEST(search_ranks_title_hits_first)
 {
 	struct web ed, ap, op, anon;
 	char term[128], title[256], answer[512];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	cjk_word(term, sizeof term, "排");
 
@@ -1019,9 +960,9 @@ START_TEST(search_terms_must_all_match)
 {
 	struct web ed, ap, op;
 	char term[128], title[256], q[256];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	cjk_word(term, sizeof term, "双");
 	snprintf(title, sizeof title, "%s住房公积金提取", term);
 	struct faq a = { title, "", "public", NULL, "<p>按公积金中心规定办理。</p>", NULL, 1 };
@@ -1050,9 +991,9 @@ START_TEST(search_folds_width_and_case)
 {
 	struct web ed, ap, op, anon;
 	char w1[64], title[256], q[512], fw[256], up[64];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&op, "operator");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
 	start(&anon);
 	word(w1, sizeof w1, "fw");
 	snprintf(title, sizeof title, "社保abc查询 %s", w1);
@@ -1080,8 +1021,8 @@ START_TEST(search_without_result_says_so)
 {
 	struct web op, co, anon;
 	char q[256];
-	login_as(&op, "operator");
-	login_as(&co, "coordinator");
+	sign_in(&op, "operator");
+	sign_in(&co, "coordinator");
 	start(&anon);
 	cjk_word(q, sizeof q, "查无此事");
 	ck_assert_int_eq(finds(&op, 0, q, 0), 0);
@@ -1103,7 +1044,7 @@ END_TEST
 START_TEST(hostile_queries_are_plain_text)
 {
 	struct web op, anon;
-	login_as(&op, "operator");
+	sign_in(&op, "operator");
 	start(&anon);
 	static const char *const qs[] = {
 		"\" OR 1=1 --", "+-*~<>()@", "社保\" -卡", "'; DROP TABLE kb_search; --",
@@ -1140,10 +1081,10 @@ START_TEST(monthly_review_confirms_entries)
 {
 	struct web ed, co, ap, ed2;
 	char title[256], w1[64], body[1024];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
-	login_as(&co, "coordinator");
-	login_as(&ed2, "editor_psb");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&co, "coordinator");
+	sign_in(&ed2, "editor_psb");
 	snprintf(title, sizeof title, "社保断缴有什么影响 %s", word(w1, sizeof w1, "rv"));
 	struct faq q = { title, "断缴", "public", NULL, "<p>影响待遇享受。</p>", NULL, 1 };
 	long mine = published_faq(&ed, &ap, &q, NULL);
@@ -1225,8 +1166,8 @@ START_TEST(import_is_one_transaction)
 {
 	struct web op, ed;
 	char t1[128], t2[128], w1[64], w2[64], xml[8192], name[64], out[8192], err[8192];
-	login_as(&op, "operator");
-	login_as(&ed, "editor_hrss");
+	sign_in(&op, "operator");
+	sign_in(&ed, "editor_hrss");
 	word(w1, sizeof w1, "impa");
 	word(w2, sizeof w2, "impb");
 	snprintf(t1, sizeof t1, "养老保险个人账户能否提前支取 %s", w1);
@@ -1369,8 +1310,8 @@ START_TEST(public_votes_once_a_day)
 {
 	struct web ed, ap, anon, other;
 	char title[256], w1[64], page[96], action[96], body[256], to[256];
-	login_as(&ed, "editor_hrss");
-	login_as(&ap, "approver_hrss");
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
 	start(&anon);
 	start(&other);
 	snprintf(title, sizeof title, "退休人员养老金资格认证怎么做 %s", word(w1, sizeof w1, "vt"));
