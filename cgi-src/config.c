@@ -25,7 +25,7 @@ static const struct ckey keys[] = {
 	S(db_socket), S(db_user), S(db_password), S(db_name), S(templates),
 	S(sql_dir), L(body_limit, 1024, 64L * 1024 * 1024),
 	I(session_idle_min, 1, 24 * 60), I(session_max_hours, 1, 24 * 7),
-	I(cookie_secure, 0, 1), S(log), S(pid_file),
+	I(cookie_secure, 0, 1), I(public_max_age, 0, 3600), S(log), S(pid_file),
 };
 
 static void defaults(struct config *c)
@@ -41,6 +41,7 @@ static void defaults(struct config *c)
 	c->body_limit = 1024 * 1024;
 	c->session_idle_min = 30;
 	c->session_max_hours = 12;
+	c->public_max_age = 5;
 }
 
 static char *trim(char *s)

@@ -18,6 +18,7 @@ struct config {
 	int session_idle_min;
 	int session_max_hours;
 	int cookie_secure;
+	int public_max_age;   /* seconds nginx may keep a public page */
 	char log[256];
 	char pid_file[256];
 };

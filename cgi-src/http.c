@@ -54,6 +54,8 @@ int http_read(struct req *r, FCGX_Request *fr)
 	r->method = parse_method(env(fr, "REQUEST_METHOD"));
 	r->client_addr = arena_strdup(r->a, env(fr, "REMOTE_ADDR"));
 	r->cookies = env(fr, "HTTP_COOKIE");
+	r->origin = env(fr, "HTTP_ORIGIN");
+	r->host = env(fr, "HTTP_HOST");
 	r->content_type = env(fr, "CONTENT_TYPE");
 	/* DOCUMENT_URI is nginx's normalised, decoded path. */
 	const char *path = env(fr, "DOCUMENT_URI");
@@ -79,6 +81,27 @@ int http_read(struct req *r, FCGX_Request *fr)
 			return 400;
 	}
 	return 0;
+}
+
+int http_same_origin(const struct req *r)
+{
+	const char *o = r->origin;
+	if (o == NULL || r->host == NULL || *r->host == '\0')
+		return 0;
+	if (strncmp(o, "http://", 7) == 0)
+		o += 7;
+	else if (strncmp(o, "https://", 8) == 0)
+		o += 8;
+	else
+		return 0;
+	/* nginx passes the Host without its port (Debian's fastcgi_params
+	 * use $host): compare the names only. */
+	size_t n = strlen(o);
+	const char *colon = strrchr(o, ':');
+	if (colon != NULL && strchr(colon, ']') == NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1))
+		n = (size_t)(colon - o);
+	return strlen(r->host) == n && strncmp(o, r->host, n) == 0;
 }
 
 const char *http_status_text(int status)
@@ -107,8 +130,7 @@ static const char security_headers[] =
 	"Referrer-Policy: same-origin\r\n"
 	"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
 	"style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
-	"form-action 'self'; base-uri 'none'\r\n"
-	"Cache-Control: no-store\r\n";
+	"form-action 'self'; base-uri 'none'\r\n";
 
 void http_send(struct req *r, FCGX_Request *fr)
 {
@@ -121,6 +143,14 @@ void http_send(struct req *r, FCGX_Request *fr)
 	if (n > 0 && (size_t)n < sizeof head)
 		FCGX_PutStr(head, n, fr->out);
 	FCGX_PutStr(security_headers, (int)sizeof security_headers - 1, fr->out);
+	/* Only a 200 that sets no cookie may be shared (nginx's micro-cache). */
+	if (r->max_age > 0 && r->status == 200 && r->head.len == 0)
+		n = snprintf(head, sizeof head, "Cache-Control: public, max-age=%d\r\n",
+			     r->max_age);
+	else
+		n = snprintf(head, sizeof head, "Cache-Control: no-store\r\n");
+	if (n > 0 && (size_t)n < sizeof head)
+		FCGX_PutStr(head, n, fr->out);
 	if (r->head.len > 0)
 		FCGX_PutStr(r->head.p, (int)r->head.len, fr->out);
 	FCGX_PutStr("\r\n", 2, fr->out);

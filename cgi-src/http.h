@@ -40,6 +40,8 @@ struct req {
 	const char *content_type;
 	const char *cookies;
 	const char *client_addr;
+	const char *origin;         /* the Origin header, "" if none */
+	const char *host;           /* the Host header */
 	const char *body;
 	size_t body_len;
 	struct kvlist query;
@@ -55,6 +57,8 @@ struct req {
 	const char *err_msg;        /* shown on the error page, if set */
 
 	int status;
+	int max_age;                /* > 0: a shared cache may keep a 200 this
+				     * many seconds; else "no-store" */
 	const char *ctype;
 	struct buf head;            /* extra header lines */
 	struct buf out;             /* the body, sent at the end */
@@ -71,6 +75,9 @@ int http_redirect(struct req *r, const char *path);
 void http_set_cookie(struct req *r, const char *name, const char *value,
 		     long max_age);
 const char *http_status_text(int status);
+/* True when the request's Origin header names this site (the Host header
+ * with http or https): what a browser sends with a same-site form. */
+int http_same_origin(const struct req *r);
 
 #ifdef HOTLINE_FCGI
 #include <fcgiapp.h>

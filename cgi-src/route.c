@@ -128,7 +128,8 @@ const struct route routes[] = {
 	{ M_GET, "/knowledge/export", h_kb_export, CAP_KB_EDIT, f_none, 0 },
 	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
-	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote, ROUTE_NO_SESSION },
+	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote,
+	  ROUTE_NO_SESSION | ROUTE_SAME_ORIGIN },
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];
@@ -252,7 +253,12 @@ int route_dispatch(struct req *r)
 				      : "请先登录。会话可能已过期。";
 		return 403;
 	}
-	if (r->method == M_POST) {
+	if (r->method == M_POST && (r->route->flags & ROUTE_SAME_ORIGIN)) {
+		if (!http_same_origin(r)) {
+			r->err_msg = "请从本站页面提交。";
+			return 403;
+		}
+	} else if (r->method == M_POST) {
 		const char *raw = kv_get(&r->form, field_defs[F_CSRF].name);
 		if (field_check(F_CSRF, raw, raw ? strlen(raw) : 0, &r->f[F_CSRF]) < 0 ||
 		    !auth_csrf_ok(r)) {

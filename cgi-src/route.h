@@ -13,6 +13,10 @@ struct fdecl {
 
 enum route_flag {
 	ROUTE_NO_SESSION = 1,  /* never looks at the session (static pages) */
+	/* An anonymous POST from a page that shared caches keep, so it carries
+	 * no per-client token: the browser's Origin header must name this
+	 * site instead (the public vote; rate-limited per client). */
+	ROUTE_SAME_ORIGIN = 2,
 };
 
 struct route {

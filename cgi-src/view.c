@@ -90,7 +90,10 @@ struct tdict *view_public_page(struct req *r, const char *title, const char *tpl
 	tmpl_set(root, "TITLE", title);
 	done_notice(r, root);
 	struct tdict *body = tmpl_include(root, "BODY", tpl);
-	tmpl_set(body, "CSRF", auth_csrf_token(r));
+	/* The same for every visitor (no token, no cookie), so nginx may keep
+	 * it a few seconds; a page with a notice is one visitor's own. */
+	if (r->f[F_DONE].s == NULL)
+		r->max_age = r->cfg->public_max_age;
 	r->layout = root;
 	r->layout_file = "layout/public.tpl";
 	return body;

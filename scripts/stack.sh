@@ -306,6 +306,7 @@ body_limit = 1048576
 session_idle_min = 30
 session_max_hours = 12
 cookie_secure = 0
+public_max_age = 5
 log = $LOG/hotlined.log
 pid_file = $APP_PID
 EOF
@@ -410,7 +411,8 @@ write_nginx_conf() {
 	v=$(sed_escape "$VAR")
 	t=$(sed_escape "$TOP")
 	mkdir -p "$NGX_DIR/client_body_temp" "$NGX_DIR/proxy_temp" \
-		"$NGX_DIR/fastcgi_temp" "$NGX_DIR/uwsgi_temp" "$NGX_DIR/scgi_temp"
+		"$NGX_DIR/fastcgi_temp" "$NGX_DIR/uwsgi_temp" "$NGX_DIR/scgi_temp" \
+		"$NGX_DIR/cache"
 	sed -e "s|@VAR@|$v|g" -e "s|@TOP@|$t|g" -e "s|@PORT@|$PORT|g" \
 		-e "s|@USER@|$(id -un)|g" -e "s|@GROUP@|$(id -gn)|g" \
 		"$TOP/conf/nginx.conf.in" >"$NGX_DIR/nginx.conf.tmp"

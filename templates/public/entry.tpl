@@ -9,7 +9,7 @@
 </dl>
 <section class="vote">
 <p>以上内容对您有帮助吗？</p>
-<form method="post" action="/kb/e/{{ID}}/vote" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vote" value="useful"><button type="submit">有用（{{USEFUL}}）</button></form>
-<form method="post" action="/kb/e/{{ID}}/vote" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vote" value="useless"><button type="submit" class="secondary">没用（{{USELESS}}）</button></form>
+<form method="post" action="/kb/e/{{ID}}/vote" class="inline"><input type="hidden" name="vote" value="useful"><button type="submit">有用（{{USEFUL}}）</button></form>
+<form method="post" action="/kb/e/{{ID}}/vote" class="inline"><input type="hidden" name="vote" value="useless"><button type="submit" class="secondary">没用（{{USELESS}}）</button></form>
 </section>
 </article>

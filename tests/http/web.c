@@ -48,6 +48,7 @@ int web_init(struct web *w)
 	size_t bl = strlen(w->base);
 	if (bl > 0 && w->base[bl - 1] == '/')
 		w->base[bl - 1] = '\0';
+	snprintf(w->origin, sizeof w->origin, "%s", w->base);
 	w->curl = curl_easy_init();
 	if (w->curl == NULL)
 		return -1;
@@ -122,6 +123,11 @@ long web_post_raw(struct web *w, const char *path, const char *body,
 	char ct[256];
 	snprintf(ct, sizeof ct, "Content-Type: %s", content_type);
 	struct curl_slist *h = curl_slist_append(NULL, ct);
+	char origin[300];
+	if (w->origin[0] != '\0') {
+		snprintf(origin, sizeof origin, "Origin: %s", w->origin);
+		h = curl_slist_append(h, origin);
+	}
 	curl_easy_setopt(w->curl, CURLOPT_POST, 1L);
 	curl_easy_setopt(w->curl, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(w->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);

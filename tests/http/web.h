@@ -21,6 +21,9 @@ struct web {
 	htmlDocPtr doc;         /* the body parsed, made on first XPath use */
 	char *text;             /* last web_xpath_text/web_header result */
 	char csrf[160];         /* last web_csrf result */
+	char origin[256];       /* Origin sent with POSTs, as a browser does;
+				 * the base URL unless a test changes it ("":
+				 * none) */
 	char **esc;             /* strings from web_esc, freed by web_free */
 	size_t nesc;
 	char error[CURL_ERROR_SIZE];
