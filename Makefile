@@ -32,12 +32,13 @@ CPPFLAGS += $(HARDEN)
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit \
-        kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public
+        kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
+        order order_store h_orders h_order_lists
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
-             test_kb test_bigram test_sanitize test_diff
+             test_kb test_bigram test_sanitize test_diff test_order
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl

@@ -13,6 +13,7 @@ enum db_err {
 	DB_DOWN = -2,      /* the server cannot be reached: answer 503 */
 	DB_DUP = -3,       /* duplicate key */
 	DB_FK = -4,        /* foreign key violation */
+	DB_CONFLICT = -5,  /* set by stores: the row changed under us (409) */
 };
 
 struct db;

@@ -195,6 +195,28 @@ const struct field_def field_defs[F__MAX] = {
 	{ "kb_functions", "主要职能", V_TEXT, 20000, 0, 0 }, /* F_KB_FUNCTIONS */
 	{ "kb_scope", "业务范围", V_TEXT, 20000, 0, 0 }, /* F_KB_SCOPE */
 	{ "kb_offices", "服务网点", V_TEXT, 20000, 0, 0 }, /* F_KB_OFFICES */
+	{ "caller_name", "来电人", V_LINE, 50, 0, 0 },           /* F_CALLER_NAME */
+	{ "caller_phone", "来电号码", V_LINE, 20, 0, 0 },        /* F_CALLER_PHONE */
+	{ "channel", "来源渠道", V_CODE, 16, 0, 0 },              /* F_CHANNEL */
+	{ "category_id", "问题分类", V_INT, 20, 1, 2147483647 },  /* F_CATEGORY_ID */
+	{ "place", "发生地点", V_LINE, 200, 0, 0 },               /* F_PLACE */
+	{ "content", "诉求内容", V_TEXT, 4000, 0, 0 },            /* F_CONTENT */
+	{ "demand", "主要诉求", V_TEXT, 500, 0, 0 },              /* F_DEMAND */
+	{ "cause", "问题起因", V_TEXT, 500, 0, 0 },               /* F_CAUSE */
+	{ "contradiction", "主要矛盾", V_TEXT, 500, 0, 0 },       /* F_CONTRADICTION */
+	{ "outcome", "处理方式", V_CODE, 16, 0, 0 },              /* F_OUTCOME */
+	{ "entry_id", "知识条目", V_INT, 20, 1, 2147483647 },     /* F_ENTRY_ID */
+	{ "three_way_unit_id", "三方通话单位", V_INT, 20, 1, 2147483647 }, /* F_THREE_WAY_UNIT_ID */
+	{ "note", "说明", V_TEXT, 2000, 0, 0 },                   /* F_NOTE */
+	{ "result", "办理结果", V_TEXT, 4000, 0, 0 },             /* F_RESULT */
+	{ "satisfaction", "回访结果", V_CODE, 16, 0, 0 },         /* F_SATISFACTION */
+	{ "basis", "依据", V_TEXT, 1000, 0, 0 },                  /* F_BASIS */
+	{ "suggested_unit_id", "建议承办单位", V_INT, 20, 1, 2147483647 }, /* F_SUGGESTED_UNIT_ID */
+	{ "state", "状态", V_CODE, 16, 0, 0 },                    /* F_STATE */
+	{ "number", "工单编号", V_CODE, 32, 0, 0 },               /* F_NUMBER */
+	{ "overdue", "仅超期", V_FLAG, 8, 0, 0 },                 /* F_OVERDUE */
+	{ "time_limit", "办理时限（工作日）", V_INT, 3, 1, 365 }, /* F_TIME_LIMIT */
+	{ "reopen", "重新交办", V_FLAG, 8, 0, 0 },                /* F_REOPEN */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

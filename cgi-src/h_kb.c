@@ -50,6 +50,7 @@ static void result_rows(struct req *r, struct tdict *d, const struct dbres *res,
 	for (size_t i = 0; i < res->nrows; i++) {
 		struct tdict *row = tmpl_section(d, "RESULT");
 		tmpl_set(row, "HREF", arena_printf(r->a, "%s%s", href, db_cell(res, i, 0)));
+		tmpl_set(row, "ID", db_cell(res, i, 0));
 		highlighted(r, row, "TITLE", db_cell(res, i, 1), q);
 		highlighted(r, row, "SUMMARY", db_cell(res, i, 2), q);
 		tmpl_set(row, "UNIT", db_cell(res, i, 3));

@@ -98,4 +98,33 @@ int h_public_kb(struct req *r);
 int h_public_entry(struct req *r);
 int h_public_vote(struct req *r);
 
+/* h_orders.c: intake, the order page and its actions */
+int h_order_new(struct req *r);
+int h_order_create(struct req *r);
+int h_order_view(struct req *r);
+int h_order_print(struct req *r);
+int h_order_accept(struct req *r);
+int h_order_note(struct req *r);
+int h_order_reply(struct req *r);
+int h_order_return(struct req *r);
+int h_order_close(struct req *r);
+int h_order_send_back(struct req *r);
+int h_order_reopen(struct req *r);
+int h_order_urge(struct req *r);
+int h_order_redispatch(struct req *r);
+int h_order_refuse_return(struct req *r);
+int h_order_dispute(struct req *r);
+/* Shared with h_order_lists.c: the parties (bit n = enum order_party n)
+ * the actor is for an order of jurisdiction jur handled by unit; whether
+ * they see it; the caller's number as they may see it. */
+unsigned order_parties(const struct actor *ac, long long jur, long long unit);
+int order_visible(unsigned parties);
+const char *order_phone_for(struct arena *a, unsigned parties, const char *phone);
+
+/* h_order_lists.c: the unit's queue, the office's search, CSV, returns */
+int h_order_queue(struct req *r);
+int h_order_search(struct req *r);
+int h_order_csv(struct req *r);
+int h_order_returns(struct req *r);
+
 #endif

@@ -66,6 +66,31 @@ static const struct fdecl f_gap_assign[] = { { F_UNIT_ID, 1 }, END };
 static const struct fdecl f_grant[] = {
 	{ F_UNIT_ID, 1 }, { F_MESSAGE, 1 }, { F_DATE, 1 }, END };
 
+#define ORDER_INTAKE_FIELDS \
+	{ F_CALLER_PHONE, 0 }, { F_CALLER_NAME, 0 }, { F_CHANNEL, 0 }, \
+	{ F_CATEGORY_ID, 0 }, { F_JURISDICTION_ID, 0 }, { F_PLACE, 0 }, \
+	{ F_CONTENT, 0 }, { F_DEMAND, 0 }, { F_CAUSE, 0 }, { F_CONTRADICTION, 0 }, \
+	{ F_ENTRY_ID, 0 }, { F_THREE_WAY_UNIT_ID, 0 }, { F_UNIT_ID, 0 }
+static const struct fdecl f_order_new[] = {
+	ORDER_INTAKE_FIELDS, { F_Q, 0 }, { F_PAGE, 0 }, { F_OUTCOME, 0 }, END };
+static const struct fdecl f_order_create[] = {
+	ORDER_INTAKE_FIELDS, { F_OUTCOME, 0 }, { F_Q, 0 }, END };
+static const struct fdecl f_order_note[] = { { F_NOTE, 0 }, END };
+static const struct fdecl f_order_reply[] = { { F_RESULT, 0 }, END };
+static const struct fdecl f_order_return[] = {
+	{ F_REASON, 0 }, { F_BASIS, 0 }, { F_SUGGESTED_UNIT_ID, 0 }, END };
+static const struct fdecl f_order_close[] = {
+	{ F_SATISFACTION, 0 }, { F_NOTE, 0 }, END };
+static const struct fdecl f_order_reason[] = { { F_REASON, 0 }, END };
+static const struct fdecl f_order_redispatch[] = {
+	{ F_UNIT_ID, 0 }, { F_NOTE, 0 }, END };
+static const struct fdecl f_order_queue[] = {
+	{ F_STATE, 0 }, { F_PAGE, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_order_search[] = {
+	{ F_NUMBER, 0 }, { F_CALLER_PHONE, 0 }, { F_STATE, 0 }, { F_UNIT_ID, 0 },
+	{ F_CATEGORY_ID, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_OVERDUE, 0 },
+	{ F_PAGE, 0 }, END };
+
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
 	{ M_GET, "/login", h_login_form, CAP_PUBLIC, f_login_form, 0 },
@@ -126,6 +151,28 @@ const struct route routes[] = {
 	{ M_POST, "/knowledge/grants/{id}/consent", h_kb_grant_consent, CAP_DISPATCH, f_none, 0 },
 	{ M_POST, "/knowledge/grants/{id}/refuse", h_kb_grant_refuse, CAP_KB_SEARCH, f_none, 0 },
 	{ M_GET, "/knowledge/export", h_kb_export, CAP_KB_EDIT, f_none, 0 },
+	{ M_GET, "/orders/new", h_order_new, CAP_ORDER_INTAKE, f_order_new, 0 },
+	/* The intake form posts to itself to search the knowledge base and
+	 * look up the caller without losing what was typed. */
+	{ M_POST, "/orders/new", h_order_new, CAP_ORDER_INTAKE, f_order_new, 0 },
+	{ M_POST, "/orders", h_order_create, CAP_ORDER_INTAKE, f_order_create, 0 },
+	{ M_GET, "/orders", h_order_search, CAP_DISPATCH, f_order_search, 0 },
+	{ M_GET, "/orders/export.csv", h_order_csv, CAP_DISPATCH, f_order_search, 0 },
+	{ M_GET, "/orders/queue", h_order_queue, CAP_ORDER_HANDLE, f_order_queue, 0 },
+	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_done, 0 },
+	{ M_GET, "/orders/{id}", h_order_view, CAP_SESSION, f_done, 0 },
+	{ M_GET, "/orders/{id}/print", h_order_print, CAP_SESSION, f_none, 0 },
+	{ M_POST, "/orders/{id}/accept", h_order_accept, CAP_ORDER_HANDLE, f_none, 0 },
+	{ M_POST, "/orders/{id}/note", h_order_note, CAP_ORDER_HANDLE, f_order_note, 0 },
+	{ M_POST, "/orders/{id}/reply", h_order_reply, CAP_ORDER_HANDLE, f_order_reply, 0 },
+	{ M_POST, "/orders/{id}/return", h_order_return, CAP_ORDER_HANDLE, f_order_return, 0 },
+	{ M_POST, "/orders/{id}/close", h_order_close, CAP_DISPATCH, f_order_close, 0 },
+	{ M_POST, "/orders/{id}/send-back", h_order_send_back, CAP_DISPATCH, f_order_reason, 0 },
+	{ M_POST, "/orders/{id}/reopen", h_order_reopen, CAP_DISPATCH, f_order_reason, 0 },
+	{ M_POST, "/orders/{id}/urge", h_order_urge, CAP_DISPATCH, f_order_note, 0 },
+	{ M_POST, "/orders/{id}/redispatch", h_order_redispatch, CAP_DISPATCH, f_order_redispatch, 0 },
+	{ M_POST, "/orders/{id}/refuse-return", h_order_refuse_return, CAP_DISPATCH, f_order_reason, 0 },
+	{ M_POST, "/orders/{id}/dispute", h_order_dispute, CAP_DISPATCH, f_order_note, 0 },
 	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
 	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote,

@@ -15,6 +15,10 @@ struct nav_item {
 
 static const struct nav_item nav[] = {
 	{ CAP_SESSION, "/", "工作台" },
+	{ CAP_ORDER_INTAKE, "/orders/new", "受理来电" },
+	{ CAP_ORDER_HANDLE, "/orders/queue", "本单位工单" },
+	{ CAP_DISPATCH, "/orders", "工单查询" },
+	{ CAP_DISPATCH, "/orders/returns", "退回申请" },
 	{ CAP_KB_SEARCH, "/knowledge", "知识检索" },
 	{ CAP_KB_EDIT, "/knowledge/mine", "本单位知识" },
 	{ CAP_KB_APPROVE, "/knowledge/pending", "知识审核" },
@@ -62,6 +66,18 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "password", "密码已重置，该用户需用新密码重新登录。" },
 	{ "deactivated", "已停用。" },
 	{ "voted", "感谢您的评价。" },
+	{ "dispatched", "工单已派发。" },
+	{ "answered", "已记录并办结。" },
+	{ "accepted", "已签收。" },
+	{ "replied", "已提交办结回复，等待管理办审核。" },
+	{ "return_asked", "退回申请已提交，等待管理办决定；工单仍在本单位。" },
+	{ "closed", "工单已办结。" },
+	{ "sent_back", "已退回承办单位重办。" },
+	{ "reopened", "已重新交办。" },
+	{ "urged", "已催办。" },
+	{ "redispatched", "已改派。" },
+	{ "refused", "已不同意退回，工单交回原承办单位。" },
+	{ "disputed", "已提请争议认定。" },
 	{ "voted_before", "您今天已评价过此条，感谢。" },
 };
 
@@ -190,7 +206,7 @@ void view_error(struct req *r, int status)
 
 int db_status(int rc)
 {
-	return rc == DB_DOWN ? 503 : 500;
+	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
 }
 
 int end_tx(struct req *r, int rc)

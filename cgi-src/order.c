@@ -1,0 +1,149 @@
+#include "order.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const order_state_codes[OS__MAX] = {
+	"answered", "three_way", "dispatched", "accepted", "return_requested",
+	"replied", "closed", "disputed",
+};
+const char *const order_state_labels[OS__MAX] = {
+	"一次性解答", "三方通话解答", "待签收", "办理中", "退回待定",
+	"待审核", "已办结", "争议认定中",
+};
+const char *const order_action_codes[OA__MAX] = {
+	"answer", "three_way", "dispatch", "accept", "note", "reply",
+	"return", "close", "send_back", "reopen", "urge", "redispatch",
+	"refuse_return", "dispute",
+};
+const char *const order_action_labels[OA__MAX] = {
+	"一次性解答", "三方通话解答", "派单", "签收", "办理进展", "办结回复",
+	"申请退回", "审核办结", "退回重办", "重新交办", "催办", "改派",
+	"不同意退回", "提请争议认定",
+};
+
+int order_state_from_code(const char *code)
+{
+	for (int s = 0; code != NULL && s < OS__MAX; s++)
+		if (strcmp(order_state_codes[s], code) == 0)
+			return s;
+	return -1;
+}
+
+#define P(p) (1u << (p))
+#define X (-1)
+#define NONE OS__MAX   /* column of the creating actions */
+
+/* For each action: who may take it, and the state it leads to from each
+ * state (X: not from there). Column NONE is "no order yet". */
+static const struct {
+	unsigned parties;
+	int next[OS__MAX + 1];
+} rules[OA__MAX] = {
+	/*                    answered three_way dispatched accepted return replied closed disputed none */
+	[OA_ANSWER]         = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_ANSWERED } },
+	[OA_THREE_WAY]      = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_THREE_WAY } },
+	[OA_DISPATCH]       = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_DISPATCHED } },
+	[OA_ACCEPT]         = { P(OP_OWN_CLERK), { X, X, OS_ACCEPTED, X, X, X, X, X, X } },
+	[OA_NOTE]           = { P(OP_OWN_CLERK), { X, X, X, OS_ACCEPTED, X, X, X, X, X } },
+	[OA_REPLY]          = { P(OP_OWN_CLERK), { X, X, X, OS_REPLIED, X, X, X, X, X } },
+	[OA_REQUEST_RETURN] = { P(OP_OWN_CLERK), { X, X, OS_RETURN, OS_RETURN, X, X, X, X, X } },
+	[OA_CLOSE]          = { P(OP_OFFICE), { X, X, X, X, X, OS_CLOSED, X, X, X } },
+	[OA_SEND_BACK]      = { P(OP_OFFICE), { X, X, X, X, X, OS_ACCEPTED, X, X, X } },
+	[OA_REOPEN]         = { P(OP_OFFICE), { X, X, X, X, X, X, OS_ACCEPTED, X, X } },
+	[OA_URGE]           = { P(OP_OFFICE), { X, X, OS_DISPATCHED, OS_ACCEPTED, OS_RETURN, X, X, X, X } },
+	[OA_REDISPATCH]     = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
+	[OA_REFUSE_RETURN]  = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
+	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X } },
+};
+
+int order_transition(int state, enum order_action action, enum order_party party,
+		     int was_accepted)
+{
+	if (state < 0 || state > OS__MAX || (unsigned)action >= OA__MAX ||
+	    (unsigned)party >= OP__MAX)
+		return -1;
+	if (!(rules[action].parties & P(party)))
+		return -1;
+	int next = rules[action].next[state];
+	if (action == OA_REFUSE_RETURN && next == OS_DISPATCHED && was_accepted)
+		next = OS_ACCEPTED;
+	return next;
+}
+
+int order_is_open(int state)
+{
+	return state == OS_DISPATCHED || state == OS_ACCEPTED || state == OS_RETURN;
+}
+
+const struct order_code order_channels[] = {
+	{ "phone", "电话" }, { "web", "网站" }, { "wechat", "微信" },
+	{ "letter", "信件" }, { "other", "其他" }, { NULL, NULL },
+};
+const struct order_code order_satisfactions[] = {
+	{ "satisfied", "满意" }, { "basic", "基本满意" },
+	{ "dissatisfied", "不满意" }, { NULL, NULL },
+};
+
+const char *order_code_label(const struct order_code *t, const char *code)
+{
+	for (; code != NULL && t->code != NULL; t++)
+		if (strcmp(t->code, code) == 0)
+			return t->label;
+	return NULL;
+}
+
+int order_number(char *out, size_t size, const char *jur_code, int day, unsigned seq)
+{
+	int y, m, d;
+	wd_to_ymd(day, &y, &m, &d);
+	int n = snprintf(out, size, "%s-%04d%02d%02d-%04u", jur_code, y, m, d, seq);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int order_due(const struct wd_calendar *cal, int dispatch_day, int limit_days)
+{
+	return wd_add(cal, dispatch_day, limit_days);
+}
+
+enum order_urgency order_urgency(const struct wd_calendar *cal, int today, int due)
+{
+	if (today > due)
+		return OU_OVERDUE;
+	int next = wd_add(cal, today, 1);
+	return due <= next ? OU_DUE_SOON : OU_NONE;
+}
+
+void order_mask_phone(const char *phone, char *out, size_t size)
+{
+	if (size == 0)
+		return;
+	size_t n = strlen(phone), keep_head, keep_tail;
+	if (n >= 8) {
+		keep_head = 3;
+		keep_tail = 4;
+	} else {
+		keep_head = 0;
+		keep_tail = n > 2 ? 2 : 0;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < size; i++) {
+		int shown = i < keep_head || i >= n - keep_tail;
+		out[o++] = shown ? phone[i] : '*';
+	}
+	out[o] = '\0';
+}
+
+int order_phone_valid(const char *s)
+{
+	size_t digits = 0, i = 0;
+	if (s[0] == '+')
+		i++;
+	for (; s[i] != '\0'; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '-' || i == 0 || s[i + 1] == '\0' || s[i + 1] == '-')
+			return 0;
+	}
+	return digits >= 3 && digits <= 20;
+}

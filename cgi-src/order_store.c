@@ -1,0 +1,404 @@
+#include "order_store.h"
+
+#include <string.h>
+
+enum stmt {
+	STMT_CATEGORIES,
+	STMT_CATEGORY,
+	STMT_UNITS,
+	STMT_UNIT,
+	STMT_JURS,
+	STMT_RULES,
+	STMT_BY_PHONE,
+	STMT_NEXT_SEQ,
+	STMT_INSERT,
+	STMT_EVENT,
+	STMT_GET,
+	STMT_LOCK,
+	STMT_EVENTS,
+	STMT_SET_STATE,
+	STMT_ACCEPT,
+	STMT_REPLY,
+	STMT_CLOSE,
+	STMT_REDISPATCH,
+	STMT_RETURN_INSERT,
+	STMT_RETURN_PENDING,
+	STMT_RETURN_DECIDE,
+	STMT_RETURNS,
+	STMT_RETURN_COUNTS,
+	STMT_DISPUTE_INSERT,
+	STMT_QUEUE,
+	STMT_QUEUE_COUNTS,
+	STMT_REMINDERS,
+	STMT_SEARCH,
+	STMT__MAX
+};
+
+/* Times are stored in UTC and shown in Beijing time (UTC+8). */
+#define BJ(col) "DATE_FORMAT(" col " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_CATEGORIES */
+	"SELECT c.id, c.name, p.name, c.time_limit_days FROM order_categories c"
+	" LEFT JOIN order_categories p ON p.id = c.parent_id"
+	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
+	"  WHERE k.parent_id = c.id AND k.active = 1)"
+	" ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000",
+	/* STMT_CATEGORY */
+	"SELECT c.id, c.name, c.time_limit_days, NOT EXISTS (SELECT 1 FROM"
+	" order_categories k WHERE k.parent_id = c.id AND k.active = 1)"
+	" FROM order_categories c WHERE c.id = ? AND c.active = 1",
+	/* STMT_UNITS */
+	"SELECT u.id, u.name, j.name FROM units u"
+	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
+	" WHERE u.active = 1 AND u.kind IN ('department', 'enterprise', 'other', 'government')"
+	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
+	/* STMT_UNIT */
+	"SELECT u.id, u.name, u.jurisdiction_id, j.parent_id IS NULL FROM units u"
+	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
+	" WHERE u.id = ? AND u.active = 1",
+	/* STMT_JURS */
+	"SELECT id, code, name, parent_id FROM jurisdictions WHERE active = 1"
+	" ORDER BY parent_id IS NOT NULL, id LIMIT 500",
+	/* STMT_RULES */
+	"SELECT r.unit_id, u.name, r.keywords FROM routing_rules r"
+	" JOIN units u ON u.id = r.unit_id AND u.active = 1"
+	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
+	" WHERE r.category_id = ? AND r.active = 1"
+	" AND (r.jurisdiction_id = ? OR j.parent_id IS NULL)"
+	" ORDER BY r.jurisdiction_id = ? DESC, r.keywords = '', r.id DESC LIMIT 50",
+	/* STMT_BY_PHONE */
+	"SELECT o.id, o.number, " BJ("o.created_at") ", o.state, c.name, u.name"
+	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	" LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE o.caller_phone = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 10",
+	/* STMT_NEXT_SEQ: LAST_INSERT_ID(expr) hands the new value back. */
+	"INSERT INTO order_numbers (jurisdiction_id, day, last_seq) VALUES (?, ?, 1)"
+	" ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
+	/* STMT_INSERT */
+	"INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
+	" caller_phone, category_id, place, content, demand, cause, contradiction,"
+	" state, kb_entry_id, three_way_unit_id, unit_id, operator_id, created_at,"
+	" dispatched_at, due_date, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, UTC_TIMESTAMP(),"
+	" IF(? = 'dispatched', UTC_TIMESTAMP(), NULL), ?,"
+	" IF(? = 'dispatched', NULL, UTC_TIMESTAMP()))",
+	/* STMT_EVENT */
+	"INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
+	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0),"
+	" NULLIF(?, 0), ?, NULLIF(?, 0), ?)",
+	/* STMT_GET */
+	"SELECT o.id, o.number, o.jurisdiction_id, j.name, o.channel, o.caller_name,"
+	" o.caller_phone, o.category_id, c.name, o.place, o.content, o.demand,"
+	" o.cause, o.contradiction, o.state, o.kb_entry_id, v.title, tw.name,"
+	" o.unit_id, u.name, op.display_name, " BJ("o.created_at") ","
+	" " BJ("o.dispatched_at") ", DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
+	" " BJ("o.accepted_at") ", " BJ("o.replied_at") ", o.reply,"
+	" " BJ("o.closed_at") ", o.satisfaction, o.overdue, o.returns"
+	" FROM orders o JOIN jurisdictions j ON j.id = o.jurisdiction_id"
+	" JOIN order_categories c ON c.id = o.category_id"
+	" JOIN users op ON op.id = o.operator_id"
+	" LEFT JOIN units u ON u.id = o.unit_id"
+	" LEFT JOIN units tw ON tw.id = o.three_way_unit_id"
+	" LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
+	" LEFT JOIN kb_versions v ON v.id = e.published_version_id"
+	" WHERE o.id = ?",
+	/* STMT_LOCK */
+	"SELECT state, unit_id, accepted_at IS NOT NULL, jurisdiction_id,"
+	" satisfaction, category_id FROM orders WHERE id = ? FOR UPDATE",
+	/* STMT_EVENTS */
+	"SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, t.name, e.note"
+	" FROM order_events e LEFT JOIN users us ON us.id = e.user_id"
+	" LEFT JOIN units un ON un.id = e.unit_id"
+	" LEFT JOIN units t ON t.id = e.target_unit_id"
+	" WHERE e.order_id = ? ORDER BY e.id LIMIT 1000",
+	/* STMT_SET_STATE */
+	"UPDATE orders SET state = ? WHERE id = ? AND state = ?",
+	/* STMT_ACCEPT */
+	"UPDATE orders SET state = 'accepted', accepted_at = UTC_TIMESTAMP()"
+	" WHERE id = ? AND state = 'dispatched'",
+	/* STMT_REPLY */
+	"UPDATE orders SET state = 'replied', reply = ?, replied_at = UTC_TIMESTAMP()"
+	" WHERE id = ? AND state = 'accepted'",
+	/* STMT_CLOSE */
+	"UPDATE orders SET state = 'closed', satisfaction = ?,"
+	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'replied'",
+	/* STMT_REDISPATCH */
+	"UPDATE orders SET state = 'dispatched', unit_id = ?, due_date = ?,"
+	" dispatched_at = UTC_TIMESTAMP(), accepted_at = NULL, replied_at = NULL,"
+	" overdue = 0, returns = returns + ? WHERE id = ? AND state = ?",
+	/* STMT_RETURN_INSERT */
+	"INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
+	" reason, basis, suggested_unit_id) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?)",
+	/* STMT_RETURN_PENDING */
+	"SELECT r.id, u.name, r.reason, r.basis, r.suggested_unit_id, s.name,"
+	" " BJ("r.requested_at") ", us.display_name FROM order_returns r"
+	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
+	" JOIN users us ON us.id = r.requested_by"
+	" WHERE r.order_id = ? AND r.state = 'pending' ORDER BY r.id DESC LIMIT 1",
+	/* STMT_RETURN_DECIDE */
+	"UPDATE order_returns SET state = ?, decided_by = ?,"
+	" decided_at = UTC_TIMESTAMP(), decision_note = ?, dispute_id = NULLIF(?, 0)"
+	" WHERE id = ? AND state = 'pending'",
+	/* STMT_RETURNS */
+	"SELECT r.id, o.id, o.number, u.name, r.reason, s.name, " BJ("r.requested_at")
+	" FROM order_returns r JOIN orders o ON o.id = r.order_id"
+	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
+	" WHERE r.state = 'pending' AND (? = 0 OR o.jurisdiction_id = ?)"
+	" ORDER BY r.requested_at LIMIT 500",
+	/* STMT_RETURN_COUNTS */
+	"SELECT u.name, COUNT(*), SUM(r.state = 'pending'), SUM(r.state = 'redispatched'),"
+	" SUM(r.state = 'refused'), SUM(r.state = 'disputed')"
+	" FROM order_returns r JOIN units u ON u.id = r.unit_id"
+	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
+	" GROUP BY r.unit_id, u.name ORDER BY COUNT(*) DESC, u.name LIMIT 500",
+	/* STMT_DISPUTE_INSERT */
+	"INSERT INTO disputes (order_id, return_id, jurisdiction_id, opened_by,"
+	" opened_at, note) VALUES (?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?)",
+	/* STMT_QUEUE */
+	"SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
+	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), o.overdue, " BJ("o.dispatched_at")
+	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	" WHERE o.unit_id = ? AND o.state IN " OPEN_STATES
+	" AND (? = '' OR (? = 'new' AND o.state = 'dispatched')"
+	"  OR (? = 'active' AND o.state = 'accepted')"
+	"  OR (? = 'due' AND o.due_date >= ? AND o.due_date <= ?)"
+	"  OR (? = 'overdue' AND o.due_date < ?)"
+	"  OR (? = 'return' AND o.state = 'return_requested'))"
+	" ORDER BY o.due_date, o.id LIMIT ? OFFSET ?",
+	/* STMT_QUEUE_COUNTS */
+	"SELECT COALESCE(SUM(state = 'dispatched'), 0), COALESCE(SUM(state = 'accepted'), 0),"
+	" COALESCE(SUM(due_date >= ? AND due_date <= ?), 0), COALESCE(SUM(due_date < ?), 0),"
+	" COALESCE(SUM(state = 'return_requested'), 0)"
+	" FROM orders WHERE unit_id = ? AND state IN " OPEN_STATES,
+	/* STMT_REMINDERS */
+	"SELECT m.order_id, o.number, m.kind, DATE_FORMAT(m.due_date, '%Y-%m-%d'),"
+	" " BJ("m.created_at") " FROM order_reminders m JOIN orders o ON o.id = m.order_id"
+	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND o.state IN " OPEN_STATES
+	" ORDER BY m.id DESC LIMIT 20",
+	/* STMT_SEARCH: dates are Beijing days; created_at is UTC. */
+	"SELECT o.id, o.number, " BJ("o.created_at") ", o.caller_name, o.caller_phone,"
+	" o.channel, c.name, j.name, u.name, o.state, DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
+	" o.overdue, o.content"
+	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
+	" LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"
+	" AND o.created_at < CAST(? AS DATETIME) + INTERVAL 16 HOUR"
+	" AND (? = 0 OR o.jurisdiction_id = ?) AND (? = '' OR o.number = ?)"
+	" AND (? = '' OR o.caller_phone = ?) AND (? = '' OR o.state = ?)"
+	" AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.category_id = ?)"
+	" AND (? = 0 OR o.overdue = 1)"
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+};
+
+const char *ords_plan_sql(enum ords_planned which)
+{
+	return which == ORDS_PLAN_QUEUE ? sql[STMT_QUEUE] : sql[STMT_SEARCH];
+}
+
+int ords_categories(struct db *db, struct arena *a, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_CATEGORIES], out, "");
+}
+
+int ords_category(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_CATEGORY], out, "i", id);
+}
+
+int ords_units(struct db *db, struct arena *a, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNITS], out, "");
+}
+
+int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT], out, "i", id);
+}
+
+int ords_jurisdictions(struct db *db, struct arena *a, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_JURS], out, "");
+}
+
+int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
+	       struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_RULES], out, "iii", category, jur, jur);
+}
+
+int ords_by_phone(struct db *db, struct arena *a, const char *phone, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_BY_PHONE], out, "s", phone);
+}
+
+int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
+		  unsigned *seq)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_NEXT_SEQ], &res, "is", jur, day);
+	if (rc == DB_OK)
+		*seq = res.insert_id > 0 ? (unsigned)res.insert_id : 1;
+	return rc;
+}
+
+int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
+		long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_INSERT], &res, "sisssissssssiiiisss",
+			o->number, o->jur, o->channel, o->caller_name, o->caller_phone,
+			o->category, o->place, o->content, o->demand, o->cause,
+			o->contradiction, o->state, o->entry, o->three_way_unit,
+			o->unit, o->operator_id, o->state, o->due, o->state);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int ords_event(struct db *db, struct arena *a, long long order_id, long long user,
+	       long long unit, const char *kind, long long target, const char *note)
+{
+	return db_run(db, a, sql[STMT_EVENT], NULL, "iiisis", order_id, user, unit,
+		      kind, target, note);
+}
+
+int ords_get(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GET], out, "i", id);
+}
+
+int ords_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_LOCK], out, "i", id);
+}
+
+int ords_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_EVENTS], out, "i", id);
+}
+
+/* An UPDATE that matched no row lost a race (or the row changed): DB_ERR
+ * would be a 500, so report it as a conflict the caller turns into 409. */
+static int changed(int rc, const struct dbres *res)
+{
+	return rc == DB_OK && res->affected == 0 ? DB_CONFLICT : rc;
+}
+
+int ords_set_state(struct db *db, struct arena *a, long long id, const char *from,
+		   const char *to)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_SET_STATE], &res, "sis", to, id, from);
+	return changed(rc, &res);
+}
+
+int ords_accept(struct db *db, struct arena *a, long long id)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_ACCEPT], &res, "i", id), &res);
+}
+
+int ords_reply(struct db *db, struct arena *a, long long id, const char *reply)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_REPLY], &res, "si", reply, id), &res);
+}
+
+int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_CLOSE], &res, "si", satisfaction, id), &res);
+}
+
+int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
+		    long long unit, const char *due, int count_return)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_REDISPATCH], &res, "isiis", unit, due,
+			(long long)(count_return != 0), id, from);
+	return changed(rc, &res);
+}
+
+int ords_return_insert(struct db *db, struct arena *a, long long order_id,
+		       long long unit, long long user, const char *reason,
+		       const char *basis, long long suggested, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_RETURN_INSERT], &res, "iiissi", order_id, unit,
+			user, reason, basis, suggested);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int ords_return_pending(struct db *db, struct arena *a, long long order_id,
+			struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_RETURN_PENDING], out, "i", order_id);
+}
+
+int ords_return_decide(struct db *db, struct arena *a, long long id,
+		       const char *state, long long user, const char *note,
+		       long long dispute)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_RETURN_DECIDE], &res, "sisii", state, user,
+			note, dispute, id);
+	return changed(rc, &res);
+}
+
+int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_RETURNS], out, "ii", jur, jur);
+}
+
+int ords_return_counts(struct db *db, struct arena *a, long long jur,
+		       struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_RETURN_COUNTS], out, "ii", jur, jur);
+}
+
+int ords_dispute_insert(struct db *db, struct arena *a, long long order_id,
+			long long return_id, long long jur, long long user,
+			const char *note, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_DISPUTE_INSERT], &res, "iiiis", order_id,
+			return_id, jur, user, note);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
+	       const char *today, const char *soon, long long limit,
+	       long long offset, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_QUEUE], out, "isssssssssii", unit, bucket,
+		      bucket, bucket, bucket, today, soon, bucket, today, bucket,
+		      limit, offset);
+}
+
+int ords_queue_counts(struct db *db, struct arena *a, long long unit,
+		      const char *today, const char *soon, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_QUEUE_COUNTS], out, "sssi", today, soon, today,
+		      unit);
+}
+
+int ords_reminders(struct db *db, struct arena *a, long long unit, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_REMINDERS], out, "i", unit);
+}
+
+int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
+		long long limit, long long offset, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_SEARCH], out, "ssiissssssiiiiiii", f->from,
+		      f->to, f->jur, f->jur, f->number, f->number, f->phone, f->phone,
+		      f->state, f->state, f->unit, f->unit, f->category, f->category,
+		      (long long)f->overdue, limit, offset);
+}
