@@ -91,3 +91,148 @@ test('editor drafts, approver publishes, the public finds the answer', async () 
     await browser.close();
   }
 });
+
+// Signs a person in on their own browser context (their own computer), so
+// several people can take turns without signing out.
+async function signedIn(browser, username) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, username);
+  return page;
+}
+
+// The approver opens 知识审核 and publishes the version titled title.
+async function publish(page, title) {
+  await nav(page, '知识审核').click();
+  assert.equal(await page.locator('h1').textContent(), '待审核知识');
+  await page.getByRole('link', { name: title }).click();
+  await page.waitForURL(/\/knowledge\/versions\/\d+$/);
+  await page.getByRole('button', { name: '审核通过并发布' }).click();
+  await page.waitForURL(/done=saved/);
+  assert.equal(await page.locator('p.meta .state').textContent(), '已发布');
+}
+
+// The timeline of a 知识更新工单, one string per step.
+async function timeline(page) {
+  return (await page.locator('ol.timeline > li').allTextContents()).map((s) => s.trim());
+}
+
+test('operator reports a problem, the unit publishes a fix, the operator confirms', async () => {
+  const browser = await launch();
+  try {
+    const code = `ku${Date.now().toString(36)}`;
+    const title = `失业保险金申领需要哪些材料（${code}）`;
+    const unit = '梅州市人力资源和社会保障局';
+    const editor = await signedIn(browser, 'editor_hrss');
+    const approver = await signedIn(browser, 'approver_hrss');
+    const operator = await signedIn(browser, 'operator');
+
+    // 0. 人社局 publishes an FAQ with an outdated answer.
+    await nav(editor, '本单位知识').click();
+    await editor.getByRole('link', { name: '新增常见问题' }).click();
+    await editor.getByLabel('标题').fill(title);
+    await editor.getByLabel('关键词').fill('失业保险金 申领 材料');
+    await editor.getByLabel('变化日期').fill(today());
+    await editor.getByLabel('问题').fill('申领失业保险金要带什么材料？');
+    await editor.getByLabel('规范答案').fill(
+      '<p>须携带身份证、社保卡和原单位出具的<strong>终止劳动关系证明</strong>到窗口办理。</p>');
+    await editor.getByRole('button', { name: '保存并提交审核' }).click();
+    await editor.waitForURL(/\/knowledge\/versions\/\d+\?done=saved/);
+    await publish(approver, title);
+
+    // 1. The operator finds it in 知识检索 and reports that it is wrong.
+    await nav(operator, '知识检索').click();
+    await operator.getByLabel('问题或关键词').fill(code);
+    await operator.getByRole('button', { name: '检索' }).click();
+    await operator.waitForURL(/\/knowledge\?q=/);
+    await operator.getByRole('link', { name: title }).click();
+    await operator.waitForURL(/\/knowledge\/entries\/\d+$/);
+    const entryUrl = operator.url();
+    assert.equal(await operator.locator('h1').textContent(), title);
+    assert.match(await operator.locator('p.meta').textContent(), new RegExp(`${unit} · 公开 · 第 1 版（已发布）`));
+    const report = operator.locator('section.report');
+    assert.equal(await report.getByRole('heading').textContent(), '反馈知识问题');
+    await report.getByLabel('问题类型').selectOption({ label: '内容错误' });
+    const complaint = '现已不需要终止劳动关系证明，可在“粤省事”上直接申领，市民按答案跑了冤枉路。';
+    await report.getByLabel('具体说明').fill(complaint);
+    await report.getByRole('button', { name: `提交给 ${unit}` }).click();
+    await operator.waitForURL(/\/knowledge\/updates\/\d+\?done=created$/);
+    const orderUrl = operator.url().replace(/\?.*$/, '');
+    const orderNo = orderUrl.match(/(\d+)$/)[1];
+    assert.equal(await operator.locator('h1').textContent(), `知识更新工单 #${orderNo}`);
+    assert.equal(await operator.getByRole('status').textContent(), '已新增。');
+    assert.equal(await operator.locator('dd.state').textContent(), '待处理');
+    assert.equal(await operator.locator('dl.fields dd').nth(1).textContent(), unit);
+    let steps = await timeline(operator);
+    assert.equal(steps.length, 1);
+    assert.match(steps[0], new RegExp(`李晓敏（梅州市12345热线呼叫中心） 反馈 内容错误：${complaint}`));
+    // Only the unit answers; the reporter has nothing to confirm yet.
+    assert.equal(await operator.getByRole('button', { name: '已发布新版本' }).count(), 0);
+    assert.equal(await operator.getByRole('button', { name: '确认已解决' }).count(), 0);
+
+    // 2. 人社局's editor finds the order in its queue and drafts a new version.
+    await nav(editor, '知识更新工单').click();
+    assert.equal(await editor.locator('h1').textContent(), `知识更新工单 · ${unit}`);
+    const row = editor.locator('tbody tr', { hasText: title });
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 5),
+      [orderNo, title, unit, '内容错误', '待处理']);
+    await row.getByRole('link', { name: orderNo, exact: true }).click();
+    await editor.waitForURL(orderUrl);
+    assert.match(await editor.locator('dl.fields').textContent(), new RegExp(complaint));
+    await editor.getByRole('link', { name: title }).click();
+    await editor.waitForURL(entryUrl);
+    await editor.getByRole('button', { name: '修改（新建修订稿）' }).click();
+    await editor.waitForURL(/\/knowledge\/versions\/\d+\/edit$/);
+    assert.equal(await editor.locator('h1').textContent(), '编辑知识 · 常见问题');
+    assert.match(await editor.getByLabel('规范答案').inputValue(), /终止劳动关系证明/);
+    await editor.getByLabel('规范答案').fill(
+      '<p>无需提供终止劳动关系证明。可在<strong>“粤省事”</strong>上直接申领，或携带身份证、社保卡到窗口办理。</p>');
+    await editor.getByRole('button', { name: '保存并提交审核' }).click();
+    await editor.waitForURL(/\/knowledge\/versions\/\d+\?done=saved/);
+    assert.match(await editor.locator('p.meta').textContent(), /第 2 版 · 待审核/);
+
+    // The approver publishes version 2, and the editor answers the order with it.
+    await publish(approver, title);
+    await editor.goto(orderUrl);
+    assert.equal(await editor.locator('dd.state').textContent(), '待处理');
+    await editor.getByLabel('说明（可选）', { exact: true }).fill('已按新政策更正申领材料。');
+    await editor.getByRole('button', { name: '已发布新版本' }).click();
+    await editor.waitForURL(`${orderUrl}?done=saved`);
+    assert.equal(await editor.locator('dd.state').textContent(), '已答复（已关联第 2 版）');
+    assert.equal(await editor.getByRole('button', { name: '已发布新版本' }).count(), 0);
+
+    // 3. The operator sees the answer, reads the new version and confirms.
+    await nav(operator, '知识更新工单').click();
+    assert.equal(await operator.locator('h1').textContent(), '知识更新工单 · 我反馈的');
+    const mine = operator.locator('tbody tr', { hasText: title });
+    assert.equal(await mine.locator('td').nth(4).textContent(), '已答复');
+    await mine.getByRole('link', { name: orderNo, exact: true }).click();
+    await operator.waitForURL(orderUrl);
+    assert.equal(await operator.locator('dd.state').textContent(), '已答复（已关联第 2 版）');
+    await operator.getByRole('link', { name: title }).click();
+    await operator.waitForURL(entryUrl);
+    assert.match(await operator.locator('p.meta').textContent(), /第 2 版（已发布）/);
+    const answer = await operator.locator('dd.f-answer').textContent();
+    assert.match(answer, /无需提供终止劳动关系证明/);
+    assert.match(answer, /“粤省事”上直接申领/);
+    await operator.goBack();
+    await operator.waitForURL(orderUrl);
+    assert.equal(await operator.getByRole('heading', { name: '确认答复' }).count(), 1);
+    await operator.getByRole('button', { name: '确认已解决' }).click();
+    await operator.waitForURL(`${orderUrl}?done=saved`);
+    assert.equal(await operator.locator('dd.state').textContent(), '已确认（已关联第 2 版）');
+    assert.equal(await operator.getByRole('button', { name: '确认已解决' }).count(), 0);
+    steps = await timeline(operator);
+    assert.equal(steps.length, 3);
+    assert.match(steps[0], /李晓敏（梅州市12345热线呼叫中心） 反馈 内容错误：/);
+    assert.match(steps[1], new RegExp(`温少芳（${unit}） 已发布新版本 已发布第 2 版：已按新政策更正申领材料。`));
+    assert.match(steps[2], /李晓敏（梅州市12345热线呼叫中心） 确认已解决/);
+    await operator.screenshot({ path: `${OUT}kb-update-confirmed.png`, fullPage: true });
+
+    // The unit's queue shows the order closed.
+    await nav(editor, '知识更新工单').click();
+    assert.equal(await editor.locator('tbody tr', { hasText: title }).locator('td').nth(4).textContent(), '已确认');
+  } finally {
+    await browser.close();
+  }
+});
