@@ -119,8 +119,11 @@ void order_mask_phone(const char *phone, char *out, size_t size)
 	if (size == 0)
 		return;
 	size_t n = strlen(phone), keep_head, keep_tail;
-	if (n >= 8) {
+	if (n >= 11) {          /* mobile numbers: 138****1234 */
 		keep_head = 3;
+		keep_tail = 4;
+	} else if (n >= 8) {    /* local landlines: ****4567 */
+		keep_head = 0;
 		keep_tail = 4;
 	} else {
 		keep_head = 0;
@@ -142,8 +145,9 @@ int order_phone_valid(const char *s)
 	for (; s[i] != '\0'; i++) {
 		if (s[i] >= '0' && s[i] <= '9')
 			digits++;
-		else if (s[i] != '-' || i == 0 || s[i + 1] == '\0' || s[i + 1] == '-')
-			return 0;
+		else if (s[i] != '-' || i == 0 || s[i - 1] < '0' || s[i - 1] > '9' ||
+			 s[i + 1] < '0' || s[i + 1] > '9')
+			return 0;   /* a '-' only between two digits */
 	}
 	return digits >= 3 && digits <= 20;
 }

@@ -79,8 +79,9 @@ enum order_urgency { OU_NONE, OU_DUE_SOON, OU_OVERDUE };
 enum order_urgency order_urgency(const struct wd_calendar *cal, int today, int due);
 
 /* A caller's number as a member unit sees it: 138****1234. Keeps the first
- * three and last four digits of numbers of eight or more characters, and
- * masks all but the last two of shorter ones. out has room for size. */
+ * three and last four characters of numbers of eleven or more, the last
+ * four of eight to ten (landlines: ****4567), the last two of shorter
+ * ones. out has room for size. */
 void order_mask_phone(const char *phone, char *out, size_t size);
 /* Whether s is a plausible phone number: 3-20 digits, optionally with
  * one leading '+' and '-' separators. */
