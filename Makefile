@@ -31,9 +31,9 @@ CPPFLAGS += $(HARDEN)
 # tests link against.
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
-        h_auth h_home h_admin h_calendar h_audit \
+        h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
-        order order_store h_orders h_order_lists
+        order order_store h_orders h_order_lists order_sweep order_bench
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 
@@ -79,6 +79,14 @@ $(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/we
 	  $(LDFLAGS) -o $@ tests/http/test_kb.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))
 
+# The work-order HTTP suite (tests/http/test_orders.c). It also reads the
+# stack's database itself (its own categories, EXPLAIN of the queue and the
+# search), so it links the library as hotlinectl does.
+$(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests/http/web.h tests/http/check_web.h $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_orders.c tests/http/web.c $(LIB) \
+	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
@@ -100,7 +108,8 @@ stop:
 
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
-check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb
+check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
+       $(BUILD)/tests/test_http_orders
 	bash tests/stack-tests.sh
 
 # A libFuzzer target for the request parsers (needs clang).

@@ -165,7 +165,7 @@ static int filter_choices(struct req *r, struct tdict *d, const struct order_fil
 	struct dbres cats, units;
 	int rc = ords_categories(r->db, r->a, &cats);
 	if (rc == DB_OK)
-		rc = ords_units(r->db, r->a, &units);
+		rc = ords_units(r->db, r->a, r->actor->scope_jur, &units);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < cats.nrows; i++) {

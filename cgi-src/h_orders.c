@@ -126,7 +126,7 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 	if (rc == DB_OK)
 		rc = ords_jurisdictions(r->db, r->a, &jurs);
 	if (rc == DB_OK)
-		rc = ords_units(r->db, r->a, &units);
+		rc = ords_units(r->db, r->a, 0, &units);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (const struct order_code *c = order_channels; c->code; c++) {
@@ -303,7 +303,20 @@ static const char *intake_missing(const struct req *r, const char *outcome)
 static int intake_refs(struct req *r, const char *outcome, const char **msg)
 {
 	struct dbres res;
-	int rc = ords_category(r->db, r->a, r->f[F_CATEGORY_ID].i, &res);
+	/* The form offers the active jurisdictions; anything else would only
+	 * fail later on its foreign key (a 500). */
+	int rc = ords_jurisdictions(r->db, r->a, &res);
+	if (rc != DB_OK)
+		return db_status(rc);
+	int jur_ok = 0;
+	for (size_t i = 0; i < res.nrows; i++)
+		if (db_int(&res, i, 0) == r->f[F_JURISDICTION_ID].i)
+			jur_ok = 1;
+	if (!jur_ok) {
+		*msg = "所属区域不存在或已停用。";
+		return -1;
+	}
+	rc = ords_category(r->db, r->a, r->f[F_CATEGORY_ID].i, &res);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (res.nrows != 1 || db_int(&res, 0, 3) == 0) {
@@ -494,6 +507,8 @@ static int fill_timeline(struct req *r, struct tdict *d)
 		tmpl_set(e, "AT", db_cell(&ev, i, 0));
 		tmpl_set(e, "WHO", db_cell(&ev, i, 1) ? db_cell(&ev, i, 1) : "系统");
 		tmpl_set(e, "UNIT", db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "");
+		if (db_cell(&ev, i, 2))   /* the sweep's events have no unit */
+			tmpl_show(e, "IN_UNIT");
 		tmpl_set(e, "ACTION", event_label(db_cell(&ev, i, 3)));
 		if (db_cell(&ev, i, 4))
 			tmpl_set(tmpl_section(e, "TARGET"), "UNIT", db_cell(&ev, i, 4));
@@ -556,10 +571,10 @@ static int fill_return(struct req *r, struct tdict *d, long long *suggested)
 }
 
 static int unit_options(struct req *r, struct tdict *d, const char *section,
-			long long pick, long long except)
+			long long jur, long long pick, long long except)
 {
 	struct dbres units;
-	int rc = ords_units(r->db, r->a, &units);
+	int rc = ords_units(r->db, r->a, jur, &units);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < units.nrows; i++) {
@@ -595,9 +610,10 @@ static int order_page(struct req *r, const char *tpl, int with_actions)
 		int state = order_state_from_code(db_cell(&o, 0, ORD_STATE));
 		fill_actions(d, state, parties, db_cell(&o, 0, ORD_ACCEPTED) != NULL, &o);
 		long long unit = db_int(&o, 0, ORD_UNIT_ID);
-		st = unit_options(r, d, "RETURN_UNIT", 0, unit);
+		long long jur = db_int(&o, 0, ORD_JUR_ID);
+		st = unit_options(r, d, "RETURN_UNIT", jur, 0, unit);
 		if (st == 0)
-			st = unit_options(r, d, "REDISPATCH_UNIT", suggested, unit);
+			st = unit_options(r, d, "REDISPATCH_UNIT", jur, suggested, unit);
 		if (st)
 			return st;
 	}
@@ -678,6 +694,8 @@ static int act_apply(struct req *r, struct act *x)
 		return ords_reply(r->db, r->a, r->id, r->f[F_RESULT].s);
 	case OA_CLOSE:
 		return ords_close(r->db, r->a, r->id, r->f[F_SATISFACTION].s);
+	case OA_REOPEN:
+		return ords_reopen(r->db, r->a, r->id);
 	case OA_REQUEST_RETURN: {
 		long long id;
 		rc = ords_return_insert(r->db, r->a, r->id, x->order_unit, ac->user_id,

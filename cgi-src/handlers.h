@@ -36,6 +36,15 @@ int h_user_reset_password(struct req *r);
 int h_membership_add(struct req *r);
 int h_membership_deactivate(struct req *r);
 
+/* h_categories.c: 问题分类 and 派单规则 */
+int h_categories(struct req *r);
+int h_category_create(struct req *r);
+int h_category_form(struct req *r);
+int h_category_update(struct req *r);
+int h_routing(struct req *r);
+int h_routing_create(struct req *r);
+int h_routing_update(struct req *r);
+
 /* h_calendar.c */
 int h_calendar(struct req *r);
 int h_calendar_set(struct req *r);

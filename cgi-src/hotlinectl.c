@@ -19,6 +19,8 @@
 #include "kb_store.h"
 #include "kb_xml.h"
 #include "kb_bench.h"
+#include "order_bench.h"
+#include "order_sweep.h"
 #include "org_store.h"
 #include "roles.h"
 #include "user_store.h"
@@ -542,6 +544,45 @@ static int cmd_audit_verify(void)
 	return 0;
 }
 
+/* hotlinectl sweep: from cron every minute. One audit row per run that
+ * changed something; the orders' own events say which. */
+static int cmd_sweep(void)
+{
+	char today[11];
+	calendar_today(today);
+	struct sweep_counts n;
+	int rc = order_sweep(db, today, &n);
+	if (rc == DB_OK && (n.overdue > 0 || n.reminders > 0)) {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = tool_audit("order.sweep", "", 0,
+					arena_printf(&arena, "期限巡查：%lld 件超期，%lld 条提醒",
+						     n.overdue, n.reminders));
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		if (rc != DB_OK)
+			db_rollback(db);
+	}
+	if (n.busy)
+		printf("sweep: another sweep is running; nothing done\n");
+	else
+		printf("sweep: %lld overdue, %lld reminders\n", n.overdue, n.reminders);
+	return rc == DB_OK ? 0 : die_db("sweep", rc);
+}
+
+/* hotlinectl order bench-load N: the orders make bench reads. */
+static int cmd_order_bench_load(const char *count)
+{
+	char *end;
+	long long n = strtoll(count, &end, 10);
+	if (*count == '\0' || *end != '\0' || n < 0 || n > 10000000) {
+		fprintf(stderr, "hotlinectl: order bench-load: N must be 0 to 10000000\n");
+		return 2;
+	}
+	int rc = order_bench_load(db, n);
+	return rc == DB_OK ? 0 : die_db("order bench-load", rc);
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -554,7 +595,9 @@ static void usage(void)
 		"  kb import FILE.xml --unit CODE [--draft]  one transaction; any error imports nothing\n"
 		"  kb export --unit CODE [-o FILE]        the unit's entries and those granted to it\n"
 		"  has-users                              exit 0 if any user exists, 1 if none\n"
-		"  demo-load                              load sql/demo into an empty database\n");
+		"  demo-load                              load sql/demo into an empty database\n"
+		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n"
+		"  order bench-load N                     generate N orders for make bench (once)\n");
 	exit(2);
 }
 
@@ -599,6 +642,10 @@ int main(int argc, char **argv)
 		 strcmp(argv[3], "--unit") == 0 &&
 		 (argc == 5 || (argc == 6 && strcmp(argv[5], "--draft") == 0)))
 		status = kb_import(argv[2], argv[4], argc == 6, 0);
+	else if (strcmp(cmd, "sweep") == 0 && argc == 1)
+		status = cmd_sweep();
+	else if (strcmp(cmd, "order") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
+		status = cmd_order_bench_load(argv[2]);
 	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
 		status = kb_bench_load(db, strtoll(argv[2], NULL, 10)) == DB_OK
 				 ? 0 : die_db("kb bench-load", DB_ERR);

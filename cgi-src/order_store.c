@@ -19,6 +19,7 @@ enum stmt {
 	STMT_SET_STATE,
 	STMT_ACCEPT,
 	STMT_REPLY,
+	STMT_REOPEN,
 	STMT_CLOSE,
 	STMT_REDISPATCH,
 	STMT_RETURN_INSERT,
@@ -53,11 +54,13 @@ static const char *const sql[STMT__MAX] = {
 	"SELECT u.id, u.name, j.name FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.active = 1 AND u.kind IN ('department', 'enterprise', 'other', 'government')"
+	" AND (? = 0 OR u.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
 	/* STMT_UNIT */
 	"SELECT u.id, u.name, u.jurisdiction_id, j.parent_id IS NULL FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
-	" WHERE u.id = ? AND u.active = 1",
+	" WHERE u.id = ? AND u.active = 1"
+	" AND u.kind IN ('department', 'enterprise', 'other', 'government')",
 	/* STMT_JURS */
 	"SELECT id, code, name, parent_id FROM jurisdictions WHERE active = 1"
 	" ORDER BY parent_id IS NOT NULL, id LIMIT 500",
@@ -121,6 +124,10 @@ static const char *const sql[STMT__MAX] = {
 	/* STMT_REPLY */
 	"UPDATE orders SET state = 'replied', reply = ?, replied_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND state = 'accepted'",
+	/* STMT_REOPEN: the callback and closing belong to the earlier round
+	 * (kept on the timeline). */
+	"UPDATE orders SET state = 'accepted', satisfaction = NULL, closed_at = NULL"
+	" WHERE id = ? AND state = 'closed' AND satisfaction = 'dissatisfied'",
 	/* STMT_CLOSE */
 	"UPDATE orders SET state = 'closed', satisfaction = ?,"
 	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'replied'",
@@ -208,9 +215,9 @@ int ords_category(struct db *db, struct arena *a, long long id, struct dbres *ou
 	return db_run(db, a, sql[STMT_CATEGORY], out, "i", id);
 }
 
-int ords_units(struct db *db, struct arena *a, struct dbres *out)
+int ords_units(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNITS], out, "");
+	return db_run(db, a, sql[STMT_UNITS], out, "ii", jur, jur);
 }
 
 int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out)
@@ -311,6 +318,12 @@ int ords_close(struct db *db, struct arena *a, long long id, const char *satisfa
 {
 	struct dbres res;
 	return changed(db_run(db, a, sql[STMT_CLOSE], &res, "si", satisfaction, id), &res);
+}
+
+int ords_reopen(struct db *db, struct arena *a, long long id)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_REOPEN], &res, "i", id), &res);
 }
 
 int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,

@@ -20,8 +20,10 @@ enum {
  * handle orders. */
 int ords_categories(struct db *db, struct arena *a, struct dbres *out);
 int ords_category(struct db *db, struct arena *a, long long id, struct dbres *out);
-int ords_units(struct db *db, struct arena *a, struct dbres *out);
-/* An active unit: id, name, jurisdiction_id, jurisdiction is the city (1/0). */
+/* jur: that jurisdiction's units and the city's; 0: all. */
+int ords_units(struct db *db, struct arena *a, long long jur, struct dbres *out);
+/* An active unit that handles orders (as ords_units): id, name,
+ * jurisdiction_id, jurisdiction is the city (1/0). */
 int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out);
 /* Active jurisdictions: id, code, name, parent_id. */
 int ords_jurisdictions(struct db *db, struct arena *a, struct dbres *out);
@@ -61,6 +63,7 @@ int ords_set_state(struct db *db, struct arena *a, long long id, const char *fro
 int ords_accept(struct db *db, struct arena *a, long long id);
 int ords_reply(struct db *db, struct arena *a, long long id, const char *reply);
 int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction);
+int ords_reopen(struct db *db, struct arena *a, long long id);
 int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
 		    long long unit, const char *due, int count_return);
 

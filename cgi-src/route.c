@@ -34,6 +34,14 @@ static const struct fdecl f_user_update[] = {
 static const struct fdecl f_user_password[] = { { F_NEW_PASSWORD, 1 }, END };
 static const struct fdecl f_membership_add[] = {
 	{ F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
+static const struct fdecl f_category[] = {
+	{ F_NAME, 1 }, { F_PARENT_ID, 0 }, { F_TIME_LIMIT, 1 }, { F_ACTIVE, 0 }, END };
+static const struct fdecl f_routing[] = {
+	{ F_JURISDICTION_ID, 0 }, { F_CATEGORY_ID, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_routing_create[] = {
+	{ F_CATEGORY_ID, 1 }, { F_JURISDICTION_ID, 1 }, { F_KEYWORDS, 0 },
+	{ F_UNIT_ID, 1 }, END };
+static const struct fdecl f_routing_update[] = { { F_ACTIVE, 0 }, END };
 static const struct fdecl f_calendar[] = {
 	{ F_MONTH, 0 }, { F_DONE, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_N, 0 }, END };
 static const struct fdecl f_calendar_set[] = {
@@ -113,6 +121,13 @@ const struct route routes[] = {
 	{ M_POST, "/admin/users/{id}/password", h_user_reset_password, CAP_ADMIN, f_user_password, 0 },
 	{ M_POST, "/admin/users/{id}/memberships", h_membership_add, CAP_ADMIN, f_membership_add, 0 },
 	{ M_POST, "/admin/memberships/{id}/deactivate", h_membership_deactivate, CAP_ADMIN, f_none, 0 },
+	{ M_GET, "/admin/categories", h_categories, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/categories", h_category_create, CAP_ADMIN, f_category, 0 },
+	{ M_GET, "/admin/categories/{id}", h_category_form, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/categories/{id}", h_category_update, CAP_ADMIN, f_category, 0 },
+	{ M_GET, "/admin/routing", h_routing, CAP_ADMIN, f_routing, 0 },
+	{ M_POST, "/admin/routing", h_routing_create, CAP_ADMIN, f_routing_create, 0 },
+	{ M_POST, "/admin/routing/{id}", h_routing_update, CAP_ADMIN, f_routing_update, 0 },
 	{ M_GET, "/calendar", h_calendar, CAP_SESSION, f_calendar, 0 },
 	{ M_POST, "/calendar", h_calendar_set, CAP_CALENDAR_EDIT, f_calendar_set, 0 },
 	{ M_GET, "/audit", h_audit, CAP_AUDIT_READ, f_audit, 0 },

@@ -29,6 +29,8 @@ static const struct nav_item nav[] = {
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
 	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },
+	{ CAP_ADMIN, "/admin/categories", "问题分类" },
+	{ CAP_ADMIN, "/admin/routing", "派单规则" },
 	{ CAP_SESSION, "/calendar", "工作日历" },
 	{ CAP_AUDIT_READ, "/audit", "审计日志" },
 	{ CAP_SESSION, "/account/password", "修改密码" },

@@ -12,9 +12,12 @@
 #          a relative name such as build-asan is taken from the repo top)
 #   HOTLINE_CONF_EXTRA  text appended to the generated hotline.conf (later
 #          keys override earlier ones)
+#   SWEEP_INTERVAL  seconds between runs of `hotlinectl sweep` (the deadline
+#          sweep cron runs in production); default 60, 0 runs none
 #
 # Layout under $VAR: db/ (datadir), db.sock, my.cnf, hotline.conf,
 # run/ (pid files, hotlined.sock), log/, nginx/ (config and temp dirs).
+# The sweep loop's pid is run/sweep.pid, its output log/sweep.log.
 set -eu
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +51,7 @@ APPSOCK=$RUN/hotlined.sock
 DB_PID=$RUN/mariadb.pid
 APP_PID=$RUN/hotlined.pid
 NGX_PID=$RUN/nginx.pid
+SWEEP_PID=$RUN/sweep.pid
 NGX_DIR=$VAR/nginx
 
 # Unix socket paths are limited to 107 bytes.
@@ -475,6 +479,60 @@ nginx_stop() {
 	msg "nginx stopped"
 }
 
+# ---------------------------------------------------------------- sweep
+
+SWEEP_INTERVAL=${SWEEP_INTERVAL:-60}
+case $SWEEP_INTERVAL in
+'' | *[!0-9]*) echo "stack: SWEEP_INTERVAL must be a number of seconds, got '$SWEEP_INTERVAL'" >&2; exit 2 ;;
+esac
+
+# The loop's command line carries this tag: its comm is only "bash".
+SWEEP_TAG=hotline-sweep-loop
+
+sweep_running() {
+	local pid
+	pid=$(read_pid "$SWEEP_PID") || return 1
+	pid_alive "$pid" || return 1
+	tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$SWEEP_TAG" || return 1
+	echo "$pid"
+}
+
+sweep_stop() {
+	local pid
+	if ! pid=$(sweep_running); then
+		rm -f "$SWEEP_PID"
+		return 0
+	fi
+	msg "stopping the sweep loop (pid $pid)"
+	kill -TERM "$pid" 2>/dev/null || true
+	if ! wait_gone "$pid" 15; then
+		echo "stack: WARNING: sweep loop (pid $pid) ignored SIGTERM; sending SIGKILL" >&2
+		kill -KILL "$pid" 2>/dev/null || true
+		STOP_FAILED=1
+	fi
+	rm -f "$SWEEP_PID"
+}
+
+# Runs `hotlinectl sweep` now and then every SWEEP_INTERVAL seconds, as cron
+# does in production. On TERM the loop ends its sleep and exits (a sweep
+# in progress finishes first: it takes milliseconds).
+sweep_start() {
+	sweep_stop
+	if [ "$SWEEP_INTERVAL" -eq 0 ]; then
+		msg "sweep loop off (SWEEP_INTERVAL=0)"
+		return 0
+	fi
+	launch "$LOG/sweep.log" bash -c '
+		trap "kill \$s 2>/dev/null; exit 0" TERM
+		while :; do
+			echo "$(date "+%F %T") $("$1" -c "$2" sweep 2>&1)"
+			sleep "$3" & s=$!
+			wait $s
+		done' "$SWEEP_TAG" "$BUILD/hotlinectl" "$APPCONF" "$SWEEP_INTERVAL"
+	echo "$LAUNCHED" >"$SWEEP_PID"
+	msg "sweep loop started (pid $LAUNCHED, every $SWEEP_INTERVAL s, log $LOG/sweep.log)"
+}
+
 # ---------------------------------------------------------------- status
 
 status() {
@@ -497,6 +555,12 @@ status() {
 		echo "nginx:    stopped"
 		all=3
 	fi
+	# Optional: not counted in the exit status.
+	if pid=$(sweep_running); then
+		echo "sweep:    running (pid $pid, log $LOG/sweep.log)"
+	else
+		echo "sweep:    stopped"
+	fi
 	return $all
 }
 
@@ -512,9 +576,11 @@ start)
 	migrate_and_demo
 	app_start
 	nginx_start
+	sweep_start
 	msg "up: http://127.0.0.1:$PORT/ (VAR=$VAR)"
 	;;
 stop)
+	sweep_stop
 	app_stop
 	nginx_stop
 	db_stop

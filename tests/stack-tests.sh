@@ -4,7 +4,8 @@
 # a new database every run. The stack is stopped however this script ends.
 #
 # Environment: BUILD (default build) names the directory holding hotlined,
-# hotlinectl, tests/test_http and tests/test_http_kb, as for scripts/stack.sh.
+# hotlinectl, tests/test_http, tests/test_http_kb and tests/test_http_orders,
+# as for scripts/stack.sh.
 set -euo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +46,9 @@ echo "== HTTP tests ($BUILD/tests/test_http against $BASE_URL)"
 
 echo "== knowledge-base HTTP tests ($BUILD/tests/test_http_kb against $BASE_URL)"
 "$BUILD/tests/test_http_kb" || failed=1
+
+echo "== work-order HTTP tests ($BUILD/tests/test_http_orders against $BASE_URL)"
+"$BUILD/tests/test_http_orders" || failed=1
 
 if [ -f tests/browser/run.sh ]; then
 	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"

@@ -66,6 +66,6 @@
 </section>{{/ACTIONS}}
 <h2>办理过程</h2>
 <ol class="timeline">
-{{#EVENT}}<li><span class="at">{{AT}}</span> {{WHO}}（{{UNIT}}） <strong>{{ACTION}}</strong>{{#TARGET}} → {{UNIT}}{{/TARGET}} <span class="text">{{NOTE}}</span></li>
+{{#EVENT}}<li><span class="at">{{AT}}</span> {{WHO}}{{#IN_UNIT}}（{{UNIT}}）{{/IN_UNIT}} <strong>{{ACTION}}</strong>{{#TARGET}} → {{UNIT}}{{/TARGET}} <span class="text">{{NOTE}}</span></li>
 {{/EVENT}}
 </ol>

@@ -3,7 +3,8 @@
 # one line per page, "bench NAME rps=N p99_ms=N ratio=R", the ratio being
 # against the bare FastCGI route (hello) measured in the same run; then the
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
-# Names: static hello login home. BENCH_SECONDS sets each run's length.
+# Names: static hello login home kb_search_public kb_search_operator kb_entry
+# order_intake order_queue. BENCH_SECONDS sets each run's length.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
@@ -15,7 +16,8 @@ trap 'bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
 bash "$STACK" start >/dev/null
 
 # Signed-in sessions for the pages behind the login: the admin's home page,
-# and an operator for the staff search.
+# an operator for the staff search and the intake, a clerk of 人社局 (unit
+# 14) for its queue.
 jar=$(mktemp)
 trap 'rm -f "$jar"; bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
 signin() {
@@ -28,7 +30,9 @@ signin() {
 }
 sid=$(signin admin)
 op_sid=$(signin operator)
-[ -n "$sid" ] && [ -n "$op_sid" ] || { echo "bench: could not sign in" >&2; exit 1; }
+clerk_sid=$(signin clerk_hrss)
+[ -n "$sid" ] && [ -n "$op_sid" ] && [ -n "$clerk_sid" ] ||
+	{ echo "bench: could not sign in" >&2; exit 1; }
 
 declare -A URL=(
 	[static]=/static/style.css
@@ -38,8 +42,16 @@ declare -A URL=(
 	[kb_search_public]=/kb?q=%E7%A4%BE%E4%BF%9D
 	[kb_search_operator]=/knowledge?q=%E7%A4%BE%E4%BF%9D
 	[kb_entry]=/kb/e/1000001
+	[order_intake]=/orders
+	[order_queue]=/orders/queue
 )
-declare -A AUTH=([home]=admin [kb_search_operator]=operator)
+declare -A AUTH=([home]=admin [kb_search_operator]=operator [order_intake]=operator
+	[order_queue]=clerk)
+# Forms posted with tests/bench/post.lua (bodies built below, once signed
+# in): success is the redirect to the new order, anything else a failure.
+declare -A BODY=()
+declare -A EXPECT=([order_intake]=303)
+declare -A LOCATION=([order_intake]=/orders/)
 # Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
 declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/)
 
@@ -70,13 +82,19 @@ run() {
 	case "${AUTH[$name]:-}" in
 	admin) args=(-H "Cookie: hl_sid=$sid") ;;
 	operator) args=(-H "Cookie: hl_sid=$op_sid") ;;
+	clerk) args=(-H "Cookie: hl_sid=$clerk_sid") ;;
 	esac
-	# Every page must answer 200 before it is timed.
-	local code
-	code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE${URL[$name]}")
-	[ "$code" = 200 ] || { echo "bench: $name answered $code" >&2; exit 1; }
+	# Every page must answer as it should (200, or a form's redirect) before
+	# it is timed.
+	local code want=${EXPECT[$name]:-200} data=()
+	[ -n "${BODY[$name]:-}" ] && data=(--data "${BODY[$name]}")
+	code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "${data[@]}" "$BASE${URL[$name]}")
+	[ "$code" = "$want" ] || { echo "bench: $name answered $code" >&2; exit 1; }
 	local script=()
-	if [ -n "${MIX[$name]:-}" ]; then
+	if [ -n "${BODY[$name]:-}" ]; then
+		export BENCH_BODY=${BODY[$name]} BENCH_EXPECT=$want BENCH_LOCATION=${LOCATION[$name]:-}
+		script=(-s "$TOP/tests/bench/post.lua")
+	elif [ -n "${MIX[$name]:-}" ]; then
 		BENCH_PATHS=$(mix_file "${MIX[$name]}")
 		export BENCH_PATHS
 		script=(-s "$TOP/tests/bench/mix.lua")
@@ -87,12 +105,15 @@ run() {
 		                if (v ~ /us$/) ms = ms / 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) ms = ms * 1000;
 		                p99 = ms }
 		     /Non-2xx/ { bad = $NF }
+		     /^Bad answers:/ { wrong = $NF }
 		     END { if (bad) { print "bench: non-2xx answers: " bad > "/dev/stderr"; exit 1 }
+		           if (wrong) { print "bench: failed form posts: " wrong > "/dev/stderr"; exit 1 }
 		           printf "%d %.2f\n", rps, p99 }'
 }
 
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(static hello login home kb_search_public kb_search_operator kb_entry)
+[ ${#names[@]} -gt 0 ] ||
+	names=(static hello login home kb_search_public kb_search_operator kb_entry order_intake order_queue)
 for n in "${names[@]}"; do
 	[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]})" >&2; exit 2; }
 done
@@ -104,6 +125,32 @@ case " ${names[*]} " in
 	t0=$(date +%s.%N)
 	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 100000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_s=%.1f\n", b - a }'
+	;;
+esac
+
+# The order pages need the 100,000 generated orders (the clerk's queue
+# holds some 75 open ones), timed once; then one sweep writes their
+# reminders, so that the stack's sweep loop finds little to do in a timed
+# run. The intake posts a dispatch as the operator would: a leaf category
+# of the intake form, the city, its CSRF token from the form; to unit 15
+# (医保局), not 14, so that the orders it adds on every run do not grow the
+# queue that order_queue reads.
+case " ${names[*]} " in
+*" order_"*)
+	t0=$(date +%s.%N)
+	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" order bench-load 100000 >/dev/null
+	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench order_load_s=%.1f\n", b - a }'
+	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" sweep >/dev/null
+	form=$(curl -s -H "Cookie: hl_sid=$op_sid" "$BASE/orders/new")
+	csrf=$(printf '%s' "$form" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	category=$(printf '%s' "$form" | tr '>' '\n' | sed -n '/name="category_id"/,/<\/select/s/^<option value="\([0-9][0-9]*\)".*/\1/p' | head -1)
+	[ -n "$csrf" ] && [ -n "$category" ] ||
+		{ echo "bench: no CSRF token or category on /orders/new" >&2; exit 1; }
+	BODY[order_intake]="csrf=$csrf&caller_phone=13800138000&caller_name=$(enc 陈先生)&channel=phone"
+	BODY[order_intake]+="&category_id=$category&jurisdiction_id=1&place=$(enc 梅江区江南路18号)"
+	BODY[order_intake]+="&content=$(enc 来电反映异地就医已备案，回来报销仍被告知材料不全。)"
+	BODY[order_intake]+="&demand=$(enc 希望一次性告知所需材料并尽快报销)&cause=$(enc 备案信息未同步)"
+	BODY[order_intake]+="&contradiction=$(enc 办理时限与群众期望不符)&outcome=dispatch&unit_id=15"
 	;;
 esac
 

@@ -556,6 +556,421 @@ START_TEST(duplicate_unit_code)
 }
 END_TEST
 
+/* ---- 问题分类 and 派单规则 ------------------------------------------------ */
+
+/* Demo data (sql/demo/demo.sql): category ids and units the tests rely on. */
+#define CAT_SOCIAL 1       /* 社会保障, a parent */
+#define CAT_PENSION 2      /* 社会保障 › 养老保险, 10 working days */
+#define CAT_BUS 12         /* 交通出行 › 公交服务 */
+#define CAT_POWER 28       /* 水电气 › 供电 */
+#define UNIT_TRANSPORT 23  /* 梅州市交通运输局 */
+#define UNIT_POWER 40      /* 梅州供电局 */
+#define UNIT_MJ_HRSS 105   /* 梅江区人力资源和社会保障局 */
+#define UNIT_XN_HRSS 205   /* 兴宁市人力资源和社会保障局 */
+
+/* POSTs the category form (parent 0: none; limit as typed) to path with a
+ * token of /admin/categories; returns the status. */
+static long post_category(struct web *w, const char *path, const char *name,
+			  long parent, const char *limit, int active)
+{
+	char body[1024], par[24] = "";
+	if (parent > 0)
+		snprintf(par, sizeof par, "%ld", parent);
+	const char *csrf = token_from(w, "/admin/categories");
+	snprintf(body, sizeof body, "csrf=%s&name=%s&parent_id=%s&time_limit=%s%s",
+		 csrf, web_esc(w, name), par, limit, active ? "&active=1" : "");
+	return web_post(w, path, body);
+}
+
+#define POST_CATEGORY(w, path, name, parent, limit, active, want)              \
+	do {                                                                  \
+		long st_ = post_category((w), (path), (name), (parent), (limit), (active)); \
+		ck_assert_msg(st_ == (want), "POST %s (%s): status %ld, expected %d\n%.600s", \
+			      (path), (name), st_, (want), (w)->body ? (w)->body : ""); \
+	} while (0)
+
+/* The id of the category called name on /admin/categories, or 0. */
+static long category_id(struct web *w, const char *name)
+{
+	char expr[512];
+	GET(w, "/admin/categories", 200);
+	snprintf(expr, sizeof expr,
+		 "//table[@class='categories']/tbody/tr[td[1]/a='%s']/td[2]", name);
+	return strtol(text(w, expr), NULL, 10);
+}
+
+/* The message of an error page, after checking its heading. */
+static const char *refusal(struct web *w, const char *heading)
+{
+	ck_assert_str_eq(text(w, "//h1"), heading);
+	return text(w, "//p[@class='message']");
+}
+
+/* POSTs a routing rule; returns the status. */
+static long post_rule(struct web *w, long category, long jur, const char *keywords,
+		      long unit)
+{
+	char body[1024];
+	const char *csrf = token_from(w, "/admin/routing");
+	snprintf(body, sizeof body,
+		 "csrf=%s&category_id=%ld&jurisdiction_id=%ld&keywords=%s&unit_id=%ld",
+		 csrf, category, jur, web_esc(w, keywords), unit);
+	return web_post(w, "/admin/routing", body);
+}
+
+/* Activates (1) or deactivates (0) rule id; returns the status. */
+static long toggle_rule(struct web *w, long id, int active)
+{
+	char body[256], path[64];
+	snprintf(path, sizeof path, "/admin/routing/%ld", id);
+	snprintf(body, sizeof body, "csrf=%s%s", token_from(w, "/admin/routing"),
+		 active ? "&active=1" : "");
+	return web_post(w, path, body);
+}
+
+START_TEST(category_tree_create_and_edit)
+{
+	struct web w;
+	char top[128], child[128], path[64], expr[512], object[64];
+	login_as(&w, "admin", DEMO_PW);
+
+	/* The demo tree, indented, with the navigation links. */
+	GET(&w, "/admin/categories", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "问题分类");
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/categories' and .='问题分类']"), 1);
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/routing' and .='派单规则']"), 1);
+	ck_assert_str_eq(text(&w, "//table[@class='categories']/tbody/tr[td[2]='2']/td[1]"), "养老保险");
+	ck_assert_str_eq(text(&w, "//table[@class='categories']/tbody/tr[td[2]='2']/td[1]/@class"), "depth-1");
+	ck_assert_str_eq(text(&w, "//table[@class='categories']/tbody/tr[td[2]='2']/td[3]"), "10 个工作日");
+	ck_assert_str_eq(text(&w, "//table[@class='categories']/tbody/tr[td[2]='1']/td[1]/@class"), "depth-0");
+
+	/* A top-level category and a child. */
+	snprintf(top, sizeof top, "测试分类%s", stamp);
+	snprintf(child, sizeof child, "测试子类%s", stamp);
+	POST_CATEGORY(&w, "/admin/categories", top, 0, "7", 0, 303);
+	ck_assert_pstr_eq(web_location(&w), "/admin/categories?done=created");
+	GET(&w, "/admin/categories?done=created", 200);
+	ck_assert_str_eq(text(&w, "//p[@class='notice']"), "已新增。");
+	long top_id = category_id(&w, top);
+	ck_assert_int_gt(top_id, 45);
+	POST_CATEGORY(&w, "/admin/categories", child, top_id, "3", 0, 303);
+	long child_id = category_id(&w, child);
+	ck_assert_int_gt(child_id, top_id);
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s']"
+		 "/following-sibling::tr[1]/td[1]", top);
+	ck_assert_str_eq(text(&w, expr), child);
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s']/td[1]/@class", child);
+	ck_assert_str_eq(text(&w, expr), "depth-1");
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s']/td[3]", child);
+	ck_assert_str_eq(text(&w, expr), "3 个工作日");
+
+	/* The child's time limit edited on its page. */
+	snprintf(path, sizeof path, "/admin/categories/%ld", child_id);
+	GET(&w, path, 200);
+	ck_assert_str_eq(text(&w, "//input[@id='time_limit']/@value"), "3");
+	ck_assert_str_eq(text(&w, "//select[@id='parent_id']/option[@selected]"), top);
+	POST_CATEGORY(&w, path, child, top_id, "12", 1, 303);
+	snprintf(expr, sizeof expr, "%s?done=saved", path);
+	ck_assert_pstr_eq(web_location(&w), expr);
+	GET(&w, expr, 200);
+	ck_assert_str_eq(text(&w, "//p[@class='notice']"), "已保存。");
+	ck_assert_str_eq(text(&w, "//input[@id='time_limit']/@value"), "12");
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s']/td[3]", child);
+	GET(&w, "/admin/categories", 200);
+	ck_assert_str_eq(text(&w, expr), "12 个工作日");
+
+	/* The parent's page never offers itself or its child as parent. */
+	snprintf(path, sizeof path, "/admin/categories/%ld", top_id);
+	GET(&w, path, 200);
+	ck_assert_int_eq(count(&w, "//select[@id='parent_id']/option[@value='%ld']", top_id), 0);
+	ck_assert_int_eq(count(&w, "//select[@id='parent_id']/option[@value='%ld']", child_id), 0);
+	ck_assert_int_eq(count(&w, "//ul[@class='children']/li[a='%s']", child), 1);
+
+	/* Every change is in the audit log. */
+	snprintf(object, sizeof object, "category #%ld", top_id);
+	ck_assert_msg(audit_has(&w, "category.create", object), "no category.create");
+	snprintf(object, sizeof object, "category #%ld", child_id);
+	ck_assert_msg(audit_has(&w, "category.create", object), "no category.create of the child");
+	ck_assert_msg(audit_has(&w, "category.update", object), "no category.update");
+	snprintf(expr, sizeof expr, "//table[@class='audit']/tbody/tr[td[7]='%s']/td[8]", object);
+	ck_assert_ptr_nonnull(strstr(text(&w, expr), "12 个工作日（原 3）"));
+
+	/* Out of the intake's way for the suites that follow. */
+	snprintf(path, sizeof path, "/admin/categories/%ld", child_id);
+	POST_CATEGORY(&w, path, child, top_id, "12", 0, 303);
+	snprintf(path, sizeof path, "/admin/categories/%ld", top_id);
+	POST_CATEGORY(&w, path, top, 0, "7", 0, 303);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(category_refusals_change_nothing)
+{
+	struct web w;
+	char top[128], child[128], other[128], bad[128], path[64], expr[512];
+	login_as(&w, "admin", DEMO_PW);
+	snprintf(top, sizeof top, "拒绝测试%s", stamp);
+	snprintf(child, sizeof child, "拒绝子类%s", stamp);
+	snprintf(other, sizeof other, "拒绝乙类%s", stamp);
+	POST_CATEGORY(&w, "/admin/categories", top, 0, "5", 0, 303);
+	long top_id = category_id(&w, top);
+	POST_CATEGORY(&w, "/admin/categories", child, top_id, "5", 0, 303);
+	long child_id = category_id(&w, child);
+	POST_CATEGORY(&w, "/admin/categories", other, top_id, "5", 0, 303);
+	long other_id = category_id(&w, other);
+	ck_assert_int_gt(top_id, 0);
+	ck_assert_int_gt(child_id, 0);
+	ck_assert_int_gt(other_id, 0);
+	int rows = count(&w, "//table[@class='categories']/tbody/tr");
+
+	/* The same name under the same parent, at the top too (where the
+	 * unique key cannot see it), and by renaming. */
+	POST_CATEGORY(&w, "/admin/categories", child, top_id, "5", 0, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "已有名为"));
+	POST_CATEGORY(&w, "/admin/categories", top, 0, "5", 0, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "已有名为"));
+	snprintf(path, sizeof path, "/admin/categories/%ld", other_id);
+	POST_CATEGORY(&w, path, child, top_id, "5", 1, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "已有名为"));
+	/* The same name under another parent is fine. */
+	POST_CATEGORY(&w, "/admin/categories", child, CAT_SOCIAL, "5", 0, 303);
+
+	/* A cycle: the parent under its own child, or under itself. */
+	snprintf(path, sizeof path, "/admin/categories/%ld", top_id);
+	POST_CATEGORY(&w, path, top, child_id, "5", 1, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "循环"));
+	POST_CATEGORY(&w, path, top, top_id, "5", 1, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "循环"));
+	GET(&w, path, 200);
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@id='parent_id']/option[@selected]"), 0);
+
+	/* No name, a name of spaces only, and bad time limits. */
+	POST_CATEGORY(&w, "/admin/categories", "", top_id, "5", 0, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "请填写「名称」。");
+	POST_CATEGORY(&w, "/admin/categories", "\xE3\x80\x80 ", top_id, "5", 0, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "请填写「名称」。");
+	snprintf(bad, sizeof bad, "时限错误%s", stamp);
+	const char *limits[] = { "0", "366", "-3", "abc", "2.5", "" };
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		POST_CATEGORY(&w, "/admin/categories", bad, top_id, limits[i], 0, 400);
+		ck_assert_msg(strstr(refusal(&w, "请求有误"), "办理时限") != NULL,
+			      "time limit '%s': %s", limits[i], text(&w, "//p[@class='message']"));
+	}
+	snprintf(path, sizeof path, "/admin/categories/%ld", child_id);
+	POST_CATEGORY(&w, path, child, top_id, "0", 1, 400);
+	GET(&w, path, 200);
+	ck_assert_str_eq(text(&w, "//input[@id='time_limit']/@value"), "5");
+
+	/* Nothing of that was stored: one more row only (the same name
+	 * elsewhere), the names and parents unchanged. */
+	GET(&w, "/admin/categories", 200);
+	ck_assert_int_eq(count(&w, "//table[@class='categories']/tbody/tr"), rows + 1);
+	ck_assert_msg(!body_has(&w, bad), "a category with a bad time limit was added");
+	ck_assert_int_eq(count(&w, "//table[@class='categories']/tbody/tr[td[1]/a='%s']", child), 2);
+	ck_assert_int_eq(count(&w, "//table[@class='categories']/tbody/tr[td[1]/a='%s']", other), 1);
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s']/td[1]/@class", top);
+	ck_assert_str_eq(text(&w, expr), "depth-0");
+
+	/* Deactivation: not while a child is active; then child, parent. */
+	snprintf(path, sizeof path, "/admin/categories/%ld", top_id);
+	POST_CATEGORY(&w, path, top, 0, "5", 0, 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "下级分类"));
+	snprintf(path, sizeof path, "/admin/categories/%ld", child_id);
+	POST_CATEGORY(&w, path, child, top_id, "5", 0, 303);
+	snprintf(path, sizeof path, "/admin/categories/%ld", other_id);
+	POST_CATEGORY(&w, path, other, top_id, "5", 0, 303);
+	snprintf(expr, sizeof expr, "%s?done=deactivated", path);
+	ck_assert_pstr_eq(web_location(&w), expr);
+	snprintf(path, sizeof path, "/admin/categories/%ld", top_id);
+	POST_CATEGORY(&w, path, top, 0, "5", 0, 303);
+	GET(&w, "/admin/categories", 200);
+	ck_assert_int_eq(count(&w, "//table[@class='categories']/tbody/tr[@class='inactive']"
+				   "[td[1]/a='%s' and td[5]='已停用']", top), 1);
+	snprintf(expr, sizeof expr, "category #%ld", child_id);
+	ck_assert_msg(audit_has(&w, "category.deactivate", expr), "no category.deactivate");
+
+	/* The namesake under 社会保障 out of the intake's way, too. */
+	snprintf(expr, sizeof expr, "//table[@class='categories']/tbody/tr[td[1]/a='%s'"
+		 " and td[2]!='%ld']/td[2]", child, child_id);
+	GET(&w, "/admin/categories", 200);
+	long namesake = strtol(text(&w, expr), NULL, 10);
+	ck_assert_int_gt(namesake, 0);
+	snprintf(path, sizeof path, "/admin/categories/%ld", namesake);
+	POST_CATEGORY(&w, path, child, CAT_SOCIAL, "5", 0, 303);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(county_admin_reads_categories_only)
+{
+	struct web w, admin;
+	login_as(&w, "mj_admin", DEMO_PW);
+	GET(&w, "/admin/categories", 200);
+	ck_assert_str_eq(text(&w, "//table[@class='categories']/tbody/tr[td[2]='2']/td[1]"), "养老保险");
+	ck_assert_int_eq(web_xpath_count(&w, "//table[@class='categories']//a[starts-with(@href, '/admin/categories/')]"), 0);
+	ck_assert_int_eq(web_xpath_count(&w, "//form[@action='/admin/categories']"), 0);
+	GET(&w, "/admin/categories/2", 403);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "无权访问"), "市级系统管理员"));
+
+	char name[128];
+	snprintf(name, sizeof name, "县建分类%s", stamp);
+	POST_CATEGORY(&w, "/admin/categories", name, 0, "5", 0, 403);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "无权访问"), "市级系统管理员"));
+	POST_CATEGORY(&w, "/admin/categories/2", "县改养老保险", CAT_SOCIAL, "1", 1, 403);
+
+	login_as(&admin, "admin", DEMO_PW);
+	GET(&admin, "/admin/categories/2", 200);
+	ck_assert_str_eq(text(&admin, "//input[@id='name']/@value"), "养老保险");
+	ck_assert_str_eq(text(&admin, "//input[@id='time_limit']/@value"), "10");
+	ck_assert_int_eq(category_id(&admin, name), 0);
+	web_free(&admin);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(routing_rule_create_and_deactivate)
+{
+	struct web w;
+	char typed[128], stored[128], expr[512], object[64];
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/admin/routing", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "派单规则");
+	/* The demo rules: 养老保险 in the city goes to 人社局. */
+	ck_assert_str_eq(text(&w, "//table[@class='rules']/tbody/tr[@id='rule-1']/td[2]"),
+			 "社会保障 › 养老保险");
+	ck_assert_str_eq(text(&w, "//table[@class='rules']/tbody/tr[@id='rule-1']/td[5]"), CITY_UNIT);
+
+	/* Keywords typed with a Chinese comma are stored space-separated. */
+	snprintf(typed, sizeof typed, "夜班，线路%s", stamp);
+	snprintf(stored, sizeof stored, "夜班 线路%s", stamp);
+	ck_assert_int_eq(post_rule(&w, CAT_BUS, 1, typed, UNIT_TRANSPORT), 303);
+	ck_assert_pstr_eq(web_location(&w), "/admin/routing?done=created");
+	GET(&w, "/admin/routing?category_id=12", 200);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[td[4]='%s']", stored);
+	ck_assert_int_eq(web_xpath_count(&w, expr), 1);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[td[4]='%s']/@id", stored);
+	long id = id_after(web_xpath_text(&w, expr), "rule-");
+	ck_assert_int_gt(id, 45);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[@id='rule-%ld']"
+		 "[td[2]='交通出行 › 公交服务' and td[3]='梅州市' and td[5]='梅州市交通运输局'"
+		 " and td[6]='启用']", id);
+	ck_assert_int_eq(web_xpath_count(&w, expr), 1);
+
+	/* The same category, jurisdiction and keywords twice: refused. */
+	ck_assert_int_eq(post_rule(&w, CAT_BUS, 1, stored, UNIT_POWER), 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "关键词相同"));
+	/* A parent category, a unit of a county for a city rule, none. */
+	ck_assert_int_eq(post_rule(&w, CAT_SOCIAL, 1, typed, UNIT_TRANSPORT), 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "末级"));
+	ck_assert_int_eq(post_rule(&w, CAT_PENSION, 1, typed, UNIT_MJ_HRSS), 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "承办单位须为梅州市或市级的单位。");
+	ck_assert_int_eq(post_rule(&w, CAT_PENSION, 1, typed, 999999), 400);
+	GET(&w, "/admin/routing", 200);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[td[4]='%s']", stored);
+	ck_assert_int_eq(web_xpath_count(&w, expr), 1);
+
+	/* Deactivated: kept, marked; then back in use. */
+	ck_assert_int_eq(toggle_rule(&w, id, 0), 303);
+	ck_assert_pstr_eq(web_location(&w), "/admin/routing?done=deactivated");
+	GET(&w, "/admin/routing?done=deactivated", 200);
+	ck_assert_str_eq(text(&w, "//p[@class='notice']"), "已停用。");
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[@id='rule-%ld']"
+		 "[@class='inactive' and td[6]='已停用']", id);
+	ck_assert_int_eq(web_xpath_count(&w, expr), 1);
+	/* Now the same rule may be added again, and then the old one may
+	 * not come back. */
+	ck_assert_int_eq(post_rule(&w, CAT_BUS, 1, stored, UNIT_TRANSPORT), 303);
+	ck_assert_int_eq(toggle_rule(&w, id, 1), 400);
+	ck_assert_ptr_nonnull(strstr(refusal(&w, "请求有误"), "关键词相同"));
+	GET(&w, "/admin/routing?category_id=12", 200);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[td[4]='%s' and not(@class)]/@id",
+		 stored);
+	long second = id_after(web_xpath_text(&w, expr), "rule-");
+	ck_assert_int_gt(second, id);
+	ck_assert_int_eq(toggle_rule(&w, second, 0), 303);
+	ck_assert_int_eq(toggle_rule(&w, id, 1), 303);
+	ck_assert_pstr_eq(web_location(&w), "/admin/routing?done=saved");
+	GET(&w, "/admin/routing?category_id=12", 200);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[@id='rule-%ld']"
+		 "[not(@class) and td[6]='启用']", id);
+	ck_assert_int_eq(web_xpath_count(&w, expr), 1);
+
+	snprintf(object, sizeof object, "routing_rule #%ld", id);
+	ck_assert_msg(audit_has(&w, "routing.create", object), "no routing.create");
+	ck_assert_msg(audit_has(&w, "routing.deactivate", object), "no routing.deactivate");
+	ck_assert_msg(audit_has(&w, "routing.activate", object), "no routing.activate");
+	/* Leave the city's 公交服务 as the demo has it. */
+	ck_assert_int_eq(toggle_rule(&w, id, 0), 303);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(county_admin_manages_own_rules)
+{
+	struct web w, admin;
+	char kw[128], expr[512], object[64];
+	login_as(&w, "mj_admin", DEMO_PW);
+	GET(&w, "/admin/routing", 200);
+	ck_assert_int_gt(count(&w, "//table[@class='rules']/tbody/tr[td[3]='%s']", COUNTY), 0);
+	ck_assert_int_eq(count(&w, "//table[@class='rules']/tbody/tr[td[3]!='%s']", COUNTY), 0);
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@id='jurisdiction_id']/option"), 1);
+	ck_assert_str_eq(text(&w, "//select[@id='jurisdiction_id']/option"), COUNTY);
+
+	/* Not for the city, nor for another county; not a city rule. */
+	snprintf(kw, sizeof kw, "停电%s", stamp);
+	ck_assert_int_eq(post_rule(&w, CAT_POWER, 1, kw, UNIT_POWER), 403);
+	ck_assert_str_eq(refusal(&w, "无权访问"), "只能管理本行政区域的派单规则。");
+	ck_assert_int_eq(post_rule(&w, CAT_PENSION, 4, kw, UNIT_XN_HRSS), 403);
+	ck_assert_int_eq(toggle_rule(&w, 1, 0), 404);
+	/* Its own county's rule may name a city unit, not another county's. */
+	ck_assert_int_eq(post_rule(&w, CAT_PENSION, 2, kw, UNIT_XN_HRSS), 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "承办单位须为梅江区或市级的单位。");
+	ck_assert_int_eq(post_rule(&w, CAT_POWER, 2, kw, UNIT_POWER), 303);
+	GET(&w, "/admin/routing", 200);
+	snprintf(expr, sizeof expr, "//table[@class='rules']/tbody/tr[td[4]='%s' and td[3]='%s']/@id",
+		 kw, COUNTY);
+	long id = id_after(web_xpath_text(&w, expr), "rule-");
+	ck_assert_int_gt(id, 0);
+	ck_assert_int_eq(toggle_rule(&w, id, 0), 303);
+
+	login_as(&admin, "admin", DEMO_PW);
+	GET(&admin, "/admin/routing?jurisdiction_id=1", 200);
+	ck_assert_int_eq(web_xpath_count(&admin, "//table[@class='rules']/tbody/tr[@id='rule-1' and td[6]='启用']"), 1);
+	ck_assert_int_eq(count(&admin, "//table[@class='rules']/tbody/tr[td[4]='%s']", kw), 0);
+	snprintf(object, sizeof object, "routing_rule #%ld", id);
+	ck_assert_msg(audit_has(&admin, "routing.create", object), "no routing.create");
+	ck_assert_msg(audit_has(&admin, "routing.deactivate", object), "no routing.deactivate");
+	/* The county admin reads it in their own audit log, too. */
+	ck_assert_msg(audit_has(&w, "routing.create", object), "not in the county's audit log");
+	web_free(&admin);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(operator_is_refused_categories)
+{
+	struct web w;
+	char body[512];
+	login_as(&w, "operator", DEMO_PW);
+	GET(&w, "/", 200);
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/categories']"), 0);
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/routing']"), 0);
+	GET(&w, "/admin/categories", 403);
+	GET(&w, "/admin/categories/2", 403);
+	GET(&w, "/admin/routing", 403);
+	snprintf(body, sizeof body, "csrf=%s&name=%s&time_limit=5",
+		 token_from(&w, "/"), web_esc(&w, "话务员建的分类"));
+	POST(&w, "/admin/categories", body, 403);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "您的角色无权进行此操作。");
+	snprintf(body, sizeof body, "csrf=%s&category_id=2&jurisdiction_id=1&unit_id=14",
+		 token_from(&w, "/"));
+	POST(&w, "/admin/routing", body, 403);
+	snprintf(body, sizeof body, "csrf=%s", token_from(&w, "/"));
+	POST(&w, "/admin/routing/1", body, 403);
+	web_free(&w);
+}
+END_TEST
+
 START_TEST(calendar_mark_and_reset)
 {
 	struct web w;
@@ -975,6 +1390,14 @@ static Suite *http_suite(void)
 	tcase_add_test(tc, duplicate_unit_code);
 	tcase_add_test(tc, calendar_mark_and_reset);
 	tcase_add_test(tc, calendar_working_days);
+
+	tc = tcase(s, "categories", 60);
+	tcase_add_test(tc, category_tree_create_and_edit);
+	tcase_add_test(tc, category_refusals_change_nothing);
+	tcase_add_test(tc, county_admin_reads_categories_only);
+	tcase_add_test(tc, routing_rule_create_and_deactivate);
+	tcase_add_test(tc, county_admin_manages_own_rules);
+	tcase_add_test(tc, operator_is_refused_categories);
 
 	tc = tcase(s, "input", 60);
 	tcase_add_test(tc, body_over_app_limit);
