@@ -205,12 +205,22 @@ static int step(struct req *r, enum kb_upd_action action, const char *event)
 	if (action == KBU_FIXED) {
 		/* The unit answers with the entry's new published version. */
 		struct dbres e;
-		int rc = db_cell(&k, 0, 1) ? kbs_entry(r->db, r->a, db_int(&k, 0, 1), &e) : DB_ERR;
+		if (db_cell(&k, 0, 1) == NULL) {
+			r->err_msg = "该工单未关联知识条目：新增知识并发布后，请以“答复不修改”说明新条目。";
+			return 409;
+		}
+		int rc = kbs_entry(r->db, r->a, db_int(&k, 0, 1), &e);
 		if (rc != DB_OK)
-			return rc == DB_DOWN ? 503 : 409;
+			return db_status(rc);
 		version = db_int(&e, 0, 5);
 		if (version == 0) {
 			r->err_msg = "该知识尚无已发布版本。";
+			return 409;
+		}
+		/* Only a version published since the report (or the reopening)
+		 * answers it. */
+		if (db_cell(&k, 0, 16) && db_int(&k, 0, 16) == version) {
+			r->err_msg = "尚未发布针对此问题的新版本：请先修改该知识并经审核发布，再答复“已发布新版本”。";
 			return 409;
 		}
 		struct dbres v;
