@@ -1,7 +1,7 @@
 /*
  * bigram.c - Chinese full-text search text: normalisation, the bigram
- * index column, the BOOLEAN MODE query and highlighting. Formats are
- * described in bigram.h.
+ * index column, the BOOLEAN MODE query, a question's content terms and
+ * highlighting. Formats are described in bigram.h.
  */
 #include "bigram.h"
 
@@ -354,6 +354,193 @@ char *bg_query(struct arena *a, const char *user_query, int *nterms)
 		(*nterms)++;
 	}
 	return *nterms > 0 ? buf_str(&b) : NULL;
+}
+
+/*
+ * Question and function phrases (疑问词、虚词) cut out of a question by
+ * bg_content_terms. Only the fallback after a failed search uses them
+ * (h_kb.c); the strict search still reads every character. Kept short:
+ * each row must be noise in almost any question, because a cut also
+ * splits whatever word it sits in. Matching takes the longest row that
+ * starts at a character, so order does not matter, and a longer row
+ * wins over its prefix:
+ *  - 怎么办理 exists because 怎么办 would otherwise leave 理 glued to the
+ *    next word ("怎么办理居住证" -> "理居住证", which no text holds);
+ *  - 了解 keeps 解 from gluing on the same way; 要求 likewise for 求.
+ * Left out on purpose: 办 (补办, 办事处), 在 (在职, 在校), 到 (到期),
+ * 有 (有效期), 能 and other verbs inside a sentence: a word glued to one
+ * of them, as in "社保卡能在网上补办吗", stays one term and may find
+ * nothing, which the operator sees and can retype with spaces (see
+ * lead_glue for the same characters at the start of a piece).
+ * 办理 is cut although titles say 办理户口迁移: the strict search already
+ * looked for it, and nearly every entry's text says 办理, so as a term it
+ * would only demand that the wording match ("办理户口迁移" would miss
+ * "户口迁移需要什么材料"). Single characters cost words that contain them
+ * (网吧 loses 吧 and then 网, 其他 loses 他): rare in questions to the
+ * hotline, and the strict search has looked for them first.
+ */
+static const char *const stop_phrases[] = {
+	/* asking */
+	"请问", "咨询", "我想", "想问", "问一下", "知道", "了解", "一下",
+	/* question words */
+	"怎么办理", "怎么办", "怎么样", "怎么", "怎样", "如何", "为什么",
+	"什么", "哪些", "哪里", "哪个", "在哪里", "在哪", "去哪里", "去哪",
+	"到哪里", "到哪", "多少", "多久", "是否", "是不是", "能不能", "能否",
+	"可不可以", "可以", "有没有", "有什么", "有哪些",
+	/* need */
+	"需要", "要求", "应该", "要",
+	/* the generic verb of service entries */
+	"办理",
+	/* particles and pronouns; 了 also see bg_content_terms */
+	"吗", "呢", "吧", "了", "的", "呀", "啊", "嘛", "是",
+	"我们", "你们", "他们", "她们", "我", "你", "他", "她",
+};
+
+/* Byte length of the longest stop phrase starting at p (before end), or 0. */
+static size_t stop_at(const char *p, const char *end)
+{
+	size_t best = 0;
+
+	for (size_t i = 0; i < sizeof stop_phrases / sizeof stop_phrases[0]; i++) {
+		size_t n = strlen(stop_phrases[i]);
+		if (n > best && n <= (size_t)(end - p) &&
+		    memcmp(p, stop_phrases[i], n) == 0)
+			best = n;
+	}
+	return best;
+}
+
+/*
+ * Whether the character at p, starting a piece of three or more, is a
+ * verb or preposition glued to the word after it: 办身份证, 去派出所,
+ * 在网上, 到社保局. The rest of the piece is a suffix of it, so dropping
+ * the character can only widen the search, and at least two characters
+ * (one bigram) remain to keep it specific (办事处 -> 事处 still finds
+ * 办事处; 到期 is left alone).
+ */
+static int lead_glue(const char *p)
+{
+	static const char *const glue[] = { "办", "去", "到", "在" };
+
+	for (size_t i = 0; i < sizeof glue / sizeof glue[0]; i++)
+		if (memcmp(p, glue[i], strlen(glue[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The pieces bg_content_terms keeps, in order. */
+struct pieces {
+	struct {
+		const char *p;
+		size_t len;
+	} v[BG_MAX_TERMS];
+	size_t n;
+	size_t seen;         /* every non-empty piece, kept or not */
+	const char *lone;    /* the first one-character piece */
+	size_t lone_len;
+};
+
+static void piece_add(struct pieces *k, const char *p, size_t len, size_t nchars)
+{
+	if (nchars == 0)
+		return;
+	k->seen++;
+	if (nchars == 1) {
+		if (k->lone == NULL) {
+			k->lone = p;
+			k->lone_len = len;
+		}
+		return;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (k->v[i].len == len && memcmp(k->v[i].p, p, len) == 0)
+			return;
+	if (k->n < BG_MAX_TERMS) {
+		k->v[k->n].p = p;
+		k->v[k->n].len = len;
+		k->n++;
+	}
+}
+
+/* A CJK piece [p, p + len) of nchars characters, less its glue. */
+static void cjk_piece(struct pieces *k, const char *p, size_t len, size_t nchars)
+{
+	uint32_t c;
+
+	if (nchars >= 3 && lead_glue(p)) {
+		size_t n = u8_next(p, &c);
+		p += n;
+		len -= n;
+		nchars--;
+	}
+	piece_add(k, p, len, nchars);
+}
+
+/* Byte offset of the last character of the non-empty [p, p + len). */
+static size_t last_char_at(const char *p, size_t len)
+{
+	size_t i = len - 1;
+
+	while (i > 0 && ((unsigned char)p[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+char *bg_content_terms(struct arena *a, const char *user_query, int *nterms)
+{
+	static const char le[] = "了";
+	const char *s = bg_normalize(a, user_query);
+	const char *end = s + strlen(s);
+	struct pieces k = { .n = 0, .seen = 0, .lone = NULL, .lone_len = 0 };
+	struct run r;
+	struct buf b;
+
+	while ((s = next_run(s, end, &r)) != NULL) {
+		if (r.cls == C_WORD) {
+			piece_add(&k, r.p, r.len, r.nchars);
+			continue;
+		}
+		const char *re = r.p + r.len, *p = r.p, *start = r.p;
+		size_t nchars = 0;
+		while (p < re) {
+			size_t cut = stop_at(p, re);
+			if (cut == 0) {
+				uint32_t c;
+				p += u8_next(p, &c);
+				nchars++;
+				continue;
+			}
+			size_t len = (size_t)(p - start);
+			/* A lone 了 marks the verb before it (丢了, 坏了), which
+			 * goes too when two characters stay: "身份证丢了" ->
+			 * 身份证. A prefix of the piece, so only wider. */
+			if (cut == sizeof le - 1 && memcmp(p, le, cut) == 0 &&
+			    nchars >= 3) {
+				len = last_char_at(start, len);
+				nchars--;
+			}
+			cjk_piece(&k, start, len, nchars);
+			p += cut;
+			start = p;
+			nchars = 0;
+		}
+		cjk_piece(&k, start, (size_t)(p - start), nchars);
+	}
+	if (k.n == 0 && k.seen == 1 && k.lone != NULL) {
+		k.v[0].p = k.lone;
+		k.v[0].len = k.lone_len;
+		k.n = 1;
+	}
+	*nterms = (int)k.n;
+	if (k.n == 0)
+		return NULL;
+	buf_init(&b, a);
+	for (size_t i = 0; i < k.n; i++) {
+		if (i > 0)
+			buf_puts(&b, " ");
+		buf_add(&b, k.v[i].p, k.v[i].len);
+	}
+	return buf_str(&b);
 }
 
 /* Normalised code points of a text and where each began in the original. */

@@ -70,6 +70,28 @@ char *bg_index_text(struct arena *a, const char *s);
  */
 char *bg_query(struct arena *a, const char *user_query, int *nterms);
 
+/*
+ * The content terms of a question typed as a sentence (自然语句检索):
+ * "身份证丢了怎么办" -> "身份证", "办理户口迁移需要哪些材料" -> "户口迁移 材料".
+ * The normalised query is cut at whitespace and separators (ASCII and
+ * CJK punctuation, see the classes above), between a word run and a CJK
+ * run ("社保卡abc" -> "社保卡 abc"), and around the question and function
+ * phrases of a small table in bigram.c (怎么办, 哪些, 需要, 吗, 的 ...),
+ * the longest phrase starting at a character first. A CJK piece of three
+ * or more characters also loses the verb that a following 了 marks
+ * ("身份证丢了" -> 身份证) and a verb or preposition glued to its start
+ * (办 去 到 在: "办身份证" -> 身份证); what stays is part of the piece, so
+ * these only widen the search. Pieces of one character are dropped
+ * unless the query has no other piece ("户怎么办" -> "户"); repeated
+ * pieces count once; at most BG_MAX_TERMS are kept.
+ * Returns the terms separated by one space, each a single run of word or
+ * CJK characters, so the result is itself a query for bg_query (every
+ * term must match, each as a phrase) and bg_highlight; sets *nterms to
+ * their number. Returns arena memory, or NULL with *nterms 0 when no
+ * term remains ("请问怎么办理？").
+ */
+char *bg_content_terms(struct arena *a, const char *user_query, int *nterms);
+
 /* A byte range of the original text. */
 struct bg_span {
 	size_t start, len;

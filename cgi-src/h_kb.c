@@ -59,8 +59,62 @@ static void result_rows(struct req *r, struct tdict *d, const struct dbres *res,
 	}
 }
 
-/* Searches published entries; records a gap when nothing is found (K9.1).
- * Shared with the public page. Returns 0 or a status. */
+/*
+ * The natural-question fallback (自然语句检索), after the strict search of
+ * a one-term query found nothing on this page: a question typed without
+ * spaces ("身份证丢了怎么办") is searched by its content terms instead,
+ * each as a phrase and all of them required (bg_content_terms). Runs only
+ * when that query differs from the strict one, and on a later page only
+ * when the strict query has no result at all (its results may simply
+ * have ended). There is no further relaxation to "any term": it would
+ * nearly always find something - every entry says 材料 or 办理 - so real
+ * gaps would go unrecorded and the operator would read noise. Returns 0
+ * or a status; sets *terms (else NULL) to the terms when they answered.
+ */
+static int search_relaxed(struct req *r, const char *q, const char *strict,
+			  int public_only, int page, struct dbres *res,
+			  const char **terms)
+{
+	int n = 0, rc;
+	*terms = NULL;
+	const char *t = bg_content_terms(r->a, q, &n);
+	const char *bq = t ? bg_query(r->a, t, &n) : NULL;
+	if (bq == NULL || strcmp(bq, strict) == 0)
+		return 0;
+	if (page > 1) {
+		struct dbres probe;
+		rc = kbs_search(r->db, r->a, strict, public_only, 1, 0, &probe);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (probe.nrows > 0)
+			return 0;
+	}
+	rc = kbs_search(r->db, r->a, bq, public_only, SEARCH_PAGE + 1,
+			(page - 1) * SEARCH_PAGE, res);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (res->nrows > 0)
+		*terms = t;
+	return 0;
+}
+
+/* The note above results of the fallback: each term, as searched. */
+static void relaxed_note(struct req *r, struct tdict *s, const char *terms)
+{
+	struct tdict *note = tmpl_section(s, "RELAXED");
+	for (const char *p = terms; *p != '\0';) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		tmpl_set(tmpl_section(note, "TERM"), "T", arena_strndup(r->a, p, len));
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+}
+
+/* Searches published entries, strictly and then by the question's content
+ * terms (search_relaxed); records a gap when both find nothing (K9.1).
+ * Shared with the public page and the intake page. Returns 0 or a status. */
 int kb_search_page(struct req *r, struct tdict *d, int public_only,
 		   const char *href)
 {
@@ -70,6 +124,7 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 	tmpl_set(d, "Q", q);
 	int nterms = 0;
 	const char *bq = bg_query(r->a, q, &nterms);
+	const char *terms = NULL;
 	struct dbres res;
 	res.nrows = 0;
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
@@ -79,15 +134,23 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 		if (rc != DB_OK)
 			return db_status(rc);
 	}
+	/* Terms the user separated with spaces stay strict (all must match). */
+	if (res.nrows == 0 && nterms == 1) {
+		int st = search_relaxed(r, q, bq, public_only, page, &res, &terms);
+		if (st != 0)
+			return st;
+	}
 	struct tdict *s = tmpl_section(d, "SEARCHED");
 	if (res.nrows == 0) {
 		tmpl_show(s, "NONE");
 		if (page == 1 && !public_only)
 			kbs_gap_record(r->db, r->a, kb_cut(r->a, bg_normalize(r->a, q), 60));
 	}
+	if (terms != NULL)
+		relaxed_note(r, s, terms);
 	size_t shown = res.nrows > SEARCH_PAGE ? SEARCH_PAGE : res.nrows;
 	res.nrows = shown;
-	result_rows(r, s, &res, q, href);
+	result_rows(r, s, &res, terms ? terms : q, href);
 	tmpl_set_int(s, "COUNT", (long long)shown);
 	if (page > 1)
 		tmpl_set_int(tmpl_section(s, "PREV"), "PAGE", page - 1);

@@ -25,6 +25,7 @@
 <button type="submit" formaction="/orders/new" formnovalidate class="secondary">检索知识库</button></p>
 {{#SEARCHED}}
 {{#NONE}}<p class="alert" role="status">知识库中没有找到相关内容，已记录为知识缺失。</p>{{/NONE}}
+{{#RELAXED}}<p class="relaxed" role="status">未找到完全匹配的结果，以下为按{{#TERM}}“{{T}}”{{/TERM}}检索的结果。</p>{{/RELAXED}}
 <ol class="results">
 {{#RESULT}}<li><label class="pick"><input type="radio" name="entry_id" value="{{ID}}"> 用此条答复</label>
 <a class="title" href="{{HREF}}" target="_blank" rel="noopener">{{#TITLE}}{{TEXT}}{{#MARK}}<mark>{{M}}</mark>{{/MARK}}{{/TITLE}}</a>

@@ -14,6 +14,7 @@
 </form>
 {{#SEARCHED}}
 {{#NONE}}<p class="alert" role="status">没有找到相关内容，请换个说法，或拨打 12345 咨询。</p>{{/NONE}}
+{{#RELAXED}}<p class="relaxed" role="status">未找到完全匹配的结果，以下为按{{#TERM}}“{{T}}”{{/TERM}}检索的结果。</p>{{/RELAXED}}
 <ol class="results">
 {{#RESULT}}<li><a class="title" href="{{HREF}}">{{#TITLE}}{{TEXT}}{{#MARK}}<mark>{{M}}</mark>{{/MARK}}{{/TITLE}}</a>
 <span class="meta"><span class="kind">{{KIND}}</span> {{UNIT}}</span>

@@ -1054,6 +1054,108 @@ START_TEST(search_without_result_says_so)
 }
 END_TEST
 
+/* The note above results found by a question's content terms (h_kb.c). */
+static const char *relaxed_note(struct web *w)
+{
+	return text(w, "//p[@class='relaxed']");
+}
+
+/* A question typed as one sentence finds nothing strictly; its content
+ * terms are searched instead, on the staff, intake and public pages, and
+ * the page says so (K2). Terms typed with spaces stay strict, and a
+ * sentence whose terms find nothing is still a gap (K9.1). */
+START_TEST(search_whole_questions_fall_back_to_terms)
+{
+	struct web ed, ap, op, co, anon;
+	char term[128], title[256], answer[512], q[512], path[1024], want[512];
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	sign_in(&op, "operator");
+	sign_in(&co, "coordinator");
+	start(&anon);
+	cjk_word(term, sizeof term, "迁");
+
+	/* A title hit and a body hit, the title hit made first so that only
+	 * the ranking can put it ahead. */
+	snprintf(title, sizeof title, "%s证明补办", term);
+	struct faq a = { title, "证明", "public", NULL,
+			 "<p>携带身份证等材料到服务窗口申请补办。</p>", NULL, 1 };
+	long e_title = published_faq(&ed, &ap, &a, NULL);
+	snprintf(answer, sizeof answer, "<p>另见%s证明的补办材料。</p>", term);
+	struct faq b = { "窗口服务时间", "", "public", NULL, answer, NULL, 1 };
+	long e_body = published_faq(&ed, &ap, &b, NULL);
+
+	/* 丢了怎么办 is not in the entry: the sentence is searched by its
+	 * term, both entries found, title first, the term marked. */
+	snprintf(q, sizeof q, "%s证明丢了怎么办", term);
+	ck_assert_int_eq(finds(&op, 0, q, 0), 2);
+	ck_assert_msg(count(&op, "//ol[@class='results']/li[1]/a[@href='/knowledge/entries/%ld']",
+			    e_title) == 1 &&
+			      count(&op, "//ol[@class='results']/li[2]/a[@href='/knowledge/entries/%ld']",
+				    e_body) == 1,
+		      "relaxed results are not ranked title first:\n%.3000s", op.body);
+	snprintf(want, sizeof want, "未找到完全匹配的结果，以下为按“%s证明”检索的结果。", term);
+	ck_assert_str_eq(relaxed_note(&op), want);
+	ck_assert_int_eq(count(&op, "//p[@class='alert']"), 0);
+	snprintf(want, sizeof want, "%s证明", term);
+	ck_assert_str_eq(text(&op, "//ol[@class='results']/li[1]/a/mark"), want);
+	ck_assert_str_eq(text(&op, "//ol[@class='results']/li[2]//mark"), want);
+
+	/* Two content terms, both required; on the operator's intake page. */
+	snprintf(q, sizeof q, "办理%s证明需要哪些材料？", term);
+	snprintf(path, sizeof path, "/orders/new?q=%s", web_esc(&op, q));
+	GET(&op, path, 200);
+	ck_assert_msg(count(&op, "//ol[@class='results']/li/a[@href='/knowledge/entries/%ld']",
+			    e_title) == 1, "intake page misses %s:\n%.3000s", q, op.body);
+	snprintf(want, sizeof want, "未找到完全匹配的结果，以下为按“%s证明”“材料”检索的结果。",
+		 term);
+	ck_assert_str_eq(relaxed_note(&op), want);
+	ck_assert_int_eq(count(&op, "//p[@class='alert']"), 0);
+	snprintf(q, sizeof q, "%s证明需要哪些手续", term);
+	ck_assert_int_eq(finds(&op, 0, q, 0), 0);
+
+	/* The public page, on a query string no one asked before (the page is
+	 * micro-cached). */
+	snprintf(q, sizeof q, "请问%s证明怎么补办？", term);
+	ck_assert_msg(finds(&anon, 1, q, e_title) == 1, "public page misses %s:\n%.3000s", q,
+		      anon.body);
+	snprintf(want, sizeof want, "未找到完全匹配的结果，以下为按“%s证明”“补办”检索的结果。",
+		 term);
+	ck_assert_str_eq(relaxed_note(&anon), want);
+
+	/* A strict hit shows no note; terms with spaces all must match, as
+	 * typed: no fallback. */
+	snprintf(q, sizeof q, "%s证明补办", term);
+	ck_assert_int_eq(finds(&op, 0, q, e_title), 1);
+	ck_assert_int_eq(count(&op, "//p[@class='relaxed']"), 0);
+	snprintf(q, sizeof q, "%s证明 丢了怎么办", term);
+	ck_assert_int_eq(finds(&op, 0, q, 0), 0);
+	ck_assert_int_eq(count(&op, "//p[@class='relaxed']"), 0);
+	ck_assert_msg(strstr(text(&op, "//p[@class='alert']"), "没有找到") != NULL,
+		      "no 没有找到 message for %s", q);
+
+	/* A sentence whose terms find nothing either is a gap. */
+	char gap[256];
+	cjk_word(gap, sizeof gap, "查无");
+	snprintf(q, sizeof q, "%s证明丢了怎么办", gap);
+	ck_assert_int_eq(finds(&op, 0, q, 0), 0);
+	ck_assert_int_eq(count(&op, "//p[@class='relaxed']"), 0);
+	ck_assert_msg(strstr(text(&op, "//p[@class='alert']"), "没有找到") != NULL,
+		      "no 没有找到 message for %s", q);
+	GET(&co, "/knowledge/gaps", 200);
+	ck_assert_msg(count(&co, "//table/tbody/tr[td[1]='%s']", q) == 1,
+		      "the gap %s is not listed", q);
+	/* An answered question is none. */
+	snprintf(q, sizeof q, "%s证明丢了怎么办", term);
+	ck_assert_int_eq(count(&co, "//table/tbody/tr[td[1]='%s']", q), 0);
+	web_free(&ed);
+	web_free(&ap);
+	web_free(&op);
+	web_free(&co);
+	web_free(&anon);
+}
+END_TEST
+
 START_TEST(hostile_queries_are_plain_text)
 {
 	struct web op, anon;
@@ -1500,6 +1602,7 @@ static Suite *kb_suite(void)
 	tcase_add_test(tc, search_folds_width_and_case);
 	tcase_add_test(tc, search_without_result_says_so);
 	tcase_add_test(tc, hostile_queries_are_plain_text);
+	tcase_add_test(tc, search_whole_questions_fall_back_to_terms);
 
 	tc = tcase(s, "updates", 180);
 	tcase_add_test(tc, update_order_needs_a_new_version);

@@ -1,6 +1,7 @@
 /* Chinese search text: normalisation, the bigram index column, the
- * BOOLEAN MODE query (and that user input cannot inject its syntax), and
- * highlight spans. */
+ * BOOLEAN MODE query (and that user input cannot inject its syntax),
+ * highlight spans, and the content terms of a question typed as one
+ * sentence (the search's fallback). */
 #include <check.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -243,12 +244,11 @@ static int is_word_byte(unsigned char c)
 }
 
 /*
- * What the server would do: every clause of the query of a substring of
- * a text must match the text's index column (a phrase's tokens adjacent
- * and in order; c* some token starting with c). The substring must not
- * cut an ASCII word, as words match whole.
+ * What the server would do: whether every clause of the query for sub
+ * matches the text's index column (a phrase's tokens adjacent and in
+ * order; c* some token starting with c). 0 when sub has no query.
  */
-static void assert_finds(const char *text, const char *sub)
+static int query_finds(const char *text, const char *sub)
 {
 	char *idx = arena_strdup(&a, bg_index_text(&a, text));
 	char *iv[4096];
@@ -256,7 +256,7 @@ static void assert_finds(const char *text, const char *sub)
 	int nt;
 	const char *r = bg_query(&a, sub, &nt);
 	if (r == NULL)
-		return;
+		return 0;
 	char *qs = arena_strdup(&a, r);
 	char *p = qs;
 	while (*p) {
@@ -298,9 +298,21 @@ static void assert_finds(const char *text, const char *sub)
 				found = k == tn;
 			}
 		}
-		ck_assert_msg(found, "query %s (from %s) misses text %s", r, sub,
-			      text);
+		if (!found)
+			return 0;
 	}
+	return 1;
+}
+
+/* The query of any substring of a text finds it. The substring must not
+ * cut an ASCII word, as words match whole. */
+static void assert_finds(const char *text, const char *sub)
+{
+	int n;
+	if (bg_query(&a, sub, &n) == NULL)
+		return;
+	ck_assert_msg(query_finds(text, sub), "query %s (from %s) misses text %s",
+		      bg_query(&a, sub, &n), sub, text);
 }
 
 START_TEST(test_query_matches_index)
@@ -451,6 +463,184 @@ START_TEST(test_highlight_boundaries)
 }
 END_TEST
 
+/* The content terms of a question, "" when none; checks the count. */
+static const char *terms(const char *s)
+{
+	int n = -1;
+	const char *t = bg_content_terms(&a, s, &n);
+	if (t == NULL) {
+		ck_assert_int_eq(n, 0);
+		return "";
+	}
+	int spaces = 0;
+	for (const char *p = t; *p; p++)
+		spaces += *p == ' ';
+	ck_assert_int_eq(n, spaces + 1);
+	return t;
+}
+
+START_TEST(test_terms_questions)
+{
+	ck_assert_str_eq(terms("身份证丢了怎么办"), "身份证");
+	ck_assert_str_eq(terms("办理户口迁移需要哪些材料"), "户口迁移 材料");
+	ck_assert_str_eq(terms("我的社保卡丢了怎么办"), "社保卡");
+	ck_assert_str_eq(terms("社保卡怎么补办"), "社保卡 补办");
+	ck_assert_str_eq(terms("孩子上学需要什么条件"), "孩子上学 条件");
+	ck_assert_str_eq(terms("医保报销比例是多少"), "医保报销比例");
+	ck_assert_str_eq(terms("新生儿怎么上户口"), "新生儿 上户口");
+	ck_assert_str_eq(terms("入学要求有哪些"), "入学");
+	ck_assert_str_eq(terms("居住证在哪里办"), "居住证");
+	/* The longest phrase first: 怎么办理, not 怎么办 leaving 理. */
+	ck_assert_str_eq(terms("怎么办理居住证"), "居住证");
+	ck_assert_str_eq(terms("我想了解一下医保政策"), "医保政策");
+	/* A verb or preposition glued to the start of a piece goes. */
+	ck_assert_str_eq(terms("办身份证要多少钱"), "身份证");
+	ck_assert_str_eq(terms("去派出所开证明"), "派出所开证明");
+	/* 了 takes the verb before it, when two characters stay. */
+	ck_assert_str_eq(terms("社保卡APP下载不了怎么办"), "社保卡 app 下载");
+	ck_assert_str_eq(terms("身份证过期了怎么办"), "身份证过");
+	ck_assert_str_eq(terms("到期了怎么办"), "到期");
+	/* Words holding those characters inside stay whole. */
+	ck_assert_str_eq(terms("街道办事处在哪里"), "街道办事处");
+	ck_assert_str_eq(terms("身份证到期换领必须回户籍地办理吗"),
+			 "身份证到期换领必须回户籍地");
+	/* A repeated term counts once. */
+	ck_assert_str_eq(terms("社保卡？社保卡怎么补办"), "社保卡 补办");
+
+	/* The terms find the entry that the whole sentence misses, and mark
+	 * it. */
+	static const struct {
+		const char *question, *text;
+	} qa[] = {
+		{ "身份证丢了怎么办", "居民身份证遗失后如何补领" },
+		{ "办理户口迁移需要哪些材料", "户口迁移：携带户口簿等材料到派出所" },
+		{ "办身份证要多少钱", "首次申领居民身份证的收费标准" },
+		{ "社保卡APP下载不了怎么办？", "社保卡ＡＰＰ下载与安装" },
+		{ "请问12345热线电话是多少", "梅州市12345热线电话" },
+	};
+	for (size_t i = 0; i < sizeof qa / sizeof qa[0]; i++) {
+		const char *t = terms(qa[i].question);
+		ck_assert_msg(!query_finds(qa[i].text, qa[i].question),
+			      "%s finds %s already", qa[i].question, qa[i].text);
+		ck_assert_msg(query_finds(qa[i].text, t), "terms %s of %s miss %s",
+			      t, qa[i].question, qa[i].text);
+	}
+	struct bg_span *v;
+	const char *text = "居民身份证遗失后如何补领身份证";
+	ck_assert_uint_eq(bg_highlight(&a, text, terms("身份证丢了怎么办"), &v), 2);
+	ck_assert_str_eq(arena_strndup(&a, text + v[0].start, v[0].len), "身份证");
+}
+END_TEST
+
+START_TEST(test_terms_punctuation)
+{
+	ck_assert_str_eq(terms("身份证，丢了？怎么办！"), "身份证");
+	ck_assert_str_eq(terms("（社保卡）“补办”：需要什么材料；"), "社保卡 补办 材料");
+	ck_assert_str_eq(terms("户口迁移、落户——流程？"), "户口迁移 落户 流程");
+	ck_assert_str_eq(terms("医保。。。报销？？？"), "医保 报销");
+	/* Full-width ASCII punctuation and the ideographic space. */
+	ck_assert_str_eq(terms("社保卡＂补办＂（材料）！"), "社保卡 补办 材料");
+	ck_assert_str_eq(terms("　社保卡　补办　"), "社保卡 补办");
+	ck_assert_str_eq(terms("社保卡...补办?!"), "社保卡 补办");
+}
+END_TEST
+
+START_TEST(test_terms_none)
+{
+	/* Only question and function words: nothing to search. */
+	ck_assert_str_eq(terms("请问怎么办理？"), "");
+	ck_assert_str_eq(terms("我想问一下，可以吗？"), "");
+	ck_assert_str_eq(terms("是不是要办理了呢"), "");
+	ck_assert_str_eq(terms("吗"), "");
+	ck_assert_str_eq(terms("了了了"), "");
+	ck_assert_str_eq(terms(""), "");
+	ck_assert_str_eq(terms("，。？！ ..."), "");
+	ck_assert_str_eq(terms("😀 ① ㎡"), "");
+	/* One character is a term only when it is all there is. */
+	ck_assert_str_eq(terms("户怎么办"), "户");
+	ck_assert_str_eq(terms("户"), "户");
+	ck_assert_str_eq(terms("a"), "a");
+	ck_assert_str_eq(terms("税怎么交"), "");
+	ck_assert_str_eq(terms("a b"), "");
+	ck_assert_str_eq(terms("卡丢了"), "卡丢");
+}
+END_TEST
+
+START_TEST(test_terms_mixed)
+{
+	ck_assert_str_eq(terms("社保卡ABC怎么办"), "社保卡 abc");
+	ck_assert_str_eq(terms("社保卡ＡＢＣ怎么办"), "社保卡 abc");
+	ck_assert_str_eq(terms("ＡＰＰ下载不了怎么办"), "app 下载");
+	ck_assert_str_eq(terms("5G套餐怎么取消"), "5g 套餐 取消");
+	ck_assert_str_eq(terms("社保卡app"), "社保卡 app");
+	/* At most BG_MAX_TERMS. */
+	int n;
+	ck_assert_str_eq(bg_content_terms(&a, "一一，二二，三三，四四，五五，六六，"
+					  "七七，八八，九九，十十", &n),
+			 "一一 二二 三三 四四 五五 六六 七七 八八");
+	ck_assert_int_eq(n, BG_MAX_TERMS);
+}
+END_TEST
+
+/* The terms are single runs of letters, digits and CJK characters, one
+ * space apart, and give a safe query with one clause each. */
+static void assert_safe_terms(const char *in)
+{
+	int n = -1, m = -1;
+	const char *t = bg_content_terms(&a, in, &n);
+	if (t == NULL) {
+		ck_assert_int_eq(n, 0);
+		return;
+	}
+	ck_assert_int_ge(n, 1);
+	ck_assert_int_le(n, BG_MAX_TERMS);
+	for (const char *p = t; *p; p += clen(p)) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x80)
+			continue;
+		ck_assert_msg((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+				      c == ' ',
+			      "input %s gave terms %s: bad byte 0x%02x", in, t, c);
+		if (c == ' ')
+			ck_assert(p > t && p[1] != ' ' && p[1] != '\0');
+	}
+	ck_assert_ptr_nonnull(bg_query(&a, t, &m));
+	ck_assert_int_eq(m, n);
+	assert_safe_query(t);
+}
+
+START_TEST(test_terms_hostile)
+{
+	static const char *const in[] = {
+		"\" OR 1=1 --", "+-*~<>()@\"", "户口\"怎么办-迁移", "a*怎么办",
+		"*", "'; DROP TABLE kb_search; --吗", "\"\"\"", "＂ＯＲ１＝１",
+		"＋＂－＊（）～＜＞＠", "＂户口＂　－迁移＊怎么办", "😀户口😀了",
+		"\x01\x02\x1f户\x7f口了", "户\xc2\xa0口吗", "户\xe2\x80\x8b口",
+		"𠀀𠀁怎么办𪚥", "MATCH(x) AGAINST('y')怎么办", "户口迁移\"需要\"哪些\"材料",
+		"app卡\"了", "卡*\"吗", "1*2*3", "% _ ? ! # $ & ^ | ; : , . / = `",
+		"\xff\xfe户口\xc0了", "了\xe4\xba", "怎么\xe6",
+	};
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+		assert_safe_terms(in[i]);
+	ck_assert_str_eq(terms("\" OR 1=1 --"), "or");
+	ck_assert_str_eq(terms("户口\"怎么办-迁移"), "户口 迁移");
+	ck_assert_str_eq(terms("MATCH(x) AGAINST('y')怎么办"), "match against");
+
+	struct buf b;
+	const char *bits[] = { "户", "\"", "+", "-", "*", " ", "口", "a", "~",
+			       "了", "怎么办", "吗", "办", "的", "(", "＂", "😀",
+			       "　", "，", "迁", "移", "\xe4" };
+	srand(54321);
+	for (int round = 0; round < 2000; round++) {
+		buf_init(&b, &a);
+		int len = rand() % 40;
+		for (int i = 0; i < len; i++)
+			buf_puts(&b, bits[rand() % (sizeof bits / sizeof *bits)]);
+		assert_safe_terms(buf_str(&b));
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("bigram");
@@ -467,6 +657,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_highlight_chinese);
 	tcase_add_test(tc, test_highlight_mixed);
 	tcase_add_test(tc, test_highlight_boundaries);
+	tcase_add_test(tc, test_terms_questions);
+	tcase_add_test(tc, test_terms_punctuation);
+	tcase_add_test(tc, test_terms_none);
+	tcase_add_test(tc, test_terms_mixed);
+	tcase_add_test(tc, test_terms_hostile);
 	suite_add_tcase(s, tc);
 	return s;
 }
