@@ -32,13 +32,15 @@ CPPFLAGS += $(HARDEN)
 LIB_C = arena config db form http route auth roles audit audit_store \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
+        procedure_store h_procedures \
         kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
-        order order_store h_orders h_order_lists order_sweep order_bench
+        order order_store h_orders h_order_lists dispute dispute_store h_disputes h_dispute_form h_meetings order_sweep order_bench dispute_bench
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
 LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
-             test_kb test_bigram test_sanitize test_diff test_order
+             test_kb test_bigram test_sanitize test_diff test_order test_dispute \
+             test_dispute_form
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl
@@ -87,6 +89,15 @@ $(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests
 	  $(LDFLAGS) -o $@ tests/http/test_orders.c tests/http/web.c $(LIB) \
 	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
 
+# The disputes HTTP suite (tests/http/test_disputes.c): the determination
+# procedure from referral to acceptance, joint meetings, accountability and
+# the printed form. Like the work-order suite it reads and sets up the
+# stack's database itself (its categories, a county's procedure).
+$(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c tests/http/web.h tests/http/check_web.h $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_disputes.c tests/http/web.c $(LIB) \
+	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
@@ -109,7 +120,7 @@ stop:
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
 check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
-       $(BUILD)/tests/test_http_orders
+       $(BUILD)/tests/test_http_orders $(BUILD)/tests/test_http_disputes
 	bash tests/stack-tests.sh
 
 # A libFuzzer target for the request parsers (needs clang).

@@ -217,6 +217,26 @@ const struct field_def field_defs[F__MAX] = {
 	{ "overdue", "仅超期", V_FLAG, 8, 0, 0 },                 /* F_OVERDUE */
 	{ "time_limit", "办理时限（工作日）", V_INT, 3, 1, 365 }, /* F_TIME_LIMIT */
 	{ "reopen", "重新交办", V_FLAG, 8, 0, 0 },                /* F_REOPEN */
+	{ "opinion", "意见", V_TEXT, 4000, 0, 0 },                /* F_OPINION */
+	{ "lead_unit_id", "牵头单位", V_INT, 20, 1, 2147483647 }, /* F_LEAD_UNIT_ID */
+	{ "coop_unit_id", "配合单位", V_INT, 20, 1, 2147483647 }, /* F_COOP_UNIT_ID */
+	{ "principle", "认定原则", V_CODE, 16, 0, 0 },            /* F_PRINCIPLE */
+	{ "decision", "意见类型", V_CODE, 16, 0, 0 },             /* F_DECISION */
+	{ "temp_unit_id", "临时承办单位", V_INT, 20, 1, 2147483647 }, /* F_TEMP_UNIT_ID */
+	{ "dispute_id", "争议事项", V_INT, 20, 1, 2147483647 },   /* F_DISPUTE_ID */
+	{ "starts_at", "会议时间", V_LINE, 16, 0, 0 },            /* F_STARTS_AT */
+	{ "topic", "会议内容", V_LINE, 500, 0, 0 },               /* F_TOPIC */
+	{ "invitees", "参会人员", V_TEXT, 2000, 0, 0 },           /* F_INVITEES */
+	{ "attendance", "出席情况", V_TEXT, 2000, 0, 0 },         /* F_ATTENDANCE */
+	{ "minutes", "会议纪要", V_TEXT, 8000, 0, 0 },            /* F_MINUTES */
+	{ "facts", "问责事实", V_TEXT, 4000, 0, 0 },              /* F_FACTS */
+	{ "establishment_unit_id", "编办", V_INT, 20, 1, 2147483647 }, /* F_ESTABLISHMENT_UNIT_ID */
+	{ "legal_unit_id", "法制局", V_INT, 20, 1, 2147483647 },  /* F_LEGAL_UNIT_ID */
+	{ "convener_unit_id", "召集单位", V_INT, 20, 1, 2147483647 }, /* F_CONVENER_UNIT_ID */
+	{ "no_legal", "不设法制局环节", V_FLAG, 8, 0, 0 },        /* F_NO_LEGAL */
+	{ "review_days", "审查时限（工作日）", V_INT, 2, 0, 99 }, /* F_REVIEW_DAYS */
+	{ "accept_days", "签收时限（工作日）", V_INT, 2, 0, 99 }, /* F_ACCEPT_DAYS */
+	{ "opinion_days", "意见时限（工作日）", V_INT, 2, 0, 99 }, /* F_OPINION_DAYS */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

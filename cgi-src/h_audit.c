@@ -32,6 +32,7 @@ static const struct { const char *code, *label; } actions[] = {
 	{ "routing.create", "新增派单规则" },
 	{ "routing.activate", "启用派单规则" },
 	{ "routing.deactivate", "停用派单规则" },
+	{ "procedure.create", "新增争议认定程序" },
 	{ "calendar.set", "标注日历" },
 	{ "calendar.import", "导入日历" },
 	{ "demo.load", "载入演示数据" },

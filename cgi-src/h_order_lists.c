@@ -34,6 +34,8 @@ static int today_soon(struct req *r, char today[11], char soon[11])
 	return DB_OK;
 }
 
+static const char *state_label(const char *code);
+
 static const struct { const char *code, *label; } buckets[] = {
 	{ "", "全部待办" }, { "new", "新派单" }, { "active", "办理中" },
 	{ "due", "一个工作日内到期" }, { "overdue", "已超期" }, { "return", "退回待定" },
@@ -62,9 +64,24 @@ int h_order_queue(struct req *r)
 		rc = ords_queue_counts(r->db, r->a, ac->unit_id, today, soon, &counts);
 	if (rc == DB_OK)
 		rc = ords_reminders(r->db, r->a, ac->unit_id, &rem);
+	struct dbres coop;
+	if (rc == DB_OK)
+		rc = ords_coop_queue(r->db, r->a, ac->unit_id, &coop);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "本单位工单", "orders/queue.tpl");
+	for (size_t i = 0; i < coop.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "COOP");
+		tmpl_set(row, "ID", db_cell(&coop, i, 0));
+		tmpl_set(row, "NUMBER", db_cell(&coop, i, 1));
+		tmpl_set(row, "STATE", state_label(db_cell(&coop, i, 2)));
+		tmpl_set(row, "CATEGORY", db_cell(&coop, i, 3));
+		tmpl_set(row, "CONTENT", db_cell(&coop, i, 5));
+		tmpl_set(row, "DUE", db_cell(&coop, i, 6) ? db_cell(&coop, i, 6) : "");
+		tmpl_set(row, "LEAD", db_cell(&coop, i, 7) ? db_cell(&coop, i, 7) : "");
+	}
+	if (coop.nrows > 0)
+		tmpl_show(d, "COOPS");
 	tmpl_set(d, "UNIT", ac->unit_name ? ac->unit_name : "");
 	for (size_t i = 0; i < sizeof buckets / sizeof buckets[0]; i++) {
 		struct tdict *t = tmpl_section(d, "TAB");

@@ -9,6 +9,7 @@
 #include "calendar_store.h"
 #include "db.h"
 #include "handlers.h"
+#include "dispute_store.h"
 #include "kb_store.h"
 #include "order.h"
 #include "order_store.h"
@@ -441,6 +442,8 @@ static const char *event_label(const char *kind)
 			return order_action_labels[a];
 	if (strcmp(kind, "overdue") == 0)
 		return "超期";
+	if (strcmp(kind, "determined") == 0)   /* h_disputes.c: the 认定意见 redispatches */
+		return dispute_action_labels[DA_DETERMINE];
 	return kind;
 }
 
@@ -454,7 +457,16 @@ static int load_order(struct req *r, struct dbres *o, unsigned *parties)
 	if (o->nrows != 1)
 		return 404;
 	*parties = order_parties(r->actor, db_int(o, 0, ORD_JUR_ID), db_int(o, 0, ORD_UNIT_ID));
-	return order_visible(*parties) ? 0 : 404;
+	if (order_visible(*parties))
+		return 0;
+	/* A cooperating unit (D4.2) reads the order; it does not act on it. */
+	int coop = 0;
+	if (caps_allow(r->actor->caps, 1, CAP_ORDER_HANDLE)) {
+		rc = ords_is_coop(r->db, r->a, r->id, r->actor->unit_id, &coop);
+		if (rc != DB_OK)
+			return db_status(rc);
+	}
+	return coop ? 0 : 404;
 }
 
 static void fill_order(struct req *r, struct tdict *d, const struct dbres *o,
@@ -494,6 +506,8 @@ static void fill_order(struct req *r, struct tdict *d, const struct dbres *o,
 		tmpl_show(d, "HAS_UNIT");
 	if (db_cell(o, 0, ORD_REPLY))
 		tmpl_show(d, "HAS_REPLY");
+	if (db_cell(o, 0, ORD_DISPUTE_ID))
+		tmpl_set(tmpl_section(d, "DISPUTE"), "DISPUTE_ID", db_cell(o, 0, ORD_DISPUTE_ID));
 }
 
 static int fill_timeline(struct req *r, struct tdict *d)
@@ -688,8 +702,20 @@ static int act_apply(struct req *r, struct act *x)
 	char due[11];
 	int rc = DB_OK;
 	switch (x->action) {
-	case OA_ACCEPT:
-		return ords_accept(r->db, r->a, r->id);
+	case OA_ACCEPT: {
+		/* Signing for an order a determination sent here accepts that
+		 * determination too (D6.5). */
+		long long dispute = 0;
+		rc = ords_accept(r->db, r->a, r->id);
+		if (rc == DB_OK)
+			rc = dss_determined_for(r->db, r->a, r->id, x->order_unit, &dispute);
+		if (rc == DB_OK && dispute)
+			rc = dss_answer(r->db, r->a, dispute, "accepted", NULL);
+		if (rc == DB_OK && dispute)
+			rc = dss_event(r->db, r->a, dispute, ac->user_id, ac->unit_id, "accept",
+				       "签收工单，接收认定");
+		return rc;
+	}
 	case OA_REPLY:
 		return ords_reply(r->db, r->a, r->id, r->f[F_RESULT].s);
 	case OA_CLOSE:
@@ -722,8 +748,9 @@ static int act_apply(struct req *r, struct act *x)
 		return rc == DB_OK ? ords_set_state(r->db, r->a, r->id, from, to) : rc;
 	case OA_OPEN_DISPUTE: {
 		long long dispute = 0;
-		rc = ords_dispute_insert(r->db, r->a, r->id, x->return_id, x->jur,
-					 ac->user_id, val(r, F_NOTE), &dispute);
+		rc = dispute_open(r, r->id, x->return_id, val(r, F_NOTE), &dispute);
+		if (rc == DB_FK)
+			r->err_msg = "该区域尚未配置争议认定程序，请先由系统管理员配置。";
 		if (rc == DB_OK && x->return_id)
 			rc = ords_return_decide(r->db, r->a, x->return_id, "disputed",
 						ac->user_id, val(r, F_NOTE), dispute);
@@ -850,6 +877,10 @@ static int act(struct req *r, enum order_action action, const char *done)
 			       "order", r->id, x.note);
 	if (rc == DB_CONFLICT)
 		r->err_msg = "工单已被他人处理，请刷新后重试。";
+	if (rc == DB_FK && r->err_msg) {   /* no procedure for the jurisdiction */
+		db_rollback(r->db);
+		return 409;
+	}
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/orders/%lld?done=%s", r->id, done));
 }

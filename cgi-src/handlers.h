@@ -1,6 +1,7 @@
 /* Every handler of the route table, grouped by the file that holds it. */
 #ifndef HANDLERS_H
 #define HANDLERS_H
+#include "dispute.h"
 #include "http.h"
 
 /* view.c: the HTTP status for a db_err (503 when the database is away),
@@ -44,6 +45,10 @@ int h_category_update(struct req *r);
 int h_routing(struct req *r);
 int h_routing_create(struct req *r);
 int h_routing_update(struct req *r);
+
+/* h_procedures.c: each jurisdiction's 争议认定程序 */
+int h_procedures(struct req *r);
+int h_procedure_create(struct req *r);
 
 /* h_calendar.c */
 int h_calendar(struct req *r);
@@ -129,6 +134,54 @@ int h_order_dispute(struct req *r);
 unsigned order_parties(const struct actor *ac, long long jur, long long unit);
 int order_visible(unsigned parties);
 const char *order_phone_for(struct arena *a, unsigned parties, const char *phone);
+
+/* h_disputes.c: the determination procedure */
+int h_disputes(struct req *r);
+int h_dispute_view(struct req *r);
+int h_dispute_unit_opinion(struct req *r);
+int h_dispute_coordinate(struct req *r);
+int h_dispute_contact(struct req *r);
+int h_dispute_refer(struct req *r);
+int h_dispute_review(struct req *r);
+int h_dispute_determine(struct req *r);
+int h_dispute_accept(struct req *r);
+int h_dispute_refuse(struct req *r);
+int h_dispute_account(struct req *r);
+int h_dispute_rule(struct req *r);
+/* Runs one step of the procedure on the dispute r->id (checks, change,
+ * event, audit, commit) and redirects to it with ?done=done. */
+int dispute_act(struct req *r, enum dispute_action a, const char *done);
+/* The same step inside the caller's transaction (h_meetings.c): 0, or the
+ * status to return after rolling back; neither commits nor redirects. */
+int dispute_step(struct req *r, enum dispute_action a);
+/* Opens a dispute on an order (in the caller's transaction; h_orders.c);
+ * a db_err. */
+int dispute_open(struct req *r, long long order_id, long long return_id,
+		 const char *note, long long *id);
+/* Shared with the printed form: the dispute's fields (a dss_get row) and
+ * its sealed opinions as OPINION sections; 0 or a status. */
+struct dbres;
+int dispute_fill_head(struct req *r, struct tdict *d, const struct dbres *g);
+int dispute_fill_opinions(struct req *r, struct tdict *d, long long id);
+/* The dss_get row of the dispute r->id and the actor's parties (bit n =
+ * enum dispute_party n): 0, or 404 when it is not theirs to see, as on
+ * the dispute page. */
+int dispute_load_visible(struct req *r, struct dbres *g, unsigned *parties);
+/* Unit names of a space-separated id list, joined with "、" (arena). */
+const char *dispute_unit_names(struct req *r, const char *ids);
+
+/* h_meetings.c: joint meetings (联席会议) and accountability (问责) */
+int h_meetings(struct req *r);
+int h_meeting_propose(struct req *r);
+int h_meeting_view(struct req *r);
+int h_meeting_schedule(struct req *r);
+int h_meeting_decide(struct req *r);
+int h_meeting_held(struct req *r);
+int h_accountability(struct req *r);
+int h_accountability_close(struct req *r);
+
+/* h_dispute_form.c: the printable 争议认定表 */
+int h_dispute_form(struct req *r);
 
 /* h_order_lists.c: the unit's queue, the office's search, CSV, returns */
 int h_order_queue(struct req *r);

@@ -15,6 +15,7 @@
 #include "calendar_store.h"
 #include "config.h"
 #include "db.h"
+#include "dispute_bench.h"
 #include "kb_ops.h"
 #include "kb_store.h"
 #include "kb_xml.h"
@@ -583,6 +584,20 @@ static int cmd_order_bench_load(const char *count)
 	return rc == DB_OK ? 0 : die_db("order bench-load", rc);
 }
 
+/* hotlinectl dispute bench-load N: the disputes make bench reads, on the
+ * generated orders (after order bench-load). */
+static int cmd_dispute_bench_load(const char *count)
+{
+	char *end;
+	long long n = strtoll(count, &end, 10);
+	if (*count == '\0' || *end != '\0' || n < 0 || n > 1000000) {
+		fprintf(stderr, "hotlinectl: dispute bench-load: N must be 0 to 1000000\n");
+		return 2;
+	}
+	int rc = dispute_bench_load(db, n);
+	return rc == DB_OK ? 0 : die_db("dispute bench-load", rc);
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
@@ -597,7 +612,8 @@ static void usage(void)
 		"  has-users                              exit 0 if any user exists, 1 if none\n"
 		"  demo-load                              load sql/demo into an empty database\n"
 		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n"
-		"  order bench-load N                     generate N orders for make bench (once)\n");
+		"  order bench-load N                     generate N orders for make bench (once)\n"
+		"  dispute bench-load N                   generate N disputes on them (after order bench-load)\n");
 	exit(2);
 }
 
@@ -646,6 +662,8 @@ int main(int argc, char **argv)
 		status = cmd_sweep();
 	else if (strcmp(cmd, "order") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
 		status = cmd_order_bench_load(argv[2]);
+	else if (strcmp(cmd, "dispute") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
+		status = cmd_dispute_bench_load(argv[2]);
 	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
 		status = kb_bench_load(db, strtoll(argv[2], NULL, 10)) == DB_OK
 				 ? 0 : die_db("kb bench-load", DB_ERR);

@@ -27,7 +27,8 @@ enum stmt {
 	STMT_RETURN_DECIDE,
 	STMT_RETURNS,
 	STMT_RETURN_COUNTS,
-	STMT_DISPUTE_INSERT,
+	STMT_COOP_QUEUE,
+	STMT_IS_COOP,
 	STMT_QUEUE,
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
@@ -98,7 +99,8 @@ static const char *const sql[STMT__MAX] = {
 	" o.unit_id, u.name, op.display_name, " BJ("o.created_at") ","
 	" " BJ("o.dispatched_at") ", DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
 	" " BJ("o.accepted_at") ", " BJ("o.replied_at") ", o.reply,"
-	" " BJ("o.closed_at") ", o.satisfaction, o.overdue, o.returns"
+	" " BJ("o.closed_at") ", o.satisfaction, o.overdue, o.returns,"
+	" (SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)"
 	" FROM orders o JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN users op ON op.id = o.operator_id"
@@ -160,9 +162,14 @@ static const char *const sql[STMT__MAX] = {
 	" FROM order_returns r JOIN units u ON u.id = r.unit_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" GROUP BY r.unit_id, u.name ORDER BY COUNT(*) DESC, u.name LIMIT 500",
-	/* STMT_DISPUTE_INSERT */
-	"INSERT INTO disputes (order_id, return_id, jurisdiction_id, opened_by,"
-	" opened_at, note) VALUES (?, NULLIF(?, 0), ?, ?, UTC_TIMESTAMP(), ?)",
+	/* STMT_COOP_QUEUE */
+	"SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
+	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), u.name FROM order_coops oc"
+	" JOIN orders o ON o.id = oc.order_id JOIN order_categories c ON c.id = o.category_id"
+	" LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY o.due_date LIMIT 100",
+	/* STMT_IS_COOP */
+	"SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
 	/* STMT_QUEUE */
 	"SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
 	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), o.overdue, " BJ("o.dispatched_at")
@@ -374,17 +381,6 @@ int ords_return_counts(struct db *db, struct arena *a, long long jur,
 	return db_run(db, a, sql[STMT_RETURN_COUNTS], out, "ii", jur, jur);
 }
 
-int ords_dispute_insert(struct db *db, struct arena *a, long long order_id,
-			long long return_id, long long jur, long long user,
-			const char *note, long long *id)
-{
-	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_DISPUTE_INSERT], &res, "iiiis", order_id,
-			return_id, jur, user, note);
-	if (rc == DB_OK)
-		*id = res.insert_id;
-	return rc;
-}
 
 int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
 	       const char *today, const char *soon, long long limit,
@@ -414,4 +410,18 @@ int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
 		      f->to, f->jur, f->jur, f->number, f->number, f->phone, f->phone,
 		      f->state, f->state, f->unit, f->unit, f->category, f->category,
 		      (long long)f->overdue, limit, offset);
+}
+
+int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_COOP_QUEUE], out, "i", unit);
+}
+
+int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+		 int *yes)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_IS_COOP], &res, "ii", order_id, unit);
+	*yes = rc == DB_OK && res.nrows > 0;
+	return rc;
 }

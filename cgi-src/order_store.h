@@ -12,7 +12,7 @@ enum {
 	ORD_DEMAND, ORD_CAUSE, ORD_CONTRADICTION, ORD_STATE, ORD_ENTRY_ID,
 	ORD_ENTRY_TITLE, ORD_THREE_WAY_UNIT, ORD_UNIT_ID, ORD_UNIT, ORD_OPERATOR,
 	ORD_CREATED, ORD_DISPATCHED, ORD_DUE, ORD_ACCEPTED, ORD_REPLIED, ORD_REPLY,
-	ORD_CLOSED, ORD_SATISFACTION, ORD_OVERDUE, ORD_RETURNS, ORD__COLS
+	ORD_CLOSED, ORD_SATISFACTION, ORD_OVERDUE, ORD_RETURNS, ORD_DISPUTE_ID, ORD__COLS
 };
 
 /* Intake choices. Categories: id, name, parent name, time limit, of the
@@ -85,9 +85,7 @@ int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *ou
  * refused, disputed. */
 int ords_return_counts(struct db *db, struct arena *a, long long jur,
 		       struct dbres *out);
-int ords_dispute_insert(struct db *db, struct arena *a, long long order_id,
-			long long return_id, long long jur, long long user,
-			const char *note, long long *id);
+
 
 /* A unit's queue (open orders): bucket "new", "active", "due", "overdue",
  * "return" or "" (all open). today and soon (the next working day) are
@@ -114,6 +112,13 @@ struct order_filter {
  * channel, category, jurisdiction, unit, state, due, overdue, content. */
 int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct dbres *out);
+
+/* Open orders a unit cooperates on (D4.2): id, number, state, category,
+ * caller_phone, content (60 characters), due, lead unit. */
+int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct dbres *out);
+/* Whether unit cooperates on the order (it may read it). */
+int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+		 int *yes);
 
 /* The statements whose plans tests check with EXPLAIN. */
 enum ords_planned { ORDS_PLAN_QUEUE, ORDS_PLAN_SEARCH, ORDS_PLAN__MAX };

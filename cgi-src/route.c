@@ -42,6 +42,11 @@ static const struct fdecl f_routing_create[] = {
 	{ F_CATEGORY_ID, 1 }, { F_JURISDICTION_ID, 1 }, { F_KEYWORDS, 0 },
 	{ F_UNIT_ID, 1 }, END };
 static const struct fdecl f_routing_update[] = { { F_ACTIVE, 0 }, END };
+/* The date is checked by the handler, to name it 生效日期. */
+static const struct fdecl f_procedure_create[] = {
+	{ F_JURISDICTION_ID, 1 }, { F_DATE, 0 }, { F_ESTABLISHMENT_UNIT_ID, 1 },
+	{ F_LEGAL_UNIT_ID, 0 }, { F_NO_LEGAL, 0 }, { F_CONVENER_UNIT_ID, 1 },
+	{ F_REVIEW_DAYS, 1 }, { F_ACCEPT_DAYS, 1 }, { F_OPINION_DAYS, 1 }, END };
 static const struct fdecl f_calendar[] = {
 	{ F_MONTH, 0 }, { F_DONE, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_N, 0 }, END };
 static const struct fdecl f_calendar_set[] = {
@@ -98,6 +103,23 @@ static const struct fdecl f_order_search[] = {
 	{ F_NUMBER, 0 }, { F_CALLER_PHONE, 0 }, { F_STATE, 0 }, { F_UNIT_ID, 0 },
 	{ F_CATEGORY_ID, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_OVERDUE, 0 },
 	{ F_PAGE, 0 }, END };
+static const struct fdecl f_d_list[] = { { F_STATE, 0 }, { F_PAGE, 0 }, { F_DONE, 0 }, END };
+static const struct fdecl f_d_opinion[] = { { F_OPINION, 0 }, END };
+static const struct fdecl f_d_contact[] = { { F_NOTE, 0 }, END };
+#define DECISION_FIELDS \
+	{ F_OPINION, 0 }, { F_LEAD_UNIT_ID, 0 }, { F_COOP_UNIT_ID, 0 }, \
+	{ F_PRINCIPLE, 0 }, { F_BASIS, 0 }
+static const struct fdecl f_d_review[] = {
+	{ F_DECISION, 0 }, { F_TEMP_UNIT_ID, 0 }, DECISION_FIELDS, END };
+static const struct fdecl f_d_refuse[] = { { F_REASON, 0 }, END };
+static const struct fdecl f_d_account[] = { { F_FACTS, 0 }, END };
+static const struct fdecl f_d_rule[] = { { F_KEYWORDS, 0 }, END };
+static const struct fdecl f_m_propose[] = { { F_DISPUTE_ID, 0 }, { F_TOPIC, 0 }, END };
+static const struct fdecl f_m_schedule[] = {
+	{ F_STARTS_AT, 0 }, { F_PLACE, 0 }, { F_INVITEES, 0 }, END };
+static const struct fdecl f_m_decide[] = { { F_DISPUTE_ID, 0 }, DECISION_FIELDS, END };
+static const struct fdecl f_m_held[] = { { F_ATTENDANCE, 0 }, { F_MINUTES, 0 }, END };
+static const struct fdecl f_acc_list[] = { { F_STATE, 0 }, { F_DONE, 0 }, END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -128,6 +150,8 @@ const struct route routes[] = {
 	{ M_GET, "/admin/routing", h_routing, CAP_ADMIN, f_routing, 0 },
 	{ M_POST, "/admin/routing", h_routing_create, CAP_ADMIN, f_routing_create, 0 },
 	{ M_POST, "/admin/routing/{id}", h_routing_update, CAP_ADMIN, f_routing_update, 0 },
+	{ M_GET, "/admin/procedures", h_procedures, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/procedures", h_procedure_create, CAP_ADMIN, f_procedure_create, 0 },
 	{ M_GET, "/calendar", h_calendar, CAP_SESSION, f_calendar, 0 },
 	{ M_POST, "/calendar", h_calendar_set, CAP_CALENDAR_EDIT, f_calendar_set, 0 },
 	{ M_GET, "/audit", h_audit, CAP_AUDIT_READ, f_audit, 0 },
@@ -188,6 +212,27 @@ const struct route routes[] = {
 	{ M_POST, "/orders/{id}/redispatch", h_order_redispatch, CAP_DISPATCH, f_order_redispatch, 0 },
 	{ M_POST, "/orders/{id}/refuse-return", h_order_refuse_return, CAP_DISPATCH, f_order_reason, 0 },
 	{ M_POST, "/orders/{id}/dispute", h_order_dispute, CAP_DISPATCH, f_order_note, 0 },
+	{ M_GET, "/disputes", h_disputes, CAP_SESSION, f_d_list, 0 },
+	{ M_GET, "/disputes/{id}", h_dispute_view, CAP_SESSION, f_done, 0 },
+	{ M_GET, "/disputes/{id}/form", h_dispute_form, CAP_SESSION, f_none, 0 },
+	{ M_POST, "/disputes/{id}/unit-opinion", h_dispute_unit_opinion, CAP_ORDER_HANDLE, f_d_opinion, 0 },
+	{ M_POST, "/disputes/{id}/coordinate", h_dispute_coordinate, CAP_DISPATCH, f_d_opinion, 0 },
+	{ M_POST, "/disputes/{id}/contact", h_dispute_contact, CAP_DISPATCH, f_d_contact, 0 },
+	{ M_POST, "/disputes/{id}/refer", h_dispute_refer, CAP_DISPATCH, f_none, 0 },
+	{ M_POST, "/disputes/{id}/review", h_dispute_review, CAP_DISPUTE_REVIEW, f_d_review, 0 },
+	{ M_POST, "/disputes/{id}/determine", h_dispute_determine, CAP_DISPATCH, f_d_opinion, 0 },
+	{ M_POST, "/disputes/{id}/accept", h_dispute_accept, CAP_ORDER_HANDLE, f_none, 0 },
+	{ M_POST, "/disputes/{id}/refuse", h_dispute_refuse, CAP_ORDER_HANDLE, f_d_refuse, 0 },
+	{ M_POST, "/disputes/{id}/account", h_dispute_account, CAP_DISPATCH, f_d_account, 0 },
+	{ M_POST, "/disputes/{id}/rule", h_dispute_rule, CAP_DISPATCH, f_d_rule, 0 },
+	{ M_GET, "/meetings", h_meetings, CAP_SESSION, f_done, 0 },
+	{ M_POST, "/meetings", h_meeting_propose, CAP_DISPATCH, f_m_propose, 0 },
+	{ M_GET, "/meetings/{id}", h_meeting_view, CAP_SESSION, f_done, 0 },
+	{ M_POST, "/meetings/{id}/schedule", h_meeting_schedule, CAP_MEETING, f_m_schedule, 0 },
+	{ M_POST, "/meetings/{id}/decide", h_meeting_decide, CAP_MEETING, f_m_decide, 0 },
+	{ M_POST, "/meetings/{id}/held", h_meeting_held, CAP_MEETING, f_m_held, 0 },
+	{ M_GET, "/accountability", h_accountability, CAP_DISPATCH, f_acc_list, 0 },
+	{ M_POST, "/accountability/{id}/close", h_accountability_close, CAP_DISPATCH, f_d_opinion, 0 },
 	{ M_GET, "/kb", h_public_kb, CAP_PUBLIC, f_public_kb, ROUTE_NO_SESSION },
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
 	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote,

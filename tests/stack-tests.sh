@@ -4,7 +4,8 @@
 # a new database every run. The stack is stopped however this script ends.
 #
 # Environment: BUILD (default build) names the directory holding hotlined,
-# hotlinectl, tests/test_http, tests/test_http_kb and tests/test_http_orders,
+# hotlinectl, tests/test_http, tests/test_http_kb, tests/test_http_orders and
+# tests/test_http_disputes,
 # as for scripts/stack.sh.
 set -euo pipefail
 
@@ -49,6 +50,9 @@ echo "== knowledge-base HTTP tests ($BUILD/tests/test_http_kb against $BASE_URL)
 
 echo "== work-order HTTP tests ($BUILD/tests/test_http_orders against $BASE_URL)"
 "$BUILD/tests/test_http_orders" || failed=1
+
+echo "== disputes HTTP tests ($BUILD/tests/test_http_disputes against $BASE_URL)"
+"$BUILD/tests/test_http_disputes" || failed=1
 
 if [ -f tests/browser/run.sh ]; then
 	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"

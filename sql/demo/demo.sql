@@ -241,3 +241,11 @@ INSERT INTO routing_rules (id, category_id, jurisdiction_id, keywords, unit_id) 
   (43, 18, 2, '', 108),
   (44, 31, 2, '', 109),
   (45, 32, 2, '', 109);
+
+-- Dispute determination procedures (D7, D8). The city's is the default for
+-- every county without its own; 梅江区 runs its own, without the legal step
+-- and with 3 review days.
+INSERT INTO dispute_procedures (id, jurisdiction_id, effective_from, establishment_unit_id,
+  legal_unit_id, convener_unit_id, review_days, accept_days, opinion_days) VALUES
+  (1, 1, '2015-01-01', 4, 5, 3, 5, 1, 2),
+  (2, 2, '2015-06-01', 103, NULL, 102, 3, 1, 2);

@@ -13,6 +13,7 @@
 <dt>主要诉求</dt><dd class="text">{{DEMAND}}</dd>
 <dt>问题起因</dt><dd class="text">{{CAUSE}}</dd>
 <dt>主要矛盾</dt><dd class="text">{{CONTRADICTION}}</dd>
+{{#DISPUTE}}<dt>争议认定</dt><dd><a href="/disputes/{{DISPUTE_ID}}">争议 #{{DISPUTE_ID}}</a></dd>{{/DISPUTE}}
 {{#HAS_ENTRY}}<dt>答复依据</dt><dd><a href="/knowledge/entries/{{ENTRY_ID}}">{{ENTRY_TITLE}}</a></dd>{{/HAS_ENTRY}}
 {{#HAS_THREE_WAY}}<dt>三方通话单位</dt><dd>{{THREE_WAY_UNIT}}</dd>{{/HAS_THREE_WAY}}
 {{#HAS_UNIT}}<dt>承办单位</dt><dd class="o-unit">{{UNIT}}</dd>

@@ -4,7 +4,8 @@
 # against the bare FastCGI route (hello) measured in the same run; then the
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
 # Names: static hello login home kb_search_public kb_search_operator kb_entry
-# order_intake order_queue. BENCH_SECONDS sets each run's length.
+# order_intake order_queue dispute_list dispute_form. BENCH_SECONDS sets each
+# run's length.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
@@ -23,7 +24,7 @@ bash "$STACK" start >/dev/null
 
 # Signed-in sessions for the pages behind the login: the admin's home page,
 # an operator for the staff search and the intake, a clerk of 人社局 (unit
-# 14) for its queue.
+# 14) for its queue, the city office's coordinator for the disputes.
 jar=$(mktemp)
 trap 'rm -f "$jar"; bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
 signin() {
@@ -37,7 +38,8 @@ signin() {
 sid=$(signin admin)
 op_sid=$(signin operator)
 clerk_sid=$(signin clerk_hrss)
-[ -n "$sid" ] && [ -n "$op_sid" ] && [ -n "$clerk_sid" ] ||
+coord_sid=$(signin coordinator)
+[ -n "$sid" ] && [ -n "$op_sid" ] && [ -n "$clerk_sid" ] && [ -n "$coord_sid" ] ||
 	{ echo "bench: could not sign in" >&2; exit 1; }
 
 declare -A URL=(
@@ -50,16 +52,19 @@ declare -A URL=(
 	[kb_entry]=/kb/e/1000001
 	[order_intake]=/orders
 	[order_queue]=/orders/queue
+	[dispute_list]=/disputes
+	[dispute_form]=/disputes/1000000/form
 )
 declare -A AUTH=([home]=admin [kb_search_operator]=operator [order_intake]=operator
-	[order_queue]=clerk)
+	[order_queue]=clerk [dispute_list]=coordinator [dispute_form]=coordinator)
 # Forms posted with tests/bench/post.lua (bodies built below, once signed
 # in): success is the redirect to the new order, anything else a failure.
 declare -A BODY=()
 declare -A EXPECT=([order_intake]=303)
 declare -A LOCATION=([order_intake]=/orders/)
 # Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
-declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/)
+declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/
+	[dispute_form]=/disputes/form)
 
 # The searches of the mix: common words, rarer pairs, and queries that find
 # nothing; percent-encoded UTF-8.
@@ -71,6 +76,12 @@ mix_file() {
 		# Generated entries from 1000000 on; every tenth is internal.
 		for i in $(seq 1000001 997 1099000); do
 			[ $(((i - 1000000) % 10)) -ne 0 ] && echo "/kb/e/$i"
+		done >"$f"
+	elif [ "$base" = /disputes/form ]; then
+		# The printable forms of the generated disputes (ids from 1000000
+		# on), in every state.
+		for i in $(seq 1000000 97 1009999); do
+			echo "/disputes/$i/form"
 		done >"$f"
 	else
 		for q in 社保 医保 公积金 户口 "社保 转移" "驾驶证 补办" "不动产 登记" \
@@ -89,6 +100,7 @@ run() {
 	admin) args=(-H "Cookie: hl_sid=$sid") ;;
 	operator) args=(-H "Cookie: hl_sid=$op_sid") ;;
 	clerk) args=(-H "Cookie: hl_sid=$clerk_sid") ;;
+	coordinator) args=(-H "Cookie: hl_sid=$coord_sid") ;;
 	esac
 	# Every page must answer as it should (200, or a form's redirect) before
 	# it is timed.
@@ -127,7 +139,8 @@ run() {
 
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
-	names=(static hello login home kb_search_public kb_search_operator kb_entry order_intake order_queue)
+	names=(static hello login home kb_search_public kb_search_operator kb_entry order_intake
+		order_queue dispute_list dispute_form)
 for n in "${names[@]}"; do
 	[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]})" >&2; exit 2; }
 done
@@ -148,9 +161,9 @@ esac
 # run. The intake posts a dispatch as the operator would: a leaf category
 # of the intake form, the city, its CSRF token from the form; to unit 15
 # (医保局), not 14, so that the orders it adds on every run do not grow the
-# queue that order_queue reads.
+# queue that order_queue reads. The dispute pages need the orders too.
 case " ${names[*]} " in
-*" order_"*)
+*" order_"* | *" dispute_"*)
 	t0=$(date +%s.%N)
 	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" order bench-load 100000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench order_load_s=%.1f\n", b - a }'
@@ -165,6 +178,16 @@ case " ${names[*]} " in
 	BODY[order_intake]+="&content=$(enc 来电反映异地就医已备案，回来报销仍被告知材料不全。)"
 	BODY[order_intake]+="&demand=$(enc 希望一次性告知所需材料并尽快报销)&cause=$(enc 备案信息未同步)"
 	BODY[order_intake]+="&contradiction=$(enc 办理时限与群众期望不符)&outcome=dispatch&unit_id=15"
+	;;
+esac
+
+# The dispute pages read 10,000 generated disputes (ids 1000000 on) opened
+# on closed generated orders, in every state, timed once.
+case " ${names[*]} " in
+*" dispute_"*)
+	t0=$(date +%s.%N)
+	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" dispute bench-load 10000 >/dev/null
+	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench dispute_load_s=%.1f\n", b - a }'
 	;;
 esac
 

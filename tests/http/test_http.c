@@ -971,6 +971,301 @@ START_TEST(operator_is_refused_categories)
 }
 END_TEST
 
+/* ---- 争议认定程序 ------------------------------------------------------------ */
+
+/* Demo procedures (sql/demo/demo.sql) and the units of 兴宁市. */
+#define PROC_CITY 1        /* 梅州市, from 2015-01-01, with the legal step */
+#define PROC_MJ 2          /* 梅江区, from 2015-06-01, no legal step, 3 days */
+#define JUR_CITY 1
+#define JUR_MJ 2
+#define JUR_MX 3           /* 梅县区: no procedure of its own */
+#define JUR_XN 4           /* 兴宁市 */
+#define UNIT_CITY_LEGAL 5  /* 梅州市法制局 */
+#define UNIT_MJ_GOV 102    /* 梅江区人民政府办公室 */
+#define UNIT_MJ_BIANBAN 103
+#define UNIT_XN_GOV 202    /* 兴宁市人民政府办公室 */
+#define UNIT_XN_BIANBAN 203
+#define UNIT_XN_LEGAL 204  /* 兴宁市司法局 */
+#define PROC_ROW "//tbody[@id='jur-%d']/tr[starts-with(@id, 'proc-')"
+
+/* A day as YYYY-MM-DD in Beijing, days after today. */
+static void beijing_day(char out[11], long days)
+{
+	time_t t = time(NULL) + 8 * 3600 + days * 86400L;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* A far-off effective date of this run (from its stamp), so that a
+ * version added on it is not a duplicate of an earlier run's; more than
+ * the 100 years ahead that tests/http/test_disputes.c uses. */
+static void unused_day(char out[11])
+{
+	unsigned long h = 2166136261u;   /* FNV-1a */
+	for (const char *p = stamp; *p; p++)
+		h = ((h ^ (unsigned char)*p) * 16777619u) & 0xffffffffu;
+	beijing_day(out, 40000 + (long)(h % 100000));
+}
+
+struct proc_form {
+	long jur;
+	const char *date;
+	long est, legal, convener;   /* 0: left empty */
+	int no_legal;
+	const char *review, *accept, *opinion;
+};
+
+/* POSTs a new procedure version with a token of /admin/procedures;
+ * returns the status. */
+static long post_procedure(struct web *w, const struct proc_form *f)
+{
+	char body[1024], est[24] = "", legal[24] = "", conv[24] = "";
+	if (f->est)
+		snprintf(est, sizeof est, "%ld", f->est);
+	if (f->legal)
+		snprintf(legal, sizeof legal, "%ld", f->legal);
+	if (f->convener)
+		snprintf(conv, sizeof conv, "%ld", f->convener);
+	const char *csrf = token_from(w, "/admin/procedures");
+	snprintf(body, sizeof body,
+		 "csrf=%s&jurisdiction_id=%ld&date=%s&establishment_unit_id=%s"
+		 "&legal_unit_id=%s%s&convener_unit_id=%s&review_days=%s"
+		 "&accept_days=%s&opinion_days=%s",
+		 csrf, f->jur, f->date, est, legal, f->no_legal ? "&no_legal=1" : "",
+		 conv, f->review, f->accept, f->opinion);
+	return web_post(w, "/admin/procedures", body);
+}
+
+/* Column col of version id's row on the page last fetched. */
+static const char *proc_cell(struct web *w, long id, int col)
+{
+	char expr[128];
+	snprintf(expr, sizeof expr, "//tr[@id='proc-%ld']/td[%d]", id, col);
+	return text(w, expr);
+}
+
+#define POST_PROCEDURE(w, form, want)                                          \
+	do {                                                                  \
+		long st_ = post_procedure((w), (form));                       \
+		ck_assert_msg(st_ == (want), "POST /admin/procedures: status %ld, expected %d\n%.600s", \
+			      st_, (want), (w)->body ? (w)->body : "");       \
+	} while (0)
+
+/* 兴宁市's own version, in force from today. The same as the one
+ * tests/http/test_disputes.c adds (whichever suite runs first adds it),
+ * whose disputes then count 4 review days. */
+static struct proc_form xingning_today(char today[11])
+{
+	beijing_day(today, 0);
+	struct proc_form f = { JUR_XN, today, UNIT_XN_BIANBAN, UNIT_XN_LEGAL,
+			       UNIT_XN_GOV, 0, "4", "1", "2" };
+	return f;
+}
+
+START_TEST(procedures_list_demo)
+{
+	struct web w;
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/admin/procedures", 200);
+	ck_assert_str_eq(text(&w, "//h1"), "争议认定程序");
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/procedures' and .='争议认定程序']"), 1);
+	/* The city's: every unit, in force. */
+	ck_assert_str_eq(text(&w, "//tbody[@id='jur-1']/tr[@id='proc-1']/td[2]"), "2015-01-01");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[3]"), "梅州市机构编制委员会办公室");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[4]"), "梅州市法制局");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[5]"), "梅州市人民政府办公室");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[6]"), "5 个工作日");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[7]"), "1 个工作日");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[8]"), "2 个工作日");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[9]"), "现行");
+	/* 梅江区's own: no legal step, 3 review days, in force. */
+	ck_assert_str_eq(text(&w, "//tbody[@id='jur-2']/tr[@id='proc-2']/td[2]"), "2015-06-01");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[3]"), "梅江区机构编制委员会办公室");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[4]"), "不设法制局环节");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[5]"), "梅江区人民政府办公室");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[6]"), "3 个工作日");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[9]"), "现行");
+	ck_assert_int_eq(count(&w, "//tbody[@id='jur-2']//span[@class='inherits']"), 0);
+	/* 梅县区 has none: the city's applies. */
+	ck_assert_str_eq(text(&w, "//tbody[@id='jur-3']//span[@class='inherits']"), "沿用市级程序");
+	ck_assert_int_eq(count(&w, PROC_ROW "]", JUR_MX), 0);
+	/* A city admin may add one for any active jurisdiction. */
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@id='jurisdiction_id']/option"), 9);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(procedure_added_for_county)
+{
+	struct web w;
+	char today[11], expr[512], object[64];
+	struct proc_form f = xingning_today(today);
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/admin/procedures", 200);
+	/* Added once per stack: a second run of the suite finds it there. */
+	if (count(&w, PROC_ROW " and td[2]='%s']", JUR_XN, today) == 0) {
+		ck_assert_str_eq(text(&w, "//tbody[@id='jur-4']//span[@class='inherits']"),
+				 "沿用市级程序");
+		POST_PROCEDURE(&w, &f, 303);
+		ck_assert_pstr_eq(web_location(&w), "/admin/procedures?done=created");
+		GET(&w, "/admin/procedures?done=created", 200);
+		ck_assert_str_eq(text(&w, "//p[@class='notice']"), "已新增。");
+	}
+	snprintf(expr, sizeof expr, PROC_ROW " and td[2]='%s']/@id", JUR_XN, today);
+	long id = id_after(web_xpath_text(&w, expr), "proc-");
+	ck_assert_int_gt(id, PROC_MJ);
+	ck_assert_str_eq(proc_cell(&w, id, 3), "兴宁市机构编制委员会办公室");
+	ck_assert_str_eq(proc_cell(&w, id, 4), "兴宁市司法局");
+	ck_assert_str_eq(proc_cell(&w, id, 5), "兴宁市人民政府办公室");
+	ck_assert_str_eq(proc_cell(&w, id, 6), "4 个工作日");
+	ck_assert_str_eq(proc_cell(&w, id, 7), "1 个工作日");
+	ck_assert_str_eq(proc_cell(&w, id, 8), "2 个工作日");
+	ck_assert_str_eq(proc_cell(&w, id, 9), "现行");
+	/* In force today: 兴宁市 no longer follows the city's; the city's
+	 * own is unchanged. */
+	ck_assert_int_eq(count(&w, "//tbody[@id='jur-4']//span[@class='inherits']"), 0);
+	ck_assert_int_eq(count(&w, PROC_ROW " and td[9]='现行']", JUR_XN), 1);
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-1']/td[9]"), "现行");
+	snprintf(object, sizeof object, "procedure #%ld", id);
+	ck_assert_msg(audit_has(&w, "procedure.create", object), "no procedure.create");
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(procedure_refusals_change_nothing)
+{
+	struct web w;
+	char day[11];
+	unused_day(day);
+	login_as(&w, "admin", DEMO_PW);
+	GET(&w, "/admin/procedures", 200);
+	int rows = count(&w, "//table[@class='procedures']//tr[starts-with(@id, 'proc-')]");
+	ck_assert_int_ge(rows, 2);
+	struct proc_form ok = { JUR_XN, day, UNIT_XN_BIANBAN, UNIT_XN_LEGAL,
+				UNIT_XN_GOV, 0, "5", "1", "2" }, f;
+
+	/* Review days outside 3-5. */
+	f = ok; f.review = "2";
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "编办、法制局的审查时限须为 3 至 5 个工作日。");
+	f = ok; f.review = "6";
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "编办、法制局的审查时限须为 3 至 5 个工作日。");
+	f = ok; f.accept = "0";
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "牵头单位的签收时限须为 1 至 5 个工作日。");
+	f = ok; f.opinion = "11";
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "涉及部门的意见时限须为 1 至 10 个工作日。");
+	/* A unit of another county. */
+	f = ok; f.est = UNIT_MJ_BIANBAN;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"),
+			 "编办须为兴宁市或市级的单位，「梅江区机构编制委员会办公室」属于梅江区，未作任何修改。");
+	f = ok; f.convener = UNIT_MJ_GOV;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_msg(strstr(refusal(&w, "请求有误"), "召集单位须为兴宁市或市级的单位") != NULL,
+		      "convener of another county: %s", text(&w, "//p[@class='message']"));
+	/* A second version on a date that has one. */
+	f = ok; f.jur = JUR_MJ; f.date = "2015-06-01"; f.est = UNIT_MJ_BIANBAN;
+	f.legal = 0; f.no_legal = 1; f.convener = UNIT_MJ_GOV;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"),
+			 "梅江区已有自 2015-06-01 起生效的程序版本；同一天只能有一个版本，"
+			 "请选择其他生效日期。未作任何修改。");
+	/* No convener; the legal step neither named nor waived, or both. */
+	f = ok; f.convener = 0;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "请填写「召集单位」。");
+	f = ok; f.legal = 0;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "请选择法制局，或勾选「不设法制局环节」。");
+	f = ok; f.no_legal = 1;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "已勾选「不设法制局环节」，请不要同时选择法制局。");
+	f = ok; f.date = "";
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "请填写生效日期。");
+	f = ok; f.date = "2026-02-30";
+	POST_PROCEDURE(&w, &f, 400);
+	f = ok; f.jur = 99999;
+	POST_PROCEDURE(&w, &f, 400);
+	ck_assert_str_eq(refusal(&w, "请求有误"), "行政区域不存在或已停用。");
+
+	GET(&w, "/admin/procedures", 200);
+	ck_assert_int_eq(count(&w, "//table[@class='procedures']//tr[starts-with(@id, 'proc-')]"), rows);
+	ck_assert_int_eq(count(&w, "//table[@class='procedures']//tr[td[2]='%s']", day), 0);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(county_admin_manages_own_procedure)
+{
+	struct web w, admin;
+	char day[11], today[11], expr[512], object[64];
+	unused_day(day);
+	login_as(&w, "mj_admin", DEMO_PW);
+	GET(&w, "/admin/procedures", 200);
+	/* Their own county's and the city's, their default. */
+	ck_assert_int_eq(count(&w, "//table[@class='procedures']/tbody"), 2);
+	ck_assert_int_eq(count(&w, "//tbody[@id='jur-1']/tr[@id='proc-1']"), 1);
+	ck_assert_int_eq(count(&w, "//tbody[@id='jur-2']/tr[@id='proc-2']"), 1);
+	ck_assert_int_eq(count(&w, "//tbody[@id='jur-4']"), 0);
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@id='jurisdiction_id']/option"), 1);
+	ck_assert_str_eq(text(&w, "//select[@id='jurisdiction_id']/option"), COUNTY);
+	ck_assert_int_eq(count(&w, "//select[@id='establishment_unit_id']/option[@value='%d']",
+			       UNIT_XN_BIANBAN), 0);
+
+	/* Not for the city, nor for another county. */
+	struct proc_form city = { JUR_CITY, day, 4, UNIT_CITY_LEGAL, 3, 0, "4", "1", "2" };
+	POST_PROCEDURE(&w, &city, 403);
+	ck_assert_str_eq(refusal(&w, "无权访问"), "只能管理本行政区域的争议认定程序。");
+	struct proc_form xn = xingning_today(today);
+	xn.date = day;
+	POST_PROCEDURE(&w, &xn, 403);
+	ck_assert_str_eq(refusal(&w, "无权访问"), "只能管理本行政区域的争议认定程序。");
+	/* Its own, naming a unit of the city: from a later date, so the
+	 * demo's stays in force. */
+	struct proc_form own = { JUR_MJ, day, UNIT_MJ_BIANBAN, UNIT_CITY_LEGAL,
+				 UNIT_MJ_GOV, 0, "4", "2", "5" };
+	POST_PROCEDURE(&w, &own, 303);
+	GET(&w, "/admin/procedures?done=created", 200);
+	snprintf(expr, sizeof expr, PROC_ROW " and td[2]='%s']/@id", JUR_MJ, day);
+	long id = id_after(web_xpath_text(&w, expr), "proc-");
+	ck_assert_int_gt(id, PROC_MJ);
+	ck_assert_str_eq(proc_cell(&w, id, 4), "梅州市法制局");
+	ck_assert_str_eq(proc_cell(&w, id, 9), "待生效");
+	ck_assert_str_eq(text(&w, "//tr[@id='proc-2']/td[9]"), "现行");
+	ck_assert_int_eq(count(&w, PROC_ROW " and td[9]='现行']", JUR_MJ), 1);
+
+	login_as(&admin, "admin", DEMO_PW);
+	snprintf(object, sizeof object, "procedure #%ld", id);
+	ck_assert_msg(audit_has(&admin, "procedure.create", object), "no procedure.create");
+	ck_assert_msg(audit_has(&w, "procedure.create", object), "not in the county's audit log");
+	web_free(&admin);
+	web_free(&w);
+}
+END_TEST
+
+START_TEST(operator_is_refused_procedures)
+{
+	struct web w;
+	char body[512];
+	login_as(&w, "operator", DEMO_PW);
+	GET(&w, "/", 200);
+	ck_assert_int_eq(web_xpath_count(&w, "//nav//a[@href='/admin/procedures']"), 0);
+	GET(&w, "/admin/procedures", 403);
+	snprintf(body, sizeof body,
+		 "csrf=%s&jurisdiction_id=4&date=2030-01-01&establishment_unit_id=203"
+		 "&no_legal=1&convener_unit_id=202&review_days=3&accept_days=1&opinion_days=2",
+		 token_from(&w, "/"));
+	POST(&w, "/admin/procedures", body, 403);
+	ck_assert_str_eq(text(&w, "//p[@class='message']"), "您的角色无权进行此操作。");
+	web_free(&w);
+}
+END_TEST
+
 START_TEST(calendar_mark_and_reset)
 {
 	struct web w;
@@ -1398,6 +1693,13 @@ static Suite *http_suite(void)
 	tcase_add_test(tc, routing_rule_create_and_deactivate);
 	tcase_add_test(tc, county_admin_manages_own_rules);
 	tcase_add_test(tc, operator_is_refused_categories);
+
+	tc = tcase(s, "procedures", 60);
+	tcase_add_test(tc, procedures_list_demo);
+	tcase_add_test(tc, procedure_added_for_county);
+	tcase_add_test(tc, procedure_refusals_change_nothing);
+	tcase_add_test(tc, county_admin_manages_own_procedure);
+	tcase_add_test(tc, operator_is_refused_procedures);
 
 	tc = tcase(s, "input", 60);
 	tcase_add_test(tc, body_over_app_limit);

@@ -1,0 +1,560 @@
+#include "dispute_store.h"
+
+#include <string.h>
+
+enum stmt {
+	STMT_PROCEDURE,
+	STMT_ORDER_JUR,
+	STMT_OPEN,
+	STMT_OPEN_UNIT,
+	STMT_OPEN_SUGGESTED,
+	STMT_GET,
+	STMT_LOCK,
+	STMT_PEEK,
+	STMT_UNITS,
+	STMT_OPINIONS,
+	STMT_CONTACTS,
+	STMT_EVENTS,
+	STMT_SET_STATE,
+	STMT_EVENT,
+	STMT_UNIT_OPINION,
+	STMT_CONTACT,
+	STMT_OPINION,
+	STMT_DECIDING,
+	STMT_DETERMINE,
+	STMT_UNIT_ROLE,
+	STMT_ANSWER,
+	STMT_COOP,
+	STMT_TEMP_UNIT,
+	STMT_LIST_OFFICE,
+	STMT_LIST_UNIT,
+	STMT_LIST_REVIEWER,
+	STMT_LIST_CONVENER,
+	STMT_SIMILAR,
+	STMT_RULE_EXISTS,
+	STMT_DETERMINED_FOR,
+	STMT_RULE,
+	STMT_MEETING_INSERT,
+	STMT_MEETING_ITEM,
+	STMT_MEETING,
+	STMT_MEETING_ITEMS,
+	STMT_MEETINGS,
+	STMT_MEETING_SCHEDULE,
+	STMT_MEETING_HELD,
+	STMT_MEETING_DECIDED,
+	STMT_MEETING_PENDING,
+	STMT_ACCOUNT,
+	STMT_ACCOUNTS,
+	STMT_ACCOUNT_CLOSE,
+	STMT__MAX
+};
+
+#define BJ(col) "DATE_FORMAT(" col " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+
+/* The procedure in force on a day: the jurisdiction's own, else the
+ * city's (the jurisdiction without a parent). */
+#define PROCEDURE_FOR \
+	"SELECT p.id, p.jurisdiction_id, " DAY("p.effective_from") ","          \
+	" p.establishment_unit_id, p.legal_unit_id, p.convener_unit_id,"       \
+	" p.review_days, p.accept_days, p.opinion_days FROM dispute_procedures p" \
+	" JOIN jurisdictions j ON j.id = p.jurisdiction_id"                    \
+	" WHERE (p.jurisdiction_id = ? OR j.parent_id IS NULL)"                \
+	" AND p.effective_from <= ?"                                           \
+	" ORDER BY p.jurisdiction_id = ? DESC, p.effective_from DESC LIMIT 1"
+
+/* The lists (dss_list): one statement per kind of reader, so that each is
+ * planned on its own (one statement with an OR of the four readers costs
+ * as much to plan as to run, and its subqueries get materialized). */
+#define LIST_COLS \
+	"SELECT d.id, o.number, c.name, d.state, " DAY("d.stage_due") ", " BJ("d.opened_at") "," \
+	" lu.name, " DAY("d.accept_due") ", j.name"
+#define LIST_JOINS \
+	" JOIN orders o ON o.id = d.order_id"                                  \
+	" JOIN jurisdictions j ON j.id = d.jurisdiction_id"                    \
+	" LEFT JOIN order_categories c ON c.id = d.category_id"               \
+	" LEFT JOIN units lu ON lu.id = d.lead_unit_id"
+
+#define LOCK_COLS \
+	"SELECT d.state, d.jurisdiction_id, p.establishment_unit_id, p.legal_unit_id," \
+	" p.convener_unit_id, p.review_days, p.accept_days, d.lead_unit_id," \
+	" " DAY("d.accept_due") ", d.order_id, d.category_id" \
+	" FROM disputes d LEFT JOIN dispute_procedures p ON p.id = d.procedure_id" \
+	" WHERE d.id = ?"
+
+static const char *const sql[STMT__MAX] = {
+	/* STMT_PROCEDURE */
+	PROCEDURE_FOR,
+	/* STMT_ORDER_JUR */
+	"SELECT jurisdiction_id FROM orders WHERE id = ?",
+	/* STMT_OPEN */
+	"INSERT INTO disputes (order_id, return_id, jurisdiction_id, procedure_id,"
+	" category_id, content, content_bg, opened_by, opened_at, note, stage_due,"
+	" contact_name, contact_phone)"
+	" SELECT o.id, NULLIF(?, 0), o.jurisdiction_id, ?, o.category_id, o.content,"
+	" ?, ?, UTC_TIMESTAMP(), ?, ?, o.caller_name, o.caller_phone"
+	" FROM orders o WHERE o.id = ?",
+	/* STMT_OPEN_UNIT: the unit that has the order now. */
+	"INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
+	" SELECT ?, o.unit_id, ? FROM orders o WHERE o.id = ? AND o.unit_id IS NOT NULL",
+	/* STMT_OPEN_SUGGESTED: the unit the return named. */
+	"INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
+	" SELECT ?, r.suggested_unit_id, ? FROM order_returns r WHERE r.id = ?",
+	/* STMT_GET */
+	"SELECT d.id, d.order_id, o.number, c.name, d.jurisdiction_id, j.name,"
+	" d.state, d.content, " DAY("d.stage_due") ", " BJ("d.opened_at") ","
+	" ob.display_name, p.establishment_unit_id, eu.name, p.legal_unit_id, lu.name,"
+	" p.convener_unit_id, p.review_days, p.accept_days, d.lead_unit_id, ld.name,"
+	" d.principle, d.determination, " BJ("d.determined_at") ", " DAY("d.accept_due") ","
+	" " BJ("d.answered_at") ", d.refusal, d.contact_name, d.contact_phone, tu.name,"
+	" d.category_id, d.note, o.state, cu.name,"
+	" (SELECT u.name FROM units u WHERE u.jurisdiction_id = d.jurisdiction_id"
+	"  AND u.kind = 'office' AND u.active = 1 ORDER BY u.id LIMIT 1)"
+	" FROM disputes d JOIN orders o ON o.id = d.order_id"
+	" JOIN jurisdictions j ON j.id = d.jurisdiction_id"
+	" LEFT JOIN order_categories c ON c.id = d.category_id"
+	" JOIN users ob ON ob.id = d.opened_by"
+	" LEFT JOIN dispute_procedures p ON p.id = d.procedure_id"
+	" LEFT JOIN units eu ON eu.id = p.establishment_unit_id"
+	" LEFT JOIN units lu ON lu.id = p.legal_unit_id"
+	" LEFT JOIN units cu ON cu.id = p.convener_unit_id"
+	" LEFT JOIN units ld ON ld.id = d.lead_unit_id"
+	" LEFT JOIN units tu ON tu.id = d.temp_unit_id"
+	" WHERE d.id = ?",
+	/* STMT_LOCK */
+	LOCK_COLS " FOR UPDATE",
+	/* STMT_PEEK */
+	LOCK_COLS,
+	/* STMT_UNITS */
+	"SELECT du.unit_id, u.name, " DAY("du.due_date") ", du.opinion, us.display_name,"
+	" " BJ("du.opinion_at") ", du.role FROM dispute_units du"
+	" JOIN units u ON u.id = du.unit_id LEFT JOIN users us ON us.id = du.opinion_by"
+	" WHERE du.dispute_id = ? ORDER BY du.role = 'lead' DESC, u.id LIMIT 100",
+	/* STMT_OPINIONS */
+	"SELECT o.stage, o.kind, o.text, l.name, o.coop_units, o.principle, o.basis,"
+	" t.name, s.name, us.display_name, " BJ("o.sealed_at") ", o.lead_unit_id, o.id,"
+	" " DAY("o.sealed_at + INTERVAL 8 HOUR")
+	" FROM dispute_opinions o LEFT JOIN units l ON l.id = o.lead_unit_id"
+	" LEFT JOIN units t ON t.id = o.temp_unit_id JOIN units s ON s.id = o.sealed_unit_id"
+	" JOIN users us ON us.id = o.sealed_by WHERE o.dispute_id = ? ORDER BY o.id LIMIT 200",
+	/* STMT_CONTACTS */
+	"SELECT " BJ("c.at") ", us.display_name, c.what FROM dispute_contacts c"
+	" JOIN users us ON us.id = c.user_id WHERE c.dispute_id = ? ORDER BY c.id LIMIT 200",
+	/* STMT_EVENTS */
+	"SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, e.note"
+	" FROM dispute_events e LEFT JOIN users us ON us.id = e.user_id"
+	" LEFT JOIN units un ON un.id = e.unit_id WHERE e.dispute_id = ? ORDER BY e.id LIMIT 500",
+	/* STMT_SET_STATE */
+	"UPDATE disputes SET state = ?, stage_due = IF(? = '', stage_due, ?)"
+	" WHERE id = ? AND state = ?",
+	/* STMT_EVENT */
+	"INSERT INTO dispute_events (dispute_id, at, user_id, unit_id, kind, note)"
+	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
+	/* STMT_UNIT_OPINION */
+	"UPDATE dispute_units SET opinion = ?, opinion_by = ?, opinion_at = UTC_TIMESTAMP()"
+	" WHERE dispute_id = ? AND unit_id = ? AND opinion IS NULL",
+	/* STMT_CONTACT */
+	"INSERT INTO dispute_contacts (dispute_id, at, user_id, what)"
+	" VALUES (?, UTC_TIMESTAMP(), ?, ?)",
+	/* STMT_OPINION */
+	"INSERT INTO dispute_opinions (dispute_id, stage, kind, text, lead_unit_id,"
+	" coop_units, principle, basis, temp_unit_id, sealed_unit_id, sealed_by, sealed_at)"
+	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?,"
+	" UTC_TIMESTAMP())",
+	/* STMT_DECIDING */
+	"SELECT lead_unit_id, coop_units, principle, text, stage FROM dispute_opinions"
+	" WHERE dispute_id = ? AND kind = 'opinion' ORDER BY id DESC LIMIT 1",
+	/* STMT_DETERMINE */
+	"UPDATE disputes SET state = 'determined', lead_unit_id = ?, principle = ?,"
+	" determination = ?, determined_by = ?, determined_at = UTC_TIMESTAMP(),"
+	" accept_due = ? WHERE id = ? AND state = 'ready'",
+	/* STMT_UNIT_ROLE */
+	"INSERT INTO dispute_units (dispute_id, unit_id, due_date, role) VALUES (?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE role = VALUES(role)",
+	/* STMT_ANSWER */
+	"UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(), refusal = NULLIF(?, '')"
+	" WHERE id = ? AND state = 'determined'",
+	/* STMT_COOP */
+	"INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?, ?, ?)",
+	/* STMT_TEMP_UNIT */
+	"UPDATE disputes SET temp_unit_id = NULLIF(?, 0) WHERE id = ?",
+	/* STMT_LIST_OFFICE: the jurisdiction's (jur 0: every one), newest
+	 * first along the primary key. */
+	LIST_COLS " FROM disputes d" LIST_JOINS
+	" WHERE (? = '' OR d.state = ?) AND (? = 0 OR d.jurisdiction_id = ?)"
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_LIST_UNIT: where the unit is involved or leads, along
+	 * k_dispute_units_unit (one row per dispute and unit). */
+	LIST_COLS " FROM dispute_units du JOIN disputes d ON d.id = du.dispute_id" LIST_JOINS
+	" WHERE du.unit_id = ? AND (? = '' OR d.state = ?)"
+	" ORDER BY du.dispute_id DESC LIMIT ? OFFSET ?",
+	/* STMT_LIST_REVIEWER: the procedure's 编办 once referred, its 法制局
+	 * once referred on. The procedures as IN lists (not a join: joined,
+	 * the optimizer starts from the procedure and sorts every dispute). */
+	LIST_COLS " FROM disputes d" LIST_JOINS
+	" WHERE (? = '' OR d.state = ?) AND ((d.state <> 'open' AND d.procedure_id IN"
+	"  (SELECT p.id FROM dispute_procedures p WHERE p.establishment_unit_id = ?))"
+	"  OR (d.procedure_id IN (SELECT p.id FROM dispute_procedures p WHERE p.legal_unit_id = ?)"
+	"   AND EXISTS (SELECT 1 FROM dispute_opinions x WHERE x.dispute_id = d.id"
+	"    AND x.kind = 'refer')))"
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_LIST_CONVENER: waiting for, or decided by, a meeting of the
+	 * convener's procedure. */
+	LIST_COLS " FROM disputes d" LIST_JOINS
+	" WHERE (? = '' OR d.state = ?) AND (d.state = 'meeting' OR EXISTS (SELECT 1"
+	"  FROM dispute_opinions x WHERE x.dispute_id = d.id AND x.stage = 'meeting'))"
+	" AND d.procedure_id IN"
+	"  (SELECT p.id FROM dispute_procedures p WHERE p.convener_unit_id = ?)"
+	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
+	/* STMT_SIMILAR */
+	"SELECT d.id, o.number, c.name, lu.name, " BJ("d.determined_at") ", d.determination"
+	" FROM disputes d JOIN orders o ON o.id = d.order_id"
+	" LEFT JOIN order_categories c ON c.id = d.category_id"
+	" JOIN units lu ON lu.id = d.lead_unit_id"
+	" WHERE d.id <> ? AND d.determined_at IS NOT NULL AND (d.category_id = ?"
+	" OR (? <> '' AND MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE)))"
+	" ORDER BY d.category_id = ? DESC, d.determined_at DESC LIMIT 10",
+	/* STMT_RULE_EXISTS */
+	"SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
+	" AND keywords = ? AND unit_id = ? AND active = 1 LIMIT 1",
+	/* STMT_DETERMINED_FOR */
+	"SELECT id FROM disputes WHERE order_id = ? AND state = 'determined'"
+	" AND lead_unit_id = ? FOR UPDATE",
+	/* STMT_RULE */
+	"INSERT INTO routing_rules (category_id, jurisdiction_id, keywords, unit_id,"
+	" created_by, dispute_id) VALUES (?, ?, ?, ?, ?, ?)",
+	/* STMT_MEETING_INSERT */
+	"INSERT INTO meetings (jurisdiction_id, proposed_by, proposed_at, topic)"
+	" VALUES (?, ?, UTC_TIMESTAMP(), ?)",
+	/* STMT_MEETING_ITEM */
+	"INSERT INTO meeting_items (meeting_id, dispute_id) VALUES (?, ?)",
+	/* STMT_MEETING */
+	"SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
+	" m.invitees, m.attendance, m.minutes, us.display_name, m.jurisdiction_id"
+	" FROM meetings m JOIN users us ON us.id = m.proposed_by WHERE m.id = ?",
+	/* STMT_MEETING_ITEMS */
+	"SELECT d.id, o.number, c.name, d.state, mi.decided FROM meeting_items mi"
+	" JOIN disputes d ON d.id = mi.dispute_id JOIN orders o ON o.id = d.order_id"
+	" LEFT JOIN order_categories c ON c.id = d.category_id"
+	" WHERE mi.meeting_id = ? ORDER BY d.id LIMIT 100",
+	/* STMT_MEETINGS */
+	"SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
+	" (SELECT COUNT(*) FROM meeting_items mi WHERE mi.meeting_id = m.id)"
+	" FROM meetings m WHERE (? = 0 OR m.jurisdiction_id = ?) ORDER BY m.id DESC LIMIT 200",
+	/* STMT_MEETING_SCHEDULE */
+	"UPDATE meetings SET state = 'scheduled', starts_at = ?, place = ?, invitees = ?,"
+	" scheduled_by = ? WHERE id = ? AND state IN ('proposed', 'scheduled')",
+	/* STMT_MEETING_HELD */
+	"UPDATE meetings SET state = 'held', attendance = ?, minutes = ?, held_by = ?"
+	" WHERE id = ? AND state = 'scheduled'",
+	/* STMT_MEETING_DECIDED */
+	"UPDATE meeting_items SET decided = 1 WHERE meeting_id = ? AND dispute_id = ?"
+	" AND decided = 0",
+	/* STMT_MEETING_PENDING */
+	"SELECT meeting_id FROM meeting_items WHERE dispute_id = ? AND decided = 0"
+	" ORDER BY meeting_id LIMIT 10",
+	/* STMT_ACCOUNT */
+	"INSERT INTO accountability (dispute_id, unit_id, facts, opened_by, opened_at)"
+	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	/* STMT_ACCOUNTS */
+	"SELECT a.id, a.dispute_id, o.number, u.name, a.facts, a.state, " BJ("a.opened_at") ","
+	" a.outcome FROM accountability a JOIN disputes d ON d.id = a.dispute_id"
+	" JOIN orders o ON o.id = d.order_id JOIN units u ON u.id = a.unit_id"
+	" WHERE (? = 0 OR d.jurisdiction_id = ?) AND (? = '' OR a.state = ?)"
+	" ORDER BY a.state = 'open' DESC, a.id DESC LIMIT 500",
+	/* STMT_ACCOUNT_CLOSE */
+	"UPDATE accountability a JOIN disputes d ON d.id = a.dispute_id"
+	" SET a.state = 'closed', a.outcome = ?, a.closed_by = ?, a.closed_at = UTC_TIMESTAMP()"
+	" WHERE a.id = ? AND a.state = 'open' AND (? = 0 OR d.jurisdiction_id = ?)",
+};
+
+/* An UPDATE that matched nothing lost a race: a conflict (409). */
+static int changed(int rc, const struct dbres *res)
+{
+	return rc == DB_OK && res->affected == 0 ? DB_CONFLICT : rc;
+}
+
+int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
+		      struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_PROCEDURE], out, "isi", jur, day, jur);
+}
+
+int dss_open(struct db *db, struct arena *a, long long order_id, long long return_id,
+	     long long user, const char *note, const char *today, const char *due,
+	     const char *content_bg, long long *id)
+{
+	struct dbres o, p, res;
+	int rc = db_run(db, a, sql[STMT_ORDER_JUR], &o, "i", order_id);
+	if (rc != DB_OK)
+		return rc;
+	if (o.nrows != 1)
+		return DB_FK;
+	rc = dss_procedure_for(db, a, db_int(&o, 0, 0), today, &p);
+	if (rc != DB_OK)
+		return rc;
+	if (p.nrows != 1)
+		return DB_FK;
+	rc = db_run(db, a, sql[STMT_OPEN], &res, "iisissi", return_id, db_int(&p, 0, 0),
+		    content_bg, user, note, due, order_id);
+	if (rc != DB_OK)
+		return rc;
+	*id = res.insert_id;
+	rc = db_run(db, a, sql[STMT_OPEN_UNIT], NULL, "isi", *id, due, order_id);
+	if (rc == DB_OK && return_id)
+		rc = db_run(db, a, sql[STMT_OPEN_SUGGESTED], NULL, "isi", *id, due, return_id);
+	return rc;
+}
+
+int dss_get(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_GET], out, "i", id);
+}
+
+int dss_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_LOCK], out, "i", id);
+}
+
+int dss_peek(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_PEEK], out, "i", id);
+}
+
+int dss_units(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNITS], out, "i", id);
+}
+
+int dss_opinions(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_OPINIONS], out, "i", id);
+}
+
+int dss_contacts(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_CONTACTS], out, "i", id);
+}
+
+int dss_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_EVENTS], out, "i", id);
+}
+
+int dss_set_state(struct db *db, struct arena *a, long long id, const char *from,
+		  const char *to, const char *stage_due)
+{
+	struct dbres res;
+	const char *due = stage_due ? stage_due : "";
+	return changed(db_run(db, a, sql[STMT_SET_STATE], &res, "sssis", to, due, due,
+			      id, from), &res);
+}
+
+int dss_event(struct db *db, struct arena *a, long long id, long long user,
+	      long long unit, const char *kind, const char *note)
+{
+	return db_run(db, a, sql[STMT_EVENT], NULL, "iiiss", id, user, unit, kind, note);
+}
+
+int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
+		     long long user, const char *opinion)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_UNIT_OPINION], &res, "siii", opinion, user,
+			      id, unit), &res);
+}
+
+int dss_contact(struct db *db, struct arena *a, long long id, long long user,
+		const char *what)
+{
+	return db_run(db, a, sql[STMT_CONTACT], NULL, "iis", id, user, what);
+}
+
+int dss_opinion(struct db *db, struct arena *a, long long id,
+		const struct dispute_opinion *o)
+{
+	return db_run(db, a, sql[STMT_OPINION], NULL, "isssisssiii", id, o->stage, o->kind,
+		      o->text, o->lead_unit, o->coop_units ? o->coop_units : "",
+		      o->principle ? o->principle : "", o->basis, o->temp_unit,
+		      o->seal_unit, o->user);
+}
+
+int dss_deciding(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_DECIDING], out, "i", id);
+}
+
+int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
+		  const char *principle, const char *text, long long user,
+		  const char *accept_due)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_DETERMINE], &res, "issisi", lead, principle,
+			      text, user, accept_due, id), &res);
+}
+
+int dss_unit_role(struct db *db, struct arena *a, long long id, long long unit,
+		  const char *role, const char *due)
+{
+	return db_run(db, a, sql[STMT_UNIT_ROLE], NULL, "iiss", id, unit, due, role);
+}
+
+int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
+	       const char *refusal)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_ANSWER], &res, "ssi", to,
+			      refusal ? refusal : "", id), &res);
+}
+
+int dss_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+	     long long dispute)
+{
+	return db_run(db, a, sql[STMT_COOP], NULL, "iii", order_id, unit, dispute);
+}
+
+int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit)
+{
+	return db_run(db, a, sql[STMT_TEMP_UNIT], NULL, "ii", unit, id);
+}
+
+int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
+	     long long unit, const char *state, long long limit, long long offset,
+	     struct dbres *out)
+{
+	if (strcmp(who, "office") == 0)
+		return db_run(db, a, sql[STMT_LIST_OFFICE], out, "ssiiii", state, state, jur,
+			      jur, limit, offset);
+	if (strcmp(who, "unit") == 0)
+		return db_run(db, a, sql[STMT_LIST_UNIT], out, "issii", unit, state, state,
+			      limit, offset);
+	if (strcmp(who, "reviewer") == 0)
+		return db_run(db, a, sql[STMT_LIST_REVIEWER], out, "ssiiii", state, state, unit,
+			      unit, limit, offset);
+	if (strcmp(who, "convener") == 0)
+		return db_run(db, a, sql[STMT_LIST_CONVENER], out, "ssiii", state, state, unit,
+			      limit, offset);
+	/* Anyone else sees none. */
+	memset(out, 0, sizeof *out);
+	out->ncols = 9;
+	return DB_OK;
+}
+
+int dss_similar(struct db *db, struct arena *a, long long id, long long category,
+		const char *q, struct dbres *out)
+{
+	const char *bq = q ? q : "";
+	return db_run(db, a, sql[STMT_SIMILAR], out, "iissi", id, category, bq, bq,
+		      category);
+}
+
+int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
+	     const char *keywords, long long unit, long long user, long long dispute)
+{
+	return db_run(db, a, sql[STMT_RULE], NULL, "iisiii", category, jur, keywords,
+		      unit, user, dispute);
+}
+
+int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
+		       const char *topic, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_MEETING_INSERT], &res, "iis", jur, user, topic);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute)
+{
+	return db_run(db, a, sql[STMT_MEETING_ITEM], NULL, "ii", meeting, dispute);
+}
+
+int dss_meeting(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEETING], out, "i", id);
+}
+
+int dss_meeting_items(struct db *db, struct arena *a, long long id, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEETING_ITEMS], out, "i", id);
+}
+
+int dss_meetings(struct db *db, struct arena *a, long long jur, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEETINGS], out, "ii", jur, jur);
+}
+
+int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
+			 const char *starts, const char *place, const char *invitees,
+			 long long user)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_MEETING_SCHEDULE], &res, "sssii", starts,
+			      place, invitees, user, id), &res);
+}
+
+int dss_meeting_held(struct db *db, struct arena *a, long long id,
+		     const char *attendance, const char *minutes, long long user)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_MEETING_HELD], &res, "ssii", attendance,
+			      minutes, user, id), &res);
+}
+
+int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
+			long long dispute)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_MEETING_DECIDED], &res, "ii", meeting,
+			      dispute), &res);
+}
+
+int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
+			struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_MEETING_PENDING], out, "i", dispute);
+}
+
+int dss_account(struct db *db, struct arena *a, long long dispute, long long unit,
+		const char *facts, long long user, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_ACCOUNT], &res, "iisi", dispute, unit, facts, user);
+	if (rc == DB_OK)
+		*id = res.insert_id;
+	return rc;
+}
+
+int dss_accounts(struct db *db, struct arena *a, long long jur, const char *state,
+		 struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_ACCOUNTS], out, "iiss", jur, jur, state, state);
+}
+
+int dss_account_close(struct db *db, struct arena *a, long long id, long long jur,
+		      const char *outcome, long long user)
+{
+	struct dbres res;
+	return changed(db_run(db, a, sql[STMT_ACCOUNT_CLOSE], &res, "siiii", outcome, user,
+			      id, jur, jur), &res);
+}
+
+int dss_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
+		    const char *keywords, long long unit, int *yes)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_RULE_EXISTS], &res, "iisi", category, jur,
+			keywords, unit);
+	*yes = rc == DB_OK && res.nrows > 0;
+	return rc;
+}
+
+int dss_determined_for(struct db *db, struct arena *a, long long order_id,
+		       long long unit, long long *id)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_DETERMINED_FOR], &res, "ii", order_id, unit);
+	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
+	return rc;
+}

@@ -1,0 +1,320 @@
+/* 争议认定表: the seed's form (梅州市 12345 政府服务热线受理事项争议认定表)
+ * as a printable A4 page, field for field in the seed's order. The
+ * management office's, 编办's and 法制局's rows carry the latest sealed
+ * opinion of that step under a seal drawn in SVG; a county's form names
+ * its own units. A cell too long for the form shows its first part and
+ * "（续见附页 N）", and the whole text is printed on 附页 N after the table
+ * (注：如填写内容较多，表格内无法填写，可另加附页). Who may see it is the
+ * dispute page's rule (h_disputes.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "dispute.h"
+#include "dispute_store.h"
+#include "handlers.h"
+#include "order.h"
+#include "order_store.h"
+#include "tmpl.h"
+#include "view.h"
+
+/* What a cell of the form holds, in characters: about five lines of the
+ * printed table, so that a form full to every cell still nearly keeps to
+ * one A4 page. */
+#define CELL_CHARS 200      /* 事项内容, an opinion, 认定意见 */
+#define BASIS_CHARS 100     /* the basis under an opinion */
+#define UNITS_CHARS 200     /* 各职能部门处理意见: all units together */
+#define UNIT_MIN_CHARS 60   /* ... but at least this much for each */
+
+/* The seal: the unit's name runs along an arc of radius 42 over 250°
+ * (templates/disputes/form.tpl draws it in a 120 × 120 box). */
+#define SEAL_ARC 183
+#define SEAL_FONT_MAX 14
+#define SEAL_FONT_MIN 8
+
+/* The three sealed rows of the form, in its order. */
+enum form_step { FS_OFFICE, FS_ESTABLISHMENT, FS_LEGAL, FS__MAX };
+
+static const char *const step_stages[FS__MAX] = { "office", "establishment", "legal" };
+/* The seed's row labels, for the city's own disputes, line by line as
+ * the seed breaks them. */
+static const char *const step_city_lines[FS__MAX][4] = {
+	{ "市政务中心", "管理办", "协调情况", NULL },
+	{ "市编办", "意见", NULL },
+	{ "市法制局", "意见", NULL },
+};
+/* A county's: its unit's name and this; the fallback when it has none. */
+static const char *const step_suffixes[FS__MAX] = { "协调情况", "意见", "意见" };
+static const char *const step_fallbacks[FS__MAX] = {
+	"管理办协调情况", "编办意见", "法制局意见",
+};
+
+/* The form being filled: the page's dictionary and the 附页 so far. */
+struct form {
+	struct req *r;
+	struct tdict *root;
+	int annexes;
+};
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Sets key in d to text when it fits in limit characters; else to its
+ * first part and shows key_MORE with N, the 附页 that prints the whole
+ * text under the title field. */
+static void form_cell(struct form *f, struct tdict *d, const char *key, const char *field,
+		      const char *text, size_t limit)
+{
+	size_t cut = dispute_form_cut(text, limit);
+	if (text[cut] == '\0') {
+		tmpl_set(d, key, text);
+		return;
+	}
+	int n = ++f->annexes;
+	tmpl_set(d, key, arena_strndup(f->r->a, text, cut));
+	tmpl_set_int(tmpl_section(d, arena_printf(f->r->a, "%s_MORE", key)), "N", n);
+	struct tdict *a = tmpl_section(f->root, "ANNEX");
+	tmpl_set_int(a, "N", n);
+	tmpl_set(a, "FIELD", field);
+	tmpl_set(a, "TEXT", text);
+}
+
+/* Y, M and D of a "YYYY-MM-DD…" day as the form writes a date
+ * (2026 年 5 月 8 日). */
+static void set_ymd(struct tdict *d, const char *day)
+{
+	if (day == NULL || strlen(day) < 10)
+		return;
+	tmpl_set_int(d, "Y", strtol(day, NULL, 10));
+	tmpl_set_int(d, "M", strtol(day + 5, NULL, 10));
+	tmpl_set_int(d, "D", strtol(day + 8, NULL, 10));
+}
+
+/* The seal of unit on day: the name's font size and the length it is
+ * spread over, so that a short name spaces out and a long one shrinks
+ * to fit the arc, as on a real seal. */
+static void set_seal(struct tdict *s, const char *unit, const char *day)
+{
+	int n = (int)utf8_chars(unit);
+	if (n == 0)
+		n = 1;
+	int size = SEAL_ARC * 9 / (10 * n);
+	if (size > SEAL_FONT_MAX)
+		size = SEAL_FONT_MAX;
+	if (size < SEAL_FONT_MIN)
+		size = SEAL_FONT_MIN;
+	int len = n * size * 3 / 2;
+	if (len > SEAL_ARC)
+		len = SEAL_ARC;
+	tmpl_set(s, "UNIT", unit);
+	tmpl_set_int(s, "SIZE", size);
+	tmpl_set_int(s, "LEN", len);
+	set_ymd(s, day);
+}
+
+/* The row labels: the seed's for the city's disputes; for a county's,
+ * the names of the units its procedure names (梅江区机构编制委员会办公室意见). */
+static int step_labels(struct req *r, const struct dbres *g, const char *labels[FS__MAX],
+		       int *city)
+{
+	struct dbres j;
+	int rc = ords_jurisdictions(r->db, r->a, &j);
+	if (rc != DB_OK)
+		return db_status(rc);
+	*city = 0;
+	for (size_t i = 0; i < j.nrows; i++)
+		if (db_int(&j, i, 0) == db_int(g, 0, DSP_JUR_ID))
+			*city = db_cell(&j, i, 3) == NULL;
+	static const int name_cols[FS__MAX] = { DSP_OFFICE_NAME, DSP_EST_NAME, DSP_LEGAL_NAME };
+	for (int s = 0; s < FS__MAX; s++) {
+		const char *name = db_cell(g, 0, (size_t)name_cols[s]);
+		if (*city) {
+			struct buf b;
+			buf_init(&b, r->a);
+			for (const char *const *l = step_city_lines[s]; *l; l++)
+				buf_puts(&b, *l);
+			labels[s] = buf_str(&b);
+		} else {
+			labels[s] = name ? arena_printf(r->a, "%s%s", name, step_suffixes[s])
+				    : step_fallbacks[s];
+		}
+	}
+	return 0;
+}
+
+/* The head of a sealed row: its label as LINEs (the seed's line breaks
+ * for the city; a county's unit name wraps as it will). */
+static struct tdict *step_row(struct tdict *root, int step, const char *label, int city)
+{
+	struct tdict *s = tmpl_section(root, "STEP");
+	tmpl_set(s, "CODE", step_stages[step]);
+	if (!city) {
+		tmpl_set(tmpl_section(s, "LINE"), "TEXT", label);
+		return s;
+	}
+	for (const char *const *l = step_city_lines[step]; *l; l++)
+		tmpl_set(tmpl_section(s, "LINE"), "TEXT", *l);
+	return s;
+}
+
+/* 各职能部门处理意见: each involved unit's name and opinion; the cell's
+ * room is shared among the units that answered. */
+static void fill_units(struct form *f, const struct dbres *u)
+{
+	size_t answered = 0;
+	for (size_t i = 0; i < u->nrows; i++)
+		answered += db_cell(u, i, 3) != NULL;
+	size_t limit = answered ? UNITS_CHARS / answered : UNITS_CHARS;
+	if (limit < UNIT_MIN_CHARS)
+		limit = UNIT_MIN_CHARS;
+	for (size_t i = 0; i < u->nrows; i++) {
+		struct tdict *s = tmpl_section(f->root, "FUNIT");
+		const char *name = db_cell(u, i, 1);
+		tmpl_set(s, "NAME", name);
+		if (db_cell(u, i, 3) == NULL) {
+			tmpl_show(s, "WAITING");
+			continue;
+		}
+		struct tdict *o = tmpl_section(s, "ANSWERED");
+		form_cell(f, o, "UNIT_OPINION", arena_printf(f->r->a, "各职能部门处理意见（%s）", name),
+			  db_cell(u, i, 3), limit);
+		tmpl_set(o, "AT", db_cell(u, i, 5) ? db_cell(u, i, 5) : "");
+	}
+}
+
+/* One sealed row from its latest opinion (a dss_opinions row), or the
+ * empty 年 月 日 line when there is none yet. */
+static void fill_step(struct form *f, const struct dbres *o, long row, int step,
+		      const char *label, int city, const char *legal_name)
+{
+	struct req *r = f->r;
+	struct tdict *s = step_row(f->root, step, label, city);
+	if (row < 0) {
+		tmpl_show(s, "UNSEALED");
+		return;
+	}
+	size_t i = (size_t)row;
+	struct tdict *op = tmpl_section(s, "SEALED");
+	const char *kind = db_cell(o, i, 1);
+	if (strcmp(kind, "refer") == 0)
+		tmpl_set(tmpl_section(op, "KIND"), "LABEL",
+			 arena_printf(r->a, "转%s认定", legal_name ? legal_name : "法制局"));
+	else if (strcmp(kind, "temporary") == 0)
+		tmpl_set(tmpl_section(op, "KIND"), "LABEL", "暂无法认定，提出临时处理意见，提请联席会议审议");
+	form_cell(f, op, "STEP_TEXT", label, db_cell(o, i, 2), CELL_CHARS);
+	if (db_cell(o, i, 3)) {
+		struct tdict *l = tmpl_section(op, "LEAD");
+		tmpl_set(l, "NAME", db_cell(o, i, 3));
+		const char *coops = dispute_unit_names(r, db_cell(o, i, 4));
+		if (*coops)
+			tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
+	}
+	const char *pr = dispute_principle_label(db_cell(o, i, 5));
+	if (pr)
+		tmpl_set(tmpl_section(op, "PRINCIPLE"), "LABEL", pr);
+	if (db_cell(o, i, 6) && *db_cell(o, i, 6))
+		form_cell(f, tmpl_section(op, "BASIS"), "BASIS_TEXT",
+			  arena_printf(r->a, "%s · 依据", label), db_cell(o, i, 6), BASIS_CHARS);
+	if (db_cell(o, i, 7))
+		tmpl_set(tmpl_section(op, "TEMP"), "NAME", db_cell(o, i, 7));
+	set_seal(op, db_cell(o, i, 8), db_cell(o, i, 13));
+}
+
+/* 认定意见: the office's determination with the lead and cooperating
+ * units, and the opinion it rests on. */
+static void fill_determination(struct form *f, const struct dbres *g, const struct dbres *u,
+			       const char *source)
+{
+	struct req *r = f->r;
+	const char *text = db_cell(g, 0, DSP_DETERMINATION);
+	if (text == NULL)
+		return;
+	struct tdict *d = tmpl_section(f->root, "DET");
+	form_cell(f, d, "DET_TEXT", "认定意见", text, CELL_CHARS);
+	tmpl_set(d, "LEAD_NAME", db_cell(g, 0, DSP_LEAD_NAME) ? db_cell(g, 0, DSP_LEAD_NAME) : "");
+	struct buf coops;
+	buf_init(&coops, r->a);
+	for (size_t i = 0; i < u->nrows; i++)
+		if (strcmp(db_cell(u, i, 6), "coop") == 0) {
+			if (coops.len)
+				buf_puts(&coops, "、");
+			buf_puts(&coops, db_cell(u, i, 1));
+		}
+	if (coops.len)
+		tmpl_set(tmpl_section(d, "DET_COOPS"), "NAMES", buf_str(&coops));
+	const char *pr = dispute_principle_label(db_cell(g, 0, DSP_PRINCIPLE));
+	if (pr)
+		tmpl_set(tmpl_section(d, "DET_PRINCIPLE"), "LABEL", pr);
+	if (source)
+		tmpl_set(tmpl_section(d, "DET_SOURCE"), "LABEL", source);
+	set_ymd(d, db_cell(g, 0, DSP_DETERMINED));
+}
+
+int h_dispute_form(struct req *r)
+{
+	struct dbres g, u, o;
+	unsigned parties = 0;
+	int st = dispute_load_visible(r, &g, &parties);
+	if (st)
+		return st;
+	int rc = dss_units(r->db, r->a, r->id, &u);
+	if (rc == DB_OK)
+		rc = dss_opinions(r->db, r->a, r->id, &o);
+	if (rc != DB_OK)
+		return db_status(rc);
+	const char *labels[FS__MAX];
+	int city = 0;
+	st = step_labels(r, &g, labels, &city);
+	if (st)
+		return st;
+	struct tdict *d = view_page(r, arena_printf(r->a, "争议认定表 · 工单 %s",
+						   db_cell(&g, 0, DSP_NUMBER)), "disputes/form.tpl");
+	st = dispute_fill_head(r, d, &g);
+	if (st)
+		return st;
+	struct form f = { .r = r, .root = d, .annexes = 0 };
+	if (!city)
+		tmpl_show(d, "COUNTY");
+	form_cell(&f, d, "CONTENT", "事项内容",
+		  db_cell(&g, 0, DSP_CONTENT) ? db_cell(&g, 0, DSP_CONTENT) : "", CELL_CHARS);
+	fill_units(&f, &u);
+
+	/* The latest opinion of each row, and the latest deciding one (the
+	 * one the determination rests on). */
+	long latest[FS__MAX] = { -1, -1, -1 };
+	const char *source = NULL;
+	for (size_t i = 0; i < o.nrows; i++) {
+		const char *stage = db_cell(&o, i, 0);
+		for (int s = 0; s < FS__MAX; s++)
+			if (strcmp(stage, step_stages[s]) == 0)
+				latest[s] = (long)i;
+		if (strcmp(db_cell(&o, i, 1), "opinion") != 0)
+			continue;
+		source = strcmp(stage, "meeting") == 0 ? "联席会议决定"
+			 : strcmp(stage, "legal") == 0 ? labels[FS_LEGAL] : labels[FS_ESTABLISHMENT];
+	}
+	const char *legal_name = db_cell(&g, 0, DSP_LEGAL_NAME);
+	for (int s = 0; s < FS__MAX; s++) {
+		if (s == FS_LEGAL && legal_name == NULL)
+			tmpl_show(step_row(d, s, labels[s], city), "NO_STEP");
+		else
+			fill_step(&f, &o, latest[s], s, labels[s], city, legal_name);
+	}
+	fill_determination(&f, &g, &u, source);
+
+	/* Member units see the caller's number masked, as on an order. */
+	const char *phone = db_cell(&g, 0, DSP_CONTACT_PHONE) ? db_cell(&g, 0, DSP_CONTACT_PHONE) : "";
+	if (!(parties & (1u << DP_OFFICE))) {
+		size_t n = strlen(phone) + 1;
+		char *m = arena_alloc(r->a, n);
+		order_mask_phone(phone, m, n);
+		phone = m;
+	}
+	tmpl_set(d, "CONTACT_PHONE", phone);
+	return view_finish(r, 200);
+}

@@ -1,0 +1,695 @@
+/* 联席会议 (D6.3) and 问责 (D6.5). The management office proposes a joint
+ * meeting with an agenda of disputes waiting for one; the procedure's
+ * convener (市府办公室) schedules it, records the meeting's decision on each
+ * dispute (dispute.c's DA_MEETING_DECIDE, run by h_disputes.c inside this
+ * file's transaction) and, once every item is decided, the attendance and
+ * minutes. The office closes the accountability records raised on
+ * disputes whose lead unit refused or stayed silent. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit_store.h"
+#include "db.h"
+#include "dispute.h"
+#include "dispute_store.h"
+#include "handlers.h"
+#include "order_store.h"
+#include "roles.h"
+#include "tmpl.h"
+#include "view.h"
+#include "workdays.h"
+
+/* dss_meeting_items lists at most this many: an agenda is never longer. */
+#define MAX_ITEMS 100
+
+/* Columns of dss_meeting. */
+enum { MT_ID, MT_STATE, MT_TOPIC, MT_STARTS, MT_PLACE, MT_INVITEES, MT_ATTENDANCE,
+       MT_MINUTES, MT_PROPOSER, MT_JUR };
+/* Columns of dss_meeting_items. */
+enum { MI_DISPUTE, MI_NUMBER, MI_CATEGORY, MI_STATE, MI_DECIDED };
+
+static const struct dispute_code meeting_states[] = {
+	{ "proposed", "已提请" },
+	{ "scheduled", "已安排" },
+	{ "held", "已召开" },
+	{ NULL, NULL },
+};
+
+static const struct dispute_code account_states[] = {
+	{ "open", "待处理" },
+	{ "closed", "已办结" },
+	{ NULL, NULL },
+};
+
+static const char *label_of(const struct dispute_code *t, const char *code)
+{
+	for (; code && t->code; t++)
+		if (strcmp(t->code, code) == 0)
+			return t->label;
+	return "";
+}
+
+static const char *cell(const struct dbres *res, size_t row, size_t col)
+{
+	const char *s = db_cell(res, row, col);
+	return s ? s : "";
+}
+
+/* ---- the meeting and who the actor is for it ------------------------------ */
+
+enum meeting_party {
+	MP_OFFICE = 1,    /* the management office in scope */
+	MP_CONVENER = 2,  /* the agenda's convener: schedules, decides, records */
+	MP_READER = 4,    /* a convener of the meeting's jurisdiction or the city: reads */
+};
+
+struct meeting {
+	struct dbres m;        /* dss_meeting */
+	struct dbres items;    /* dss_meeting_items */
+	struct dbres head;     /* dss_get of the first item: the procedure's names */
+	const char *state;
+	long long convener;    /* the convener unit of the agenda's procedure */
+	int undecided;
+	unsigned parties;
+};
+
+/* Loads meeting r->id for the actor: 0, or 404 when it does not exist or
+ * is not theirs to see. Every dispute on an agenda has the same convener
+ * (h_meeting_propose checks it), so the first one names it. */
+static int load_meeting(struct req *r, struct meeting *mt)
+{
+	const struct actor *ac = r->actor;
+	memset(mt, 0, sizeof *mt);
+	int rc = dss_meeting(r->db, r->a, r->id, &mt->m);
+	if (rc == DB_OK && mt->m.nrows == 1)
+		rc = dss_meeting_items(r->db, r->a, r->id, &mt->items);
+	if (rc == DB_OK && mt->m.nrows == 1 && mt->items.nrows > 0)
+		rc = dss_get(r->db, r->a, db_int(&mt->items, 0, MI_DISPUTE), &mt->head);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (mt->m.nrows != 1)
+		return 404;
+	mt->state = db_cell(&mt->m, 0, MT_STATE);
+	if (mt->head.nrows == 1 && db_cell(&mt->head, 0, DSP_CONVENER_UNIT))
+		mt->convener = db_int(&mt->head, 0, DSP_CONVENER_UNIT);
+	for (size_t i = 0; i < mt->items.nrows; i++)
+		if (db_int(&mt->items, i, MI_DECIDED) == 0)
+			mt->undecided++;
+	long long jur = db_int(&mt->m, 0, MT_JUR);
+	if (caps_allow(ac->caps, 1, CAP_DISPATCH) &&
+	    (ac->scope_jur == 0 || ac->scope_jur == jur))
+		mt->parties |= MP_OFFICE;
+	if (caps_allow(ac->caps, 1, CAP_MEETING)) {
+		if (mt->convener && ac->unit_id == mt->convener)
+			mt->parties |= MP_CONVENER;
+		if (ac->scope_jur == 0 || ac->jur_id == jur)
+			mt->parties |= MP_READER;
+	}
+	return mt->parties ? 0 : 404;
+}
+
+/* 0 when the actor convenes this meeting; else 403 with a message naming
+ * who does. */
+static int convener_only(struct req *r, const struct meeting *mt, const char *what)
+{
+	if (mt->parties & MP_CONVENER)
+		return 0;
+	const char *name = mt->head.nrows == 1 ? db_cell(&mt->head, 0, DSP_CONVENER_NAME) : NULL;
+	r->err_msg = arena_printf(r->a, "只有本次会议的召集单位%s%s%s可以%s。",
+				  name ? "（" : "", name ? name : "", name ? "）" : "", what);
+	return 403;
+}
+
+/* 409 for what, which the meeting's state does not allow. */
+static int wrong_state(struct req *r, const struct meeting *mt, const char *what)
+{
+	if (strcmp(mt->state, "proposed") == 0)
+		r->err_msg = arena_printf(r->a, "会议尚未安排时间和地点，不能%s。", what);
+	else if (strcmp(mt->state, "held") == 0)
+		r->err_msg = arena_printf(r->a, "会议已召开并已记录，不能再%s。", what);
+	else
+		r->err_msg = arena_printf(r->a, "会议已安排，不能再%s。", what);
+	return 409;
+}
+
+/* ---- the list and the proposal -------------------------------------------- */
+
+/* The office's disputes waiting for a meeting, as CANDIDATE sections; those
+ * already on an undecided agenda show that meeting instead of a box. */
+static int fill_candidates(struct req *r, struct tdict *d)
+{
+	const struct actor *ac = r->actor;
+	struct dbres c;
+	int rc = dss_list(r->db, r->a, "office", ac->scope_jur, ac->unit_id, "meeting",
+			  200, 0, &c);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *p = tmpl_section(d, "PROPOSE");
+	if (c.nrows == 0) {
+		tmpl_show(p, "NO_CANDIDATE");
+		return 0;
+	}
+	struct tdict *form = tmpl_section(p, "FORM");
+	for (size_t i = 0; i < c.nrows; i++) {
+		struct dbres pend;
+		rc = dss_meeting_pending(r->db, r->a, db_int(&c, i, 0), &pend);
+		if (rc != DB_OK)
+			return db_status(rc);
+		struct tdict *s = tmpl_section(form, "CANDIDATE");
+		tmpl_set(s, "ID", db_cell(&c, i, 0));
+		tmpl_set(s, "NUMBER", cell(&c, i, 1));
+		tmpl_set(s, "CATEGORY", cell(&c, i, 2));
+		tmpl_set(s, "OPENED", cell(&c, i, 5));
+		tmpl_set(s, "JUR", cell(&c, i, 8));
+		if (pend.nrows > 0)
+			tmpl_set(tmpl_section(s, "ON_AGENDA"), "MEETING", db_cell(&pend, 0, 0));
+		else
+			tmpl_show(s, "FREE");
+	}
+	return 0;
+}
+
+int h_meetings(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
+	if (!office && !caps_allow(ac->caps, 1, CAP_MEETING)) {
+		r->err_msg = "只有管理办和联席会议召集单位可以查看联席会议。";
+		return 403;
+	}
+	/* An office sees its scope; a convener its unit's jurisdiction, the
+	 * city's convener every one: for both that is scope_jur (0 = city). */
+	struct dbres m;
+	int rc = dss_meetings(r->db, r->a, ac->scope_jur, &m);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "联席会议", "meetings/list.tpl");
+	for (size_t i = 0; i < m.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "ROW");
+		tmpl_set(row, "ID", db_cell(&m, i, 0));
+		tmpl_set(row, "STATE", label_of(meeting_states, db_cell(&m, i, 1)));
+		tmpl_set(row, "STATE_CODE", db_cell(&m, i, 1));
+		tmpl_set(row, "TOPIC", cell(&m, i, 2));
+		tmpl_set(row, "STARTS", cell(&m, i, 3));
+		tmpl_set(row, "PLACE", cell(&m, i, 4));
+		tmpl_set(row, "ITEMS", db_cell(&m, i, 5));
+	}
+	if (m.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	if (office) {
+		int st = fill_candidates(r, d);
+		if (st)
+			return st;
+	}
+	return view_finish(r, 200);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The repeated dispute_id values of the form, checked, without
+ * duplicates, ascending (the order rows are locked in); 0 or 400. */
+static int agenda_ids(struct req *r, long long ids[MAX_ITEMS], size_t *n)
+{
+	const char *key = field_defs[F_DISPUTE_ID].name;
+	*n = 0;
+	for (size_t i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].key, key) != 0)
+			continue;
+		struct fval f;
+		if (field_check(F_DISPUTE_ID, r->form.v[i].val, r->form.v[i].val_len, &f) < 0) {
+			r->err_msg = "所选争议事项无效。";
+			return 400;
+		}
+		if (!f.present)
+			continue;
+		size_t k = 0;
+		while (k < *n && ids[k] != f.i)
+			k++;
+		if (k < *n)
+			continue;
+		if (*n == MAX_ITEMS) {
+			r->err_msg = arena_printf(r->a, "一次会议最多审议 %d 项争议。", MAX_ITEMS);
+			return 400;
+		}
+		ids[(*n)++] = f.i;
+	}
+	qsort(ids, *n, sizeof ids[0], cmp_id);
+	return 0;
+}
+
+/* Locks each dispute of the agenda and checks it (in the caller's
+ * transaction): it exists in the office's scope, waits for a meeting, has
+ * the same convener as the others and is on no undecided agenda. Sets
+ * *jur to the meeting's jurisdiction: the disputes' own when they share
+ * one, else the office's (only the city's office sees several). Returns 0
+ * or a status with a message. All rows are locked before the agendas are
+ * read, so a proposal racing this one is either seen or waits. */
+static int check_agenda(struct req *r, const long long *ids, size_t n, long long *jur)
+{
+	const struct actor *ac = r->actor;
+	long long convener = 0;
+	int mixed = 0;
+	*jur = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct dbres lk;
+		int rc = dss_lock(r->db, r->a, ids[i], &lk);
+		if (rc != DB_OK)
+			return db_status(rc);
+		long long djur = lk.nrows == 1 ? db_int(&lk, 0, 1) : 0;
+		if (lk.nrows != 1 || (ac->scope_jur != 0 && ac->scope_jur != djur)) {
+			r->err_msg = arena_printf(r->a, "争议 #%lld 不存在或不在本管理办的范围内。",
+						  ids[i]);
+			return 404;
+		}
+		int state = dispute_state_from_code(db_cell(&lk, 0, 0));
+		if (dispute_transition(state, DA_PROPOSE, 1u << DP_OFFICE,
+				       db_cell(&lk, 0, 3) != NULL, 0) < 0) {
+			r->err_msg = arena_printf(r->a, "争议 #%lld 当前状态为“%s”，只有“%s”的争议"
+						  "可以提请联席会议。", ids[i],
+						  state >= 0 ? dispute_state_labels[state] : "",
+						  dispute_state_labels[DS_MEETING]);
+			return 409;
+		}
+		long long cv = db_int(&lk, 0, 4);
+		if (i > 0 && cv != convener) {
+			r->err_msg = "所选争议的召集单位不同（适用不同地区的认定程序），"
+				     "请按召集单位分别提请联席会议。";
+			return 400;
+		}
+		convener = cv;
+		mixed |= i > 0 && djur != *jur;
+		*jur = djur;
+	}
+	if (mixed)
+		*jur = ac->jur_id;
+	for (size_t i = 0; i < n; i++) {
+		struct dbres pend;
+		int rc = dss_meeting_pending(r->db, r->a, ids[i], &pend);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (pend.nrows > 0) {
+			r->err_msg = arena_printf(r->a, "争议 #%lld 已列入联席会议 #%s 的议程，"
+						  "会议尚未对其作出决定。", ids[i],
+						  db_cell(&pend, 0, 0));
+			return 409;
+		}
+	}
+	return 0;
+}
+
+int h_meeting_propose(struct req *r)
+{
+	const struct actor *ac = r->actor;
+	if (!r->f[F_TOPIC].present) {
+		r->err_msg = "请填写会议内容（审议事项）。";
+		return 400;
+	}
+	long long ids[MAX_ITEMS];
+	size_t n = 0;
+	int st = agenda_ids(r, ids, &n);
+	if (st)
+		return st;
+	if (n == 0) {
+		r->err_msg = "请至少选择一项待联席会议审议的争议。";
+		return 400;
+	}
+	long long jur = 0, id = 0;
+	int rc = db_begin(r->db);
+	if (rc != DB_OK)
+		return db_status(rc);
+	st = check_agenda(r, ids, n, &jur);
+	if (st) {
+		db_rollback(r->db);
+		return st;
+	}
+	const char *topic = r->f[F_TOPIC].s;
+	rc = dss_meeting_insert(r->db, r->a, jur, ac->user_id, topic, &id);
+	struct buf agenda;
+	buf_init(&agenda, r->a);
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		rc = dss_meeting_item(r->db, r->a, id, ids[i]);
+		if (rc == DB_OK)
+			rc = dss_event(r->db, r->a, ids[i], ac->user_id, ac->unit_id,
+				       dispute_action_codes[DA_PROPOSE],
+				       arena_printf(r->a, "列入联席会议 #%lld：%s", id, topic));
+		buf_printf(&agenda, "%s#%lld", i ? "、" : "", ids[i]);
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "meeting.propose", "meeting", id,
+			       arena_printf(r->a, "%s；议程：争议 %s", topic, buf_str(&agenda)));
+	st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=proposed", id));
+}
+
+/* ---- the meeting page ----------------------------------------------------- */
+
+/* The invitees D6.3 names: the working group (convener, 编办, 法制局, the
+ * office) and the heads of the units involved in the agenda's disputes. */
+static int invitee_suggestion(struct req *r, const struct meeting *mt, const char **out)
+{
+	struct buf b;
+	buf_init(&b, r->a);
+	*out = "";
+	if (mt->head.nrows != 1)
+		return 0;
+	static const int group[] = { DSP_CONVENER_NAME, DSP_EST_NAME, DSP_LEGAL_NAME,
+				     DSP_OFFICE_NAME };
+	buf_puts(&b, "争议认定工作小组：");
+	int any = 0;
+	for (size_t i = 0; i < sizeof group / sizeof group[0]; i++) {
+		const char *name = db_cell(&mt->head, 0, (size_t)group[i]);
+		if (name == NULL)
+			continue;
+		buf_printf(&b, "%s%s", any ? "、" : "", name);
+		any = 1;
+	}
+	const char *seen[200];
+	size_t nseen = 0;
+	buf_puts(&b, "\n涉及单位负责人：");
+	for (size_t i = 0; i < mt->items.nrows; i++) {
+		struct dbres u;
+		int rc = dss_units(r->db, r->a, db_int(&mt->items, i, MI_DISPUTE), &u);
+		if (rc != DB_OK)
+			return db_status(rc);
+		for (size_t k = 0; k < u.nrows && nseen < sizeof seen / sizeof seen[0]; k++) {
+			const char *name = db_cell(&u, k, 1);
+			size_t j = 0;
+			while (j < nseen && strcmp(seen[j], name) != 0)
+				j++;
+			if (j < nseen)
+				continue;
+			buf_printf(&b, "%s%s负责人", nseen ? "、" : "", name);
+			seen[nseen++] = name;
+		}
+	}
+	*out = buf_str(&b);
+	return 0;
+}
+
+/* One decision form (DECIDE) per undecided item: lead and cooperating
+ * units of the dispute's jurisdiction and the city, the principle. */
+static int fill_decide_forms(struct req *r, struct tdict *d, const struct meeting *mt)
+{
+	for (size_t i = 0; i < mt->items.nrows; i++) {
+		if (db_int(&mt->items, i, MI_DECIDED))
+			continue;
+		struct dbres lk, units;
+		int rc = dss_peek(r->db, r->a, db_int(&mt->items, i, MI_DISPUTE), &lk);
+		if (rc == DB_OK && lk.nrows == 1)
+			rc = ords_units(r->db, r->a, db_int(&lk, 0, 1), &units);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (lk.nrows != 1)
+			continue;
+		struct tdict *s = tmpl_section(d, "DECIDE");
+		tmpl_set(s, "DID", db_cell(&mt->items, i, MI_DISPUTE));
+		tmpl_set(s, "NUMBER", cell(&mt->items, i, MI_NUMBER));
+		tmpl_set(s, "CATEGORY", cell(&mt->items, i, MI_CATEGORY));
+		for (size_t k = 0; k < units.nrows; k++) {
+			struct tdict *o = tmpl_section(s, "UNIT_OPT");
+			tmpl_set(o, "ID", db_cell(&units, k, 0));
+			tmpl_set(o, "NAME", db_cell(&units, k, 1));
+		}
+		for (const struct dispute_code *p = dispute_principles; p->code; p++) {
+			struct tdict *o = tmpl_section(s, "PRINCIPLE_OPT");
+			tmpl_set(o, "CODE", p->code);
+			tmpl_set(o, "LABEL", p->label);
+		}
+	}
+	return 0;
+}
+
+/* The convener's forms for the meeting's state. */
+static int fill_convener(struct req *r, struct tdict *d, const struct meeting *mt)
+{
+	int proposed = strcmp(mt->state, "proposed") == 0;
+	int scheduled = strcmp(mt->state, "scheduled") == 0;
+	if (!proposed && !scheduled)
+		return 0;
+	struct tdict *act = tmpl_section(d, "ACTIONS");
+	struct tdict *s = tmpl_section(act, "SCHEDULE");
+	char *starts = arena_strdup(r->a, cell(&mt->m, 0, MT_STARTS));
+	if (strlen(starts) == 16)
+		starts[10] = 'T';  /* the datetime-local form of the value */
+	tmpl_set(s, "STARTS_VALUE", starts);
+	tmpl_set(s, "PLACE_VALUE", cell(&mt->m, 0, MT_PLACE));
+	const char *inv = cell(&mt->m, 0, MT_INVITEES);
+	if (*inv == '\0') {
+		int st = invitee_suggestion(r, mt, &inv);
+		if (st)
+			return st;
+	}
+	tmpl_set(s, "INVITEES_VALUE", inv);
+	if (proposed)
+		tmpl_show(act, "DECIDE_LATER");
+	if (scheduled && mt->undecided > 0)
+		tmpl_set_int(tmpl_section(act, "HELD_LATER"), "N", mt->undecided);
+	if (scheduled && mt->undecided == 0)
+		tmpl_show(act, "HELD");
+	return scheduled ? fill_decide_forms(r, act, mt) : 0;
+}
+
+int h_meeting_view(struct req *r)
+{
+	struct meeting mt;
+	int st = load_meeting(r, &mt);
+	if (st)
+		return st;
+	struct tdict *d = view_page(r, arena_printf(r->a, "联席会议 #%lld", r->id),
+				    "meetings/view.tpl");
+	static const struct { const char *key; int col; } cols[] = {
+		{ "MID", MT_ID }, { "TOPIC", MT_TOPIC }, { "STARTS", MT_STARTS },
+		{ "PLACE", MT_PLACE }, { "INVITEES", MT_INVITEES },
+		{ "ATTENDANCE", MT_ATTENDANCE }, { "MINUTES", MT_MINUTES },
+		{ "PROPOSER", MT_PROPOSER },
+	};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		tmpl_set(d, cols[i].key, cell(&mt.m, 0, (size_t)cols[i].col));
+	tmpl_set(d, "STATE", label_of(meeting_states, mt.state));
+	tmpl_set(d, "STATE_CODE", mt.state);
+	tmpl_set(d, "CONVENER", mt.head.nrows == 1 ? cell(&mt.head, 0, DSP_CONVENER_NAME) : "");
+	if (db_cell(&mt.m, 0, MT_STARTS) == NULL)
+		tmpl_show(d, "NO_TIME");
+	for (size_t i = 0; i < mt.items.nrows; i++) {
+		struct tdict *s = tmpl_section(d, "ITEM");
+		tmpl_set(s, "DID", db_cell(&mt.items, i, MI_DISPUTE));
+		tmpl_set(s, "NUMBER", cell(&mt.items, i, MI_NUMBER));
+		tmpl_set(s, "CATEGORY", cell(&mt.items, i, MI_CATEGORY));
+		int ds = dispute_state_from_code(db_cell(&mt.items, i, MI_STATE));
+		tmpl_set(s, "STATE", ds >= 0 ? dispute_state_labels[ds] : "");
+		tmpl_show(s, db_int(&mt.items, i, MI_DECIDED) ? "DECIDED" : "UNDECIDED");
+	}
+	if (mt.parties & MP_CONVENER) {
+		st = fill_convener(r, d, &mt);
+		if (st)
+			return st;
+	}
+	return view_finish(r, 200);
+}
+
+/* ---- the convener's steps ------------------------------------------------- */
+
+/* "YYYY-MM-DDTHH:MM" (what <input type="datetime-local"> sends) as the
+ * DATETIME "YYYY-MM-DD HH:MM:00"; -1 when it is not a real minute. */
+static int parse_starts(const char *s, char out[20])
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd";
+	if (strlen(s) != sizeof shape - 1)
+		return -1;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return -1;
+	char date[11];
+	int day, h = (s[11] - '0') * 10 + (s[12] - '0'), m = (s[14] - '0') * 10 + (s[15] - '0');
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (wd_parse(date, &day) < 0 || h > 23 || m > 59)
+		return -1;
+	snprintf(out, 20, "%s %.5s:00", date, s + 11);
+	return 0;
+}
+
+int h_meeting_schedule(struct req *r)
+{
+	struct meeting mt;
+	int st = load_meeting(r, &mt);
+	if (st == 0)
+		st = convener_only(r, &mt, "安排会议");
+	if (st)
+		return st;
+	if (strcmp(mt.state, "held") == 0)
+		return wrong_state(r, &mt, "更改会议安排");
+	char starts[20];
+	if (!r->f[F_STARTS_AT].present || parse_starts(r->f[F_STARTS_AT].s, starts) < 0) {
+		r->err_msg = "请填写有效的会议时间（年-月-日 时:分）。";
+		return 400;
+	}
+	if (!r->f[F_PLACE].present || !r->f[F_INVITEES].present) {
+		r->err_msg = "请填写会议地点和参会人员。";
+		return 400;
+	}
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = dss_meeting_schedule(r->db, r->a, r->id, starts, r->f[F_PLACE].s,
+					  r->f[F_INVITEES].s, r->actor->user_id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "meeting.schedule", "meeting", r->id,
+			       arena_printf(r->a, "%.16s，%s", starts, r->f[F_PLACE].s));
+	if (rc == DB_CONFLICT)
+		r->err_msg = "会议已召开并已记录，不能再更改会议安排。";
+	st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=scheduled",
+							 r->id));
+}
+
+/* The meeting's decision on one dispute of its agenda: the dispute's
+ * DA_MEETING_DECIDE step (sealed opinion, 'ready', event, audit) and the
+ * agenda item marked decided, in one transaction. */
+int h_meeting_decide(struct req *r)
+{
+	struct meeting mt;
+	int st = load_meeting(r, &mt);
+	if (st == 0)
+		st = convener_only(r, &mt, "记录会议决定");
+	if (st)
+		return st;
+	if (strcmp(mt.state, "scheduled") != 0)
+		return wrong_state(r, &mt, "记录会议决定");
+	if (!r->f[F_DISPUTE_ID].present) {
+		r->err_msg = "请选择要记录决定的争议。";
+		return 400;
+	}
+	long long meeting = r->id, dispute = r->f[F_DISPUTE_ID].i;
+	size_t i = 0;
+	while (i < mt.items.nrows && db_int(&mt.items, i, MI_DISPUTE) != dispute)
+		i++;
+	if (i == mt.items.nrows) {
+		r->err_msg = arena_printf(r->a, "争议 #%lld 不在本次会议的议程上。", dispute);
+		return 404;
+	}
+	if (db_int(&mt.items, i, MI_DECIDED)) {
+		r->err_msg = arena_printf(r->a, "本次会议已对争议 #%lld 作出决定。", dispute);
+		return 409;
+	}
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = dss_meeting_decided(r->db, r->a, meeting, dispute);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		if (rc == DB_CONFLICT)
+			r->err_msg = arena_printf(r->a, "本次会议已对争议 #%lld 作出决定。", dispute);
+		return db_status(rc);
+	}
+	/* dispute_step works on the dispute of r->id. */
+	r->id = dispute;
+	st = dispute_step(r, DA_MEETING_DECIDE);
+	r->id = meeting;
+	if (st) {
+		db_rollback(r->db);
+		return st;
+	}
+	rc = audit_add(r, 0, "meeting.decide", "meeting", meeting,
+		       arena_printf(r->a, "争议 #%lld：%s", dispute, r->f[F_OPINION].s));
+	st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=decided",
+							 meeting));
+}
+
+int h_meeting_held(struct req *r)
+{
+	struct meeting mt;
+	int st = load_meeting(r, &mt);
+	if (st == 0)
+		st = convener_only(r, &mt, "记录会议召开情况");
+	if (st)
+		return st;
+	if (strcmp(mt.state, "scheduled") != 0)
+		return wrong_state(r, &mt, "记录会议召开情况");
+	if (mt.undecided > 0) {
+		r->err_msg = arena_printf(r->a, "还有 %d 项争议未作出决定，全部决定后方可记录"
+					  "会议召开情况。", mt.undecided);
+		return 409;
+	}
+	if (!r->f[F_ATTENDANCE].present || !r->f[F_MINUTES].present) {
+		r->err_msg = "请填写出席情况和会议纪要。";
+		return 400;
+	}
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = dss_meeting_held(r->db, r->a, r->id, r->f[F_ATTENDANCE].s,
+				      r->f[F_MINUTES].s, r->actor->user_id);
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "meeting.held", "meeting", r->id, r->f[F_ATTENDANCE].s);
+	if (rc == DB_CONFLICT)
+		r->err_msg = "会议已记录，请刷新后查看。";
+	st = end_tx(r, rc);
+	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=held", r->id));
+}
+
+/* ---- 问责 ------------------------------------------------------------------ */
+
+int h_accountability(struct req *r)
+{
+	const char *state = r->f[F_STATE].s ? r->f[F_STATE].s : "";
+	if (*state && *label_of(account_states, state) == '\0') {
+		r->err_msg = "状态无效。";
+		return 400;
+	}
+	struct dbres res;
+	int rc = dss_accounts(r->db, r->a, r->actor->scope_jur, state, &res);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "问责", "disputes/accountability.tpl");
+	for (const struct dispute_code *s = account_states; s->code; s++) {
+		struct tdict *o = tmpl_section(d, "STATE_OPT");
+		tmpl_set(o, "CODE", s->code);
+		tmpl_set(o, "LABEL", s->label);
+		if (strcmp(state, s->code) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct tdict *row = tmpl_section(d, "ROW");
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "DISPUTE_ID", db_cell(&res, i, 1));
+		tmpl_set(row, "NUMBER", cell(&res, i, 2));
+		tmpl_set(row, "UNIT", cell(&res, i, 3));
+		tmpl_set(row, "FACTS", cell(&res, i, 4));
+		tmpl_set(row, "STATE", label_of(account_states, db_cell(&res, i, 5)));
+		tmpl_set(row, "STATE_CODE", db_cell(&res, i, 5));
+		tmpl_set(row, "OPENED", cell(&res, i, 6));
+		if (strcmp(db_cell(&res, i, 5), "open") == 0)
+			tmpl_show(row, "CLOSE");
+		else
+			tmpl_set(tmpl_section(row, "OUTCOME"), "TEXT", cell(&res, i, 7));
+	}
+	if (res.nrows == 0)
+		tmpl_show(d, "EMPTY");
+	return view_finish(r, 200);
+}
+
+int h_accountability_close(struct req *r)
+{
+	if (!r->f[F_OPINION].present) {
+		r->err_msg = "请填写问责处理结果。";
+		return 400;
+	}
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = dss_account_close(r->db, r->a, r->id, r->actor->scope_jur,
+				       r->f[F_OPINION].s, r->actor->user_id);
+	if (rc == DB_CONFLICT) {
+		db_rollback(r->db);
+		r->err_msg = "问责记录不存在、不在本管理办的范围内，或已办结。";
+		return 404;
+	}
+	if (rc == DB_OK)
+		rc = audit_add(r, 0, "accountability.close", "accountability", r->id,
+			       r->f[F_OPINION].s);
+	int st = end_tx(r, rc);
+	return st ? st : http_redirect(r, "/accountability?done=saved");
+}

@@ -1,0 +1,70 @@
+{{%AUTOESCAPE context="HTML"}}<h1>争议 #{{ID}} · 工单 <a href="/orders/{{ORDER_ID}}">{{NUMBER}}</a></h1>
+<p class="meta"><span class="state state-{{STATE_CODE}}">{{STATE}}</span>{{#ACCEPT_OVERDUE}} <span class="badge overdue">逾期未接收</span>{{/ACCEPT_OVERDUE}}
+{{#COUNTDOWN}} · 本环节期限 {{DUE}}{{#LEFT}}（剩 <span class="left">{{DAYS}}</span> 个工作日）{{/LEFT}}{{#LATE}} <span class="badge overdue">超期 {{DAYS}} 个工作日</span>{{/LATE}}{{/COUNTDOWN}}
+· <a href="/disputes/{{ID}}/form">争议认定表（打印）</a></p>
+<dl class="fields dispute">
+<dt>问题分类</dt><dd>{{CATEGORY}}</dd>
+<dt>所属区域</dt><dd>{{JUR}}</dd>
+<dt>事项内容</dt><dd class="text d-content">{{CONTENT}}</dd>
+<dt>提请</dt><dd>{{OPENED}}（{{OPENED_BY}}）{{NOTE}}</dd>
+<dt>认定程序</dt><dd>编办：{{EST}}；法制局：{{#NO_LEGAL_STEP}}本地区不设此环节{{/NO_LEGAL_STEP}}{{LEGAL}}；召集单位：{{CONVENER}}</dd>
+<dt>临时承办单位</dt><dd>{{TEMP_UNIT}}</dd>
+<dt>牵头单位</dt><dd class="d-lead">{{LEAD}}</dd>
+<dt>认定意见</dt><dd class="text d-determination">{{DETERMINATION}}</dd>
+<dt>接收期限</dt><dd>{{ACCEPT_DUE}} {{ANSWERED}} {{REFUSAL}}</dd>
+</dl>
+<h2>涉及部门及处理意见</h2>
+<table class="dispute-units">
+<thead><tr><th>单位</th><th>身份</th><th>意见期限</th><th>处理意见</th></tr></thead>
+<tbody>
+{{#UNIT}}<tr><td>{{NAME}}</td><td>{{ROLE}}</td><td>{{DUE}}</td><td>{{#ANSWERED}}<span class="text">{{OPINION}}</span>（{{BY}}，{{AT}}）{{/ANSWERED}}{{#WAITING}}<span class="hint">待填写</span>{{/WAITING}}</td></tr>
+{{/UNIT}}
+</tbody></table>
+<h2>各环节意见</h2>
+<ol class="opinions">
+{{#OPINION}}<li class="opinion stage-{{STAGE}}"><strong>{{STAGE_LABEL}}</strong> · {{KIND}}：<span class="text">{{TEXT}}</span>
+{{#LEAD}}<br>牵头单位：<span class="o-lead">{{NAME}}</span>{{#COOPS}}；配合单位：{{NAMES}}{{/COOPS}}{{/LEAD}}
+{{#PRINCIPLE}}<br>认定原则：{{LABEL}}{{/PRINCIPLE}}{{#BASIS}}<br>依据：<span class="text">{{TEXT}}</span>{{/BASIS}}{{#TEMP}}<br>临时承办单位：{{NAME}}{{/TEMP}}
+<br><span class="sealed">（盖章：{{#SEAL}}{{UNIT}} {{DATE}}{{/SEAL}}，{{BY}}）</span></li>
+{{/OPINION}}
+</ol>
+{{#OFFICE_VIEW}}<h2>以往类似认定</h2>
+{{#NO_SIMILAR}}<p class="hint">没有同类或内容相近的已认定争议。</p>{{/NO_SIMILAR}}
+<ul class="similar">{{#SIMILAR}}<li><a href="/disputes/{{ID}}">争议 #{{ID}}</a> {{NUMBER}} {{CATEGORY}} → <strong>{{LEAD}}</strong>（{{AT}}）<span class="text">{{TEXT}}</span></li>{{/SIMILAR}}</ul>{{/OFFICE_VIEW}}
+{{#ACTIONS}}<section class="panel actions" aria-label="办理">
+<h2>办理</h2>
+{{#ACT_UNIT_OPINION}}<form method="post" action="/disputes/{{ID}}/unit-opinion"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="unit_opinion">本单位处理意见</label> <textarea id="unit_opinion" name="opinion" rows="3" maxlength="4000"></textarea></p><p><button type="submit">提交处理意见</button></p></form>{{/ACT_UNIT_OPINION}}
+{{#ACT_COORDINATE}}<form method="post" action="/disputes/{{ID}}/coordinate"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="coordination">协调情况</label> <textarea id="coordination" name="opinion" rows="3" maxlength="4000"></textarea></p><p><button type="submit">填写并盖章</button></p></form>{{/ACT_COORDINATE}}
+{{#ACT_REFER}}<form method="post" action="/disputes/{{ID}}/refer"><input type="hidden" name="csrf" value="{{CSRF}}"><p><button type="submit">转{{EST}}认定</button></p></form>{{/ACT_REFER}}
+{{#ACT_CONTACT}}<form method="post" action="/disputes/{{ID}}/contact"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="contact_note">告知来电人</label> <input id="contact_note" name="note" maxlength="2000" class="wide"> <button type="submit" class="secondary">记录告知</button></p></form>{{/ACT_CONTACT}}
+{{#ACT_REVIEW}}<form method="post" action="/disputes/{{ID}}/review" class="review"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="decision">意见类型</label> <select id="decision" name="decision"><option value="opinion">认定意见</option>{{#ACT_EST_LEGAL}}<option value="legal">转市法制局</option>{{/ACT_EST_LEGAL}}<option value="temporary">临时处理意见并提请联席会议</option></select></p>
+<p><label for="lead_unit_id">牵头单位</label> <select id="lead_unit_id" name="lead_unit_id"><option value="">请选择</option>{{#UNIT_OPT}}<option value="{{ID}}">{{NAME}}</option>{{/UNIT_OPT}}</select></p>
+<p><label for="coop_unit_id">配合单位</label> <select id="coop_unit_id" name="coop_unit_id" multiple size="4">{{#UNIT_OPT}}<option value="{{ID}}">{{NAME}}</option>{{/UNIT_OPT}}</select></p>
+<p><label for="principle">认定原则</label> <select id="principle" name="principle"><option value="">请选择</option>{{#PRINCIPLE_OPT}}<option value="{{CODE}}">{{LABEL}}</option>{{/PRINCIPLE_OPT}}</select></p>
+<p><label for="basis">依据</label> <textarea id="basis" name="basis" rows="2" maxlength="1000" placeholder="“三定”规定或法律法规条款"></textarea></p>
+<p><label for="temp_unit_id">临时承办单位</label> <select id="temp_unit_id" name="temp_unit_id"><option value="">（仅临时处理意见）</option>{{#UNIT_OPT}}<option value="{{ID}}">{{NAME}}</option>{{/UNIT_OPT}}</select></p>
+<p><label for="review_opinion">意见</label> <textarea id="review_opinion" name="opinion" rows="3" maxlength="4000"></textarea></p>
+<p><button type="submit">提交并盖章</button></p></form>{{/ACT_REVIEW}}
+{{#ACT_PROPOSE}}<p><a href="/meetings">提请联席会议审议</a></p>{{/ACT_PROPOSE}}
+{{#ACT_DETERMINE}}<form method="post" action="/disputes/{{ID}}/determine"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="determination">认定意见</label> <textarea id="determination" name="opinion" rows="3" maxlength="4000"></textarea></p><p><button type="submit">出具认定意见</button></p></form>{{/ACT_DETERMINE}}
+{{#ACT_ANSWER}}<form method="post" action="/disputes/{{ID}}/accept"><input type="hidden" name="csrf" value="{{CSRF}}"><p><button type="submit">接收认定并签收工单</button></p></form>
+<form method="post" action="/disputes/{{ID}}/refuse"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="refuse_reason">拒绝理由</label> <input id="refuse_reason" name="reason" maxlength="500"> <button type="submit" class="secondary">拒绝接收</button></p></form>{{/ACT_ANSWER}}
+{{#ACT_ACCOUNT}}<form method="post" action="/disputes/{{ID}}/account"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="facts">问责事实</label> <textarea id="facts" name="facts" rows="2" maxlength="4000"></textarea></p><p><button type="submit" class="secondary">提出问责</button></p></form>{{/ACT_ACCOUNT}}
+{{#ACT_RULE}}<form method="post" action="/disputes/{{ID}}/rule"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="rule_keywords">关键词（可选）</label> <input id="rule_keywords" name="keywords" maxlength="200"> <button type="submit" class="secondary">按此认定生成派单规则</button></p></form>{{/ACT_RULE}}
+</section>{{/ACTIONS}}
+<h2>告知来电人记录</h2>
+{{#NO_CONTACT}}<p class="hint">尚未告知。</p>{{/NO_CONTACT}}
+<ul class="contacts">{{#CONTACT}}<li><span class="at">{{AT}}</span> {{WHO}}：{{WHAT}}</li>{{/CONTACT}}</ul>
+<h2>办理过程</h2>
+<ol class="timeline">
+{{#EVENT}}<li><span class="at">{{AT}}</span> {{WHO}}{{#IN_UNIT}}（{{UNIT}}）{{/IN_UNIT}} <strong>{{ACTION}}</strong> <span class="text">{{NOTE}}</span></li>
+{{/EVENT}}
+</ol>
