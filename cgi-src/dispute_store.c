@@ -31,6 +31,7 @@ enum stmt {
 	STMT_LIST_REVIEWER,
 	STMT_LIST_CONVENER,
 	STMT_SIMILAR,
+	STMT_SIMILAR_TEXT,
 	STMT_RULE_EXISTS,
 	STMT_DETERMINED_FOR,
 	STMT_RULE,
@@ -81,6 +82,12 @@ enum stmt {
 	" " DAY("d.accept_due") ", d.order_id, d.category_id" \
 	" FROM disputes d LEFT JOIN dispute_procedures p ON p.id = d.procedure_id" \
 	" WHERE d.id = ?"
+
+#define SIMILAR_COLS \
+	"SELECT d.id, o.number, c.name, lu.name, " BJ("d.determined_at") ", d.determination" \
+	" FROM disputes d JOIN orders o ON o.id = d.order_id" \
+	" LEFT JOIN order_categories c ON c.id = d.category_id" \
+	" JOIN units lu ON lu.id = d.lead_unit_id"
 
 static const char *const sql[STMT__MAX] = {
 	/* STMT_PROCEDURE */
@@ -206,14 +213,14 @@ static const char *const sql[STMT__MAX] = {
 	" AND d.procedure_id IN"
 	"  (SELECT p.id FROM dispute_procedures p WHERE p.convener_unit_id = ?)"
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
-	/* STMT_SIMILAR */
-	"SELECT d.id, o.number, c.name, lu.name, " BJ("d.determined_at") ", d.determination"
-	" FROM disputes d JOIN orders o ON o.id = d.order_id"
-	" LEFT JOIN order_categories c ON c.id = d.category_id"
-	" JOIN units lu ON lu.id = d.lead_unit_id"
-	" WHERE d.id <> ? AND d.determined_at IS NOT NULL AND (d.category_id = ?"
-	" OR (? <> '' AND MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE)))"
-	" ORDER BY d.category_id = ? DESC, d.determined_at DESC LIMIT 10",
+	/* STMT_SIMILAR: determinations of the same category, newest first
+	 * (k_disputes_category). */
+	SIMILAR_COLS " WHERE d.category_id = ? AND d.determined_at IS NOT NULL AND d.id <> ?"
+	" ORDER BY d.determined_at DESC LIMIT 10",
+	/* STMT_SIMILAR_TEXT: determinations whose content is like q (the
+	 * FULLTEXT index, natural-language relevance over bigrams). */
+	SIMILAR_COLS " WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
+	" AND d.determined_at IS NOT NULL AND d.id <> ? LIMIT 10",
 	/* STMT_RULE_EXISTS */
 	"SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
 	" AND keywords = ? AND unit_id = ? AND active = 1 LIMIT 1",
@@ -443,9 +450,31 @@ int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 int dss_similar(struct db *db, struct arena *a, long long id, long long category,
 		const char *q, struct dbres *out)
 {
-	const char *bq = q ? q : "";
-	return db_run(db, a, sql[STMT_SIMILAR], out, "iissi", id, category, bq, bq,
-		      category);
+	/* The same category first; similar content only when that finds
+	 * few: a relevance search over thousands of texts is the costly part. */
+	int rc = db_run(db, a, sql[STMT_SIMILAR], out, "ii", category, id);
+	if (rc != DB_OK || out->nrows >= 3 || q == NULL || *q == '\0')
+		return rc;
+	struct dbres t;
+	rc = db_run(db, a, sql[STMT_SIMILAR_TEXT], &t, "si", q, id);
+	if (rc != DB_OK || t.nrows == 0)
+		return rc;
+	/* Both lists, the category's first, each dispute once. */
+	const char **cells = arena_alloc(a, (out->nrows + t.nrows) * t.ncols * sizeof *cells);
+	size_t n = 0;
+	for (size_t i = 0; i < out->nrows; i++, n++)
+		memcpy(&cells[n * t.ncols], &out->cells[i * t.ncols], t.ncols * sizeof *cells);
+	for (size_t i = 0; i < t.nrows; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < out->nrows; k++)
+			seen |= strcmp(db_cell(out, k, 0), db_cell(&t, i, 0)) == 0;
+		if (!seen)
+			memcpy(&cells[n++ * t.ncols], &t.cells[i * t.ncols], t.ncols * sizeof *cells);
+	}
+	out->cells = cells;
+	out->nrows = n;
+	out->ncols = t.ncols;
+	return DB_OK;
 }
 
 int dss_rule(struct db *db, struct arena *a, long long category, long long jur,

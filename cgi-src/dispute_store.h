@@ -76,8 +76,8 @@ int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit);
 int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 	     long long unit, const char *state, long long limit, long long offset,
 	     struct dbres *out);
-/* Similar past determinations: same category, or content matching the
- * bigram query q. Columns: id, number, category, lead unit, determined
+/* Similar past determinations: the same category, then (when that finds
+ * fewer than three) content like q, a space-separated list of bigrams. Columns: id, number, category, lead unit, determined
  * (Beijing), determination. */
 int dss_similar(struct db *db, struct arena *a, long long id, long long category,
 		const char *q, struct dbres *out);

@@ -357,16 +357,16 @@ static int unit_select(struct req *r, struct tdict *d, const char *section, long
 
 static int fill_similar(struct req *r, struct tdict *d, const struct dbres *g)
 {
-	/* The whole content as one phrase would rarely match: its first
-	 * twelve characters stand for it. */
-	const char *content = db_cell(g, 0, DSP_CONTENT), *p = content;
-	for (int chars = 0; *p && chars < 12; chars++)
-		do
-			p++;
-		while ((*p & 0xC0) == 0x80);
+	/* Similar content: the bigrams of the content's terms (question and
+	 * filler words cut), at most 16, as a natural-language query. */
 	int n = 0;
-	const char *q = p > content ? bg_query(r->a, arena_strndup(r->a, content,
-						(size_t)(p - content)), &n) : NULL;
+	const char *terms = bg_content_terms(r->a, db_cell(g, 0, DSP_CONTENT), &n);
+	char *q = terms ? bg_index_text(r->a, terms) : NULL;
+	for (int k = 0, sp = 0; q && q[k]; k++)
+		if (q[k] == ' ' && ++sp == 16) {
+			q[k] = '\0';
+			break;
+		}
 	struct dbres s;
 	int rc = dss_similar(r->db, r->a, r->id,
 			     db_cell(g, 0, DSP_CATEGORY_ID) ? db_int(g, 0, DSP_CATEGORY_ID) : 0,

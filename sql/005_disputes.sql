@@ -48,6 +48,7 @@ ALTER TABLE disputes
   ADD COLUMN contact_phone VARCHAR(20) NOT NULL DEFAULT '',
   ADD KEY k_disputes_due (state, stage_due),
   ADD KEY k_disputes_lead (lead_unit_id, state),
+  ADD KEY k_disputes_category (category_id, determined_at),
   ADD CONSTRAINT fk_disputes_procedure FOREIGN KEY (procedure_id) REFERENCES dispute_procedures (id),
   ADD CONSTRAINT fk_disputes_lead FOREIGN KEY (lead_unit_id) REFERENCES units (id);
 
