@@ -459,8 +459,13 @@ static int load_order(struct req *r, struct dbres *o, unsigned *parties)
 	*parties = order_parties(r->actor, db_int(o, 0, ORD_JUR_ID), db_int(o, 0, ORD_UNIT_ID));
 	if (order_visible(*parties))
 		return 0;
-	/* A cooperating unit (D4.2) reads the order; it does not act on it. */
+	/* The unit of a three-way call, and a cooperating unit (D4.2), read
+	 * the order; they do not act on it. */
 	int coop = 0;
+	if (caps_allow(r->actor->caps, 1, CAP_ORDER_HANDLE) &&
+	    db_cell(o, 0, ORD_THREE_WAY_UNIT_ID) &&
+	    db_int(o, 0, ORD_THREE_WAY_UNIT_ID) == r->actor->unit_id)
+		return 0;
 	if (caps_allow(r->actor->caps, 1, CAP_ORDER_HANDLE)) {
 		rc = ords_is_coop(r->db, r->a, r->id, r->actor->unit_id, &coop);
 		if (rc != DB_OK)

@@ -100,7 +100,7 @@ static const char *const sql[STMT__MAX] = {
 	" " BJ("o.dispatched_at") ", DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
 	" " BJ("o.accepted_at") ", " BJ("o.replied_at") ", o.reply,"
 	" " BJ("o.closed_at") ", o.satisfaction, o.overdue, o.returns,"
-	" (SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)"
+	" (SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id), o.three_way_unit_id"
 	" FROM orders o JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN users op ON op.id = o.operator_id"

@@ -675,6 +675,13 @@ START_TEST(intake_outcomes_and_numbers)
 	ck_assert_int_eq(count(&coord, "//section[contains(@class,'actions')]"), 0);
 	event_is(&coord, 1, "三方通话解答", N_OPERATOR, CALLCENTRE, "→ " HRSS);
 	ck_assert_msg(!in_queue(&clerk, "", num_c, NULL, 0), "a three-way call is in a queue");
+	/* The unit on the call reads the order (number masked), and may not
+	 * act on it. */
+	snprintf(path, sizeof path, "/orders/%ld", tid);
+	GET(&clerk, path, 200);
+	ck_assert_int_eq(count(&clerk, "//section[contains(@class,'actions')]"), 0);
+	ck_assert_msg(strstr(text(&clerk, "//dd[@class='o-phone']"), "****") != NULL,
+		      "the three-way unit sees the whole number");
 
 	/* 一次性解答 from a knowledge entry: closed, the entry recorded. */
 	struct call an = { .outcome = "answer", .phone = phone_no(p, 104),
