@@ -49,6 +49,7 @@ ALTER TABLE disputes
   ADD KEY k_disputes_due (state, stage_due),
   ADD KEY k_disputes_lead (lead_unit_id, state),
   ADD KEY k_disputes_category (category_id, determined_at),
+  ADD KEY k_disputes_state_id (state, id),
   ADD CONSTRAINT fk_disputes_procedure FOREIGN KEY (procedure_id) REFERENCES dispute_procedures (id),
   ADD CONSTRAINT fk_disputes_lead FOREIGN KEY (lead_unit_id) REFERENCES units (id);
 
@@ -87,6 +88,7 @@ CREATE TABLE dispute_opinions (
   sealed_by INT UNSIGNED NOT NULL,
   sealed_at DATETIME NOT NULL,
   KEY k_dispute_opinions (dispute_id, id),
+  KEY k_dispute_opinions_kind (kind, dispute_id),
   CONSTRAINT fk_do_dispute FOREIGN KEY (dispute_id) REFERENCES disputes (id),
   CONSTRAINT fk_do_seal FOREIGN KEY (sealed_unit_id) REFERENCES units (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
