@@ -69,3 +69,17 @@ void calendar_today(char out[11])
 	gmtime_r(&now, &tm);
 	wd_format(wd_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), out);
 }
+
+int calendar_workdays_from_today(struct db *db, struct arena *a, int n,
+				 char today[11], char out[11])
+{
+	struct wd_calendar cal;
+	int rc = calendar_load(db, a, &cal);
+	if (rc != DB_OK)
+		return rc;
+	int d = 0;
+	calendar_today(today);
+	wd_parse(today, &d);
+	wd_format(wd_add(&cal, d, n), out);
+	return DB_OK;
+}

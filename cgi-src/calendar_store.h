@@ -13,6 +13,11 @@ int calendar_range(struct db *db, struct arena *a, const char *from,
 int calendar_set(struct db *db, struct arena *a, const char *day,
 		 const char *kind, const char *name);
 
+/* today gets today's date (Beijing); out, the day n working days later
+ * on the calendar (a deadline that starts today). Returns a db_err. */
+int calendar_workdays_from_today(struct db *db, struct arena *a, int n,
+				 char today[11], char out[11]);
+
 /* Today's date in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD:
  * every deadline is a date there. */
 void calendar_today(char out[11]);

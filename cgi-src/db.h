@@ -65,6 +65,18 @@ void db_rollback(struct db *db);
 /* Text of the last error, for logs. */
 const char *db_error(struct db *db);
 
+/* SQL text: a UTC DATETIME column shown in Beijing time (UTC+8) to the
+ * minute, and a DATE column as YYYY-MM-DD. Times are stored in UTC. */
+#define DB_BJ_MINUTE(col) "DATE_FORMAT(" col " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define DB_DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+
+/* For an UPDATE that must change a row (it names the state it expects):
+ * no row changed means someone else changed it first, DB_CONFLICT. */
+static inline int db_changed(int rc, const struct dbres *res)
+{
+	return rc == DB_OK && res->affected == 0 ? DB_CONFLICT : rc;
+}
+
 static inline const char *db_cell(const struct dbres *r, size_t row, size_t col)
 {
 	return r->cells[row * r->ncols + col];

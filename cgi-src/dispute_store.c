@@ -32,6 +32,7 @@ enum stmt {
 	STMT_LIST_CONVENER,
 	STMT_SIMILAR,
 	STMT_SIMILAR_TEXT,
+	STMT_UNIT_NAMES,
 	STMT_RULE_EXISTS,
 	STMT_DETERMINED_FOR,
 	STMT_RULE,
@@ -50,8 +51,8 @@ enum stmt {
 	STMT__MAX
 };
 
-#define BJ(col) "DATE_FORMAT(" col " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
-#define DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
+#define BJ(col) DB_BJ_MINUTE(col)
+#define DAY(col) DB_DAY(col)
 
 /* The procedure in force on a day: the jurisdiction's own, else the
  * city's (the jurisdiction without a parent). */
@@ -116,7 +117,7 @@ static const char *const sql[STMT__MAX] = {
 	" " BJ("d.answered_at") ", d.refusal, d.contact_name, d.contact_phone, tu.name,"
 	" d.category_id, d.note, o.state, cu.name,"
 	" (SELECT u.name FROM units u WHERE u.jurisdiction_id = d.jurisdiction_id"
-	"  AND u.kind = 'office' AND u.active = 1 ORDER BY u.id LIMIT 1)"
+	"  AND u.kind = 'office' AND u.active = 1 ORDER BY u.id LIMIT 1), j.parent_id IS NULL"
 	" FROM disputes d JOIN orders o ON o.id = d.order_id"
 	" JOIN jurisdictions j ON j.id = d.jurisdiction_id"
 	" LEFT JOIN order_categories c ON c.id = d.category_id"
@@ -221,6 +222,8 @@ static const char *const sql[STMT__MAX] = {
 	 * FULLTEXT index, natural-language relevance over bigrams). */
 	SIMILAR_COLS " WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
 	" AND d.determined_at IS NOT NULL AND d.id <> ? LIMIT 10",
+	/* STMT_UNIT_NAMES: ids as "1,2,3" (units is a small table). */
+	"SELECT id, name FROM units WHERE FIND_IN_SET(id, ?) LIMIT 1000",
 	/* STMT_RULE_EXISTS */
 	"SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
 	" AND keywords = ? AND unit_id = ? AND active = 1 LIMIT 1",
@@ -275,11 +278,6 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE a.id = ? AND a.state = 'open' AND (? = 0 OR d.jurisdiction_id = ?)",
 };
 
-/* An UPDATE that matched nothing lost a race: a conflict (409). */
-static int changed(int rc, const struct dbres *res)
-{
-	return rc == DB_OK && res->affected == 0 ? DB_CONFLICT : rc;
-}
 
 int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
 		      struct dbres *out)
@@ -353,7 +351,7 @@ int dss_set_state(struct db *db, struct arena *a, long long id, const char *from
 {
 	struct dbres res;
 	const char *due = stage_due ? stage_due : "";
-	return changed(db_run(db, a, sql[STMT_SET_STATE], &res, "sssis", to, due, due,
+	return db_changed(db_run(db, a, sql[STMT_SET_STATE], &res, "sssis", to, due, due,
 			      id, from), &res);
 }
 
@@ -367,7 +365,7 @@ int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long uni
 		     long long user, const char *opinion)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_UNIT_OPINION], &res, "siii", opinion, user,
+	return db_changed(db_run(db, a, sql[STMT_UNIT_OPINION], &res, "siii", opinion, user,
 			      id, unit), &res);
 }
 
@@ -396,7 +394,7 @@ int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
 		  const char *accept_due)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_DETERMINE], &res, "issisi", lead, principle,
+	return db_changed(db_run(db, a, sql[STMT_DETERMINE], &res, "issisi", lead, principle,
 			      text, user, accept_due, id), &res);
 }
 
@@ -410,7 +408,7 @@ int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
 	       const char *refusal)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_ANSWER], &res, "ssi", to,
+	return db_changed(db_run(db, a, sql[STMT_ANSWER], &res, "ssi", to,
 			      refusal ? refusal : "", id), &res);
 }
 
@@ -519,7 +517,7 @@ int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
 			 long long user)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_MEETING_SCHEDULE], &res, "sssii", starts,
+	return db_changed(db_run(db, a, sql[STMT_MEETING_SCHEDULE], &res, "sssii", starts,
 			      place, invitees, user, id), &res);
 }
 
@@ -527,7 +525,7 @@ int dss_meeting_held(struct db *db, struct arena *a, long long id,
 		     const char *attendance, const char *minutes, long long user)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_MEETING_HELD], &res, "ssii", attendance,
+	return db_changed(db_run(db, a, sql[STMT_MEETING_HELD], &res, "ssii", attendance,
 			      minutes, user, id), &res);
 }
 
@@ -535,7 +533,7 @@ int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
 			long long dispute)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_MEETING_DECIDED], &res, "ii", meeting,
+	return db_changed(db_run(db, a, sql[STMT_MEETING_DECIDED], &res, "ii", meeting,
 			      dispute), &res);
 }
 
@@ -565,7 +563,7 @@ int dss_account_close(struct db *db, struct arena *a, long long id, long long ju
 		      const char *outcome, long long user)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_ACCOUNT_CLOSE], &res, "siiii", outcome, user,
+	return db_changed(db_run(db, a, sql[STMT_ACCOUNT_CLOSE], &res, "siiii", outcome, user,
 			      id, jur, jur), &res);
 }
 
@@ -586,4 +584,9 @@ int dss_determined_for(struct db *db, struct arena *a, long long order_id,
 	int rc = db_run(db, a, sql[STMT_DETERMINED_FOR], &res, "ii", order_id, unit);
 	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
 	return rc;
+}
+
+int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dbres *out)
+{
+	return db_run(db, a, sql[STMT_UNIT_NAMES], out, "s", ids);
 }

@@ -14,7 +14,7 @@ enum {
 	DSP_LEAD_NAME, DSP_PRINCIPLE, DSP_DETERMINATION, DSP_DETERMINED,
 	DSP_ACCEPT_DUE, DSP_ANSWERED, DSP_REFUSAL, DSP_CONTACT_NAME,
 	DSP_CONTACT_PHONE, DSP_TEMP_UNIT_NAME, DSP_CATEGORY_ID, DSP_NOTE,
-	DSP_ORDER_STATE, DSP_CONVENER_NAME, DSP_OFFICE_NAME, DSP__COLS
+	DSP_ORDER_STATE, DSP_CONVENER_NAME, DSP_OFFICE_NAME, DSP_CITY, DSP__COLS
 };
 
 /* Opens a dispute on a locked order (in the caller's transaction): the
@@ -85,6 +85,8 @@ int dss_similar(struct db *db, struct arena *a, long long id, long long category
 int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
 	     const char *keywords, long long unit, long long user, long long dispute);
 
+/* id, name of the units in ids ("1,2,3"). */
+int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dbres *out);
 /* Whether the same active rule exists already. */
 int dss_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
 		    const char *keywords, long long unit, int *yes);

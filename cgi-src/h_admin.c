@@ -330,7 +330,7 @@ static const char *roles_text(struct req *r, const char *s)
 
 int h_users(struct req *r)
 {
-	const char *q = r->f[F_Q].s ? r->f[F_Q].s : "";
+	const char *q = req_str(r, F_Q);
 	struct dbres users, units;
 	int rc = user_list(r->db, r->a, scope(r), q, &users);
 	if (rc == DB_OK)
@@ -389,7 +389,7 @@ int h_user_create(struct req *r)
 	if (rc == DB_OK)
 		rc = user_insert(r->db, r->a, r->f[F_USERNAME].s,
 				 r->f[F_DISPLAY_NAME].s,
-				 r->f[F_PHONE].s ? r->f[F_PHONE].s : "", hash, &id);
+				 req_str(r, F_PHONE), hash, &id);
 	if (rc == DB_DUP) {
 		db_rollback(r->db);
 		return bad_request(r, "该用户名已被使用。");
@@ -452,7 +452,7 @@ int h_user_update(struct req *r)
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = user_update(r->db, r->a, scope(r), r->id, r->f[F_DISPLAY_NAME].s,
-				 r->f[F_PHONE].s ? r->f[F_PHONE].s : "", active,
+				 req_str(r, F_PHONE), active,
 				 &changed);
 	if (rc == DB_OK && !changed) {
 		db_rollback(r->db);
@@ -466,7 +466,7 @@ int h_user_update(struct req *r)
 			       "user", r->id,
 			       arena_printf(r->a, "姓名 %s，电话 %s，%s",
 					    r->f[F_DISPLAY_NAME].s,
-					    r->f[F_PHONE].s ? r->f[F_PHONE].s : "",
+					    req_str(r, F_PHONE),
 					    active ? "启用" : "停用"));
 	int st = finish_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=saved", r->id));

@@ -48,7 +48,7 @@ static const char *action_label(const char *code)
 
 int h_audit(struct req *r)
 {
-	const char *action = r->f[F_Q].s ? r->f[F_Q].s : "";
+	const char *action = req_str(r, F_Q);
 	struct dbres res;
 	int rc = audit_list(r->db, r->a, r->actor->scope_jur, action,
 			    r->f[F_BEFORE].i, AUDIT_PAGE + 1, &res);

@@ -158,7 +158,7 @@ int h_calendar_set(struct req *r)
 		return 400;
 	}
 	const char *date = r->f[F_DATE].s;
-	const char *name = r->f[F_NAME].s ? r->f[F_NAME].s : "";
+	const char *name = req_str(r, F_NAME);
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = calendar_set(r->db, r->a, date, kind, name);

@@ -52,6 +52,7 @@ static const char *const step_fallbacks[FS__MAX] = {
 /* The form being filled: the page's dictionary and the 附页 so far. */
 struct form {
 	struct req *r;
+	const struct dispute_rows *rows;
 	struct tdict *root;
 	int annexes;
 };
@@ -119,17 +120,10 @@ static void set_seal(struct tdict *s, const char *unit, const char *day)
 
 /* The row labels: the seed's for the city's disputes; for a county's,
  * the names of the units its procedure names (梅江区机构编制委员会办公室意见). */
-static int step_labels(struct req *r, const struct dbres *g, const char *labels[FS__MAX],
-		       int *city)
+static void step_labels(struct req *r, const struct dbres *g, const char *labels[FS__MAX],
+			int *city)
 {
-	struct dbres j;
-	int rc = ords_jurisdictions(r->db, r->a, &j);
-	if (rc != DB_OK)
-		return db_status(rc);
-	*city = 0;
-	for (size_t i = 0; i < j.nrows; i++)
-		if (db_int(&j, i, 0) == db_int(g, 0, DSP_JUR_ID))
-			*city = db_cell(&j, i, 3) == NULL;
+	*city = db_int(g, 0, DSP_CITY) != 0;
 	static const int name_cols[FS__MAX] = { DSP_OFFICE_NAME, DSP_EST_NAME, DSP_LEGAL_NAME };
 	for (int s = 0; s < FS__MAX; s++) {
 		const char *name = db_cell(g, 0, (size_t)name_cols[s]);
@@ -144,7 +138,6 @@ static int step_labels(struct req *r, const struct dbres *g, const char *labels[
 				    : step_fallbacks[s];
 		}
 	}
-	return 0;
 }
 
 /* The head of a sealed row: its label as LINEs (the seed's line breaks
@@ -210,7 +203,7 @@ static void fill_step(struct form *f, const struct dbres *o, long row, int step,
 	if (db_cell(o, i, 3)) {
 		struct tdict *l = tmpl_section(op, "LEAD");
 		tmpl_set(l, "NAME", db_cell(o, i, 3));
-		const char *coops = dispute_unit_names(r, db_cell(o, i, 4));
+		const char *coops = dispute_unit_names(r, f->rows, db_cell(o, i, 4));
 		if (*coops)
 			tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
 	}
@@ -257,64 +250,51 @@ static void fill_determination(struct form *f, const struct dbres *g, const stru
 
 int h_dispute_form(struct req *r)
 {
-	struct dbres g, u, o;
+	struct dispute_rows rows;
 	unsigned parties = 0;
-	int st = dispute_load_visible(r, &g, &parties);
+	int st = dispute_load_visible(r, &rows, &parties);
 	if (st)
 		return st;
-	int rc = dss_units(r->db, r->a, r->id, &u);
-	if (rc == DB_OK)
-		rc = dss_opinions(r->db, r->a, r->id, &o);
-	if (rc != DB_OK)
-		return db_status(rc);
+	const struct dbres *g = &rows.get, *u = &rows.units, *o = &rows.opinions;
 	const char *labels[FS__MAX];
 	int city = 0;
-	st = step_labels(r, &g, labels, &city);
-	if (st)
-		return st;
+	step_labels(r, g, labels, &city);
 	struct tdict *d = view_page(r, arena_printf(r->a, "争议认定表 · 工单 %s",
-						   db_cell(&g, 0, DSP_NUMBER)), "disputes/form.tpl");
-	st = dispute_fill_head(r, d, &g);
-	if (st)
-		return st;
-	struct form f = { .r = r, .root = d, .annexes = 0 };
+						   db_cell(g, 0, DSP_NUMBER)), "disputes/form.tpl");
+	dispute_fill_head(r, d, &rows);
+	struct form f = { .r = r, .rows = &rows, .root = d, .annexes = 0 };
 	if (!city)
 		tmpl_show(d, "COUNTY");
 	form_cell(&f, d, "CONTENT", "事项内容",
-		  db_cell(&g, 0, DSP_CONTENT) ? db_cell(&g, 0, DSP_CONTENT) : "", CELL_CHARS);
-	fill_units(&f, &u);
+		  db_cell(g, 0, DSP_CONTENT) ? db_cell(g, 0, DSP_CONTENT) : "", CELL_CHARS);
+	fill_units(&f, u);
 
 	/* The latest opinion of each row, and the latest deciding one (the
 	 * one the determination rests on). */
 	long latest[FS__MAX] = { -1, -1, -1 };
 	const char *source = NULL;
-	for (size_t i = 0; i < o.nrows; i++) {
-		const char *stage = db_cell(&o, i, 0);
+	for (size_t i = 0; i < o->nrows; i++) {
+		const char *stage = db_cell(o, i, 0);
 		for (int s = 0; s < FS__MAX; s++)
 			if (strcmp(stage, step_stages[s]) == 0)
 				latest[s] = (long)i;
-		if (strcmp(db_cell(&o, i, 1), "opinion") != 0)
+		if (strcmp(db_cell(o, i, 1), "opinion") != 0)
 			continue;
 		source = strcmp(stage, "meeting") == 0 ? "联席会议决定"
 			 : strcmp(stage, "legal") == 0 ? labels[FS_LEGAL] : labels[FS_ESTABLISHMENT];
 	}
-	const char *legal_name = db_cell(&g, 0, DSP_LEGAL_NAME);
+	const char *legal_name = db_cell(g, 0, DSP_LEGAL_NAME);
 	for (int s = 0; s < FS__MAX; s++) {
 		if (s == FS_LEGAL && legal_name == NULL)
 			tmpl_show(step_row(d, s, labels[s], city), "NO_STEP");
 		else
-			fill_step(&f, &o, latest[s], s, labels[s], city, legal_name);
+			fill_step(&f, o, latest[s], s, labels[s], city, legal_name);
 	}
-	fill_determination(&f, &g, &u, source);
+	fill_determination(&f, g, u, source);
 
 	/* Member units see the caller's number masked, as on an order. */
-	const char *phone = db_cell(&g, 0, DSP_CONTACT_PHONE) ? db_cell(&g, 0, DSP_CONTACT_PHONE) : "";
-	if (!(parties & (1u << DP_OFFICE))) {
-		size_t n = strlen(phone) + 1;
-		char *m = arena_alloc(r->a, n);
-		order_mask_phone(phone, m, n);
-		phone = m;
-	}
-	tmpl_set(d, "CONTACT_PHONE", phone);
+	const char *phone = db_cell(g, 0, DSP_CONTACT_PHONE) ? db_cell(g, 0, DSP_CONTACT_PHONE) : "";
+	tmpl_set(d, "CONTACT_PHONE", order_phone_for(r->a, parties & (1u << DP_OFFICE)
+						 ? 1u << OP_OFFICE : 0, phone));
 	return view_finish(r, 200);
 }

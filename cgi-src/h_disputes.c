@@ -15,32 +15,13 @@
 #include "dispute.h"
 #include "dispute_store.h"
 #include "handlers.h"
+#include "order.h"
 #include "order_store.h"
 #include "roles.h"
 #include "tmpl.h"
 #include "view.h"
 
 #define LIST_PAGE 50
-
-static const char *val(const struct req *r, enum field f)
-{
-	return r->f[f].s ? r->f[f].s : "";
-}
-
-/* Today, and the day n working days on; DB status. */
-static int days_from_today(struct req *r, int n, char today[11], char out[11])
-{
-	struct wd_calendar cal;
-	int rc = calendar_load(r->db, r->a, &cal);
-	if (rc != DB_OK)
-		return rc;
-	int d = 0;
-	calendar_today(today);
-	wd_parse(today, &d);
-	if (out)
-		wd_format(dispute_due(&cal, d, n), out);
-	return DB_OK;
-}
 
 /* ---- opening (from an order; called by h_orders.c) ---------------------- */
 
@@ -54,14 +35,13 @@ int dispute_open(struct req *r, long long order_id, long long return_id,
 	if (o.nrows != 1)
 		return DB_FK;
 	char today[11], due[11];
-	rc = days_from_today(r, 0, today, NULL);
-	if (rc == DB_OK)
-		rc = dss_procedure_for(r->db, r->a, db_int(&o, 0, ORD_JUR_ID), today, &p);
+	calendar_today(today);
+	rc = dss_procedure_for(r->db, r->a, db_int(&o, 0, ORD_JUR_ID), today, &p);
 	if (rc != DB_OK)
 		return rc;
 	if (p.nrows != 1)
 		return DB_FK;
-	rc = days_from_today(r, (int)db_int(&p, 0, 8), today, due);
+	rc = calendar_workdays_from_today(r->db, r->a, (int)db_int(&p, 0, 8), today, due);
 	if (rc != DB_OK)
 		return rc;
 	const char *bg = bg_index_text(r->a, db_cell(&o, 0, ORD_CONTENT));
@@ -124,9 +104,10 @@ static int visible(const struct actor *ac, const struct dview *v, unsigned parti
 	return 0;
 }
 
-/* Loads what the checks need from a dispute row (dss_lock's columns) and
- * its units and opinions; DB status. */
-static int load_view(struct req *r, const struct dbres *lk, struct dview *v)
+/* What the checks need, from a dispute row (dss_lock's columns), its
+ * involved units and its opinions. */
+static void load_view(struct req *r, const struct dbres *lk, const struct dbres *u,
+		      const struct dbres *o, struct dview *v)
 {
 	memset(v, 0, sizeof *v);
 	v->state = dispute_state_from_code(db_cell(lk, 0, 0));
@@ -140,23 +121,23 @@ static int load_view(struct req *r, const struct dbres *lk, struct dview *v)
 	v->accept_due = db_cell(lk, 0, 8);
 	v->order_id = db_int(lk, 0, 9);
 	v->category = db_cell(lk, 0, 10) ? db_int(lk, 0, 10) : 0;
-	struct dbres u, o;
-	int rc = dss_units(r->db, r->a, r->id, &u);
-	if (rc == DB_OK)
-		rc = dss_opinions(r->db, r->a, r->id, &o);
-	if (rc != DB_OK)
-		return rc;
-	for (size_t i = 0; i < u.nrows; i++)
-		if (db_int(&u, i, 0) == r->actor->unit_id) {
+	for (size_t i = 0; i < u->nrows; i++)
+		if (db_int(u, i, 0) == r->actor->unit_id) {
 			v->involved = 1;
-			v->owes_opinion = db_cell(&u, i, 3) == NULL;
+			v->owes_opinion = db_cell(u, i, 3) == NULL;
 		}
-	for (size_t i = 0; i < o.nrows; i++)
-		if (strcmp(db_cell(&o, i, 1), "refer") == 0)
+	for (size_t i = 0; i < o->nrows; i++)
+		if (strcmp(db_cell(o, i, 1), "refer") == 0)
 			v->referred_legal = 1;
-		else if (strcmp(db_cell(&o, i, 0), "meeting") == 0)
+		else if (strcmp(db_cell(o, i, 0), "meeting") == 0)
 			v->had_meeting = 1;
-	return DB_OK;
+}
+
+/* The involved units and the opinions of the dispute r->id. */
+static int load_units_opinions(struct req *r, struct dbres *u, struct dbres *o)
+{
+	int rc = dss_units(r->db, r->a, r->id, u);
+	return rc == DB_OK ? dss_opinions(r->db, r->a, r->id, o) : rc;
 }
 
 static int overdue(const struct dview *v, const char *today)
@@ -188,59 +169,53 @@ static const char *kind_label(const char *kind)
 	return "认定意见";
 }
 
-/* Unit names of a space-separated id list, joined with "、". */
-static const char *unit_names(struct req *r, const char *ids)
+const char *dispute_unit_names(struct req *r, const struct dispute_rows *rows,
+			       const char *ids)
 {
 	struct buf b;
 	buf_init(&b, r->a);
 	char *copy = arena_strdup(r->a, ids ? ids : ""), *save = NULL;
-	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-		struct dbres u;
-		if (ords_unit(r->db, r->a, strtoll(t, NULL, 10), &u) != DB_OK || u.nrows != 1)
-			continue;
-		if (b.len)
-			buf_puts(&b, "、");
-		buf_puts(&b, db_cell(&u, 0, 1));
-	}
+	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
+		for (size_t i = 0; i < rows->coop_names.nrows; i++)
+			if (strcmp(db_cell(&rows->coop_names, i, 0), t) == 0) {
+				if (b.len)
+					buf_puts(&b, "、");
+				buf_puts(&b, db_cell(&rows->coop_names, i, 1));
+			}
 	return buf_str(&b);
 }
 
-/* The opinions, in the order given, as OPINION sections (shared with the
- * printed form). */
-int dispute_fill_opinions(struct req *r, struct tdict *d, long long id)
+/* The opinions, in the order given, as OPINION sections. */
+static void fill_opinions(struct req *r, struct tdict *d, const struct dispute_rows *rows)
 {
-	struct dbres o;
-	int rc = dss_opinions(r->db, r->a, id, &o);
-	if (rc != DB_OK)
-		return db_status(rc);
-	for (size_t i = 0; i < o.nrows; i++) {
-		const char *stage = db_cell(&o, i, 0);
+	const struct dbres *o = &rows->opinions;
+	for (size_t i = 0; i < o->nrows; i++) {
+		const char *stage = db_cell(o, i, 0);
 		struct tdict *s = tmpl_section(d, "OPINION");
 		tmpl_set(s, "STAGE", stage);
 		tmpl_set(s, "STAGE_LABEL", stage_label(stage));
-		tmpl_set(s, "KIND", kind_label(db_cell(&o, i, 1)));
-		tmpl_set(s, "TEXT", db_cell(&o, i, 2));
-		if (db_cell(&o, i, 3)) {
+		tmpl_set(s, "KIND", kind_label(db_cell(o, i, 1)));
+		tmpl_set(s, "TEXT", db_cell(o, i, 2));
+		if (db_cell(o, i, 3)) {
 			struct tdict *l = tmpl_section(s, "LEAD");
-			tmpl_set(l, "NAME", db_cell(&o, i, 3));
-			const char *coops = unit_names(r, db_cell(&o, i, 4));
+			tmpl_set(l, "NAME", db_cell(o, i, 3));
+			const char *coops = dispute_unit_names(r, rows, db_cell(o, i, 4));
 			if (*coops)
 				tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
 		}
-		const char *pr = dispute_principle_label(db_cell(&o, i, 5));
+		const char *pr = dispute_principle_label(db_cell(o, i, 5));
 		if (pr)
 			tmpl_set(tmpl_section(s, "PRINCIPLE"), "LABEL", pr);
-		if (db_cell(&o, i, 6) && *db_cell(&o, i, 6))
-			tmpl_set(tmpl_section(s, "BASIS"), "TEXT", db_cell(&o, i, 6));
-		if (db_cell(&o, i, 7))
-			tmpl_set(tmpl_section(s, "TEMP"), "NAME", db_cell(&o, i, 7));
+		if (db_cell(o, i, 6) && *db_cell(o, i, 6))
+			tmpl_set(tmpl_section(s, "BASIS"), "TEXT", db_cell(o, i, 6));
+		if (db_cell(o, i, 7))
+			tmpl_set(tmpl_section(s, "TEMP"), "NAME", db_cell(o, i, 7));
 		struct tdict *seal = tmpl_section(s, "SEAL");
-		tmpl_set(seal, "UNIT", db_cell(&o, i, 8));
-		tmpl_set(seal, "DATE", db_cell(&o, i, 13));
-		tmpl_set(s, "BY", db_cell(&o, i, 9));
-		tmpl_set(s, "AT", db_cell(&o, i, 10));
+		tmpl_set(seal, "UNIT", db_cell(o, i, 8));
+		tmpl_set(seal, "DATE", db_cell(o, i, 13));
+		tmpl_set(s, "BY", db_cell(o, i, 9));
+		tmpl_set(s, "AT", db_cell(o, i, 10));
 	}
-	return 0;
 }
 
 static void fill_units_section(struct tdict *d, const struct dbres *u)
@@ -263,9 +238,9 @@ static void fill_units_section(struct tdict *d, const struct dbres *u)
 	}
 }
 
-/* Fills the dispute's fields (dss_get) shared by the page and the form. */
-int dispute_fill_head(struct req *r, struct tdict *d, const struct dbres *g)
+void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_rows *rows)
 {
+	const struct dbres *g = &rows->get, *u = &rows->units;
 	static const struct { const char *key; int col; } cols[] = {
 		{ "ID", DSP_ID }, { "ORDER_ID", DSP_ORDER_ID }, { "NUMBER", DSP_NUMBER },
 		{ "CATEGORY", DSP_CATEGORY }, { "JUR", DSP_JUR }, { "CONTENT", DSP_CONTENT },
@@ -290,20 +265,16 @@ int dispute_fill_head(struct req *r, struct tdict *d, const struct dbres *g)
 	tmpl_set(d, "PRINCIPLE", pr ? pr : "");
 	if (db_cell(g, 0, DSP_LEGAL_NAME) == NULL)
 		tmpl_show(d, "NO_LEGAL_STEP");
-	struct dbres u;
-	int rc = dss_units(r->db, r->a, r->id, &u);
-	if (rc != DB_OK)
-		return db_status(rc);
-	fill_units_section(d, &u);
+	fill_units_section(d, u);
 	struct buf names;
 	buf_init(&names, r->a);
-	for (size_t i = 0; i < u.nrows; i++) {
+	for (size_t i = 0; i < u->nrows; i++) {
 		if (names.len)
 			buf_puts(&names, "、");
-		buf_puts(&names, db_cell(&u, i, 1));
+		buf_puts(&names, db_cell(u, i, 1));
 	}
 	tmpl_set(d, "UNIT_NAMES", buf_str(&names));
-	return dispute_fill_opinions(r, d, r->id);
+	fill_opinions(r, d, rows);
 }
 
 static int fill_timeline(struct req *r, struct tdict *d)
@@ -421,56 +392,65 @@ static void fill_actions(struct tdict *d, const struct dview *v, unsigned partie
 	}
 }
 
+/* The ids every opinion names as cooperating, as "1,2,3", and their
+ * names in one query. */
+static int load_coop_names(struct req *r, struct dispute_rows *rows)
+{
+	struct buf ids;
+	buf_init(&ids, r->a);
+	for (size_t i = 0; i < rows->opinions.nrows; i++) {
+		const char *c = db_cell(&rows->opinions, i, 4);
+		for (; c && *c; c++)
+			buf_add(&ids, *c == ' ' ? "," : c, 1);
+		buf_add(&ids, ",", 1);
+	}
+	return dss_unit_names(r->db, r->a, buf_str(&ids), &rows->coop_names);
+}
+
 /* Loads the dispute of the path for the actor: 0, or 404 when it does not
  * exist or is not theirs to see. */
-static int load(struct req *r, struct dbres *g, struct dview *v, unsigned *parties)
+static int load(struct req *r, struct dispute_rows *rows, struct dview *v, unsigned *parties)
 {
 	struct dbres lk;
-	int rc = dss_get(r->db, r->a, r->id, g);
+	int rc = dss_get(r->db, r->a, r->id, &rows->get);
 	if (rc == DB_OK)
 		rc = dss_peek(r->db, r->a, r->id, &lk);
+	if (rc == DB_OK)
+		rc = load_units_opinions(r, &rows->units, &rows->opinions);
+	if (rc == DB_OK)
+		rc = load_coop_names(r, rows);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (g->nrows != 1 || lk.nrows != 1)
+	if (rows->get.nrows != 1 || lk.nrows != 1)
 		return 404;
-	rc = load_view(r, &lk, v);
-	if (rc != DB_OK)
-		return db_status(rc);
+	load_view(r, &lk, &rows->units, &rows->opinions, v);
 	*parties = parties_of(r->actor, v);
 	return visible(r->actor, v, *parties) ? 0 : 404;
 }
 
-/* For the printed form (h_dispute_form.c): the same check as the page. */
-int dispute_load_visible(struct req *r, struct dbres *g, unsigned *parties)
+int dispute_load_visible(struct req *r, struct dispute_rows *rows, unsigned *parties)
 {
 	struct dview v;
-	return load(r, g, &v, parties);
-}
-
-const char *dispute_unit_names(struct req *r, const char *ids)
-{
-	return unit_names(r, ids);
+	return load(r, rows, &v, parties);
 }
 
 int h_dispute_view(struct req *r)
 {
-	struct dbres g;
+	struct dispute_rows rows;
 	struct dview v;
 	unsigned parties;
-	int st = load(r, &g, &v, &parties);
+	int st = load(r, &rows, &v, &parties);
 	if (st)
 		return st;
 	char today[11];
-	int rc = days_from_today(r, 0, today, NULL);
-	if (rc != DB_OK)
-		return db_status(rc);
+	calendar_today(today);
+	int rc;
 	struct tdict *d = view_page(r, arena_printf(r->a, "争议认定 · 工单 %s",
-						   db_cell(&g, 0, DSP_NUMBER)), "disputes/view.tpl");
-	st = dispute_fill_head(r, d, &g);
-	if (st == 0)
-		st = fill_timeline(r, d);
+						   db_cell(&rows.get, 0, DSP_NUMBER)), "disputes/view.tpl");
+	dispute_fill_head(r, d, &rows);
+	st = fill_timeline(r, d);
 	if (st == 0 && (parties & (1u << DP_OFFICE)))
-		st = fill_similar(r, d, &g);
+		st = fill_similar(r, d, &rows.get);
 	if (st == 0)
 		st = unit_select(r, d, "UNIT_OPT", v.jur);
 	if (st)
@@ -478,7 +458,7 @@ int h_dispute_view(struct req *r)
 	if (parties & (1u << DP_OFFICE))
 		tmpl_show(d, "OFFICE_VIEW");
 	/* The countdown of the step under way, in working days. */
-	const char *due = db_cell(&g, 0, DSP_STAGE_DUE);
+	const char *due = db_cell(&rows.get, 0, DSP_STAGE_DUE);
 	if (due && (v.state == DS_OPEN || v.state == DS_ESTABLISHMENT || v.state == DS_LEGAL)) {
 		struct wd_calendar cal;
 		int t = 0, e = 0;
@@ -614,13 +594,21 @@ static int determine(struct req *r, const struct dview *v, char *note, size_t no
 	if (dec.nrows != 1)
 		return DB_CONFLICT;
 	long long lead = db_int(&dec, 0, 0);
-	char today[11], accept_due[11] = "", order_due[11];
-	rc = days_from_today(r, v->accept_days, today, accept_due);
+	char today[11], accept_due[11] = "", order_day[11] = "";
+	struct wd_calendar cal;
+	rc = calendar_load(r->db, r->a, &cal);
 	if (rc == DB_OK)
 		rc = ords_category(r->db, r->a, v->category, &cat);
-	if (rc == DB_OK)
-		rc = days_from_today(r, cat.nrows == 1 ? (int)db_int(&cat, 0, 2) : 5, today,
-				     order_due);
+	if (rc == DB_OK) {
+		/* The lead accepts within accept_days; the order is due after
+		 * its category's limit, as at any dispatch. */
+		int d = 0;
+		calendar_today(today);
+		wd_parse(today, &d);
+		wd_format(dispute_due(&cal, d, v->accept_days), accept_due);
+		wd_format(order_due(&cal, d, cat.nrows == 1 ? (int)db_int(&cat, 0, 2) : 5),
+			  order_day);
+	}
 	if (rc == DB_OK)
 		rc = dss_determine(r->db, r->a, r->id, lead, db_cell(&dec, 0, 2),
 				   r->f[F_OPINION].s, r->actor->user_id, accept_due);
@@ -636,7 +624,7 @@ static int determine(struct req *r, const struct dview *v, char *note, size_t no
 			rc = dss_coop(r->db, r->a, v->order_id, u, r->id);
 	}
 	if (rc == DB_OK)
-		rc = ords_redispatch(r->db, r->a, v->order_id, "disputed", lead, order_due, 0);
+		rc = ords_redispatch(r->db, r->a, v->order_id, "disputed", lead, order_day, 0);
 	if (rc == DB_OK)
 		rc = ords_event(r->db, r->a, v->order_id, r->actor->user_id, r->actor->unit_id,
 				"determined", lead, arena_printf(r->a, "争议 #%lld 认定：%s",
@@ -653,9 +641,9 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 	const char *from = dispute_state_codes[v->state], *to = dispute_state_codes[next];
 	char today[11], due[11] = "";   /* the notes print due even on a failure */
 	int rc = DB_OK;
-	snprintf(note, note_size, "%s", val(r, F_OPINION));
-	struct dispute_opinion op = { .text = val(r, F_OPINION), .seal_unit = ac->unit_id,
-				      .user = ac->user_id, .basis = val(r, F_BASIS) };
+	snprintf(note, note_size, "%s", req_str(r, F_OPINION));
+	struct dispute_opinion op = { .text = req_str(r, F_OPINION), .seal_unit = ac->unit_id,
+				      .user = ac->user_id, .basis = req_str(r, F_BASIS) };
 	switch (a) {
 	case DA_UNIT_OPINION:
 		return dss_unit_opinion(r->db, r->a, r->id, ac->unit_id, ac->user_id,
@@ -675,7 +663,7 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 			return DB_CONFLICT;
 		}
 		if (rc == DB_OK)
-			rc = days_from_today(r, v->review_days, today, due);
+			rc = calendar_workdays_from_today(r->db, r->a, v->review_days, today, due);
 		snprintf(note, note_size, "审核期限 %s（%d 个工作日）", due, v->review_days);
 		return rc == DB_OK ? dss_set_state(r->db, r->a, r->id, from, to, due) : rc;
 	}
@@ -701,8 +689,8 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 		op.kind = "refer";
 		rc = dss_opinion(r->db, r->a, r->id, &op);
 		if (rc == DB_OK)
-			rc = days_from_today(r, v->review_days, today, due);
-		snprintf(note, note_size, "%s（审核期限 %s）", val(r, F_OPINION), due);
+			rc = calendar_workdays_from_today(r->db, r->a, v->review_days, today, due);
+		snprintf(note, note_size, "%s（审核期限 %s）", req_str(r, F_OPINION), due);
 		return rc == DB_OK ? dss_set_state(r->db, r->a, r->id, from, to, due) : rc;
 	case DA_EST_TEMPORARY:
 	case DA_LEGAL_TEMPORARY:
@@ -746,13 +734,14 @@ int dispute_step(struct req *r, enum dispute_action a)
 		r->err_msg = msg;
 		return 400;
 	}
-	struct dbres lk;
+	struct dbres lk, u, o;
 	struct dview v;
 	int rc = dss_lock(r->db, r->a, r->id, &lk);
 	if (rc == DB_OK && lk.nrows == 1)
-		rc = load_view(r, &lk, &v);
+		rc = load_units_opinions(r, &u, &o);
 	if (rc != DB_OK || lk.nrows != 1)
 		return rc != DB_OK ? db_status(rc) : 404;
+	load_view(r, &lk, &u, &o, &v);
 	char today[11];
 	calendar_today(today);
 	unsigned parties = parties_of(r->actor, &v);
@@ -824,7 +813,7 @@ int h_dispute_determine(struct req *r) { return dispute_act(r, DA_DETERMINE, "de
  * legal (编办 only: refer on) or temporary. */
 int h_dispute_review(struct req *r)
 {
-	const char *dec = val(r, F_DECISION);
+	const char *dec = req_str(r, F_DECISION);
 	struct dbres s;
 	int rc = dss_peek(r->db, r->a, r->id, &s);
 	if (rc != DB_OK)
@@ -850,10 +839,10 @@ int h_dispute_review(struct req *r)
  * in this jurisdiction (with the keywords, if any) go to the lead unit. */
 int h_dispute_rule(struct req *r)
 {
-	struct dbres g;
+	struct dispute_rows rows;
 	struct dview v;
 	unsigned parties;
-	int st = load(r, &g, &v, &parties);
+	int st = load(r, &rows, &v, &parties);
 	if (st)
 		return st;
 	if (!(parties & (1u << DP_OFFICE))) {
@@ -864,7 +853,7 @@ int h_dispute_rule(struct req *r)
 		r->err_msg = "尚未出具认定意见，不能生成派单规则。";
 		return 409;
 	}
-	const char *kw = val(r, F_KEYWORDS);
+	const char *kw = req_str(r, F_KEYWORDS);
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 	{
@@ -878,10 +867,10 @@ int h_dispute_rule(struct req *r)
 	}
 	if (rc == DB_OK)
 		rc = dss_rule(r->db, r->a, v.category, v.jur, kw, v.lead, r->actor->user_id, r->id);
-	const char *note = arena_printf(r->a, "%s × %s%s%s → %s", db_cell(&g, 0, DSP_CATEGORY),
-					db_cell(&g, 0, DSP_JUR), *kw ? "（关键词：" : "",
+	const char *note = arena_printf(r->a, "%s × %s%s%s → %s", db_cell(&rows.get, 0, DSP_CATEGORY),
+					db_cell(&rows.get, 0, DSP_JUR), *kw ? "（关键词：" : "",
 					*kw ? arena_printf(r->a, "%s）", kw) : "",
-					db_cell(&g, 0, DSP_LEAD_NAME));
+					db_cell(&rows.get, 0, DSP_LEAD_NAME));
 	if (rc == DB_OK)
 		rc = dss_event(r->db, r->a, r->id, r->actor->user_id, r->actor->unit_id, "rule", note);
 	if (rc == DB_OK)
@@ -898,7 +887,7 @@ int h_disputes(struct req *r)
 	const char *who = caps_allow(ac->caps, 1, CAP_DISPATCH) ? "office"
 			  : caps_allow(ac->caps, 1, CAP_DISPUTE_REVIEW) ? "reviewer"
 			  : caps_allow(ac->caps, 1, CAP_MEETING) ? "convener" : "unit";
-	const char *state = val(r, F_STATE);
+	const char *state = req_str(r, F_STATE);
 	if (*state && dispute_state_from_code(state) < 0) {
 		r->err_msg = "状态无效。";
 		return 400;

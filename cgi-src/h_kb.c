@@ -529,8 +529,8 @@ static int form_page(struct req *r, int status, const char *alert, int kind,
 	if (alert)
 		view_alert(r, alert);
 	int post = r->method == M_POST;
-	tmpl_set(d, "TITLE", post ? (r->f[F_TITLE].s ? r->f[F_TITLE].s : "") : v ? db_cell(v, 0, 4) : "");
-	tmpl_set(d, "KEYWORDS", post ? (r->f[F_KEYWORDS].s ? r->f[F_KEYWORDS].s : "") : v ? db_cell(v, 0, 5) : "");
+	tmpl_set(d, "TITLE", post ? req_str(r, F_TITLE) : v ? db_cell(v, 0, 4) : "");
+	tmpl_set(d, "KEYWORDS", post ? req_str(r, F_KEYWORDS) : v ? db_cell(v, 0, 5) : "");
 	char day[11];
 	calendar_today(day);
 	tmpl_set(d, "CHANGE_DATE", post && r->f[F_CHANGE_DATE].s ? r->f[F_CHANGE_DATE].s : v ? db_cell(v, 0, 7) : day);

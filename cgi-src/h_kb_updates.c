@@ -29,16 +29,8 @@ static const char *event_label(const char *code)
 /* Due KB_UPDATE_DAYS working days from today. */
 static int due_date(struct req *r, char out[11])
 {
-	struct wd_calendar cal;
-	int rc = calendar_load(r->db, r->a, &cal);
-	if (rc != DB_OK)
-		return rc;
-	char day[11];
-	int d;
-	calendar_today(day);
-	wd_parse(day, &d);
-	wd_format(wd_add(&cal, d, KB_UPDATE_DAYS), out);
-	return DB_OK;
+	char today[11];
+	return calendar_workdays_from_today(r->db, r->a, KB_UPDATE_DAYS, today, out);
 }
 
 /* Opens an order and its first event; in the caller's transaction. */

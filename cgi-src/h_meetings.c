@@ -635,7 +635,7 @@ int h_meeting_held(struct req *r)
 
 int h_accountability(struct req *r)
 {
-	const char *state = r->f[F_STATE].s ? r->f[F_STATE].s : "";
+	const char *state = req_str(r, F_STATE);
 	if (*state && *label_of(account_states, state) == '\0') {
 		r->err_msg = "状态无效。";
 		return 400;

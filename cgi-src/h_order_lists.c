@@ -15,25 +15,6 @@
 #define CSV_MAX 10000
 #define SEARCH_DAYS 30   /* the search's default range: the last 30 days */
 
-static const char *val(const struct req *r, enum field f)
-{
-	return r->f[f].s ? r->f[f].s : "";
-}
-
-/* Today and the next working day, as dates. */
-static int today_soon(struct req *r, char today[11], char soon[11])
-{
-	struct wd_calendar cal;
-	int rc = calendar_load(r->db, r->a, &cal);
-	if (rc != DB_OK)
-		return rc;
-	int d = 0;
-	calendar_today(today);
-	wd_parse(today, &d);
-	wd_format(wd_add(&cal, d, 1), soon);
-	return DB_OK;
-}
-
 static const char *state_label(const char *code);
 
 static const struct { const char *code, *label; } buckets[] = {
@@ -43,7 +24,7 @@ static const struct { const char *code, *label; } buckets[] = {
 
 int h_order_queue(struct req *r)
 {
-	const char *bucket = val(r, F_STATE);
+	const char *bucket = req_str(r, F_STATE);
 	int b = -1;
 	for (size_t i = 0; i < sizeof buckets / sizeof buckets[0]; i++)
 		if (strcmp(buckets[i].code, bucket) == 0)
@@ -56,7 +37,8 @@ int h_order_queue(struct req *r)
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
 	char today[11], soon[11];
 	struct dbres rows, counts, rem;
-	int rc = today_soon(r, today, soon);
+	/* "Due soon": due today or on the next working day. */
+	int rc = calendar_workdays_from_today(r->db, r->a, 1, today, soon);
 	if (rc == DB_OK)
 		rc = ords_queue(r->db, r->a, ac->unit_id, bucket, today, soon, QUEUE_PAGE + 1,
 				(long long)(page - 1) * QUEUE_PAGE, &rows);
@@ -145,9 +127,9 @@ static int read_filter(struct req *r, struct order_filter *f)
 	wd_parse(today, &t);
 	memset(f, 0, sizeof *f);
 	f->jur = r->actor->scope_jur;
-	f->number = val(r, F_NUMBER);
-	f->phone = val(r, F_CALLER_PHONE);
-	f->state = val(r, F_STATE);
+	f->number = req_str(r, F_NUMBER);
+	f->phone = req_str(r, F_CALLER_PHONE);
+	f->state = req_str(r, F_STATE);
 	f->unit = r->f[F_UNIT_ID].present ? r->f[F_UNIT_ID].i : 0;
 	f->category = r->f[F_CATEGORY_ID].present ? r->f[F_CATEGORY_ID].i : 0;
 	f->overdue = r->f[F_OVERDUE].present;
@@ -155,14 +137,15 @@ static int read_filter(struct req *r, struct order_filter *f)
 		r->err_msg = "状态无效。";
 		return 400;
 	}
-	char *from = arena_alloc(r->a, 11);
-	if (r->f[F_FROM].present)
-		strcpy(from, r->f[F_FROM].s);
-	else if (*f->number || *f->phone)
-		strcpy(from, "2000-01-01");
-	else
+	if (r->f[F_FROM].present) {
+		f->from = r->f[F_FROM].s;
+	} else if (*f->number || *f->phone) {
+		f->from = "2000-01-01";   /* a number or phone: all dates */
+	} else {
+		char *from = arena_alloc(r->a, 11);
 		wd_format(t - SEARCH_DAYS, from);
-	f->from = from;
+		f->from = from;
+	}
 	f->to = r->f[F_TO].present ? r->f[F_TO].s : arena_strdup(r->a, today);
 	if (strcmp(f->from, f->to) > 0) {
 		r->err_msg = "起始日期不能晚于截止日期。";

@@ -92,27 +92,19 @@ static int today_day(char iso[11])
 static int due_for(struct req *r, long long category, char due[11])
 {
 	struct dbres c;
-	struct wd_calendar cal;
 	int rc = ords_category(r->db, r->a, category, &c);
-	if (rc == DB_OK)
-		rc = calendar_load(r->db, r->a, &cal);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (c.nrows != 1) {
 		r->err_msg = "问题分类不存在或已停用。";
 		return 400;
 	}
-	char iso[11];
-	wd_format(order_due(&cal, today_day(iso), (int)db_int(&c, 0, 2)), due);
-	return 0;
+	char today[11];
+	rc = calendar_workdays_from_today(r->db, r->a, (int)db_int(&c, 0, 2), today, due);
+	return rc == DB_OK ? 0 : db_status(rc);
 }
 
 /* ---- intake ------------------------------------------------------------- */
-
-static const char *val(const struct req *r, enum field f)
-{
-	return r->f[f].s ? r->f[f].s : "";
-}
 
 static long long ival(const struct req *r, enum field f)
 {
@@ -134,7 +126,7 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 		struct tdict *o = tmpl_section(d, "CHANNEL");
 		tmpl_set(o, "CODE", c->code);
 		tmpl_set(o, "LABEL", c->label);
-		if (strcmp(val(r, F_CHANNEL), c->code) == 0)
+		if (strcmp(req_str(r, F_CHANNEL), c->code) == 0)
 			tmpl_show(o, "SELECTED");
 	}
 	for (size_t i = 0; i < cats.nrows; i++) {
@@ -203,7 +195,7 @@ static int suggestion(struct req *r, long long *unit, const char **name)
 			const char *kw = db_cell(&rules, i, 2);
 			if ((pass == 0) != (*kw != '\0'))
 				continue;
-			if (pass == 0 && !keywords_match(r->a, kw, val(r, F_CONTENT)))
+			if (pass == 0 && !keywords_match(r->a, kw, req_str(r, F_CONTENT)))
 				continue;
 			*unit = db_int(&rules, i, 0);
 			*name = db_cell(&rules, i, 1);
@@ -214,7 +206,7 @@ static int suggestion(struct req *r, long long *unit, const char **name)
 /* Earlier orders of the caller's number, as a hint beside the form. */
 static int phone_history(struct req *r, struct tdict *d)
 {
-	const char *phone = val(r, F_CALLER_PHONE);
+	const char *phone = req_str(r, F_CALLER_PHONE);
 	if (!order_phone_valid(phone))
 		return 0;
 	struct dbres res;
@@ -250,7 +242,7 @@ static int intake_page(struct req *r, const char *alert, int status)
 		F_CONTRADICTION,
 	};
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-		tmpl_set(d, field_defs[keep[i]].name, val(r, keep[i]));
+		tmpl_set(d, field_defs[keep[i]].name, req_str(r, keep[i]));
 	long long unit = 0;
 	const char *unit_name = NULL;
 	int rc = suggestion(r, &unit, &unit_name);
@@ -278,9 +270,9 @@ int h_order_new(struct req *r)
 /* The fields the chosen outcome needs; NULL when complete, else the message. */
 static const char *intake_missing(const struct req *r, const char *outcome)
 {
-	if (!order_phone_valid(val(r, F_CALLER_PHONE)))
+	if (!order_phone_valid(req_str(r, F_CALLER_PHONE)))
 		return "来电号码无效：请填写 3 至 20 位数字，可含区号分隔符“-”。";
-	if (order_code_label(order_channels, val(r, F_CHANNEL)) == NULL)
+	if (order_code_label(order_channels, req_str(r, F_CHANNEL)) == NULL)
 		return "请选择来源渠道。";
 	if (!r->f[F_CATEGORY_ID].present)
 		return "请选择问题分类。";
@@ -301,7 +293,14 @@ static const char *intake_missing(const struct req *r, const char *outcome)
 
 /* Checks that the referenced rows exist and are usable; 0, a status, or
  * -1 with *msg set for the form. */
-static int intake_refs(struct req *r, const char *outcome, const char **msg)
+/* What the checks learn that the write needs. */
+struct intake_refs {
+	const char *jur_code;   /* for the order number */
+	int limit_days;         /* the category's time limit */
+};
+
+static int intake_refs(struct req *r, const char *outcome, const char **msg,
+		       struct intake_refs *ref)
 {
 	struct dbres res;
 	/* The form offers the active jurisdictions; anything else would only
@@ -309,17 +308,18 @@ static int intake_refs(struct req *r, const char *outcome, const char **msg)
 	int rc = ords_jurisdictions(r->db, r->a, &res);
 	if (rc != DB_OK)
 		return db_status(rc);
-	int jur_ok = 0;
+	ref->jur_code = NULL;
 	for (size_t i = 0; i < res.nrows; i++)
 		if (db_int(&res, i, 0) == r->f[F_JURISDICTION_ID].i)
-			jur_ok = 1;
-	if (!jur_ok) {
+			ref->jur_code = db_cell(&res, i, 1);
+	if (ref->jur_code == NULL) {
 		*msg = "所属区域不存在或已停用。";
 		return -1;
 	}
 	rc = ords_category(r->db, r->a, r->f[F_CATEGORY_ID].i, &res);
 	if (rc != DB_OK)
 		return db_status(rc);
+	ref->limit_days = res.nrows == 1 ? (int)db_int(&res, 0, 2) : 0;
 	if (res.nrows != 1 || db_int(&res, 0, 3) == 0) {
 		*msg = "问题分类不存在、已停用或不是末级分类。";
 		return -1;
@@ -351,32 +351,23 @@ static int intake_refs(struct req *r, const char *outcome, const char **msg)
 
 /* Writes the order, its first events and the audit row; in a transaction. */
 static int intake_write(struct req *r, const char *outcome, const char *due,
-			long long *id, const char **number)
+			const char *code, long long *id, const char **number)
 {
-	struct dbres j;
-	int rc = ords_jurisdictions(r->db, r->a, &j);
-	const char *code = NULL;
-	for (size_t i = 0; rc == DB_OK && i < j.nrows; i++)
-		if (db_int(&j, i, 0) == r->f[F_JURISDICTION_ID].i)
-			code = db_cell(&j, i, 1);
-	if (rc == DB_OK && code == NULL)
-		return DB_FK;
 	char day[11], num[48];
 	int d = today_day(day);
 	unsigned seq = 0;
-	if (rc == DB_OK)
-		rc = ords_next_seq(r->db, r->a, r->f[F_JURISDICTION_ID].i, day, &seq);
+	int rc = ords_next_seq(r->db, r->a, r->f[F_JURISDICTION_ID].i, day, &seq);
 	if (rc == DB_OK && order_number(num, sizeof num, code, d, seq) < 0)
 		rc = DB_ERR;
 	int dispatch = strcmp(outcome, "dispatch") == 0;
 	const char *state = dispatch ? "dispatched"
 			    : strcmp(outcome, "answer") == 0 ? "answered" : "three_way";
 	struct order_new o = {
-		.number = num, .channel = val(r, F_CHANNEL),
-		.caller_name = val(r, F_CALLER_NAME), .caller_phone = val(r, F_CALLER_PHONE),
-		.place = val(r, F_PLACE), .content = val(r, F_CONTENT),
-		.demand = val(r, F_DEMAND), .cause = val(r, F_CAUSE),
-		.contradiction = val(r, F_CONTRADICTION), .state = state,
+		.number = num, .channel = req_str(r, F_CHANNEL),
+		.caller_name = req_str(r, F_CALLER_NAME), .caller_phone = req_str(r, F_CALLER_PHONE),
+		.place = req_str(r, F_PLACE), .content = req_str(r, F_CONTENT),
+		.demand = req_str(r, F_DEMAND), .cause = req_str(r, F_CAUSE),
+		.contradiction = req_str(r, F_CONTRADICTION), .state = state,
 		.due = dispatch ? due : NULL, .jur = r->f[F_JURISDICTION_ID].i,
 		.category = r->f[F_CATEGORY_ID].i,
 		.entry = strcmp(outcome, "answer") == 0 ? ival(r, F_ENTRY_ID) : 0,
@@ -402,29 +393,30 @@ static int intake_write(struct req *r, const char *outcome, const char *due,
 
 int h_order_create(struct req *r)
 {
-	const char *outcome = val(r, F_OUTCOME);
+	const char *outcome = req_str(r, F_OUTCOME);
 	if (strcmp(outcome, "answer") != 0 && strcmp(outcome, "three_way") != 0 &&
 	    strcmp(outcome, "dispatch") != 0)
 		return intake_page(r, "请选择处理方式：一次性解答、三方通话解答或派单。", 400);
 	const char *msg = intake_missing(r, outcome);
 	if (msg)
 		return intake_page(r, msg, 400);
-	int st = intake_refs(r, outcome, &msg);
+	struct intake_refs ref = { NULL, 0 };
+	int st = intake_refs(r, outcome, &msg, &ref);
 	if (st < 0)
 		return intake_page(r, msg, 400);
 	if (st > 0)
 		return st;
-	char due[11] = "";
+	char due[11] = "", today[11];
 	if (strcmp(outcome, "dispatch") == 0) {
-		st = due_for(r, r->f[F_CATEGORY_ID].i, due);
-		if (st)
-			return st;
+		int rc = calendar_workdays_from_today(r->db, r->a, ref.limit_days, today, due);
+		if (rc != DB_OK)
+			return db_status(rc);
 	}
 	long long id = 0;
 	const char *number = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = intake_write(r, outcome, due, &id, &number);
+		rc = intake_write(r, outcome, due, ref.jur_code, &id, &number);
 	st = end_tx(r, rc);
 	if (st)
 		return st;
@@ -665,7 +657,7 @@ static const char *act_missing(const struct req *r, enum order_action a)
 			return "申请退回须同时写明退回理由、依据（法律法规或“三定”规定）和认为应当承办的单位，缺一不可。";
 		return NULL;
 	case OA_CLOSE:
-		return order_code_label(order_satisfactions, val(r, F_SATISFACTION))
+		return order_code_label(order_satisfactions, req_str(r, F_SATISFACTION))
 			       ? NULL : "请选择回访结果（满意、基本满意或不满意）。";
 	case OA_SEND_BACK:
 	case OA_REFUSE_RETURN:
@@ -740,10 +732,10 @@ static int act_apply(struct req *r, struct act *x)
 		if (st)
 			return st == 503 ? DB_DOWN : DB_ERR;
 		x->target = r->f[F_UNIT_ID].i;
-		x->note = arena_printf(r->a, "%s%s办理期限 %s", val(r, F_NOTE),
+		x->note = arena_printf(r->a, "%s%s办理期限 %s", req_str(r, F_NOTE),
 				       r->f[F_NOTE].present ? "；" : "", due);
 		rc = ords_return_decide(r->db, r->a, x->return_id, "redispatched",
-					ac->user_id, val(r, F_NOTE), 0);
+					ac->user_id, req_str(r, F_NOTE), 0);
 		return rc == DB_OK ? ords_redispatch(r->db, r->a, r->id, from, x->target,
 						     due, 1) : rc;
 	}
@@ -753,14 +745,14 @@ static int act_apply(struct req *r, struct act *x)
 		return rc == DB_OK ? ords_set_state(r->db, r->a, r->id, from, to) : rc;
 	case OA_OPEN_DISPUTE: {
 		long long dispute = 0;
-		rc = dispute_open(r, r->id, x->return_id, val(r, F_NOTE), &dispute);
+		rc = dispute_open(r, r->id, x->return_id, req_str(r, F_NOTE), &dispute);
 		if (rc == DB_FK)
 			r->err_msg = "该区域尚未配置争议认定程序，请先由系统管理员配置。";
 		if (rc == DB_OK && x->return_id)
 			rc = ords_return_decide(r->db, r->a, x->return_id, "disputed",
-						ac->user_id, val(r, F_NOTE), dispute);
+						ac->user_id, req_str(r, F_NOTE), dispute);
 		x->note = arena_printf(r->a, "争议 #%lld%s%s", dispute,
-				       r->f[F_NOTE].present ? "：" : "", val(r, F_NOTE));
+				       r->f[F_NOTE].present ? "：" : "", req_str(r, F_NOTE));
 		return rc == DB_OK ? ords_set_state(r->db, r->a, r->id, from, to) : rc;
 	}
 	default:
@@ -772,17 +764,17 @@ static const char *act_note(const struct req *r, enum order_action a)
 {
 	switch (a) {
 	case OA_NOTE: case OA_URGE: case OA_REDISPATCH: case OA_OPEN_DISPUTE:
-		return val(r, F_NOTE);
+		return req_str(r, F_NOTE);
 	case OA_REPLY:
-		return val(r, F_RESULT);
+		return req_str(r, F_RESULT);
 	case OA_REQUEST_RETURN:
-		return arena_printf(r->a, "理由：%s；依据：%s", val(r, F_REASON), val(r, F_BASIS));
+		return arena_printf(r->a, "理由：%s；依据：%s", req_str(r, F_REASON), req_str(r, F_BASIS));
 	case OA_CLOSE:
 		return arena_printf(r->a, "回访结果：%s%s%s",
-				    order_code_label(order_satisfactions, val(r, F_SATISFACTION)),
-				    r->f[F_NOTE].present ? "；" : "", val(r, F_NOTE));
+				    order_code_label(order_satisfactions, req_str(r, F_SATISFACTION)),
+				    r->f[F_NOTE].present ? "；" : "", req_str(r, F_NOTE));
 	default:
-		return val(r, F_REASON);
+		return req_str(r, F_REASON);
 	}
 }
 

@@ -1,6 +1,7 @@
 /* Every handler of the route table, grouped by the file that holds it. */
 #ifndef HANDLERS_H
 #define HANDLERS_H
+#include "db.h"
 #include "dispute.h"
 #include "http.h"
 
@@ -158,17 +159,21 @@ int dispute_step(struct req *r, enum dispute_action a);
  * a db_err. */
 int dispute_open(struct req *r, long long order_id, long long return_id,
 		 const char *note, long long *id);
-/* Shared with the printed form: the dispute's fields (a dss_get row) and
- * its sealed opinions as OPINION sections; 0 or a status. */
-struct dbres;
-int dispute_fill_head(struct req *r, struct tdict *d, const struct dbres *g);
-int dispute_fill_opinions(struct req *r, struct tdict *d, long long id);
-/* The dss_get row of the dispute r->id and the actor's parties (bit n =
- * enum dispute_party n): 0, or 404 when it is not theirs to see, as on
- * the dispute page. */
-int dispute_load_visible(struct req *r, struct dbres *g, unsigned *parties);
-/* Unit names of a space-separated id list, joined with "、" (arena). */
-const char *dispute_unit_names(struct req *r, const char *ids);
+/* One dispute as its pages read it, loaded once by dispute_load_visible:
+ * the dss_get row, its involved units, its sealed opinions, and the names
+ * of every unit those opinions name as cooperating. */
+struct dispute_rows {
+	struct dbres get, units, opinions, coop_names;
+};
+/* Loads the dispute r->id for the actor (the page's visibility rule): 0,
+ * 404, or a status; *parties gets the actor's parties (dispute.h). */
+int dispute_load_visible(struct req *r, struct dispute_rows *rows, unsigned *parties);
+/* Shared with the printed form: the dispute's fields and its sealed
+ * opinions as OPINION sections. */
+void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_rows *rows);
+/* The names of a space-separated list of cooperating unit ids. */
+const char *dispute_unit_names(struct req *r, const struct dispute_rows *rows,
+			       const char *ids);
 
 /* h_meetings.c: joint meetings (联席会议) and accountability (问责) */
 int h_meetings(struct req *r);

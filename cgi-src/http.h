@@ -64,6 +64,12 @@ struct req {
 	struct buf out;             /* the body, sent at the end */
 };
 
+/* A declared field's checked text, "" when absent. */
+static inline const char *req_str(const struct req *r, enum field f)
+{
+	return r->f[f].s ? r->f[f].s : "";
+}
+
 /* Value of cookie name in a Cookie header, arena-copied, or NULL. */
 const char *http_cookie(struct arena *a, const char *header, const char *name);
 

@@ -223,7 +223,7 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_versions lv ON lv.id = k.version_id"
 	" WHERE k.id = ?",
 	/* STMT_UPDATE_EVENTS */
-	"SELECT DATE_FORMAT(ev.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), us.display_name,"
+	"SELECT " DB_BJ_MINUTE("ev.at") ", us.display_name,"
 	" un.name, ev.action, ev.text FROM kb_update_events ev"
 	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
 	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",

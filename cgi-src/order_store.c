@@ -37,7 +37,7 @@ enum stmt {
 };
 
 /* Times are stored in UTC and shown in Beijing time (UTC+8). */
-#define BJ(col) "DATE_FORMAT(" col " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define BJ(col) DB_BJ_MINUTE(col)
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
 
 static const char *const sql[STMT__MAX] = {
@@ -294,43 +294,37 @@ int ords_events(struct db *db, struct arena *a, long long id, struct dbres *out)
 	return db_run(db, a, sql[STMT_EVENTS], out, "i", id);
 }
 
-/* An UPDATE that matched no row lost a race (or the row changed): DB_ERR
- * would be a 500, so report it as a conflict the caller turns into 409. */
-static int changed(int rc, const struct dbres *res)
-{
-	return rc == DB_OK && res->affected == 0 ? DB_CONFLICT : rc;
-}
 
 int ords_set_state(struct db *db, struct arena *a, long long id, const char *from,
 		   const char *to)
 {
 	struct dbres res;
 	int rc = db_run(db, a, sql[STMT_SET_STATE], &res, "sis", to, id, from);
-	return changed(rc, &res);
+	return db_changed(rc, &res);
 }
 
 int ords_accept(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_ACCEPT], &res, "i", id), &res);
+	return db_changed(db_run(db, a, sql[STMT_ACCEPT], &res, "i", id), &res);
 }
 
 int ords_reply(struct db *db, struct arena *a, long long id, const char *reply)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_REPLY], &res, "si", reply, id), &res);
+	return db_changed(db_run(db, a, sql[STMT_REPLY], &res, "si", reply, id), &res);
 }
 
 int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_CLOSE], &res, "si", satisfaction, id), &res);
+	return db_changed(db_run(db, a, sql[STMT_CLOSE], &res, "si", satisfaction, id), &res);
 }
 
 int ords_reopen(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	return changed(db_run(db, a, sql[STMT_REOPEN], &res, "i", id), &res);
+	return db_changed(db_run(db, a, sql[STMT_REOPEN], &res, "i", id), &res);
 }
 
 int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
@@ -339,7 +333,7 @@ int ords_redispatch(struct db *db, struct arena *a, long long id, const char *fr
 	struct dbres res;
 	int rc = db_run(db, a, sql[STMT_REDISPATCH], &res, "isiis", unit, due,
 			(long long)(count_return != 0), id, from);
-	return changed(rc, &res);
+	return db_changed(rc, &res);
 }
 
 int ords_return_insert(struct db *db, struct arena *a, long long order_id,
@@ -367,7 +361,7 @@ int ords_return_decide(struct db *db, struct arena *a, long long id,
 	struct dbres res;
 	int rc = db_run(db, a, sql[STMT_RETURN_DECIDE], &res, "sisii", state, user,
 			note, dispute, id);
-	return changed(rc, &res);
+	return db_changed(rc, &res);
 }
 
 int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *out)
