@@ -84,7 +84,7 @@ $(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/we
 # The work-order HTTP suite (tests/http/test_orders.c). It also reads the
 # stack's database itself (its own categories, EXPLAIN of the queue and the
 # search), so it links the library as hotlinectl does.
-$(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests/http/web.h tests/http/check_web.h $(LIB) | $(BUILD)
+$(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_orders.c tests/http/web.c $(LIB) \
 	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
@@ -93,7 +93,7 @@ $(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests
 # procedure from referral to acceptance, joint meetings, accountability and
 # the printed form. Like the work-order suite it reads and sets up the
 # stack's database itself (its categories, a county's procedure).
-$(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c tests/http/web.h tests/http/check_web.h $(LIB) | $(BUILD)
+$(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_disputes.c tests/http/web.c $(LIB) \
 	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++

@@ -82,4 +82,51 @@ static inline long id_after(const char *s, const char *prefix)
 	return p ? strtol(p + strlen(prefix), NULL, 10) : 0;
 }
 
+/* Every demo account's password (sql/demo/demo.sql). */
+#define DEMO_PW "Demo@12345"
+
+static inline void sign_in(struct web *w, const char *user)
+{
+	login_as(w, user, DEMO_PW);
+}
+
+/* Appends key=value (value URL-encoded) to a form body. */
+static inline void form_add(struct web *w, char *body, size_t size, const char *key,
+			    const char *value)
+{
+	size_t len = strlen(body);
+	int n = snprintf(body + len, size - len, "%s%s=%s", len ? "&" : "", key,
+			 web_esc(w, value));
+	ck_assert_msg(n > 0 && (size_t)n < size - len, "form body too long");
+}
+
+/* The message of the error page last fetched. */
+static inline const char *message(struct web *w)
+{
+	return text(w, "//p[@class='message']");
+}
+
+static inline TCase *tcase(Suite *s, const char *name, int timeout)
+{
+	TCase *tc = tcase_create(name);
+	tcase_set_timeout(tc, timeout);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
+/* Runs a suite with libcurl and libxml2 set up: the process's exit
+ * status (0 all passed, 1 a failure, 2 no run). */
+static inline int run_suite(Suite *s)
+{
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		return 2;
+	xmlInitParser();
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	curl_global_cleanup();
+	return failed > 0 ? 1 : 0;
+}
+
 #endif

@@ -26,12 +26,11 @@
 #include <unistd.h>
 
 #include "check_web.h"
+#include "check_db.h"
 
 #include "arena.h"
 #include "config.h"
 #include "db.h"
-
-#define DEMO_PW "Demo@12345"
 
 /* Demo units (sql/demo/demo.sql). */
 #define U_OFFICE 1
@@ -75,9 +74,7 @@
 
 /* Set in main, before Check forks. */
 static char stamp[24];          /* makes what this run creates unique */
-static char today[11];          /* today in Beijing, YYYY-MM-DD */
 static unsigned run_no;         /* five digits in this run's phone numbers */
-static struct config cfg;       /* $VAR/hotline.conf */
 /* This run's categories (leaves of one parent, 3 working days): cat_main
  * for most disputes; cat_learn for the routing rule and the similar
  * determinations; cat_other for a dispute that is like neither. */
@@ -88,29 +85,9 @@ static char main_name[128], learn_name[128];
 
 /* ---- the database ------------------------------------------------------- */
 
-struct sqlc {
-	struct db *db;
-	struct arena a;
-};
-
-static void sql_open(struct sqlc *s)
-{
-	s->db = db_new(&cfg);
-	arena_init(&s->a, 1 << 16);
-}
-
-static void sql_close(struct sqlc *s)
-{
-	db_free(s->db);
-	arena_free(&s->a);
-}
-
 static const char SQL_CATEGORY[] =
 	"INSERT INTO order_categories (name, parent_id, time_limit_days, active)"
 	" VALUES (?, NULLIF(?, 0), ?, 1)";
-static const char SQL_CALENDAR[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM calendar_days"
-	" WHERE day > ? AND day <= ? + INTERVAL 120 DAY";
 
 static long add_category(struct sqlc *s, const char *name, long parent)
 {
@@ -169,74 +146,7 @@ static long sql_long_is(const char *stmt, long long v, const char *day)
 	return out;
 }
 
-/* ---- dates -------------------------------------------------------------- */
-
-static time_t noon_of(const char *day)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	ck_assert_int_eq(sscanf(day, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday), 3);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 12;
-	return timegm(&tm);
-}
-
-/* day + n calendar days, into out. */
-static void add_days(const char *day, int n, char out[11])
-{
-	time_t t = noon_of(day) + (time_t)n * 86400;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* The n-th working day after today, from the calendar table and the
- * Monday-Friday week: the end of a step that starts today. */
-static void expected_due(int n, char out[11])
-{
-	struct sqlc s;
-	sql_open(&s);
-	struct dbres cal;
-	int rc = db_run(s.db, &s.a, SQL_CALENDAR, &cal, "ss", today, today);
-	ck_assert_msg(rc == DB_OK, "reading the calendar: %s", db_error(s.db));
-	char d[11], next[11];
-	snprintf(d, sizeof d, "%s", today);
-	while (n > 0) {
-		add_days(d, 1, next);
-		memcpy(d, next, sizeof d);
-		const char *kind = NULL;
-		for (size_t i = 0; i < cal.nrows; i++)
-			if (strcmp(db_cell(&cal, i, 0), d) == 0)
-				kind = db_cell(&cal, i, 1);
-		time_t t = noon_of(d);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		int work = kind ? strcmp(kind, "workday") == 0
-				: tm.tm_wday >= 1 && tm.tm_wday <= 5;
-		if (work)
-			n--;
-	}
-	sql_close(&s);
-	snprintf(out, 11, "%s", d);
-}
-
 /* ---- helpers ------------------------------------------------------------ */
-
-static void sign_in(struct web *w, const char *user)
-{
-	login_as(w, user, DEMO_PW);
-}
-
-/* Appends key=value (value URL-encoded) to a form body. */
-static void form_add(struct web *w, char *body, size_t size, const char *key,
-		     const char *value)
-{
-	size_t len = strlen(body);
-	int n = snprintf(body + len, size - len, "%s%s=%s", len ? "&" : "", key,
-			 web_esc(w, value));
-	ck_assert_msg(n > 0 && (size_t)n < size - len, "form body too long");
-}
 
 /* A form body from key, value pairs ending with NULL. */
 static const char *form(struct web *w, char *body, size_t size, ...)
@@ -261,12 +171,6 @@ static const char *phone_no(char out[32], int n)
 {
 	snprintf(out, 32, "15%05u%04d", run_no % 100000, n % 10000);
 	return out;
-}
-
-/* The message of the error page last fetched. */
-static const char *message(struct web *w)
-{
-	return text(w, "//p[@class='message']");
 }
 
 /* ---- orders ------------------------------------------------------------- */
@@ -1906,14 +1810,6 @@ END_TEST
 
 /* ---- suite -------------------------------------------------------------- */
 
-static TCase *tcase(Suite *s, const char *name, int timeout)
-{
-	TCase *tc = tcase_create(name);
-	tcase_set_timeout(tc, timeout);
-	suite_add_tcase(s, tc);
-	return tc;
-}
-
 static Suite *disputes_suite(void)
 {
 	Suite *s = suite_create("disputes");
@@ -1954,28 +1850,9 @@ int main(void)
 	snprintf(stamp, sizeof stamp, "%lx%x", (unsigned long)time(NULL) & 0xffffff,
 		 (unsigned)getpid() & 0xfff);
 	run_no = (unsigned)((time(NULL) + (time_t)getpid() * 7919) % 100000);
-	time_t now = time(NULL) + 8 * 3600;
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	const char *var = getenv("VAR");
-	if (var == NULL || *var == '\0') {
-		fprintf(stderr, "test_disputes: VAR (the stack's state directory) is not set\n");
-		return 2;
-	}
-	char conf[1024];
-	snprintf(conf, sizeof conf, "%s/hotline.conf", var);
-	if (config_load(&cfg, conf) < 0)
+	if (db_suite_init("test_disputes") < 0)
 		return 2;
 	if (setup_db() < 0)
 		return 2;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
-		return 2;
-	xmlInitParser();
-	SRunner *sr = srunner_create(disputes_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	curl_global_cleanup();
-	return failed > 0 ? 1 : 0;
+	return run_suite(disputes_suite());
 }

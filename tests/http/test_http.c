@@ -19,7 +19,6 @@
 
 #include "check_web.h"
 
-#define DEMO_PW "Demo@12345"
 #define NEW_PW "Start2026a"
 #define CITY_UNIT "梅州市人力资源和社会保障局"
 #define COUNTY "梅江区"
@@ -1643,14 +1642,6 @@ END_TEST
 
 /* ---- suite -------------------------------------------------------------- */
 
-static TCase *tcase(Suite *s, const char *name, int timeout)
-{
-	TCase *tc = tcase_create(name);
-	tcase_set_timeout(tc, timeout);
-	suite_add_tcase(s, tc);
-	return tc;
-}
-
 static Suite *http_suite(void)
 {
 	Suite *s = suite_create("http");
@@ -1735,13 +1726,5 @@ int main(void)
 {
 	snprintf(stamp, sizeof stamp, "%lx%x", (unsigned long)time(NULL) & 0xffffff,
 		 (unsigned)getpid() & 0xfff);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
-		return 2;
-	xmlInitParser();
-	SRunner *sr = srunner_create(http_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	curl_global_cleanup();
-	return failed > 0 ? 1 : 0;
+	return run_suite(http_suite());
 }

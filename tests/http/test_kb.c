@@ -22,7 +22,6 @@
 
 #include "check_web.h"
 
-#define DEMO_PW "Demo@12345"
 #define HRSS_UNIT "梅州市人力资源和社会保障局"
 #define PSB_HZ_UNIT "梅州市公安局户政支队"
 /* Demo entries (sql/demo/kb/): one of 人社局's, one of 户政支队's. */
@@ -35,23 +34,6 @@ static char stamp[24];
 static char today[11];
 
 /* ---- helpers ------------------------------------------------------------ */
-
-/* Every account here signs in with the demo password. */
-static void sign_in(struct web *w, const char *user)
-{
-	login_as(w, user, DEMO_PW);
-}
-
-
-/* Appends key=value (value URL-encoded) to a form body. */
-static void form_add(struct web *w, char *body, size_t size, const char *key,
-		 const char *value)
-{
-	size_t len = strlen(body);
-	int n = snprintf(body + len, size - len, "%s%s=%s", len ? "&" : "", key,
-			 web_esc(w, value));
-	ck_assert_msg(n > 0 && (size_t)n < size - len, "form body too long");
-}
 
 /* A word no demo entry and no other run contains: tag and the stamp. */
 static const char *word(char *buf, size_t size, const char *tag)
@@ -1566,14 +1548,6 @@ END_TEST
 
 /* ---- suite -------------------------------------------------------------- */
 
-static TCase *tcase(Suite *s, const char *name, int timeout)
-{
-	TCase *tc = tcase_create(name);
-	tcase_set_timeout(tc, timeout);
-	suite_add_tcase(s, tc);
-	return tc;
-}
-
 static Suite *kb_suite(void)
 {
 	Suite *s = suite_create("kb");
@@ -1623,13 +1597,5 @@ int main(void)
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
-		return 2;
-	xmlInitParser();
-	SRunner *sr = srunner_create(kb_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	curl_global_cleanup();
-	return failed > 0 ? 1 : 0;
+	return run_suite(kb_suite());
 }
