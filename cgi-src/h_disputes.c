@@ -312,20 +312,6 @@ static int fill_timeline(struct req *r, struct tdict *d)
 	return 0;
 }
 
-static int unit_select(struct req *r, struct tdict *d, const char *section, long long jur)
-{
-	struct dbres units;
-	int rc = ords_units(r->db, r->a, jur, &units);
-	if (rc != DB_OK)
-		return db_status(rc);
-	for (size_t i = 0; i < units.nrows; i++) {
-		struct tdict *o = tmpl_section(d, section);
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", db_cell(&units, i, 1));
-	}
-	return 0;
-}
-
 static int fill_similar(struct req *r, struct tdict *d, const struct dbres *g)
 {
 	/* Similar content: the bigrams of the content's terms (question and
@@ -451,10 +437,12 @@ int h_dispute_view(struct req *r)
 	st = fill_timeline(r, d);
 	if (st == 0 && (parties & (1u << DP_OFFICE)))
 		st = fill_similar(r, d, &rows.get);
-	if (st == 0)
-		st = unit_select(r, d, "UNIT_OPT", v.jur);
+	struct dbres units;
+	if (st == 0 && (rc = ords_units(r->db, r->a, v.jur, &units)) != DB_OK)
+		st = db_status(rc);
 	if (st)
 		return st;
+	order_unit_options(r, d, &units, "UNIT_OPT", 0, 0, 0);
 	if (parties & (1u << DP_OFFICE))
 		tmpl_show(d, "OFFICE_VIEW");
 	/* The countdown of the step under way, in working days. */

@@ -395,13 +395,17 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
  * units of the dispute's jurisdiction and the city, the principle. */
 static int fill_decide_forms(struct req *r, struct tdict *d, const struct meeting *mt)
 {
+	struct dbres units;         /* of the jurisdiction jur, read once per jur */
+	long long jur = -1;
 	for (size_t i = 0; i < mt->items.nrows; i++) {
 		if (db_int(&mt->items, i, MI_DECIDED))
 			continue;
-		struct dbres lk, units;
+		struct dbres lk;
 		int rc = dss_peek(r->db, r->a, db_int(&mt->items, i, MI_DISPUTE), &lk);
-		if (rc == DB_OK && lk.nrows == 1)
-			rc = ords_units(r->db, r->a, db_int(&lk, 0, 1), &units);
+		if (rc == DB_OK && lk.nrows == 1 && db_int(&lk, 0, 1) != jur) {
+			jur = db_int(&lk, 0, 1);
+			rc = ords_units(r->db, r->a, jur, &units);
+		}
 		if (rc != DB_OK)
 			return db_status(rc);
 		if (lk.nrows != 1)
@@ -410,11 +414,7 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 		tmpl_set(s, "DID", db_cell(&mt->items, i, MI_DISPUTE));
 		tmpl_set(s, "NUMBER", cell(&mt->items, i, MI_NUMBER));
 		tmpl_set(s, "CATEGORY", cell(&mt->items, i, MI_CATEGORY));
-		for (size_t k = 0; k < units.nrows; k++) {
-			struct tdict *o = tmpl_section(s, "UNIT_OPT");
-			tmpl_set(o, "ID", db_cell(&units, k, 0));
-			tmpl_set(o, "NAME", db_cell(&units, k, 1));
-		}
+		order_unit_options(r, s, &units, "UNIT_OPT", 0, 0, 0);
 		for (const struct dispute_code *p = dispute_principles; p->code; p++) {
 			struct tdict *o = tmpl_section(s, "PRINCIPLE_OPT");
 			tmpl_set(o, "CODE", p->code);

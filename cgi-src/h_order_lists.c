@@ -175,13 +175,7 @@ static int filter_choices(struct req *r, struct tdict *d, const struct order_fil
 		if (db_int(&cats, i, 0) == f->category)
 			tmpl_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < units.nrows; i++) {
-		struct tdict *o = tmpl_section(d, "UNIT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", db_cell(&units, i, 1));
-		if (db_int(&units, i, 0) == f->unit)
-			tmpl_show(o, "SELECTED");
-	}
+	order_unit_options(r, d, &units, "UNIT", f->unit, 0, 0);
 	for (int s = 0; s < OS__MAX; s++) {
 		struct tdict *o = tmpl_section(d, "STATE_OPT");
 		tmpl_set(o, "CODE", order_state_codes[s]);

@@ -148,21 +148,8 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 		if (db_int(&jurs, i, 0) == jur || (jur == 0 && db_cell(&jurs, i, 3) == NULL))
 			tmpl_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < units.nrows; i++) {
-		long long id = db_int(&units, i, 0);
-		const char *name = arena_printf(r->a, "%s（%s）", db_cell(&units, i, 1),
-						db_cell(&units, i, 2));
-		struct tdict *o = tmpl_section(d, "UNIT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", name);
-		if (id == unit_pick)
-			tmpl_show(o, "SELECTED");
-		o = tmpl_section(d, "TW_UNIT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", name);
-		if (id == ival(r, F_THREE_WAY_UNIT_ID))
-			tmpl_show(o, "SELECTED");
-	}
+	order_unit_options(r, d, &units, "UNIT", unit_pick, 0, 1);
+	order_unit_options(r, d, &units, "TW_UNIT", ival(r, F_THREE_WAY_UNIT_ID), 0, 1);
 	return 0;
 }
 
@@ -581,25 +568,21 @@ static int fill_return(struct req *r, struct tdict *d, long long *suggested)
 	return 0;
 }
 
-static int unit_options(struct req *r, struct tdict *d, const char *section,
-			long long jur, long long pick, long long except)
+void order_unit_options(struct req *r, struct tdict *d, const struct dbres *units,
+			const char *section, long long pick, long long except, int with_jur)
 {
-	struct dbres units;
-	int rc = ords_units(r->db, r->a, jur, &units);
-	if (rc != DB_OK)
-		return db_status(rc);
-	for (size_t i = 0; i < units.nrows; i++) {
-		long long id = db_int(&units, i, 0);
+	for (size_t i = 0; i < units->nrows; i++) {
+		long long id = db_int(units, i, 0);
 		if (id == except)
 			continue;
 		struct tdict *o = tmpl_section(d, section);
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", arena_printf(r->a, "%s（%s）", db_cell(&units, i, 1),
-						 db_cell(&units, i, 2)));
+		tmpl_set(o, "ID", db_cell(units, i, 0));
+		tmpl_set(o, "NAME", with_jur ? arena_printf(r->a, "%s（%s）", db_cell(units, i, 1),
+							    db_cell(units, i, 2))
+					     : db_cell(units, i, 1));
 		if (id == pick)
 			tmpl_show(o, "SELECTED");
 	}
-	return 0;
 }
 
 static int order_page(struct req *r, const char *tpl, int with_actions)
@@ -621,12 +604,12 @@ static int order_page(struct req *r, const char *tpl, int with_actions)
 		int state = order_state_from_code(db_cell(&o, 0, ORD_STATE));
 		fill_actions(d, state, parties, db_cell(&o, 0, ORD_ACCEPTED) != NULL, &o);
 		long long unit = db_int(&o, 0, ORD_UNIT_ID);
-		long long jur = db_int(&o, 0, ORD_JUR_ID);
-		st = unit_options(r, d, "RETURN_UNIT", jur, 0, unit);
-		if (st == 0)
-			st = unit_options(r, d, "REDISPATCH_UNIT", jur, suggested, unit);
-		if (st)
-			return st;
+		struct dbres units;
+		int rc = ords_units(r->db, r->a, db_int(&o, 0, ORD_JUR_ID), &units);
+		if (rc != DB_OK)
+			return db_status(rc);
+		order_unit_options(r, d, &units, "RETURN_UNIT", 0, unit, 1);
+		order_unit_options(r, d, &units, "REDISPATCH_UNIT", suggested, unit, 1);
 	}
 	return view_finish(r, 200);
 }

@@ -135,6 +135,10 @@ int h_order_dispute(struct req *r);
 unsigned order_parties(const struct actor *ac, long long jur, long long unit);
 int order_visible(unsigned parties);
 const char *order_phone_for(struct arena *a, unsigned parties, const char *phone);
+/* ords_units rows as option sections: ID, NAME (with the unit's
+ * jurisdiction when with_jur), SELECTED on pick; except left out. */
+void order_unit_options(struct req *r, struct tdict *d, const struct dbres *units,
+			const char *section, long long pick, long long except, int with_jur);
 
 /* h_disputes.c: the determination procedure */
 int h_disputes(struct req *r);
