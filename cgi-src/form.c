@@ -343,3 +343,27 @@ int field_check(enum field f, const char *raw, size_t len, struct fval *out)
 	out->s = raw;
 	return 0;
 }
+
+int form_ints(const struct kvlist *l, enum field f, long long *out, size_t max,
+	      size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].key, field_defs[f].name) != 0)
+			continue;
+		struct fval v;
+		if (field_check(f, l->v[i].val, l->v[i].val_len, &v) < 0)
+			return -1;
+		if (!v.present)
+			continue;
+		size_t k = 0;
+		while (k < *n && out[k] != v.i)
+			k++;
+		if (k < *n)
+			continue;
+		if (*n == max)
+			return -2;
+		out[(*n)++] = v.i;
+	}
+	return 0;
+}

@@ -167,4 +167,11 @@ struct fval {
  * Returns 0 and fills *out, or -1. */
 int field_check(enum field f, const char *raw, size_t len, struct fval *out);
 
+/* Every value of a repeated integer field (checkboxes, multi-selects):
+ * each checked by f's validator, blanks skipped, duplicates dropped, in
+ * form order. Returns 0 with *n values, -1 when one is not valid, -2
+ * when there are more than max. */
+int form_ints(const struct kvlist *l, enum field f, long long *out, size_t max,
+	      size_t *n);
+
 #endif

@@ -470,27 +470,20 @@ int h_dispute_view(struct req *r)
 
 /* ---- actions ------------------------------------------------------------ */
 
-/* The cooperating unit ids of the form (repeated coop_unit_id), as a
- * space-separated list; NULL with a message when one is not a number. */
+/* The cooperating unit ids of the form (repeated coop_unit_id) but the
+ * lead, as a space-separated list; NULL when one is not valid or there
+ * are more than 64. */
 static const char *coop_ids(struct req *r, long long lead)
 {
+	long long ids[64];
+	size_t n = 0;
+	if (form_ints(&r->form, F_COOP_UNIT_ID, ids, 64, &n) < 0)
+		return NULL;
 	struct buf b;
 	buf_init(&b, r->a);
-	const char *key = field_defs[F_COOP_UNIT_ID].name;
-	for (size_t i = 0; i < r->form.n; i++) {
-		if (strcmp(r->form.v[i].key, key) != 0)
-			continue;
-		struct fval f;
-		if (field_check(F_COOP_UNIT_ID, r->form.v[i].val, r->form.v[i].val_len, &f) < 0)
-			return NULL;
-		if (!f.present || f.i == lead)
-			continue;
-		char num[24];
-		snprintf(num, sizeof num, "%lld", f.i);
-		if (b.len)
-			buf_puts(&b, " ");
-		buf_puts(&b, num);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] != lead)
+			buf_printf(&b, "%s%lld", b.len ? " " : "", ids[i]);
 	return buf_str(&b);
 }
 

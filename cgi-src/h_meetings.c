@@ -215,28 +215,14 @@ static int cmp_id(const void *a, const void *b)
  * duplicates, ascending (the order rows are locked in); 0 or 400. */
 static int agenda_ids(struct req *r, long long ids[MAX_ITEMS], size_t *n)
 {
-	const char *key = field_defs[F_DISPUTE_ID].name;
-	*n = 0;
-	for (size_t i = 0; i < r->form.n; i++) {
-		if (strcmp(r->form.v[i].key, key) != 0)
-			continue;
-		struct fval f;
-		if (field_check(F_DISPUTE_ID, r->form.v[i].val, r->form.v[i].val_len, &f) < 0) {
-			r->err_msg = "所选争议事项无效。";
-			return 400;
-		}
-		if (!f.present)
-			continue;
-		size_t k = 0;
-		while (k < *n && ids[k] != f.i)
-			k++;
-		if (k < *n)
-			continue;
-		if (*n == MAX_ITEMS) {
-			r->err_msg = arena_printf(r->a, "一次会议最多审议 %d 项争议。", MAX_ITEMS);
-			return 400;
-		}
-		ids[(*n)++] = f.i;
+	int rc = form_ints(&r->form, F_DISPUTE_ID, ids, MAX_ITEMS, n);
+	if (rc == -1) {
+		r->err_msg = "所选争议事项无效。";
+		return 400;
+	}
+	if (rc == -2) {
+		r->err_msg = arena_printf(r->a, "一次会议最多审议 %d 项争议。", MAX_ITEMS);
+		return 400;
 	}
 	qsort(ids, *n, sizeof ids[0], cmp_id);
 	return 0;

@@ -127,6 +127,30 @@ START_TEST(test_field_validators)
 }
 END_TEST
 
+START_TEST(test_form_ints)
+{
+	struct arena ar;
+	arena_init(&ar, 4096);
+	struct kvlist l;
+	long long v[3];
+	size_t n = 99;
+	const char *q = "dispute_id=7&q=x&dispute_id=3&dispute_id=&dispute_id=7&dispute_id=12";
+	ck_assert_int_eq(form_parse_urlencoded(&ar, q, strlen(q), &l), 0);
+	ck_assert_int_eq(form_ints(&l, F_DISPUTE_ID, v, 3, &n), 0);
+	ck_assert_uint_eq(n, 3);        /* blank skipped, the second 7 dropped */
+	ck_assert(v[0] == 7 && v[1] == 3 && v[2] == 12);
+	ck_assert_int_eq(form_ints(&l, F_DISPUTE_ID, v, 2, &n), -2);
+	ck_assert_int_eq(form_ints(&l, F_COOP_UNIT_ID, v, 3, &n), 0);
+	ck_assert_uint_eq(n, 0);
+	const char *bad[] = { "dispute_id=1&dispute_id=x", "dispute_id=0", "dispute_id=-4" };
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(form_parse_urlencoded(&ar, bad[i], strlen(bad[i]), &l), 0);
+		ck_assert_msg(form_ints(&l, F_DISPUTE_ID, v, 3, &n) == -1, "%s accepted", bad[i]);
+	}
+	arena_free(&ar);
+}
+END_TEST
+
 START_TEST(test_cookie)
 {
 	const char *h = "a=1; hl_sid=abc123; hl_sid2=zzz";
@@ -150,6 +174,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_utf8_valid);
 	tcase_add_test(tc, test_field_validators);
 	tcase_add_test(tc, test_cookie);
+	tcase_add_test(tc, test_form_ints);
 	suite_add_tcase(s, tc);
 	return s;
 }
