@@ -106,21 +106,37 @@ static int visible(const struct actor *ac, const struct dview *v, unsigned parti
 
 /* What the checks need, from a dispute row (dss_lock's columns), its
  * involved units and its opinions. */
-static void load_view(struct req *r, const struct dbres *lk, const struct dbres *u,
-		      const struct dbres *o, struct dview *v)
+enum { V_STATE, V_JUR, V_EST, V_LEGAL, V_CONVENER, V_REVIEW_DAYS, V_ACCEPT_DAYS,
+       V_LEAD, V_ACCEPT_DUE, V_ORDER, V_CATEGORY, V__COLS };
+/* Where those columns are in a dss_lock / dss_peek row, and in a dss_get
+ * row (the page reads the dispute once). */
+static const size_t lock_cols[V__COLS] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+static const size_t get_cols[V__COLS] = {
+	DSP_STATE, DSP_JUR_ID, DSP_EST_UNIT, DSP_LEGAL_UNIT, DSP_CONVENER_UNIT,
+	DSP_REVIEW_DAYS, DSP_ACCEPT_DAYS, DSP_LEAD_UNIT, DSP_ACCEPT_DUE, DSP_ORDER_ID,
+	DSP_CATEGORY_ID,
+};
+
+static long long int_or_0(const struct dbres *r, size_t col)
+{
+	return db_cell(r, 0, col) ? db_int(r, 0, col) : 0;
+}
+
+static void load_view(struct req *r, const struct dbres *row, const size_t col[V__COLS],
+		      const struct dbres *u, const struct dbres *o, struct dview *v)
 {
 	memset(v, 0, sizeof *v);
-	v->state = dispute_state_from_code(db_cell(lk, 0, 0));
-	v->jur = db_int(lk, 0, 1);
-	v->est = db_int(lk, 0, 2);
-	v->legal = db_cell(lk, 0, 3) ? db_int(lk, 0, 3) : 0;
-	v->convener = db_int(lk, 0, 4);
-	v->review_days = (int)db_int(lk, 0, 5);
-	v->accept_days = (int)db_int(lk, 0, 6);
-	v->lead = db_cell(lk, 0, 7) ? db_int(lk, 0, 7) : 0;
-	v->accept_due = db_cell(lk, 0, 8);
-	v->order_id = db_int(lk, 0, 9);
-	v->category = db_cell(lk, 0, 10) ? db_int(lk, 0, 10) : 0;
+	v->state = dispute_state_from_code(db_cell(row, 0, col[V_STATE]));
+	v->jur = db_int(row, 0, col[V_JUR]);
+	v->est = int_or_0(row, col[V_EST]);
+	v->legal = int_or_0(row, col[V_LEGAL]);
+	v->convener = int_or_0(row, col[V_CONVENER]);
+	v->review_days = (int)int_or_0(row, col[V_REVIEW_DAYS]);
+	v->accept_days = (int)int_or_0(row, col[V_ACCEPT_DAYS]);
+	v->lead = int_or_0(row, col[V_LEAD]);
+	v->accept_due = db_cell(row, 0, col[V_ACCEPT_DUE]);
+	v->order_id = db_int(row, 0, col[V_ORDER]);
+	v->category = int_or_0(row, col[V_CATEGORY]);
 	for (size_t i = 0; i < u->nrows; i++)
 		if (db_int(u, i, 0) == r->actor->unit_id) {
 			v->involved = 1;
@@ -397,19 +413,16 @@ static int load_coop_names(struct req *r, struct dispute_rows *rows)
  * exist or is not theirs to see. */
 static int load(struct req *r, struct dispute_rows *rows, struct dview *v, unsigned *parties)
 {
-	struct dbres lk;
 	int rc = dss_get(r->db, r->a, r->id, &rows->get);
-	if (rc == DB_OK)
-		rc = dss_peek(r->db, r->a, r->id, &lk);
 	if (rc == DB_OK)
 		rc = load_units_opinions(r, &rows->units, &rows->opinions);
 	if (rc == DB_OK)
 		rc = load_coop_names(r, rows);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (rows->get.nrows != 1 || lk.nrows != 1)
+	if (rows->get.nrows != 1)
 		return 404;
-	load_view(r, &lk, &rows->units, &rows->opinions, v);
+	load_view(r, &rows->get, get_cols, &rows->units, &rows->opinions, v);
 	*parties = parties_of(r->actor, v);
 	return visible(r->actor, v, *parties) ? 0 : 404;
 }
@@ -722,7 +735,7 @@ int dispute_step(struct req *r, enum dispute_action a)
 		rc = load_units_opinions(r, &u, &o);
 	if (rc != DB_OK || lk.nrows != 1)
 		return rc != DB_OK ? db_status(rc) : 404;
-	load_view(r, &lk, &u, &o, &v);
+	load_view(r, &lk, lock_cols, &u, &o, &v);
 	char today[11];
 	calendar_today(today);
 	unsigned parties = parties_of(r->actor, &v);
