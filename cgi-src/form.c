@@ -195,6 +195,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "kb_functions", "主要职能", V_TEXT, 20000, 0, 0 }, /* F_KB_FUNCTIONS */
 	{ "kb_scope", "业务范围", V_TEXT, 20000, 0, 0 }, /* F_KB_SCOPE */
 	{ "kb_offices", "服务网点", V_TEXT, 20000, 0, 0 }, /* F_KB_OFFICES */
+	{ "kb_contacts", "联系方式", V_TEXT, 20000, 0, 0 }, /* F_KB_CONTACTS */
 	{ "caller_name", "来电人", V_LINE, 50, 0, 0 },           /* F_CALLER_NAME */
 	{ "caller_phone", "来电号码", V_LINE, 20, 0, 0 },        /* F_CALLER_PHONE */
 	{ "channel", "来源渠道", V_CODE, 16, 0, 0 },              /* F_CHANNEL */
@@ -237,6 +238,8 @@ const struct field_def field_defs[F__MAX] = {
 	{ "review_days", "审查时限（工作日）", V_INT, 2, 0, 99 }, /* F_REVIEW_DAYS */
 	{ "accept_days", "签收时限（工作日）", V_INT, 2, 0, 99 }, /* F_ACCEPT_DAYS */
 	{ "opinion_days", "意见时限（工作日）", V_INT, 2, 0, 99 }, /* F_OPINION_DAYS */
+	{ "word", "词语", V_LINE, 16, 0, 0 },                    /* F_WORD */
+	{ "synonym", "同义词", V_LINE, 16, 0, 0 },               /* F_SYNONYM */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -66,7 +66,8 @@ static const struct fdecl f_kb_new_form[] = { { F_KIND, 0 }, END };
 	{ F_KB_PLACE, 0 }, { F_KB_PHONE, 0 }, { F_KB_BASIS, 0 }, \
 	{ F_KB_DOC_NUMBER, 0 }, { F_KB_ISSUER, 0 }, { F_KB_PROMULGATED, 0 }, \
 	{ F_KB_EFFECTIVE, 0 }, { F_KB_VALIDITY, 0 }, { F_KB_TEXT, 0 }, \
-	{ F_KB_FUNCTIONS, 0 }, { F_KB_SCOPE, 0 }, { F_KB_OFFICES, 0 }
+	{ F_KB_FUNCTIONS, 0 }, { F_KB_SCOPE, 0 }, { F_KB_OFFICES, 0 }, \
+	{ F_KB_CONTACTS, 0 }
 static const struct fdecl f_kb_create[] = { { F_KIND, 1 }, KB_ENTRY_FIELDS, END };
 static const struct fdecl f_kb_save[] = { KB_ENTRY_FIELDS, END };
 static const struct fdecl f_kb_reason[] = { { F_REASON, 0 }, END };
@@ -76,6 +77,7 @@ static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
 static const struct fdecl f_kb_report[] = { { F_PROBLEM, 1 }, { F_MESSAGE, 1 }, END };
 static const struct fdecl f_message[] = { { F_MESSAGE, 0 }, END };
 static const struct fdecl f_gap_assign[] = { { F_UNIT_ID, 1 }, END };
+static const struct fdecl f_synonym[] = { { F_WORD, 0 }, { F_SYNONYM, 0 }, END };
 static const struct fdecl f_grant[] = {
 	{ F_UNIT_ID, 1 }, { F_MESSAGE, 1 }, { F_DATE, 1 }, END };
 
@@ -184,6 +186,11 @@ const struct route routes[] = {
 	{ M_POST, "/knowledge/updates/{id}/reopen", h_kb_update_reopen, CAP_KB_SEARCH, f_message, 0 },
 	{ M_GET, "/knowledge/gaps", h_kb_gaps, CAP_DISPATCH, f_done, 0 },
 	{ M_POST, "/knowledge/gaps/{id}/assign", h_kb_gap_assign, CAP_DISPATCH, f_gap_assign, 0 },
+	{ M_GET, "/knowledge/synonyms", h_kb_synonyms, CAP_KB_STANDARDS, f_done, 0 },
+	{ M_POST, "/knowledge/synonyms", h_kb_synonym_add, CAP_KB_STANDARDS, f_synonym, 0 },
+	{ M_POST, "/knowledge/synonyms/{id}/delete", h_kb_synonym_delete, CAP_KB_STANDARDS, f_none, 0 },
+	{ M_GET, "/knowledge/learned", h_kb_learned, CAP_KB_STANDARDS, f_done, 0 },
+	{ M_POST, "/knowledge/learned/{id}/delete", h_kb_learned_delete, CAP_KB_STANDARDS, f_none, 0 },
 	{ M_GET, "/knowledge/grants", h_kb_grants, CAP_KB_SEARCH, f_done, 0 },
 	{ M_POST, "/knowledge/grants", h_kb_grant_request, CAP_KB_EDIT, f_grant, 0 },
 	{ M_POST, "/knowledge/grants/{id}/approve", h_kb_grant_approve, CAP_KB_APPROVE, f_none, 0 },
