@@ -4,7 +4,7 @@
 CC      = gcc
 CXX     = g++
 BUILD  ?= build
-PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto libxml-2.0
+PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto libxml-2.0 xapian-core
 TPKGS   = check libcurl libxml-2.0
 
 CPPFLAGS = -D_GNU_SOURCE -Icgi-src $(shell pkg-config --cflags $(PKGS))
@@ -13,7 +13,7 @@ CFLAGS   = -std=c11 -O2 -g $(WARN) -Wstrict-prototypes -Wmissing-prototypes \
            -fstack-protector-strong -fPIE
 CXXFLAGS = -std=c++11 -O2 -g $(WARN) -fstack-protector-strong -fPIE
 LDFLAGS  = -pie -Wl,-z,relro,-z,now
-LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 HARDEN   = -D_FORTIFY_SOURCE=2
 
 -include Makefile.local
@@ -34,13 +34,14 @@ LIB_C = arena config db form http route auth roles audit audit_store \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
         kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
+        kb_query kb_index kb_search search_store h_synonyms \
         order order_store h_orders h_order_lists dispute dispute_store h_disputes h_dispute_form h_meetings order_sweep order_bench dispute_bench
-LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o
+LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
 LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
-             test_dispute_form
+             test_dispute_form test_kb_query test_xindex
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl
@@ -48,7 +49,7 @@ all: $(BUILD)/hotlined $(BUILD)/hotlinectl
 $(BUILD)/%.o: cgi-src/%.c cgi-src/*.h | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tmpl.o: cgi-src/tmpl.cc cgi-src/*.h | $(BUILD)
+$(BUILD)/%.o: cgi-src/%.cc cgi-src/*.h | $(BUILD)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_O)
@@ -97,6 +98,10 @@ $(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c t
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_disputes.c tests/http/web.c $(LIB) \
 	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+
+# The relevance tool (tests/relevance): links the library, as hotlinectl does.
+$(BUILD)/tests/relevance: tests/relevance/relevance.c $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lstdc++
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done

@@ -191,6 +191,25 @@ static const char *next_run(const char *s, const char *end, struct run *r)
 	return s;
 }
 
+const char *bg_next_run(const char *s, const char *end, struct bg_run *r)
+{
+	struct run x;
+	const char *q = next_run(s, end, &x);
+	if (q != NULL) {
+		r->p = x.p;
+		r->len = x.len;
+		r->nchars = x.nchars;
+		r->cjk = x.cls == C_CJK;
+	}
+	return q;
+}
+
+size_t bg_char_len(const char *p)
+{
+	uint32_t c;
+	return u8_next(p, &c);
+}
+
 /* Byte length of the first k characters of p (or fewer, up to end). */
 static size_t chars_len(const char *p, const char *end, size_t k)
 {
@@ -358,8 +377,8 @@ char *bg_query(struct arena *a, const char *user_query, int *nterms)
 
 /*
  * Question and function phrases (疑问词、虚词) cut out of a question by
- * bg_content_terms. Only the fallback after a failed search uses them
- * (h_kb.c); the strict search still reads every character. Kept short:
+ * bg_content_terms (the SQL search's fallback) and, through bg_stop_at,
+ * left out of the weight of a query by kb_query.c. Kept short:
  * each row must be noise in almost any question, because a cut also
  * splits whatever word it sits in. Matching takes the longest row that
  * starts at a character, so order does not matter, and a longer row
@@ -382,11 +401,16 @@ char *bg_query(struct arena *a, const char *user_query, int *nterms)
 static const char *const stop_phrases[] = {
 	/* asking */
 	"请问", "咨询", "我想", "想问", "问一下", "知道", "了解", "一下",
+	"想知道", "想了解",
 	/* question words */
-	"怎么办理", "怎么办", "怎么样", "怎么", "怎样", "如何", "为什么",
-	"什么", "哪些", "哪里", "哪个", "在哪里", "在哪", "去哪里", "去哪",
-	"到哪里", "到哪", "多少", "多久", "是否", "是不是", "能不能", "能否",
-	"可不可以", "可以", "有没有", "有什么", "有哪些",
+	"怎么办理", "怎么办", "怎么样", "怎么弄", "怎么回事", "怎么", "怎样",
+	"如何", "为什么", "什么样", "什么", "哪些", "哪里", "哪个", "哪儿",
+	"在哪里", "在哪", "去哪里", "去哪", "到哪里", "到哪", "多少", "多久",
+	"多长时间", "是否", "是不是", "能不能", "能否", "可不可以", "可以",
+	"有没有", "有什么", "有哪些", "找谁", "找哪个", "找哪", "咋办", "咋样",
+	"咋", "啥", "谁",
+	/* the caller's own circumstances, said around the matter */
+	"一般", "现在", "已经", "家里", "我家", "自己",
 	/* need */
 	"需要", "要求", "应该", "要",
 	/* the generic verb of service entries */
@@ -396,8 +420,7 @@ static const char *const stop_phrases[] = {
 	"我们", "你们", "他们", "她们", "我", "你", "他", "她",
 };
 
-/* Byte length of the longest stop phrase starting at p (before end), or 0. */
-static size_t stop_at(const char *p, const char *end)
+size_t bg_stop_at(const char *p, const char *end)
 {
 	size_t best = 0;
 
@@ -503,7 +526,7 @@ char *bg_content_terms(struct arena *a, const char *user_query, int *nterms)
 		const char *re = r.p + r.len, *p = r.p, *start = r.p;
 		size_t nchars = 0;
 		while (p < re) {
-			size_t cut = stop_at(p, re);
+			size_t cut = bg_stop_at(p, re);
 			if (cut == 0) {
 				uint32_t c;
 				p += u8_next(p, &c);
@@ -588,7 +611,7 @@ size_t bg_highlight(struct arena *a, const char *text, const char *user_query,
 
 	*out = NULL;
 	decode(a, text, strlen(text), &tx);
-	while (*s != '\0' && nterms < BG_MAX_TERMS) {
+	while (*s != '\0' && nterms < BG_MAX_MARKS) {
 		while (is_space(*s))
 			s++;
 		const char *e = s;

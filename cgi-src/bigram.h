@@ -45,6 +45,8 @@
 #include "arena.h"
 
 #define BG_MAX_TERMS  8
+/* Terms bg_highlight marks: as many as a search has (XI_MAX_TERMS). */
+#define BG_MAX_MARKS  64
 #define BG_MAX_TOKENS 32
 /* innodb_ft_max_token_size's default: longer words would not be indexed. */
 #define BG_MAX_WORD   84
@@ -102,12 +104,32 @@ struct bg_span {
  * of the ORIGINAL text, sorted, overlapping and touching ranges merged,
  * always on character boundaries. A term is the whitespace-separated
  * piece of the normalised query with leading and trailing separators
- * trimmed (the first BG_MAX_TERMS of them); it matches where its whole
+ * trimmed (the first BG_MAX_MARKS of them); it matches where its whole
  * character sequence equals the normalised text (so "ＡＢＣ" matches
  * "abc", either way round). Returns the number of spans and sets *out to
  * an arena array (NULL when there are none). The caller escapes.
  */
 size_t bg_highlight(struct arena *a, const char *text, const char *user_query,
 		    struct bg_span **out);
+
+/*
+ * Pieces for other analysers of a query (kb_query.c), over normalised
+ * text. A run is a maximal stretch of word characters or of CJK
+ * characters (the classes above); separators lie between runs.
+ */
+struct bg_run {
+	const char *p;
+	size_t len;      /* bytes */
+	size_t nchars;
+	int cjk;         /* 1: CJK characters, 0: a word */
+};
+/* The next run in [s, end) into *r and the position after it, or NULL
+ * when only separators remain. */
+const char *bg_next_run(const char *s, const char *end, struct bg_run *r);
+/* Byte length of the character at p (1 for a stray byte). */
+size_t bg_char_len(const char *p);
+/* Byte length of the longest question word or particle (the table in
+ * bigram.c: 怎么办, 哪里, 吗 ...) that starts at p and ends by end, or 0. */
+size_t bg_stop_at(const char *p, const char *end);
 
 #endif

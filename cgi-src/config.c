@@ -26,6 +26,7 @@ static const struct ckey keys[] = {
 	S(sql_dir), L(body_limit, 1024, 64L * 1024 * 1024),
 	I(session_idle_min, 1, 24 * 60), I(session_max_hours, 1, 24 * 7),
 	I(cookie_secure, 0, 1), I(public_max_age, 0, 3600), S(log), S(pid_file),
+	S(search_index), S(search), I(search_poll_ms, 50, 60000),
 };
 
 static void defaults(struct config *c)
@@ -42,6 +43,9 @@ static void defaults(struct config *c)
 	c->session_idle_min = 30;
 	c->session_max_hours = 12;
 	c->public_max_age = 5;
+	snprintf(c->search_index, sizeof c->search_index, "/var/lib/hotline/search");
+	snprintf(c->search, sizeof c->search, "index");
+	c->search_poll_ms = 250;
 }
 
 static char *trim(char *s)
@@ -113,5 +117,9 @@ int config_load(struct config *c, const char *path)
 		}
 	}
 	fclose(f);
+	if (strcmp(c->search, "index") != 0 && strcmp(c->search, "sql") != 0) {
+		fprintf(stderr, "%s: search must be index or sql\n", path);
+		rc = -1;
+	}
 	return rc;
 }

@@ -36,6 +36,10 @@ static const struct { const char *code, *label; } actions[] = {
 	{ "calendar.set", "标注日历" },
 	{ "calendar.import", "导入日历" },
 	{ "demo.load", "载入演示数据" },
+	{ "kb.synonym.add", "新增检索同义词" },
+	{ "kb.synonym.delete", "删除检索同义词" },
+	{ "kb.synonyms.import", "导入检索同义词" },
+	{ "kb.learned.delete", "删除检索学习记录" },
 };
 
 static const char *action_label(const char *code)

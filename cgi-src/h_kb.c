@@ -1,5 +1,6 @@
 /* 知识库 for hotline staff: search, reading entries, and each unit's
  * collect -> review -> publish workflow (K2, K4-K9). */
+#include <stdio.h>
 #include <string.h>
 
 #include "audit_store.h"
@@ -10,11 +11,12 @@
 #include "handlers.h"
 #include "kb.h"
 #include "kb_ops.h"
+#include "kb_search.h"
 #include "kb_store.h"
+#include "search_store.h"
 #include "roles.h"
 #include "view.h"
 
-#define SEARCH_PAGE 20
 
 /* Today in Beijing and its month ("YYYY-MM"), the month a review counts for. */
 static void today_and_month(char day[11], char month[8])
@@ -44,61 +46,25 @@ static void highlighted(struct req *r, struct tdict *d, const char *section,
 	tmpl_set(tmpl_section(d, section), "TEXT", text + at);
 }
 
-static void result_rows(struct req *r, struct tdict *d, const struct dbres *res,
-			const char *q, const char *href)
+static void result_rows(struct req *r, struct tdict *d, const struct kb_found *f,
+			const char *href)
 {
-	for (size_t i = 0; i < res->nrows; i++) {
+	for (size_t i = 0; i < f->n; i++) {
+		const struct kb_hit *h = &f->hits[i];
 		struct tdict *row = tmpl_section(d, "RESULT");
-		tmpl_set(row, "HREF", arena_printf(r->a, "%s%s", href, db_cell(res, i, 0)));
-		tmpl_set(row, "ID", db_cell(res, i, 0));
-		highlighted(r, row, "TITLE", db_cell(res, i, 1), q);
-		highlighted(r, row, "SUMMARY", db_cell(res, i, 2), q);
-		tmpl_set(row, "UNIT", db_cell(res, i, 3));
-		int k = kb_kind_from_code(db_cell(res, i, 4));
+		tmpl_set(row, "HREF", arena_printf(r->a, "%s%lld", href, h->entry_id));
+		tmpl_set_int(row, "ID", h->entry_id);
+		highlighted(r, row, "TITLE", h->title, f->mark);
+		highlighted(r, row, "SUMMARY", h->summary, f->mark);
+		tmpl_set(row, "UNIT", h->unit);
+		int k = kb_kind_from_code(h->kind);
 		tmpl_set(row, "KIND", k >= 0 ? kb_kinds[k].label : "");
+		if (h->learned)
+			tmpl_show(row, "LEARNED");
 	}
 }
 
-/*
- * The natural-question fallback (自然语句检索), after the strict search of
- * a one-term query found nothing on this page: a question typed without
- * spaces ("身份证丢了怎么办") is searched by its content terms instead,
- * each as a phrase and all of them required (bg_content_terms). Runs only
- * when that query differs from the strict one, and on a later page only
- * when the strict query has no result at all (its results may simply
- * have ended). There is no further relaxation to "any term": it would
- * nearly always find something - every entry says 材料 or 办理 - so real
- * gaps would go unrecorded and the operator would read noise. Returns 0
- * or a status; sets *terms (else NULL) to the terms when they answered.
- */
-static int search_relaxed(struct req *r, const char *q, const char *strict,
-			  int public_only, int page, struct dbres *res,
-			  const char **terms)
-{
-	int n = 0, rc;
-	*terms = NULL;
-	const char *t = bg_content_terms(r->a, q, &n);
-	const char *bq = t ? bg_query(r->a, t, &n) : NULL;
-	if (bq == NULL || strcmp(bq, strict) == 0)
-		return 0;
-	if (page > 1) {
-		struct dbres probe;
-		rc = kbs_search(r->db, r->a, strict, public_only, 1, 0, &probe);
-		if (rc != DB_OK)
-			return db_status(rc);
-		if (probe.nrows > 0)
-			return 0;
-	}
-	rc = kbs_search(r->db, r->a, bq, public_only, SEARCH_PAGE + 1,
-			(page - 1) * SEARCH_PAGE, res);
-	if (rc != DB_OK)
-		return db_status(rc);
-	if (res->nrows > 0)
-		*terms = t;
-	return 0;
-}
-
-/* The note above results of the fallback: each term, as searched. */
+/* The note above results of the SQL fallback: each term, as searched. */
 static void relaxed_note(struct req *r, struct tdict *s, const char *terms)
 {
 	struct tdict *note = tmpl_section(s, "RELAXED");
@@ -112,9 +78,30 @@ static void relaxed_note(struct req *r, struct tdict *s, const char *terms)
 	}
 }
 
-/* Searches published entries, strictly and then by the question's content
- * terms (search_relaxed); records a gap when both find nothing (K9.1).
- * Shared with the public page and the intake page. Returns 0 or a status. */
+/* Public searches that find nothing, recorded per client address and
+ * day at most this often (an anonymous visitor writes to the gaps). */
+#define PUBLIC_GAPS_PER_DAY 50
+
+/* A search that found nothing is a knowledge gap (K9.1), whoever asked. */
+static void record_gap(struct req *r, const struct kb_found *f, int public_only)
+{
+	const char *q = r->f[F_Q].s;
+	char day[11];
+	int counted;
+	if (f->gap_key == NULL || *f->gap_key == '\0')
+		return;
+	calendar_today(day);
+	/* A failed record must not cost the visitor the page. */
+	if (srch_gap_record(r->db, r->a, f->gap_key, kb_cut(r->a, q, 190), public_only,
+			    r->client_addr ? r->client_addr : "", day,
+			    PUBLIC_GAPS_PER_DAY, &counted) != DB_OK)
+		fprintf(stderr, "gap not recorded: %s\n", db_error(r->db));
+}
+
+/* Searches published entries for q (kb_find) and fills the SEARCHED
+ * section: results, the synonyms also searched, paging; records a gap
+ * when the first page is empty (K9.1). Shared with the public page and
+ * the intake page. Returns 0 or a status. */
 int kb_search_page(struct req *r, struct tdict *d, int public_only,
 		   const char *href)
 {
@@ -122,39 +109,32 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 	if (q == NULL)
 		return 0;
 	tmpl_set(d, "Q", q);
-	int nterms = 0;
-	const char *bq = bg_query(r->a, q, &nterms);
-	const char *terms = NULL;
-	struct dbres res;
-	res.nrows = 0;
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	if (bq != NULL) {
-		int rc = kbs_search(r->db, r->a, bq, public_only, SEARCH_PAGE + 1,
-				    (page - 1) * SEARCH_PAGE, &res);
-		if (rc != DB_OK)
-			return db_status(rc);
-	}
-	/* Terms the user separated with spaces stay strict (all must match). */
-	if (res.nrows == 0 && nterms == 1) {
-		int st = search_relaxed(r, q, bq, public_only, page, &res, &terms);
-		if (st != 0)
-			return st;
-	}
+	enum kb_engine want = strcmp(r->cfg->search, "sql") == 0 ? KB_ENGINE_SQL
+								 : KB_ENGINE_INDEX;
+	struct kb_found f;
+	int rc = kb_find(r->db, r->a, r->search, want, q, public_only, page, &f);
+	if (rc != DB_OK)
+		return db_status(rc);
 	struct tdict *s = tmpl_section(d, "SEARCHED");
-	if (res.nrows == 0) {
+	if (f.n == 0) {
 		tmpl_show(s, "NONE");
-		if (page == 1 && !public_only)
-			kbs_gap_record(r->db, r->a, kb_cut(r->a, bg_normalize(r->a, q), 60));
+		if (page == 1)
+			record_gap(r, &f, public_only);
 	}
-	if (terms != NULL)
-		relaxed_note(r, s, terms);
-	size_t shown = res.nrows > SEARCH_PAGE ? SEARCH_PAGE : res.nrows;
-	res.nrows = shown;
-	result_rows(r, s, &res, terms ? terms : q, href);
-	tmpl_set_int(s, "COUNT", (long long)shown);
+	if (f.relaxed != NULL)
+		relaxed_note(r, s, f.relaxed);
+	if (f.nsyn > 0 && f.n > 0) {
+		struct tdict *syn = tmpl_section(s, "SYNONYMS");
+		for (size_t i = 0; i < f.nsyn; i++)
+			tmpl_set(tmpl_section(syn, "WORD"), "W", f.synonyms[i]);
+	}
+	result_rows(r, s, &f, href);
+	tmpl_set_int(s, "COUNT", (long long)f.n);
+	tmpl_set_int(s, "TOTAL", (long long)f.total);
 	if (page > 1)
 		tmpl_set_int(tmpl_section(s, "PREV"), "PAGE", page - 1);
-	if (shown == SEARCH_PAGE)
+	if (f.more)
 		tmpl_set_int(tmpl_section(s, "NEXT"), "PAGE", page + 1);
 	return 0;
 }

@@ -255,7 +255,10 @@ int h_kb_gaps(struct req *r)
 		struct tdict *row = tmpl_section(d, "GAP");
 		tmpl_set(row, "ID", db_cell(&gaps, i, 0));
 		tmpl_set(row, "QUERY", db_cell(&gaps, i, 1));
+		tmpl_set(row, "SAMPLE", db_cell(&gaps, i, 8));
 		tmpl_set(row, "HITS", db_cell(&gaps, i, 2));
+		tmpl_set(row, "OPERATOR", db_cell(&gaps, i, 6));
+		tmpl_set(row, "PUBLIC", db_cell(&gaps, i, 7));
 		tmpl_set(row, "LAST", db_cell(&gaps, i, 3));
 		if (strcmp(db_cell(&gaps, i, 4), "open") == 0) {
 			struct tdict *f = tmpl_section(row, "ASSIGN");

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "dispute_store.h"
+#include "kb_search.h"
 #include "kb_store.h"
 #include "order.h"
 #include "order_store.h"
@@ -372,6 +373,9 @@ static int intake_write(struct req *r, const char *outcome, const char *due,
 				dispatch ? arena_printf(r->a, "办理期限 %s", due)
 					 : o.entry ? arena_printf(r->a, "依据知识 #%lld", o.entry)
 						   : "");
+	/* The search that found the answer learns from it (kb_search.h). */
+	if (rc == DB_OK && o.entry != 0 && r->f[F_Q].present)
+		rc = kb_learn(r->db, r->a, r->f[F_Q].s, o.entry);
 	if (rc == DB_OK)
 		rc = audit_add(r, 0, arena_printf(r->a, "order.%s", outcome), "order", *id, num);
 	*number = arena_strdup(r->a, num);

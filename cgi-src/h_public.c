@@ -62,7 +62,11 @@ int h_public_kb(struct req *r)
 	}
 	if (shown == 0)
 		tmpl_show(b, "NONE");
-	const char *qs = arena_printf(r->a, "kind=%s&unit_id=%lld", kind, unit);
+	/* Only what was chosen: an empty kind or unit 0 would not pass the
+	 * page's own validators. Each part ends in '&' for the page number. */
+	const char *qs = arena_printf(r->a, "%s%s%s%s", *kind ? "kind=" : "", kind,
+				      *kind ? "&" : "",
+				      unit ? arena_printf(r->a, "unit_id=%lld&", unit) : "");
 	if (page > 1) {
 		struct tdict *p = tmpl_section(b, "PREV");
 		tmpl_set_int(p, "PAGE", page - 1);

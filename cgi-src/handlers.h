@@ -91,6 +91,13 @@ int h_kb_update_reopen(struct req *r);
 int h_kb_gaps(struct req *r);
 int h_kb_gap_assign(struct req *r);
 
+/* h_synonyms.c: the search's synonyms and learned answers (K7) */
+int h_kb_synonyms(struct req *r);
+int h_kb_synonym_add(struct req *r);
+int h_kb_synonym_delete(struct req *r);
+int h_kb_learned(struct req *r);
+int h_kb_learned_delete(struct req *r);
+
 /* h_kb_grants.c */
 int h_kb_grants(struct req *r);
 int h_kb_grant_request(struct req *r);

@@ -16,7 +16,10 @@
 #include "config.h"
 #include "db.h"
 #include "dispute_bench.h"
+#include "kb_index.h"
 #include "kb_ops.h"
+#include "kb_search.h"
+#include "search_store.h"
 #include "kb_store.h"
 #include "kb_xml.h"
 #include "kb_bench.h"
@@ -387,6 +390,133 @@ static int is_xml(const struct dirent *e)
 	return n > 4 && strcmp(e->d_name + n - 4, ".xml") == 0;
 }
 
+/* hotlinectl kb synonyms FILE.tsv: "word<TAB>word" lines (# comments),
+ * in one transaction; pairs already there are skipped. */
+static int import_synonyms(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		fprintf(stderr, "hotlinectl: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	char line[512];
+	int lineno = 0, added = 0, status = 0;
+	int rc = db_begin(db);
+	while (rc == DB_OK && status == 0 && fgets(line, sizeof line, f) != NULL) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		char *tab = strchr(line, '\t');
+		const char *msg;
+		long long id;
+		if (tab == NULL) {
+			fprintf(stderr, "%s:%d: expected two words separated by a tab\n", path, lineno);
+			status = 2;
+			break;
+		}
+		*tab = '\0';
+		rc = kb_synonym_add(db, &arena, line, tab + 1, 0, &id, &msg);
+		if (rc == DB_DUP) {
+			rc = DB_OK;
+		} else if (rc == DB_OK) {
+			added++;
+		} else if (msg != NULL) {
+			fprintf(stderr, "%s:%d: %s\n", path, lineno, msg);
+			status = 2;
+			rc = DB_OK;
+		}
+	}
+	fclose(f);
+	if (rc == DB_OK && status == 0)
+		rc = tool_audit("kb.synonyms.import", "", 0,
+				arena_printf(&arena, "导入同义词 %d 对", added));
+	if (rc == DB_OK && status == 0)
+		rc = db_commit(db);
+	if (rc != DB_OK || status != 0) {
+		db_rollback(db);
+		return status ? status : die_db("kb synonyms", rc);
+	}
+	printf("imported %d synonym pairs\n", added);
+	return 0;
+}
+
+/* hotlinectl kb index-status: how current this node's index is. Exit 1
+ * when it is missing, of another format, or behind the database. */
+static int cmd_kb_index_status(void)
+{
+	struct kbi_status st;
+	unsigned long long last = 0;
+	int rc = srch_change_last(db, &arena, &last);
+	if (rc != DB_OK)
+		return die_db("kb index-status", rc);
+	if (kbi_status(cfg.search_index, &st) < 0) {
+		printf("search index: none under %s; database at change %llu\n",
+		       cfg.search_index, last);
+		return 1;
+	}
+	printf("search index: %s/%s format %s, %lu entries, at change %llu of %llu%s\n",
+	       cfg.search_index, st.name, st.format, st.docs, st.seq, last,
+	       strcmp(st.format, KBI_FORMAT) != 0 ? " (another format: rebuilt at start)" :
+	       st.seq < last ? " (behind)" : "");
+	return strcmp(st.format, KBI_FORMAT) == 0 && st.seq >= last ? 0 : 1;
+}
+
+/* hotlinectl kb reindex: a new search index of this node, made current. */
+static int cmd_kb_reindex(void)
+{
+	struct kbi_stats st;
+	char err[256];
+	if (cfg.search_index[0] == '\0') {
+		fprintf(stderr, "hotlinectl: kb reindex: search_index is not set\n");
+		return 2;
+	}
+	db_allow_long_ops(db);
+	if (kbi_rebuild(db, cfg.search_index, NULL, &st, err, sizeof err) < 0) {
+		fprintf(stderr, "hotlinectl: kb reindex: %s\n", err);
+		return 2;
+	}
+	printf("search index: %lld entries in %.1f s, %.1f MB, at change %llu\n", st.docs,
+	       st.seconds, (double)st.bytes / 1e6, st.seq);
+	return 0;
+}
+
+/* hotlinectl kb search [--public] QUESTION: what the search makes of a
+ * question - its words and their weights, the synonyms applied, and the
+ * results with how much of the question each holds. */
+static int cmd_kb_search(const char *q, int public_only)
+{
+	struct kbi_reader *rd = cfg.search_index[0] ? kbi_reader_new(cfg.search_index) : NULL;
+	struct kb_found f;
+	int rc = kb_find(db, &arena, rd, KB_ENGINE_INDEX, q, public_only, 1, &f);
+	if (rc != DB_OK) {
+		kbi_reader_free(rd);
+		return die_db("kb search", rc);
+	}
+	printf("engine: %s\n", f.engine == KB_ENGINE_INDEX ? "index" : "sql (no index fit to search)");
+	if (f.query != NULL) {
+		const struct kq *k = f.query;
+		printf("words:");
+		for (size_t u = 0; u < k->nu; u++)
+			printf(" %.*s%s=%.2f", (int)k->u[u].len, k->u[u].p,
+			       k->u[u].stop ? "(stop)" : k->u[u].unknown ? "(unknown)" : "",
+			       k->u[u].w);
+		printf("\nterms:");
+		for (size_t t = 0; t < k->nt; t++)
+			if (k->t[t].weight > 0)
+				printf(" %s%s", k->t[t].term, t >= k->norig ? "(synonym)" : "");
+		printf("\n");
+	}
+	for (size_t i = 0; i < f.n; i++)
+		printf("%2zu. #%lld %s [%s] coverage %.2f prominence %.2f%s\n", i + 1,
+		       f.hits[i].entry_id, f.hits[i].title, f.hits[i].unit, f.hits[i].coverage,
+		       f.hits[i].prominence, f.hits[i].learned ? " learned" : "");
+	if (f.n == 0)
+		printf("没有找到 (a gap would be recorded as \"%s\")\n", f.gap_key);
+	kbi_reader_free(rd);
+	return 0;
+}
+
 /* Every sql/demo/kb/CODE.xml, into unit CODE. */
 static int demo_kb(void)
 {
@@ -430,7 +560,10 @@ static int cmd_demo_load(void)
 	printf("loaded demo data (%d statements)\n", count);
 	int st = import_calendar(arena_printf(&arena, "%s/demo/calendar-2026.csv",
 					      cfg.sql_dir), 0);
-	return st ? st : demo_kb();
+	if (st == 0)
+		st = demo_kb();
+	return st ? st : import_synonyms(arena_printf(&arena, "%s/demo/synonyms.tsv",
+							   cfg.sql_dir));
 }
 
 /* Reads a password from standard input (one line), without echo on a
@@ -609,6 +742,10 @@ static void usage(void)
 		"  calendar import FILE.csv               date,kind,name (holiday|workday|normal)\n"
 		"  kb import FILE.xml --unit CODE [--draft]  one transaction; any error imports nothing\n"
 		"  kb export --unit CODE [-o FILE]        the unit's entries and those granted to it\n"
+		"  kb reindex                             rebuild this node's search index (search_index)\n"
+		"  kb synonyms FILE.tsv                   add synonym pairs (word<TAB>word per line)\n"
+		"  kb search [--public] QUESTION          what the search makes of a question\n"
+		"  kb index-status                        this node's search index against the database\n"
 		"  has-users                              exit 0 if any user exists, 1 if none\n"
 		"  demo-load                              load sql/demo into an empty database\n"
 		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n"
@@ -660,6 +797,15 @@ int main(int argc, char **argv)
 		status = kb_import(argv[2], argv[4], argc == 6, 0);
 	else if (strcmp(cmd, "sweep") == 0 && argc == 1)
 		status = cmd_sweep();
+	else if (strcmp(cmd, "kb") == 0 && argc == 2 && strcmp(argv[1], "index-status") == 0)
+		status = cmd_kb_index_status();
+	else if (strcmp(cmd, "kb") == 0 && argc == 2 && strcmp(argv[1], "reindex") == 0)
+		status = cmd_kb_reindex();
+	else if (strcmp(cmd, "kb") == 0 && (argc == 3 || (argc == 4 && strcmp(argv[2], "--public") == 0)) &&
+		 strcmp(argv[1], "search") == 0)
+		status = cmd_kb_search(argv[argc - 1], argc == 4);
+	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "synonyms") == 0)
+		status = import_synonyms(argv[2]);
 	else if (strcmp(cmd, "order") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
 		status = cmd_order_bench_load(argv[2]);
 	else if (strcmp(cmd, "dispute") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)

@@ -14,6 +14,8 @@ struct route;
 struct tdict;
 
 /* The signed-in user, loaded from the session on each request. */
+struct kbi_reader;
+
 struct actor {
 	long long user_id;
 	const char *username;
@@ -33,6 +35,7 @@ struct req {
 	struct arena *a;
 	const struct config *cfg;
 	struct db *db;
+	struct kbi_reader *search;  /* this thread's view of the search index */
 
 	enum method method;
 	const char *path;

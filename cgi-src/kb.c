@@ -6,36 +6,39 @@
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct kb_field faq_fields[] = {
-	{ "question", "问题", KBF_TEXT, 1, 1000, 0, F_KB_QUESTION },
-	{ "answer", "规范答案", KBF_HTML, 1, 20000, 0, F_KB_ANSWER },
-	{ "notes", "答复口径", KBF_TEXT, 0, 5000, 1, F_KB_NOTES },
+	{ "question", "问题", KBF_TEXT, 1, 1000, 0, F_KB_QUESTION, 3 },
+	{ "answer", "规范答案", KBF_HTML, 1, 20000, 0, F_KB_ANSWER, 1 },
+	{ "notes", "答复口径", KBF_TEXT, 0, 5000, 1, F_KB_NOTES, 1 },
 };
 
 static const struct kb_field guide_fields[] = {
-	{ "service", "事项名称", KBF_LINE, 1, 200, 0, F_KB_SERVICE },
-	{ "conditions", "办理条件", KBF_HTML, 0, 20000, 0, F_KB_CONDITIONS },
-	{ "materials", "申请材料", KBF_HTML, 1, 20000, 0, F_KB_MATERIALS },
-	{ "steps", "办理流程", KBF_HTML, 1, 20000, 0, F_KB_STEPS },
-	{ "time_limit", "办理时限", KBF_LINE, 0, 200, 0, F_KB_TIME_LIMIT },
-	{ "fees", "收费标准", KBF_LINE, 0, 200, 0, F_KB_FEES },
-	{ "place", "办理地点及时间", KBF_TEXT, 0, 2000, 0, F_KB_PLACE },
-	{ "phone", "咨询电话", KBF_LINE, 0, 100, 0, F_KB_PHONE },
-	{ "basis", "法律依据", KBF_TEXT, 0, 5000, 0, F_KB_BASIS },
+	{ "service", "事项名称", KBF_LINE, 1, 200, 0, F_KB_SERVICE, 3 },
+	{ "conditions", "办理条件", KBF_HTML, 0, 20000, 0, F_KB_CONDITIONS, 1 },
+	{ "materials", "申请材料", KBF_HTML, 1, 20000, 0, F_KB_MATERIALS, 1 },
+	{ "steps", "办理流程", KBF_HTML, 1, 20000, 0, F_KB_STEPS, 1 },
+	{ "time_limit", "办理时限", KBF_LINE, 0, 200, 0, F_KB_TIME_LIMIT, 1 },
+	{ "fees", "收费标准", KBF_LINE, 0, 200, 0, F_KB_FEES, 1 },
+	{ "place", "办理地点及时间", KBF_TEXT, 0, 2000, 0, F_KB_PLACE, 1 },
+	{ "phone", "咨询电话", KBF_LINE, 0, 100, 0, F_KB_PHONE, 1 },
+	{ "basis", "法律依据", KBF_TEXT, 0, 5000, 0, F_KB_BASIS, 1 },
 };
 
 static const struct kb_field law_fields[] = {
-	{ "doc_number", "文号", KBF_LINE, 0, 100, 0, F_KB_DOC_NUMBER },
-	{ "issuer", "发布机关", KBF_LINE, 1, 100, 0, F_KB_ISSUER },
-	{ "promulgated", "发布日期", KBF_DATE, 0, 10, 0, F_KB_PROMULGATED },
-	{ "effective", "施行日期", KBF_DATE, 0, 10, 0, F_KB_EFFECTIVE },
-	{ "validity", "效力状态", KBF_LINE, 1, 50, 0, F_KB_VALIDITY },
-	{ "text", "正文", KBF_HTML, 1, 200000, 0, F_KB_TEXT },
+	{ "doc_number", "文号", KBF_LINE, 0, 100, 0, F_KB_DOC_NUMBER, 2 },
+	{ "issuer", "发布机关", KBF_LINE, 1, 100, 0, F_KB_ISSUER, 1 },
+	{ "promulgated", "发布日期", KBF_DATE, 0, 10, 0, F_KB_PROMULGATED, 0 },
+	{ "effective", "施行日期", KBF_DATE, 0, 10, 0, F_KB_EFFECTIVE, 0 },
+	{ "validity", "效力状态", KBF_LINE, 1, 50, 0, F_KB_VALIDITY, 0 },
+	{ "text", "正文", KBF_HTML, 1, 200000, 0, F_KB_TEXT, 1 },
 };
 
 static const struct kb_field org_fields[] = {
-	{ "functions", "主要职能", KBF_HTML, 1, 20000, 0, F_KB_FUNCTIONS },
-	{ "scope", "业务范围", KBF_HTML, 0, 20000, 0, F_KB_SCOPE },
-	{ "offices", "服务网点", KBF_HTML, 0, 20000, 0, F_KB_OFFICES },
+	{ "functions", "主要职能", KBF_HTML, 1, 20000, 0, F_KB_FUNCTIONS, 2 },
+	{ "scope", "业务范围", KBF_HTML, 0, 20000, 0, F_KB_SCOPE, 2 },
+	{ "offices", "服务网点", KBF_HTML, 0, 20000, 0, F_KB_OFFICES, 1 },
+	/* K4: a unit's contacts; optional, so that entries written before it
+	 * stay valid (a missing one is a completeness finding). */
+	{ "contacts", "联系方式", KBF_TEXT, 0, 2000, 0, F_KB_CONTACTS, 1 },
 };
 
 const struct kb_kind_def kb_kinds[KB_KIND__MAX] = {

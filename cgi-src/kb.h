@@ -30,6 +30,9 @@ struct kb_field {
 	size_t max_chars;
 	int internal;       /* never shown on the public page (e.g. 答复口径) */
 	enum field form;    /* its input on the entry form */
+	unsigned search;    /* weight of its words in search: 0 not indexed,
+			     * 1 body text, more for the fields callers' words
+			     * match best (问题, 事项名称) */
 };
 
 struct kb_kind_def {

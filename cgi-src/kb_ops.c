@@ -7,6 +7,7 @@
 #include "form.h"
 #include "kb_store.h"
 #include "sanitize.h"
+#include "search_store.h"
 
 static size_t chars(const char *s)
 {
@@ -195,7 +196,8 @@ char *kb_plain_text(struct arena *a, const char *html)
 	return out;
 }
 
-int kb_reindex(struct db *db, struct arena *a, long long entry_id)
+/* kb_search's row of the entry, as published now. */
+static int search_row(struct db *db, struct arena *a, long long entry_id)
 {
 	struct dbres e, v, f;
 	int rc = kbs_entry(db, a, entry_id, &e);
@@ -248,4 +250,13 @@ int kb_reindex(struct db *db, struct arena *a, long long entry_id)
 							 buf_str(&all_text))),
 	};
 	return kbs_search_put(db, a, &s);
+}
+
+int kb_reindex(struct db *db, struct arena *a, long long entry_id)
+{
+	int rc = search_row(db, a, entry_id);
+	/* Every node's search index follows this (kb_index.c). */
+	if (rc == DB_OK)
+		rc = srch_change_log(db, a, entry_id);
+	return rc;
 }

@@ -43,7 +43,8 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
  * search row rewritten, in the same transaction. */
 int kb_publish(struct db *db, struct arena *a, long long entry_id,
 	       long long version_id, long long old_published, long long user_id);
-/* Writes (or drops) the search row of an entry from its current state. */
+/* Writes (or drops) the search row of an entry from its current state and
+ * logs the change that every node's search index follows. */
 int kb_reindex(struct db *db, struct arena *a, long long entry_id);
 
 /* Text content of an HTML fragment (arena memory). */

@@ -27,7 +27,6 @@ enum stmt {
 	STMT_BROWSE,
 	STMT_PUBLIC_ENTRY,
 	STMT_PUBLIC_UNITS,
-	STMT_GAP_RECORD,
 	STMT_VOTES_TODAY,
 	STMT_VOTE_LOG,
 	STMT_VOTE_COUNT,
@@ -183,9 +182,6 @@ static const char *const sql[STMT__MAX] = {
 	"SELECT u.id, u.name FROM units u WHERE u.active = 1 AND EXISTS"
 	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public')"
 	" ORDER BY u.id LIMIT 500",
-	/* STMT_GAP_RECORD */
-	"INSERT INTO kb_gaps (query) VALUES (?)"
-	" ON DUPLICATE KEY UPDATE hits = hits + 1, last_at = UTC_TIMESTAMP()",
 	/* STMT_VOTES_TODAY */
 	"SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",
 	/* STMT_VOTE_LOG */
@@ -243,7 +239,8 @@ static const char *const sql[STMT__MAX] = {
 	"  FROM kb_entries e WHERE e.id = kb_updates.entry_id), reported_version_id)"
 	" WHERE id = ?",
 	/* STMT_GAPS */
-	"SELECT g.id, g.query, g.hits, g.last_at, g.state, u.name FROM kb_gaps g"
+	"SELECT g.id, g.query, g.hits, " DB_BJ_MINUTE("g.last_at") ", g.state, u.name,"
+	" g.operator_hits, g.public_hits, g.sample FROM kb_gaps g"
 	" LEFT JOIN kb_updates k ON k.id = g.update_id LEFT JOIN units u ON u.id = k.unit_id"
 	" ORDER BY g.state = 'open' DESC, g.hits DESC, g.id LIMIT 200",
 	/* STMT_GAP */
@@ -443,11 +440,6 @@ int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres 
 int kbs_public_units(struct db *db, struct arena *a, struct dbres *out)
 {
 	return db_run(db, a, sql[STMT_PUBLIC_UNITS], out, "");
-}
-
-int kbs_gap_record(struct db *db, struct arena *a, const char *query)
-{
-	return db_run(db, a, sql[STMT_GAP_RECORD], NULL, "s", query);
 }
 
 int kbs_vote(struct db *db, struct arena *a, long long entry_id,

@@ -127,8 +127,9 @@ int kbs_updates(struct db *db, struct arena *a, long long unit_id,
 int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
 		   const char *reply, long long version_id);
 
-/* Gaps, most searched first. Columns: id, query, hits, last (UTC), state,
- * assigned unit name. */
+/* Gaps, open ones first, most searched first. Columns: id, query (the
+ * content words), hits, last (Beijing), state, assigned unit name,
+ * operator hits, public hits, the first wording. */
 int kbs_gaps(struct db *db, struct arena *a, struct dbres *out);
 /* Columns: id, query, state. */
 int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out);
@@ -145,8 +146,5 @@ int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 /* Moves a grant to state, recording who approved or consented. */
 int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
 		  long long user_id);
-
-/* Records a search that found nothing. */
-int kbs_gap_record(struct db *db, struct arena *a, const char *query);
 
 #endif

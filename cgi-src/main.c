@@ -19,6 +19,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "kb_index.h"
 #include "route.h"
 #include "tmpl.h"
 #include "view.h"
@@ -39,13 +40,15 @@ static void log_request(const struct req *r, struct db *db)
 		db_error(db));
 }
 
-static void handle(FCGX_Request *fr, struct arena *a, struct db *db)
+static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
+		   struct kbi_reader *search)
 {
 	struct req r;
 	memset(&r, 0, sizeof r);
 	r.a = a;
 	r.cfg = &cfg;
 	r.db = db;
+	r.search = search;
 	buf_init(&r.head, a);
 	buf_init(&r.out, a);
 	int status = http_read(&r, fr);
@@ -66,18 +69,81 @@ static void *worker(void *arg)
 	FCGX_Request fr;
 	struct arena a;
 	struct db *db = db_new(&cfg);
+	struct kbi_reader *search = strcmp(cfg.search, "index") == 0 && cfg.search_index[0]
+				    ? kbi_reader_new(cfg.search_index) : NULL;
 	arena_init(&a, 64 * 1024);
 	if (FCGX_InitRequest(&fr, listen_fd, 0) != 0) {
 		fprintf(stderr, "FCGX_InitRequest failed\n");
 		return NULL;
 	}
 	while (FCGX_Accept_r(&fr) >= 0) {
-		handle(&fr, &a, db);
+		handle(&fr, &a, db, search);
 		FCGX_Finish_r(&fr);
 		arena_reset(&a);
 	}
 	FCGX_Free(&fr, 1);
 	arena_free(&a);
+	kbi_reader_free(search);
+	db_free(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+/* ---- the search index's follower ---------------------------------- */
+
+static _Atomic int indexer_stop;
+static pthread_mutex_t indexer_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t indexer_cv = PTHREAD_COND_INITIALIZER;
+
+static void indexer_log(const char *msg)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char ts[32];
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s %s\n", ts, msg);
+}
+
+/* Sleeps ms milliseconds, or less when told to stop. */
+static void indexer_sleep(int ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&indexer_mu);
+	if (!indexer_stop)
+		pthread_cond_timedwait(&indexer_cv, &indexer_mu, &t);
+	pthread_mutex_unlock(&indexer_mu);
+}
+
+/* A search found the index behind the database: look for changes now. */
+static void indexer_wake(void)
+{
+	pthread_mutex_lock(&indexer_mu);
+	pthread_cond_signal(&indexer_cv);
+	pthread_mutex_unlock(&indexer_mu);
+}
+
+/* Keeps this node's search index current (kb_index.h): the one thread
+ * that writes it, with its own database connection. */
+static void *indexer(void *arg)
+{
+	(void)arg;
+	struct db *db = db_new(&cfg);
+	struct kbi_follower *f = kbi_follower_new(cfg.search_index);
+	while (f != NULL && !indexer_stop) {
+		enum kbi_step s = kbi_follow(f, db, &indexer_stop, indexer_log);
+		if (s == KBI_APPLIED || s == KBI_REBUILT)
+			continue;
+		indexer_sleep(s == KBI_IDLE ? cfg.search_poll_ms : 5000);
+	}
+	kbi_follower_free(f);
 	db_free(db);
 	mysql_thread_end();
 	return NULL;
@@ -157,8 +223,16 @@ int main(int argc, char **argv)
 			fprintf(stderr, "pthread_create failed\n");
 			return 1;
 		}
-	fprintf(stderr, "hotlined: listening on %s with %d threads\n", cfg.listen,
-		cfg.threads);
+	pthread_t indexer_thread;
+	int indexing = strcmp(cfg.search, "index") == 0 && cfg.search_index[0] != '\0';
+	if (indexing)
+		kbi_set_waker(indexer_wake);
+	if (indexing && pthread_create(&indexer_thread, NULL, indexer, NULL) != 0) {
+		fprintf(stderr, "pthread_create failed\n");
+		return 1;
+	}
+	fprintf(stderr, "hotlined: listening on %s with %d threads; search: %s\n",
+		cfg.listen, cfg.threads, indexing ? cfg.search_index : "sql");
 	for (;;) {
 		int sig = 0;
 		if (sigwait(&set, &sig) != 0)
@@ -173,9 +247,15 @@ int main(int argc, char **argv)
 	/* Let in-flight requests finish; wake the threads blocked in accept. */
 	FCGX_ShutdownPending();
 	shutdown(listen_fd, SHUT_RDWR);
+	pthread_mutex_lock(&indexer_mu);
+	indexer_stop = 1;
+	pthread_cond_signal(&indexer_cv);
+	pthread_mutex_unlock(&indexer_mu);
 	for (int i = 0; i < cfg.threads; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	if (indexing)
+		pthread_join(indexer_thread, NULL);
 	close(listen_fd);
 	unlink(cfg.listen);
 	if (cfg.pid_file[0] != '\0')

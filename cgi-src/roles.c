@@ -27,6 +27,7 @@ const char *const cap_labels[CAP__MAX] = {
 	"派单与督办",      /* CAP_DISPATCH */
 	"争议审核",        /* CAP_DISPUTE_REVIEW */
 	"召集联席会议",    /* CAP_MEETING */
+	"知识检索标准",    /* CAP_KB_STANDARDS */
 };
 
 #define B(c) (1ULL << (c))
@@ -37,7 +38,8 @@ static const unsigned long long matrix[ROLE__MAX] = {
 	B(CAP_KB_SEARCH) | B(CAP_ORDER_HANDLE),                 /* ROLE_CLERK */
 	B(CAP_KB_SEARCH) | B(CAP_KB_EDIT),                      /* ROLE_KB_EDITOR */
 	B(CAP_KB_SEARCH) | B(CAP_KB_APPROVE),                   /* ROLE_KB_APPROVER */
-	B(CAP_KB_SEARCH) | B(CAP_DISPATCH) | B(CAP_AUDIT_READ), /* ROLE_COORDINATOR */
+	B(CAP_KB_SEARCH) | B(CAP_DISPATCH) | B(CAP_AUDIT_READ) |
+	B(CAP_KB_STANDARDS),                                    /* ROLE_COORDINATOR */
 	B(CAP_KB_SEARCH) | B(CAP_DISPUTE_REVIEW),               /* ROLE_REVIEWER */
 	B(CAP_KB_SEARCH) | B(CAP_MEETING),                      /* ROLE_CONVENER */
 	B(CAP_ADMIN) | B(CAP_CALENDAR_EDIT) | B(CAP_AUDIT_READ),/* ROLE_ADMIN */

@@ -29,6 +29,7 @@ enum cap {
 	CAP_DISPATCH,      /* dispatch, decide returns, run disputes */
 	CAP_DISPUTE_REVIEW,/* give the 编办 / 法制局 opinion */
 	CAP_MEETING,       /* convene joint meetings */
+	CAP_KB_STANDARDS,  /* the search's synonyms and learned answers (K7) */
 	CAP__MAX
 };
 

@@ -31,6 +31,8 @@ static const struct nav_item nav[] = {
 	{ CAP_KB_SEARCH, "/knowledge/updates", "知识更新工单" },
 	{ CAP_DISPATCH, "/knowledge/overdue", "知识逾期" },
 	{ CAP_DISPATCH, "/knowledge/gaps", "知识缺失" },
+	{ CAP_KB_STANDARDS, "/knowledge/synonyms", "检索同义词" },
+	{ CAP_KB_STANDARDS, "/knowledge/learned", "检索学习" },
 	{ CAP_KB_APPROVE, "/knowledge/grants", "知识授权" },
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
@@ -96,6 +98,7 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "decided", "会议决定已记录。" },
 	{ "held", "会议已记录。" },
 	{ "voted_before", "您今天已评价过此条，感谢。" },
+	{ "deleted", "已删除。" },
 };
 
 static void done_notice(struct req *r, struct tdict *root)

@@ -15,7 +15,8 @@
 #   SWEEP_INTERVAL  seconds between runs of `hotlinectl sweep` (the deadline
 #          sweep cron runs in production); default 60, 0 runs none
 #
-# Layout under $VAR: db/ (datadir), db.sock, my.cnf, hotline.conf,
+# Layout under $VAR: db/ (datadir), db.sock, my.cnf, hotline.conf, search/
+# (the node's search index),
 # run/ (pid files, hotlined.sock), log/, nginx/ (config and temp dirs).
 # The sweep loop's pid is run/sweep.pid, its output log/sweep.log.
 set -eu
@@ -311,6 +312,7 @@ session_idle_min = 30
 session_max_hours = 12
 cookie_secure = 0
 public_max_age = 5
+search_index = $VAR/search
 log = $LOG/hotlined.log
 pid_file = $APP_PID
 EOF

@@ -26,10 +26,11 @@
 {{#SEARCHED}}
 {{#NONE}}<p class="alert" role="status">知识库中没有找到相关内容，已记录为知识缺失。</p>{{/NONE}}
 {{#RELAXED}}<p class="relaxed" role="status">未找到完全匹配的结果，以下为按{{#TERM}}“{{T}}”{{/TERM}}检索的结果。</p>{{/RELAXED}}
+{{#SYNONYMS}}<p class="relaxed" role="status">已同时检索同义词：{{#WORD}}“{{W}}”{{/WORD}}</p>{{/SYNONYMS}}
 <ol class="results">
 {{#RESULT}}<li><label class="pick"><input type="radio" name="entry_id" value="{{ID}}"> 用此条答复</label>
 <a class="title" href="{{HREF}}" target="_blank" rel="noopener">{{#TITLE}}{{TEXT}}{{#MARK}}<mark>{{M}}</mark>{{/MARK}}{{/TITLE}}</a>
-<span class="meta"><span class="kind">{{KIND}}</span> {{UNIT}}</span>
+<span class="meta"><span class="kind">{{KIND}}</span> {{UNIT}}{{#LEARNED}} <span class="tag">常用答复</span>{{/LEARNED}}</span>
 <p class="summary">{{#SUMMARY}}{{TEXT}}{{#MARK}}<mark>{{M}}</mark>{{/MARK}}{{/SUMMARY}}</p></li>
 {{/RESULT}}
 </ol>

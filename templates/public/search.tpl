@@ -15,6 +15,7 @@
 {{#SEARCHED}}
 {{#NONE}}<p class="alert" role="status">没有找到相关内容，请换个说法，或拨打 12345 咨询。</p>{{/NONE}}
 {{#RELAXED}}<p class="relaxed" role="status">未找到完全匹配的结果，以下为按{{#TERM}}“{{T}}”{{/TERM}}检索的结果。</p>{{/RELAXED}}
+{{#SYNONYMS}}<p class="relaxed" role="status">已同时检索同义词：{{#WORD}}“{{W}}”{{/WORD}}</p>{{/SYNONYMS}}
 <ol class="results">
 {{#RESULT}}<li><a class="title" href="{{HREF}}">{{#TITLE}}{{TEXT}}{{#MARK}}<mark>{{M}}</mark>{{/MARK}}{{/TITLE}}</a>
 <span class="meta"><span class="kind">{{KIND}}</span> {{UNIT}}</span>
@@ -31,5 +32,5 @@
 <p class="summary">{{#SUMMARY}}{{TEXT}}{{/SUMMARY}}</p></li>
 {{/RESULT}}
 </ol>
-<p class="pager">{{#PREV}}<a href="/kb?{{QS}}&amp;page={{PAGE}}">← 上一页</a>{{/PREV}} {{#NEXT}}<a href="/kb?{{QS}}&amp;page={{PAGE}}">下一页 →</a>{{/NEXT}}</p>
+<p class="pager">{{#PREV}}<a href="/kb?{{QS}}page={{PAGE}}">← 上一页</a>{{/PREV}} {{#NEXT}}<a href="/kb?{{QS}}page={{PAGE}}">下一页 →</a>{{/NEXT}}</p>
 {{/BROWSE}}
