@@ -77,7 +77,7 @@ $(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web
 
 # The knowledge-base HTTP suite (tests/http/test_kb.c). Its binary is not
 # called test_kb: that name is the unit test tests/unit/test_kb.c.
-$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h tests/http/check_web.h | $(BUILD)
+$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_kb.h | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
 	  $(LDFLAGS) -o $@ tests/http/test_kb.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))
@@ -103,6 +103,13 @@ $(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c t
 $(BUILD)/tests/relevance: tests/relevance/relevance.c $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lstdc++
 
+# Knowledge search (tests/http/test_search.c): synonyms, learned answers,
+# gaps, paging, and a second node that must see every change.
+$(BUILD)/tests/test_http_search: tests/http/test_search.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_kb.h | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_search.c tests/http/web.c \
+	  $(shell pkg-config --libs $(TPKGS))
+
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
@@ -125,7 +132,8 @@ stop:
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
 check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
-       $(BUILD)/tests/test_http_orders $(BUILD)/tests/test_http_disputes
+       $(BUILD)/tests/test_http_orders $(BUILD)/tests/test_http_disputes \
+       $(BUILD)/tests/test_http_search
 	bash tests/stack-tests.sh
 
 # A libFuzzer target for the request parsers (needs clang).
@@ -140,7 +148,11 @@ fuzz:
 bench: deps all
 	bash tests/bench/bench.sh $(BENCH)
 
+# How well the search answers callers' questions (tests/relevance).
+relevance: deps all $(BUILD)/tests/relevance
+	bash tests/relevance/run.sh
+
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all unit asan deps run stop check bench fuzz clean
+.PHONY: all unit asan deps run stop check bench relevance fuzz clean

@@ -480,19 +480,30 @@ const char *kq_content_text(struct arena *a, const struct kq *k)
 {
 	struct buf b;
 	buf_init(&b, a);
-	for (size_t i = 0; i < k->nu;) {
-		if (k->u[i].stop) {
-			i++;
-			continue;
+	/* A lone character between question words (在哪里办) is left out
+	 * when the question says anything more. */
+	int more = 0;
+	for (size_t pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < k->nu;) {
+			if (k->u[i].stop) {
+				i++;
+				continue;
+			}
+			size_t j = i + 1;
+			while (!k->u[i].word && j < k->nu && !k->u[j].word && !k->u[j].stop &&
+			       k->u[j].run == k->u[i].run)
+				j++;
+			int lone = j == i + 1 && !k->u[i].word;
+			if (pass == 0)
+				more |= !lone;
+			else if (!lone || !more) {
+				if (b.len > 0)
+					buf_puts(&b, " ");
+				buf_add(&b, k->u[i].p,
+					(size_t)(k->u[j - 1].p + k->u[j - 1].len - k->u[i].p));
+			}
+			i = j;
 		}
-		size_t j = i + 1;
-		while (!k->u[i].word && j < k->nu && !k->u[j].word && !k->u[j].stop &&
-		       k->u[j].run == k->u[i].run)
-			j++;
-		if (b.len > 0)
-			buf_puts(&b, " ");
-		buf_add(&b, k->u[i].p, (size_t)(k->u[j - 1].p + k->u[j - 1].len - k->u[i].p));
-		i = j;
 	}
 	return buf_str(&b);
 }

@@ -22,7 +22,7 @@
 #include "kb_index.h"
 
 #define KB_PAGE 20
-#define KB_MAX_RESULTS 200       /* results ranked per query (ten pages) */
+#define KB_MAX_RESULTS 100       /* results ranked per query (five pages) */
 #define KB_LEARN_HALF_LIFE 90.0  /* days for a learned answer to weigh half */
 
 enum kb_engine { KB_ENGINE_INDEX, KB_ENGINE_SQL };

@@ -178,9 +178,14 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_votes vt ON vt.entry_id = s.entry_id"
 	" WHERE s.entry_id = ? AND s.visibility = 'public' AND e.obsolete = 0"
 	" AND v.state = 'published'",
-	/* STMT_PUBLIC_UNITS */
-	"SELECT u.id, u.name FROM units u WHERE u.active = 1 AND EXISTS"
-	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public')"
+	/* STMT_PUBLIC_UNITS: every unit with a public entry (a deactivated
+	 * one's entries stay published until marked obsolete), by one index
+	 * probe per unit. As EXISTS the optimizer may instead materialise
+	 * every public row (90,000 at the bench's size: 0.1 s a page); a
+	 * scalar subquery with LIMIT stays a probe. */
+	"SELECT u.id, u.name FROM units u WHERE"
+	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public'"
+	"  LIMIT 1) IS NOT NULL"
 	" ORDER BY u.id LIMIT 500",
 	/* STMT_VOTES_TODAY */
 	"SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",

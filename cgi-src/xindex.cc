@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -205,26 +204,6 @@ static Xapian::Query term_query(const xi_qterm &t, const char *alt_prefix)
 	return q;
 }
 
-// Which query term a matching document term stands for, or -1.
-static int term_index(const std::string &t, const std::unordered_map<std::string, int> &exact,
-		      const xi_qterm *terms, size_t nterms, const char *alt_prefix)
-{
-	auto it = exact.find(t);
-	if (it != exact.end())
-		return it->second;
-	size_t alen = alt_prefix != NULL ? strlen(alt_prefix) : 0;
-	if (alen > 0 && t.compare(0, alen, alt_prefix) == 0) {
-		it = exact.find(t.substr(alen));
-		if (it != exact.end())
-			return it->second;
-	}
-	for (size_t i = 0; i < nterms; i++)
-		if (terms[i].prefix && terms[i].weight > 0 &&
-		    t.compare(0, strlen(terms[i].term), terms[i].term) == 0)
-			return (int)i;
-	return -1;
-}
-
 // The number of documents holding the terms that prefix begins, at most:
 // that of its most frequent term.
 static unsigned long prefix_freq(Xapian::Database &db, const char *prefix)
@@ -236,46 +215,6 @@ static unsigned long prefix_freq(Xapian::Database &db, const char *prefix)
 		if (t.get_termfreq() > most)
 			most = t.get_termfreq();
 	return most;
-}
-
-// Fills h->wdf for the document's terms that matched (sorted, so that one
-// pass over its term list finds them).
-static void read_wdf(Xapian::Database &db, xi_hit *h,
-		     std::vector<std::pair<std::string, int>> &found)
-{
-	std::sort(found.begin(), found.end());
-	Xapian::TermIterator t = db.termlist_begin(h->docid);
-	for (const auto &f : found) {
-		t.skip_to(f.first);
-		if (t == db.termlist_end(h->docid))
-			break;
-		if (*t == f.first) {
-			unsigned w = h->wdf[f.second] + t.get_wdf();
-			h->wdf[f.second] = (unsigned short)(w > 65535 ? 65535 : w);
-		}
-	}
-}
-
-// Marks the prefix terms the document holds a term of, with the wdf of
-// all of them: Xapian names no matching terms for a wildcard.
-static void prefix_wdf(Xapian::Database &db, xi_hit *h, const xi_qterm *terms,
-		       size_t nterms)
-{
-	for (size_t i = 0; i < nterms; i++) {
-		if (!terms[i].prefix || terms[i].weight <= 0)
-			continue;
-		size_t plen = strlen(terms[i].term);
-		unsigned w = 0;
-		Xapian::TermIterator t = db.termlist_begin(h->docid);
-		for (t.skip_to(terms[i].term);
-		     t != db.termlist_end(h->docid) && (*t).compare(0, plen, terms[i].term) == 0;
-		     ++t)
-			w += t.get_wdf() > 0 ? t.get_wdf() : 1;
-		if (w > 0) {
-			h->matched |= 1ULL << i;
-			h->wdf[i] = (unsigned short)(w > 65535 ? 65535 : w);
-		}
-	}
 }
 
 extern "C" int xi_termfreq(struct xi *x, const struct xi_qterm *terms, size_t nterms,
@@ -294,6 +233,43 @@ extern "C" int xi_termfreq(struct xi *x, const struct xi_qterm *terms, size_t nt
 	return -1;
 }
 
+// Marks, in the hits (ordered by docid through order), those holding term
+// as holding query term i, adding its wdf: one pass down its posting list
+// (cheaper than reading each hit's term list).
+static void mark_term(Xapian::Database &db, const std::string &term, int i,
+		      const std::vector<std::pair<unsigned, size_t>> &order, xi_hit *hits)
+{
+	Xapian::PostingIterator p = db.postlist_begin(term), end = db.postlist_end(term);
+	for (const auto &o : order) {
+		if (p == end)
+			break;
+		p.skip_to(o.first);
+		if (p == end || *p != o.first)
+			continue;
+		xi_hit *h = &hits[o.second];
+		unsigned w = h->wdf[i] + (p.get_wdf() > 0 ? p.get_wdf() : 1);
+		h->matched |= 1ULL << i;
+		h->wdf[i] = (unsigned short)(w > 65535 ? 65535 : w);
+	}
+}
+
+// Marks query term i in the hits: the term, its second spelling, or for a
+// prefix each of the (at most 50) terms it begins.
+static void mark_query_term(Xapian::Database &db, const xi_qterm &t, int i, const char *alt_prefix,
+			    const std::vector<std::pair<unsigned, size_t>> &order, xi_hit *hits)
+{
+	if (t.prefix) {
+		int n = 0;
+		for (Xapian::TermIterator a = db.allterms_begin(t.term);
+		     a != db.allterms_end(t.term) && n < 50; ++a, ++n)
+			mark_term(db, *a, i, order, hits);
+		return;
+	}
+	mark_term(db, t.term, i, order, hits);
+	if (alt_prefix != NULL)
+		mark_term(db, std::string(alt_prefix) + t.term, i, order, hits);
+}
+
 extern "C" int xi_search(struct xi *x, const struct xi_qterm *terms, size_t nterms,
 			 const char *filter, const char *alt_prefix, size_t max,
 			 struct xi_hit *out, size_t *nout, char *err, size_t errlen)
@@ -305,15 +281,12 @@ extern "C" int xi_search(struct xi *x, const struct xi_qterm *terms, size_t nter
 	}
 	try {
 		std::vector<Xapian::Query> parts;
-		std::unordered_map<std::string, int> exact;
 		for (size_t i = 0; i < nterms; i++) {
 			if (terms[i].weight <= 0)
 				continue;
 			parts.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
 						      term_query(terms[i], alt_prefix),
 						      terms[i].weight));
-			if (!terms[i].prefix)
-				exact.emplace(terms[i].term, (int)i);
 		}
 		if (parts.empty() || max == 0)
 			return 0;
@@ -324,24 +297,18 @@ extern "C" int xi_search(struct xi *x, const struct xi_qterm *terms, size_t nter
 		enq.set_query(q);
 		enq.set_weighting_scheme(Xapian::BM25Weight());
 		Xapian::MSet ms = enq.get_mset(0, (Xapian::doccount)max);
-		std::vector<std::pair<std::string, int>> found;
+		std::vector<std::pair<unsigned, size_t>> order;
 		for (Xapian::MSetIterator m = ms.begin(); m != ms.end(); ++m) {
-			xi_hit *h = &out[(*nout)++];
+			xi_hit *h = &out[*nout];
 			memset(h, 0, sizeof *h);
 			h->docid = *m;
 			h->weight = m.get_weight();
-			found.clear();
-			for (Xapian::TermIterator t = enq.get_matching_terms_begin(m);
-			     t != enq.get_matching_terms_end(m); ++t) {
-				int i = term_index(*t, exact, terms, nterms, alt_prefix);
-				if (i >= 0) {
-					h->matched |= 1ULL << i;
-					found.emplace_back(*t, i);
-				}
-			}
-			read_wdf(*x->rd, h, found);
-			prefix_wdf(*x->rd, h, terms, nterms);
+			order.emplace_back(h->docid, (*nout)++);
 		}
+		std::sort(order.begin(), order.end());
+		for (size_t i = 0; i < nterms; i++)
+			if (terms[i].weight > 0)
+				mark_query_term(*x->rd, terms[i], (int)i, alt_prefix, order, out);
 		return 0;
 	} catch (const Xapian::Error &e) {
 		set_err(err, errlen, e);

@@ -2,7 +2,7 @@
 # Starts and stops the private development/test stack: MariaDB, hotlined
 # (FastCGI) and nginx, all bound to loopback and kept under $VAR.
 #
-# usage: scripts/stack.sh {start|stop|restart-app|db-start|db-stop|status}
+# usage: scripts/stack.sh {start|stop|restart-app|node2-start|node2-stop|db-start|db-stop|status}
 #
 # Environment:
 #   VAR    state directory (default: <repo>/var); made absolute
@@ -14,6 +14,10 @@
 #          keys override earlier ones)
 #   SWEEP_INTERVAL  seconds between runs of `hotlinectl sweep` (the deadline
 #          sweep cron runs in production); default 60, 0 runs none
+#   NODES  1 (default) or 2: a second hotlined, as on a second machine, with
+#          its own search index (search2/), socket, pid file and log
+#          (hotlined2.*), served by nginx alone on PORT + 1; both nodes share
+#          the database
 #
 # Layout under $VAR: db/ (datadir), db.sock, my.cnf, hotline.conf, search/
 # (the node's search index),
@@ -47,10 +51,18 @@ RUN=$VAR/run
 LOG=$VAR/log
 MYCNF=$VAR/my.cnf
 DBSOCK=$VAR/db.sock
+NODES=${NODES:-1}
+case $NODES in
+1 | 2) ;;
+*) echo "stack: NODES must be 1 or 2, got '$NODES'" >&2; exit 2 ;;
+esac
+PORT2=$((PORT + 1))
 APPCONF=$VAR/hotline.conf
 APPSOCK=$RUN/hotlined.sock
 DB_PID=$RUN/mariadb.pid
 APP_PID=$RUN/hotlined.pid
+APPLOG=$LOG/hotlined
+SEARCH_DIR=$VAR/search
 NGX_PID=$RUN/nginx.pid
 SWEEP_PID=$RUN/sweep.pid
 NGX_DIR=$VAR/nginx
@@ -141,7 +153,9 @@ launch() {
 	shift
 	(
 		close_fds
-		exec nohup "$@" </dev/null >>"$log" 2>&1
+		# A session of its own: whoever started the stack (a test runner
+		# that kills its process group when a test ends) does not stop it.
+		exec setsid nohup "$@" </dev/null >>"$log" 2>&1
 	) &
 	LAUNCHED=$!
 }
@@ -312,8 +326,8 @@ session_idle_min = 30
 session_max_hours = 12
 cookie_secure = 0
 public_max_age = 5
-search_index = $VAR/search
-log = $LOG/hotlined.log
+search_index = $SEARCH_DIR
+log = $APPLOG.log
 pid_file = $APP_PID
 EOF
 	if [ -n "${HOTLINE_CONF_EXTRA:-}" ]; then
@@ -346,6 +360,18 @@ migrate_and_demo() {
 	esac
 }
 
+# node N: the app variables of node N (1 or 2). Node 2 is a second machine
+# sharing the database: its own index, socket, pid file and logs.
+node() {
+	if [ "$1" = 2 ]; then
+		APPCONF=$VAR/hotline2.conf APPSOCK=$RUN/hotlined2.sock APP_PID=$RUN/hotlined2.pid
+		APPLOG=$LOG/hotlined2 SEARCH_DIR=$VAR/search2
+	else
+		APPCONF=$VAR/hotline.conf APPSOCK=$RUN/hotlined.sock APP_PID=$RUN/hotlined.pid
+		APPLOG=$LOG/hotlined SEARCH_DIR=$VAR/search
+	fi
+}
+
 app_stop() {
 	local pid
 	if ! pid=$(running "$APP_PID" hotlined); then
@@ -374,13 +400,13 @@ app_start() {
 	fi
 	rm -f "$APP_PID" "$APPSOCK"
 	msg "starting hotlined ($BUILD/hotlined) on $APPSOCK"
-	launch "$LOG/hotlined.out" "$BUILD/hotlined" -c "$APPCONF"
+	launch "$APPLOG.out" "$BUILD/hotlined" -c "$APPCONF"
 	pid=$LAUNCHED
 	n=100
 	while [ ! -S "$APPSOCK" ] || [ ! -s "$APP_PID" ]; do
 		if ! pid_alive "$pid"; then
-			show_log "$LOG/hotlined.out"
-			show_log "$LOG/hotlined.log"
+			show_log "$APPLOG.out"
+			show_log "$APPLOG.log"
 			rm -f "$APP_PID"
 			die "hotlined exited during start-up"
 		fi
@@ -391,8 +417,8 @@ app_start() {
 				echo "$pid" >"$APP_PID"
 				break
 			fi
-			show_log "$LOG/hotlined.out"
-			show_log "$LOG/hotlined.log"
+			show_log "$APPLOG.out"
+			show_log "$APPLOG.log"
 			kill -KILL "$pid" 2>/dev/null || true
 			rm -f "$APP_PID"
 			die "hotlined did not create $APPSOCK within 10 s"
@@ -419,6 +445,24 @@ write_nginx_conf() {
 	mkdir -p "$NGX_DIR/client_body_temp" "$NGX_DIR/proxy_temp" \
 		"$NGX_DIR/fastcgi_temp" "$NGX_DIR/uwsgi_temp" "$NGX_DIR/scgi_temp" \
 		"$NGX_DIR/cache"
+	mkdir -p "$NGX_DIR/nodes"
+	rm -f "$NGX_DIR/nodes/"*.conf
+	if [ "$NODES" = 2 ]; then
+		# Node 2 alone, on its own port: a test can ask either machine.
+		cat >"$NGX_DIR/nodes/node2.conf" <<EOF
+server {
+    listen 127.0.0.1:$PORT2;
+    server_name localhost;
+    client_max_body_size 2m;
+    location /static/ { alias $TOP/static/; }
+    location / {
+        include /etc/nginx/fastcgi_params;
+        fastcgi_pass unix:$RUN/hotlined2.sock;
+        fastcgi_keep_conn off;
+    }
+}
+EOF
+	fi
 	sed -e "s|@VAR@|$v|g" -e "s|@TOP@|$t|g" -e "s|@PORT@|$PORT|g" \
 		-e "s|@USER@|$(id -un)|g" -e "s|@GROUP@|$(id -gn)|g" \
 		"$TOP/conf/nginx.conf.in" >"$NGX_DIR/nginx.conf.tmp"
@@ -577,6 +621,11 @@ start)
 	write_appconf
 	migrate_and_demo
 	app_start
+	if [ "$NODES" = 2 ]; then
+		node 2
+		app_start
+		node 1
+	fi
 	nginx_start
 	sweep_start
 	msg "up: http://127.0.0.1:$PORT/ (VAR=$VAR)"
@@ -584,11 +633,22 @@ start)
 stop)
 	sweep_stop
 	app_stop
+	node 2
+	app_stop
+	node 1
 	nginx_stop
 	db_stop
 	;;
 restart-app)
 	app_start
+	;;
+node2-start)
+	node 2
+	app_start
+	;;
+node2-stop)
+	node 2
+	app_stop
 	;;
 db-start)
 	db_start
@@ -602,7 +662,7 @@ status)
 	exit $?
 	;;
 *)
-	echo "usage: $0 {start|stop|restart-app|db-start|db-stop|status}" >&2
+	echo "usage: $0 {start|stop|restart-app|node2-start|node2-stop|db-start|db-stop|status}" >&2
 	exit 2
 	;;
 esac

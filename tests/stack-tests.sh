@@ -4,8 +4,8 @@
 # a new database every run. The stack is stopped however this script ends.
 #
 # Environment: BUILD (default build) names the directory holding hotlined,
-# hotlinectl, tests/test_http, tests/test_http_kb, tests/test_http_orders and
-# tests/test_http_disputes,
+# hotlinectl, tests/test_http, tests/test_http_kb, tests/test_http_orders,
+# tests/test_http_disputes and tests/test_http_search,
 # as for scripts/stack.sh.
 set -euo pipefail
 
@@ -14,6 +14,9 @@ cd "$TOP"
 
 export VAR=$TOP/var/test
 export PORT=8181
+# A second node (its own hotlined and search index, sharing the database)
+# on PORT + 1, for the tests of what every node must see.
+export NODES=2
 BUILD=${BUILD:-build}
 case $BUILD in
 /*) ;;
@@ -23,6 +26,7 @@ export BUILD
 export STACK=$TOP/scripts/stack.sh
 export HOTLINECTL=$BUILD/hotlinectl
 export BASE_URL=http://127.0.0.1:$PORT
+export BASE_URL2=http://127.0.0.1:$((PORT + 1))
 
 stop_stack() {
 	bash "$STACK" stop || echo "stack-tests: stopping the stack failed" >&2
@@ -53,6 +57,9 @@ echo "== work-order HTTP tests ($BUILD/tests/test_http_orders against $BASE_URL)
 
 echo "== disputes HTTP tests ($BUILD/tests/test_http_disputes against $BASE_URL)"
 "$BUILD/tests/test_http_disputes" || failed=1
+
+echo "== search HTTP tests ($BUILD/tests/test_http_search against $BASE_URL and $BASE_URL2)"
+"$BUILD/tests/test_http_search" || failed=1
 
 if [ -f tests/browser/run.sh ]; then
 	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"

@@ -4,8 +4,17 @@
 # against the bare FastCGI route (hello) measured in the same run; then the
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
 # Names: static hello login home kb_search_public kb_search_operator kb_entry
-# order_intake order_queue dispute_list dispute_form. BENCH_SECONDS sets each
-# run's length.
+# order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m.
+# BENCH_SECONDS sets each run's length.
+#
+# The searches (kb_search_public, kb_search_operator) ask a mix of some 300
+# questions (tests/relevance/questions.tsv and topic words), every request
+# made unique so that nginx's micro-cache cannot answer, on 100,000
+# generated entries; the index is built (timed) before. kb_search_sql asks
+# the same mix of the SQL search in the same run (hotlined restarted with
+# search = sql) and prints how many times faster the index is. kb_1m grows
+# the knowledge base to 1,000,000 entries, builds the index (timed, sized)
+# and times the public search again.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
@@ -49,13 +58,17 @@ declare -A URL=(
 	[home]=/
 	[kb_search_public]=/kb?q=%E7%A4%BE%E4%BF%9D
 	[kb_search_operator]=/knowledge?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_public_sql]=/kb?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_operator_sql]=/knowledge?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_public_1m]=/kb?q=%E7%A4%BE%E4%BF%9D
 	[kb_entry]=/kb/e/1000001
 	[order_intake]=/orders
 	[order_queue]=/orders/queue
 	[dispute_list]=/disputes
 	[dispute_form]=/disputes/1000000/form
 )
-declare -A AUTH=([home]=admin [kb_search_operator]=operator [order_intake]=operator
+declare -A AUTH=([home]=admin [kb_search_operator]=operator [kb_search_operator_sql]=operator
+	[order_intake]=operator
 	[order_queue]=clerk [dispute_list]=coordinator [dispute_form]=coordinator)
 # Forms posted with tests/bench/post.lua (bodies built below, once signed
 # in): success is the redirect to the new order, anything else a failure.
@@ -64,7 +77,11 @@ declare -A EXPECT=([order_intake]=303)
 declare -A LOCATION=([order_intake]=/orders/)
 # Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
 declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/
+	[kb_search_public_sql]=/kb [kb_search_operator_sql]=/knowledge [kb_search_public_1m]=/kb
 	[dispute_form]=/disputes/form)
+# Searches every request of which is new to the micro-cache.
+declare -A UNIQUE=([kb_search_public]=1 [kb_search_operator]=1 [kb_search_public_sql]=1
+	[kb_search_operator_sql]=1 [kb_search_public_1m]=1)
 
 # The searches of the mix: common words, rarer pairs, and queries that find
 # nothing; percent-encoded UTF-8.
@@ -84,13 +101,31 @@ mix_file() {
 			echo "/disputes/$i/form"
 		done >"$f"
 	else
-		for q in 社保 医保 公积金 户口 "社保 转移" "驾驶证 补办" "不动产 登记" \
-			"护照 换领" "低保 证明" 营业执照 "燃气 缴费" "火星移民" "量子纠缠" \
-			"违章 罚款 查询" 出生证明 "港澳通行证"; do
+		# Callers' questions, with and without an answer, and topic words.
+		{
+			grep -v '^#' "$TOP/tests/relevance/questions.tsv" | cut -f1
+			printf '%s\n' 社保 医保 公积金 户口 "社保 转移" "驾驶证 补办" "不动产 登记" \
+				"护照 换领" "低保 证明" 营业执照 "燃气 缴费" "火星移民" "量子纠缠" \
+				"违章 罚款 查询" 出生证明 "港澳通行证"
+		} | grep -v '^$' | while IFS= read -r q; do
 			echo "$base?q=$(enc "$q")"
 		done >"$f"
 	fi
 	echo "$f"
+}
+
+# index_line TAG: builds this node's search index of every entry (the bulk
+# loader bypasses the change log) and prints its build time and size.
+index_line() {
+	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb reindex |
+		awk -v t="$1" '{ for (i = 1; i <= NF; i++) { if ($i == "entries") n = $(i - 1);
+			if ($i == "s,") s = $(i - 1); if ($i == "MB,") mb = $(i - 1) } }
+			END { printf "bench kb_index_%s entries=%d build_s=%.1f size_mb=%.1f\n", t, n, s, mb }'
+}
+
+# search_engine sql|index: restarts hotlined with that search engine.
+search_engine() {
+	HOTLINE_CONF_EXTRA="search = $1" bash "$STACK" restart-app >/dev/null
 }
 
 # run NAME: prints "rps p99_ms" for one page.
@@ -114,12 +149,12 @@ run() {
 		script=(-s "$TOP/tests/bench/post.lua")
 	elif [ -n "${MIX[$name]:-}" ]; then
 		BENCH_PATHS=$(mix_file "${MIX[$name]}")
-		export BENCH_PATHS
+		BENCH_UNIQUE=${UNIQUE[$name]:-0}
+		export BENCH_PATHS BENCH_UNIQUE
 		script=(-s "$TOP/tests/bench/mix.lua")
 		# Each path once, unhurried, before the clock starts: the public
-		# pages are timed with nginx's micro-cache warm, as they run. A
-		# cold start (every page a miss at once under full load) costs
-		# seconds per search on two cores and is not what this measures.
+		# pages are timed with nginx's micro-cache warm, as they run (the
+		# searches, made unique, are never served from it).
 		local p
 		while read -r p; do
 			curl -s -o /dev/null "${args[@]}" "$BASE$p"
@@ -140,18 +175,29 @@ run() {
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(static hello login home kb_search_public kb_search_operator kb_entry order_intake
-		order_queue dispute_list dispute_form)
+		order_queue dispute_list dispute_form kb_search_sql kb_1m)
+# kb_search_sql and kb_1m are steps of their own, run in this order at the end.
+pages=() steps=()
 for n in "${names[@]}"; do
-	[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]})" >&2; exit 2; }
+	case $n in
+	kb_search_sql | kb_1m) steps+=("$n") ;;
+	*)
+		[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]} kb_search_sql kb_1m)" >&2; exit 2; }
+		pages+=("$n")
+		;;
+	esac
 done
+names=("${pages[@]}" "${steps[@]}")
 
 # The knowledge-base pages need the 100,000 generated entries; loading them
-# (and building their full-text indexes) is timed once.
+# (and building their full-text indexes, then the search index) is timed
+# once.
 case " ${names[*]} " in
 *" kb_"*)
 	t0=$(date +%s.%N)
 	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 100000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_s=%.1f\n", b - a }'
+	index_line 100k
 	;;
 esac
 
@@ -191,15 +237,42 @@ case " ${names[*]} " in
 	;;
 esac
 
+# line NAME: times one page and prints its line.
+line() {
+	local rps p99
+	read -r rps p99 < <(run "$1")
+	awk -v n="$1" -v r="$rps" -v p="$p99" -v b="$base_rps" \
+		'BEGIN { printf "bench %s rps=%d p99_ms=%.2f ratio=%.2f\n", n, r, p, r / b }'
+	eval "rps_$1=$rps"
+}
+
 read -r base_rps base_p99 < <(run hello)
 for n in "${names[@]}"; do
-	if [ "$n" = hello ]; then
-		rps=$base_rps p99=$base_p99
-	else
-		read -r rps p99 < <(run "$n")
-	fi
-	awk -v n="$n" -v r="$rps" -v p="$p99" -v b="$base_rps" \
-		'BEGIN { printf "bench %s rps=%d p99_ms=%.2f ratio=%.2f\n", n, r, p, r / b }'
+	case $n in
+	hello)
+		awk -v r="$base_rps" -v p="$base_p99" \
+			'BEGIN { printf "bench hello rps=%d p99_ms=%.2f ratio=1.00\n", r, p }'
+		;;
+	kb_search_sql)
+		# The same mix on the SQL search, then the index again.
+		search_engine sql
+		for s in kb_search_public kb_search_operator; do
+			line "${s}_sql"
+			eval "fast=\${rps_$s:-} slow=\${rps_${s}_sql:-}"
+			[ -n "$fast" ] && [ -n "$slow" ] && awk -v n="$s" -v f="$fast" -v s="$slow" \
+				'BEGIN { printf "bench %s_vs_sql=%.1fx\n", n, (s > 0 ? f / s : 0) }'
+		done
+		search_engine index
+		;;
+	kb_1m)
+		t0=$(date +%s.%N)
+		"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 1000000 >/dev/null
+		awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_1m_s=%.1f\n", b - a }'
+		index_line 1m
+		line kb_search_public_1m
+		;;
+	*) line "$n" ;;
+	esac
 done
 pid=$(cat "$VAR/run/hotlined.pid")
 awk '/^VmRSS/ { printf "bench rss_mb=%.1f\n", $2 / 1024 }' "/proc/$pid/status"

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "web.h"
 
@@ -127,6 +130,61 @@ static inline int run_suite(Suite *s)
 	srunner_free(sr);
 	curl_global_cleanup();
 	return failed > 0 ? 1 : 0;
+}
+
+/* ---- the stack's own tools ------------------------------------------- */
+
+static inline const char *env_or_fail(const char *name)
+{
+	const char *v = getenv(name);
+	ck_assert_msg(v != NULL && *v != '\0', "environment variable %s is not set", name);
+	return v;
+}
+
+static inline void slurp(int fd, char *out, size_t size)
+{
+	size_t len = 0;
+	ssize_t k;
+	lseek(fd, 0, SEEK_SET);
+	while (len + 1 < size && (k = read(fd, out + len, size - len - 1)) > 0)
+		len += (size_t)k;
+	out[len] = '\0';
+	close(fd);
+}
+
+/* Runs argv (looked up in PATH), standard input from /dev/null; its
+ * standard output goes to out and its standard error to err, or to out
+ * as well when err is NULL. Returns the exit status, or -1 if it did not
+ * exit normally. */
+static inline int run_cmd(const char *const argv[], char *out, size_t out_size, char *err,
+			  size_t err_size)
+{
+	char on[] = "/tmp/httptest-outXXXXXX", en[] = "/tmp/httptest-errXXXXXX";
+	int ofd = mkstemp(on), efd = err ? mkstemp(en) : dup(ofd);
+	ck_assert_msg(ofd >= 0 && efd >= 0, "mkstemp failed");
+	unlink(on);
+	if (err)
+		unlink(en);
+	pid_t pid = fork();
+	ck_assert_msg(pid >= 0, "fork failed");
+	if (pid == 0) {
+		dup2(ofd, 1);
+		dup2(efd, 2);
+		int devnull = open("/dev/null", O_RDONLY);
+		if (devnull >= 0)
+			dup2(devnull, 0);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	int status;
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	slurp(ofd, out, out_size);
+	if (err)
+		slurp(efd, err, err_size);
+	else
+		close(efd);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 #endif

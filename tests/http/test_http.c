@@ -99,50 +99,6 @@ static int audit_has(struct web *admin, const char *action, const char *object)
 		     action, object) > 0;
 }
 
-/* Runs argv, collecting stdout and stderr into out; returns the exit
- * status, or -1 if it did not exit normally. */
-static int run(char *out, size_t out_size, const char *const argv[])
-{
-	int fd[2];
-	if (pipe(fd) != 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		dup2(fd[1], 2);
-		close(fd[0]);
-		close(fd[1]);
-		int devnull = open("/dev/null", O_RDONLY);
-		if (devnull >= 0)
-			dup2(devnull, 0);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	size_t len = 0;
-	ssize_t k;
-	char sink[4096];
-	while ((k = read(fd[0], len + 1 < out_size ? out + len : sink,
-			 len + 1 < out_size ? out_size - len - 1 : sizeof sink)) > 0)
-		if (len + 1 < out_size)
-			len += (size_t)k;
-	close(fd[0]);
-	out[len] = '\0';
-	int status;
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
-		return -1;
-	return WEXITSTATUS(status);
-}
-
-static const char *env_or_fail(const char *name)
-{
-	const char *v = getenv(name);
-	ck_assert_msg(v != NULL && *v != '\0', "environment variable %s is not set", name);
-	return v;
-}
-
 /* scripts/stack.sh CMD for the stack under test (VAR and PORT come through
  * the environment). */
 static int stack(const char *cmd, char *out, size_t out_size)
@@ -151,7 +107,7 @@ static int stack(const char *cmd, char *out, size_t out_size)
 	if (script == NULL || *script == '\0')
 		return -1;
 	const char *argv[] = { "bash", script, cmd, NULL };
-	return run(out, out_size, argv);
+	return run_cmd(argv, out, out_size, NULL, 0);
 }
 
 static int audit_verify(char *out, size_t out_size)
@@ -160,7 +116,7 @@ static int audit_verify(char *out, size_t out_size)
 	snprintf(conf, sizeof conf, "%s/hotline.conf", env_or_fail("VAR"));
 	const char *argv[] = { env_or_fail("HOTLINECTL"), "-c", conf, "audit",
 			       "verify", NULL };
-	return run(out, out_size, argv);
+	return run_cmd(argv, out, out_size, NULL, 0);
 }
 
 /* ---- sign-in and sign-out ---------------------------------------------- */
@@ -1553,7 +1509,7 @@ static void sql_exec(const char *stmt)
 	char out[4096], sock[1024];
 	snprintf(sock, sizeof sock, "--socket=%s/db.sock", env_or_fail("VAR"));
 	const char *argv[] = { "mariadb", sock, "-uroot", "hotline", "-e", stmt, NULL };
-	int rc = run(out, sizeof out, argv);
+	int rc = run_cmd(argv, out, sizeof out, NULL, 0);
 	ck_assert_msg(rc == 0, "mariadb exited %d: %s", rc, out);
 }
 
@@ -1632,7 +1588,7 @@ START_TEST(audit_tamper_detected)
 	snprintf(sock, sizeof sock, "--socket=%s/db.sock", env_or_fail("VAR"));
 	const char *tamper[] = { "mariadb", sock, "-uroot", "hotline", "-e",
 				 "UPDATE audit_log SET detail='x' WHERE id=3", NULL };
-	int rc = run(out, sizeof out, tamper);
+	int rc = run_cmd(tamper, out, sizeof out, NULL, 0);
 	ck_assert_msg(rc == 0, "mariadb exited %d: %s", rc, out);
 	rc = audit_verify(out, sizeof out);
 	ck_assert_msg(rc == 1, "audit verify exited %d after tampering: %s", rc, out);

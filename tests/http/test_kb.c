@@ -20,214 +20,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "check_web.h"
+#include "check_kb.h"
 
 #define HRSS_UNIT "梅州市人力资源和社会保障局"
 #define PSB_HZ_UNIT "梅州市公安局户政支队"
 /* Demo entries (sql/demo/kb/): one of 人社局's, one of 户政支队's. */
 #define HRSS_DEMO_TITLE "灵活就业人员怎样参加职工养老保险"
 #define PSB_DEMO_TITLE "居民身份证到期换领必须回户籍地办理吗"
-
-/* Makes what this run creates unique. Set in main, before Check forks. */
-static char stamp[24];
-/* Today in Asia/Shanghai, the change date of every entry made here. */
-static char today[11];
-
-/* ---- helpers ------------------------------------------------------------ */
-
-/* A word no demo entry and no other run contains: tag and the stamp. */
-static const char *word(char *buf, size_t size, const char *tag)
-{
-	snprintf(buf, size, "%s%s", tag, stamp);
-	return buf;
-}
-
-/* The same in Chinese characters: prefix, then the stamp's hex digits as
- * rare characters (U+9F00..U+9F9F: 鼀 .. 龟), chosen by the prefix too, so
- * that no bigram of one word is in another word of the run or any text
- * the search holds (the search ranks by how many of them an entry has). */
-static const char *cjk_word(char *buf, size_t size, const char *prefix)
-{
-	unsigned h = 5381;
-	for (const char *p = prefix; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	snprintf(buf, size, "%s", prefix);
-	int i = 0;
-	for (const char *p = stamp; *p; p++, i++) {
-		int d = *p >= 'a' ? *p - 'a' + 10 : *p - '0';
-		unsigned cp = 0x9F00 + (h + (unsigned)d * 37 + (unsigned)i * 11) % 160;
-		size_t len = strlen(buf);
-		snprintf(buf + len, size - len, "%c%c%c", (char)(0xE0 | (cp >> 12)),
-			 (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)));
-	}
-	return buf;
-}
-
-/* ASCII turned into its full-width forms (U+FF01..U+FF5E). */
-static const char *full_width(char *buf, size_t size, const char *s)
-{
-	size_t o = 0;
-	for (; *s && o + 4 < size; s++) {
-		unsigned c = (unsigned char)*s;
-		if (c > 0x20 && c < 0x7f) {
-			unsigned cp = c + 0xFEE0;
-			buf[o++] = (char)(0xE0 | (cp >> 12));
-			buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			buf[o++] = (char)(0x80 | (cp & 0x3F));
-		} else {
-			buf[o++] = (char)c;
-		}
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-/* ---- entries ------------------------------------------------------------ */
-
-struct faq {
-	const char *title, *keywords, *visibility, *question, *answer, *notes;
-	int submit;
-};
-
-/* Fills and posts the FAQ form found at form_page to action, as the form
- * would; expects 303 to the version and returns its id. */
-static long save_faq(struct web *w, const char *form_page, const char *action,
-		     const struct faq *q)
-{
-	static char body[65536];
-	body[0] = '\0';
-	const char *csrf = token_from(w, form_page);
-	form_add(w, body, sizeof body, "csrf", csrf);
-	form_add(w, body, sizeof body, "kind", "faq");
-	form_add(w, body, sizeof body, "title", q->title);
-	form_add(w, body, sizeof body, "keywords", q->keywords ? q->keywords : "");
-	form_add(w, body, sizeof body, "visibility", q->visibility ? q->visibility : "public");
-	form_add(w, body, sizeof body, "change_date", today);
-	form_add(w, body, sizeof body, "kb_question", q->question ? q->question : q->title);
-	form_add(w, body, sizeof body, "kb_answer", q->answer);
-	form_add(w, body, sizeof body, "kb_notes", q->notes ? q->notes : "");
-	if (q->submit)
-		form_add(w, body, sizeof body, "submit", "1");
-	else
-		form_add(w, body, sizeof body, "save", "1");
-	POST(w, action, body, 303);
-	long vid = id_after(web_location(w), "/knowledge/versions/");
-	ck_assert_msg(vid > 0, "no version in Location after saving 「%s」: %s",
-		      q->title, web_location(w) ? web_location(w) : "(none)");
-	return vid;
-}
-
-/* A new FAQ by the editor w; returns its first version. */
-static long new_faq(struct web *w, const struct faq *q)
-{
-	return save_faq(w, "/knowledge/new?kind=faq", "/knowledge/new", q);
-}
-
-/* Changes the open version vid through its edit form. */
-static void edit_faq(struct web *w, long vid, const struct faq *q)
-{
-	char page[96], action[96];
-	snprintf(page, sizeof page, "/knowledge/versions/%ld/edit", vid);
-	snprintf(action, sizeof action, "/knowledge/versions/%ld", vid);
-	long got = save_faq(w, page, action, q);
-	ck_assert_int_eq(got, vid);
-}
-
-/* Posts a form with only the CSRF token of page (and extra, already
- * encoded, if any) to action; returns the status. */
-static long post_from(struct web *w, const char *page, const char *action,
-		      const char *extra)
-{
-	char body[4096];
-	const char *csrf = token_from(w, page);
-	snprintf(body, sizeof body, "csrf=%s%s%s", web_esc(w, csrf),
-		 extra && *extra ? "&" : "", extra ? extra : "");
-	return web_post(w, action, body);
-}
-
-/* The state label a version page shows (待审核, 已发布 …). */
-static const char *state_of(struct web *w, long vid)
-{
-	char path[96];
-	snprintf(path, sizeof path, "/knowledge/versions/%ld", vid);
-	GET(w, path, 200);
-	return text(w, "//p[@class='meta']/span[contains(@class,'state')]");
-}
-
-/* The entry a version belongs to, from its page's link. */
-static long entry_of(struct web *w, long vid)
-{
-	char path[96];
-	snprintf(path, sizeof path, "/knowledge/versions/%ld", vid);
-	GET(w, path, 200);
-	long eid = id_after(web_xpath_text(w, "//a[text()='查看知识']/@href"),
-			    "/knowledge/entries/");
-	ck_assert_msg(eid > 0, "no entry link on version %ld", vid);
-	return eid;
-}
-
-static void approve(struct web *ap, long vid)
-{
-	char page[96], action[96];
-	snprintf(page, sizeof page, "/knowledge/versions/%ld", vid);
-	snprintf(action, sizeof action, "/knowledge/versions/%ld/approve", vid);
-	token_from(ap, page);
-	ck_assert_msg(count(ap, "//form[@action='%s']//button[text()='审核通过并发布']",
-			    action) == 1, "no approve button on %s", page);
-	long st = post_from(ap, page, action, NULL);
-	ck_assert_msg(st == 303, "approve %ld: status %ld\n%.600s", vid, st, ap->body);
-}
-
-/* A new FAQ submitted by ed and published by ap; returns the entry and
- * stores the version in *vid when asked. */
-static long published_faq(struct web *ed, struct web *ap, const struct faq *q,
-			  long *vid)
-{
-	struct faq f = *q;
-	f.submit = 1;
-	long v = new_faq(ed, &f);
-	approve(ap, v);
-	ck_assert_str_eq(state_of(ed, v), "已发布");
-	if (vid)
-		*vid = v;
-	return entry_of(ed, v);
-}
-
-/* Searches as w, on the public page (/kb) or the staff one (/knowledge),
- * and returns whether a result links to entry (entry 0: how many results). */
-static int finds(struct web *w, int public, const char *q, long entry)
-{
-	char path[2048];
-	snprintf(path, sizeof path, "%s?q=%s", public ? "/kb" : "/knowledge",
-		 web_esc(w, q));
-	GET(w, path, 200);
-	if (entry == 0)
-		return count(w, "//ol[@class='results']/li");
-	return count(w, "//ol[@class='results']/li/a[@href='%s%ld']",
-		     public ? "/kb/e/" : "/knowledge/entries/", entry);
-}
-
-/* Whether the results list on the last page shows s anywhere. */
-static int results_show(struct web *w, const char *s)
-{
-	return count(w, "//ol[@class='results']/li[contains(., '%s')]", s) > 0;
-}
-
-/* The public pages come through nginx's micro-cache (public_max_age, 5 s
- * in the test stack): a change shows there within that time, so a check
- * of the public side after a change retries for up to 8 s. */
-#define PUBLIC_EVENTUALLY(cond) \
-	do { \
-		for (int try_ = 0; try_ < 80 && !(cond); try_++) \
-			usleep(100 * 1000); \
-	} while (0)
-
-static void public_entry(struct web *w, long eid, int want)
-{
-	char path[96];
-	snprintf(path, sizeof path, "/kb/e/%ld", eid);
-	GET(w, path, want);
-}
 
 /* A draft's 公开/内部 setting reaches the entry only when approved. */
 START_TEST(draft_visibility_waits_for_approval)
@@ -283,53 +82,6 @@ END_TEST
 
 /* ---- running hotlinectl and xmllint ------------------------------------- */
 
-static const char *env_or_fail(const char *name)
-{
-	const char *v = getenv(name);
-	ck_assert_msg(v != NULL && *v != '\0', "environment variable %s is not set", name);
-	return v;
-}
-
-static void slurp(int fd, char *out, size_t size)
-{
-	size_t len = 0;
-	ssize_t k;
-	lseek(fd, 0, SEEK_SET);
-	while (len + 1 < size && (k = read(fd, out + len, size - len - 1)) > 0)
-		len += (size_t)k;
-	out[len] = '\0';
-	close(fd);
-}
-
-/* Runs argv with stdout and stderr kept apart; returns the exit status,
- * or -1 if it did not exit normally. */
-static int run(const char *const argv[], char *out, size_t out_size, char *err,
-	       size_t err_size)
-{
-	char on[] = "/tmp/kbtest-outXXXXXX", en[] = "/tmp/kbtest-errXXXXXX";
-	int ofd = mkstemp(on), efd = mkstemp(en);
-	ck_assert_msg(ofd >= 0 && efd >= 0, "mkstemp failed");
-	unlink(on);
-	unlink(en);
-	pid_t pid = fork();
-	ck_assert_msg(pid >= 0, "fork failed");
-	if (pid == 0) {
-		dup2(ofd, 1);
-		dup2(efd, 2);
-		int devnull = open("/dev/null", O_RDONLY);
-		if (devnull >= 0)
-			dup2(devnull, 0);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	int status;
-	if (waitpid(pid, &status, 0) < 0)
-		return -1;
-	slurp(ofd, out, out_size);
-	slurp(efd, err, err_size);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static char conf_path[1024];
 
 static const char *conf(void)
@@ -343,7 +95,7 @@ static int kb_import(const char *file, char *out, size_t out_size, char *err,
 {
 	const char *argv[] = { env_or_fail("HOTLINECTL"), "-c", conf(), "kb", "import",
 			       file, "--unit", "city-hrss", NULL };
-	return run(argv, out, out_size, err, err_size);
+	return run_cmd(argv, out, out_size, err, err_size);
 }
 
 /* Writes text to a new temporary file; returns its name (static). */
@@ -1332,11 +1084,11 @@ START_TEST(import_is_one_transaction)
 	close(fd);
 	const char *exp[] = { env_or_fail("HOTLINECTL"), "-c", conf(), "kb", "export",
 			      "--unit", "city-hrss", "-o", xname, NULL };
-	rc = run(exp, out, sizeof out, err, sizeof err);
+	rc = run_cmd(exp, out, sizeof out, err, sizeof err);
 	ck_assert_msg(rc == 0, "export: exit %d: %s", rc, err);
 	ck_assert_msg(access("sql/kb.xsd", R_OK) == 0, "run from the repository top: no sql/kb.xsd");
 	const char *lint[] = { "xmllint", "--noout", "--schema", "sql/kb.xsd", xname, NULL };
-	rc = run(lint, out, sizeof out, err, sizeof err);
+	rc = run_cmd(lint, out, sizeof out, err, sizeof err);
 	ck_assert_msg(rc == 0, "export does not validate (xmllint exit %d): %s", rc, err);
 	static char x[1 << 21];
 	int xfd = open(xname, O_RDONLY);
@@ -1573,11 +1325,6 @@ static Suite *kb_suite(void)
 
 int main(void)
 {
-	snprintf(stamp, sizeof stamp, "%lx%x", (unsigned long)time(NULL) & 0xffffff,
-		 (unsigned)getpid() & 0xfff);
-	time_t now = time(NULL) + 8 * 3600;
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	kb_test_init();
 	return run_suite(kb_suite());
 }

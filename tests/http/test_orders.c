@@ -1580,34 +1580,6 @@ END_TEST
 
 /* ---- the deadline sweep ------------------------------------------------- */
 
-/* Runs argv; returns its exit status (-1 if it did not exit) with its
- * standard output in out. */
-static int run(const char *const argv[], char *out, size_t size)
-{
-	int fds[2];
-	ck_assert_int_eq(pipe(fds), 0);
-	pid_t pid = fork();
-	ck_assert_msg(pid >= 0, "fork failed");
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	size_t len = 0;
-	ssize_t k;
-	while (len + 1 < size && (k = read(fds[0], out + len, size - len - 1)) > 0)
-		len += (size_t)k;
-	out[len] = '\0';
-	close(fds[0]);
-	int status;
-	if (waitpid(pid, &status, 0) < 0)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 /* One run of `hotlinectl sweep` of its own: the stack's sweep loop may
  * hold the sweep's lock for a moment, then this one tries again. */
 static void sweep(void)
@@ -1618,7 +1590,7 @@ static void sweep(void)
 	snprintf(conf, sizeof conf, "%s/hotline.conf", getenv("VAR"));
 	const char *argv[] = { ctl, "-c", conf, "sweep", NULL };
 	for (int i = 0; i < 1000; i++) {
-		int st = run(argv, out, sizeof out);
+		int st = run_cmd(argv, out, sizeof out, NULL, 0);
 		ck_assert_msg(st == 0, "hotlinectl sweep: exit %d: %s", st, out);
 		if (strstr(out, "another sweep is running") == NULL)
 			return;

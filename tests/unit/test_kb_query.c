@@ -58,6 +58,8 @@ START_TEST(question_words_do_not_count)
 	ck_assert_str_eq(terms(build("低保，申请！", NULL, 0)), "低保 申请");
 	ck_assert_str_eq(terms(build("请问一下，居住证在哪里办理呢？", NULL, 0)), "居住 住证");
 	ck_assert_str_eq(kq_content_text(&a, build("居住证怎么办理", NULL, 0)), "居住证");
+	ck_assert_str_eq(kq_content_text(&a, build("请问居住证在哪里办", NULL, 0)), "居住证");
+	ck_assert_str_eq(kq_content_text(&a, build("车怎么办", NULL, 0)), "车");
 	/* Only question words: nothing to search. */
 	k = build("请问怎么办？", NULL, 0);
 	ck_assert_int_eq(k->nt, 0);
