@@ -39,6 +39,10 @@ int h_public_kb(struct req *r)
 			tmpl_show(o, "SELECTED");
 	}
 	if (r->f[F_Q].s != NULL) {
+		/* Search results are never kept: a change shows in search
+		 * within the index's lag on every node, and each search that
+		 * finds nothing counts as a gap. */
+		r->max_age = 0;
 		int st = kb_search_page(r, d, 1, "/kb/e/");
 		return st ? st : view_finish(r, 200);
 	}

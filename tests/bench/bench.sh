@@ -10,7 +10,8 @@
 # The searches (kb_search_public, kb_search_operator) ask a mix of some 300
 # questions (tests/relevance/questions.tsv and topic words), every request
 # made unique so that nginx's micro-cache cannot answer, on 100,000
-# generated entries; the index is built (timed) before. kb_search_sql asks
+# generated entries; the index is built (timed) before. kb_search_words asks
+# only the 16 topic words, on the public page. kb_search_sql asks
 # the same mix of the SQL search in the same run (hotlined restarted with
 # search = sql) and prints how many times faster the index is. kb_1m grows
 # the knowledge base to 1,000,000 entries, builds the index (timed, sized)
@@ -78,10 +79,12 @@ declare -A LOCATION=([order_intake]=/orders/)
 # Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
 declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/
 	[kb_search_public_sql]=/kb [kb_search_operator_sql]=/knowledge [kb_search_public_1m]=/kb
+	[kb_search_words]=/kb/words [kb_search_words_sql]=/kb/words
 	[dispute_form]=/disputes/form)
 # Searches every request of which is new to the micro-cache.
 declare -A UNIQUE=([kb_search_public]=1 [kb_search_operator]=1 [kb_search_public_sql]=1
-	[kb_search_operator_sql]=1 [kb_search_public_1m]=1)
+	[kb_search_operator_sql]=1 [kb_search_public_1m]=1 [kb_search_words]=1
+	[kb_search_words_sql]=1)
 
 # The searches of the mix: common words, rarer pairs, and queries that find
 # nothing; percent-encoded UTF-8.
@@ -93,6 +96,13 @@ mix_file() {
 		# Generated entries from 1000000 on; every tenth is internal.
 		for i in $(seq 1000001 997 1099000); do
 			[ $(((i - 1000000) % 10)) -ne 0 ] && echo "/kb/e/$i"
+		done >"$f"
+	elif [ "$base" = /kb/words ]; then
+		# Topic words typed as keywords: what the SQL search found slowest.
+		for q in 社保 医保 公积金 户口 "社保 转移" "驾驶证 补办" "不动产 登记" \
+			"护照 换领" "低保 证明" 营业执照 "燃气 缴费" "火星移民" "量子纠缠" \
+			"违章 罚款 查询" 出生证明 "港澳通行证"; do
+			echo "/kb?q=$(enc "$q")"
 		done >"$f"
 	elif [ "$base" = /disputes/form ]; then
 		# The printable forms of the generated disputes (ids from 1000000
@@ -174,8 +184,8 @@ run() {
 
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
-	names=(static hello login home kb_search_public kb_search_operator kb_entry order_intake
-		order_queue dispute_list dispute_form kb_search_sql kb_1m)
+	names=(static hello login home kb_search_public kb_search_operator kb_search_words kb_entry
+		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m)
 # kb_search_sql and kb_1m are steps of their own, run in this order at the end.
 pages=() steps=()
 for n in "${names[@]}"; do
@@ -256,7 +266,7 @@ for n in "${names[@]}"; do
 	kb_search_sql)
 		# The same mix on the SQL search, then the index again.
 		search_engine sql
-		for s in kb_search_public kb_search_operator; do
+		for s in kb_search_public kb_search_operator kb_search_words; do
 			line "${s}_sql"
 			eval "fast=\${rps_$s:-} slow=\${rps_${s}_sql:-}"
 			[ -n "$fast" ] && [ -n "$slow" ] && awk -v n="$s" -v f="$fast" -v s="$slow" \
