@@ -62,6 +62,8 @@ declare -A URL=(
 	[kb_search_public_sql]=/kb?q=%E7%A4%BE%E4%BF%9D
 	[kb_search_operator_sql]=/knowledge?q=%E7%A4%BE%E4%BF%9D
 	[kb_search_public_1m]=/kb?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_words]=/kb?q=%E7%A4%BE%E4%BF%9D
+	[kb_search_words_sql]=/kb?q=%E7%A4%BE%E4%BF%9D
 	[kb_entry]=/kb/e/1000001
 	[order_intake]=/orders
 	[order_queue]=/orders/queue
