@@ -12,17 +12,13 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_ALL */
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM calendar_days ORDER BY day",
-	/* STMT_RANGE */
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, name FROM calendar_days"
+	[STMT_ALL] = "SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM calendar_days ORDER BY day",
+	[STMT_RANGE] = "SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, name FROM calendar_days"
 	" WHERE day BETWEEN ? AND ? ORDER BY day",
-	/* STMT_SET */
-	"INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)"
+	[STMT_SET] = "INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
 	" updated_at = UTC_TIMESTAMP()",
-	/* STMT_CLEAR */
-	"DELETE FROM calendar_days WHERE day = ?",
+	[STMT_CLEAR] = "DELETE FROM calendar_days WHERE day = ?",
 };
 
 int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)

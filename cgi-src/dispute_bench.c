@@ -37,27 +37,25 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_COUNT: a range of the primary key. */
-	"SELECT COUNT(*) FROM disputes WHERE id >= 1000000",
-	/* STMT_MAX_ID */
-	"SELECT COALESCE(MAX(id), 0) FROM disputes",
-	/* STMT_PROCEDURE */
-	"SELECT jurisdiction_id, establishment_unit_id, legal_unit_id, convener_unit_id,"
+	/* a range of the primary key. */
+	[STMT_COUNT] = "SELECT COUNT(*) FROM disputes WHERE id >= 1000000",
+	[STMT_MAX_ID] = "SELECT COALESCE(MAX(id), 0) FROM disputes",
+	[STMT_PROCEDURE] = "SELECT jurisdiction_id, establishment_unit_id, legal_unit_id, convener_unit_id,"
 	" review_days, accept_days, opinion_days FROM dispute_procedures WHERE id = ?",
-	/* STMT_OFFICE: the management office of the procedure's jurisdiction. */
-	"SELECT id FROM units WHERE jurisdiction_id = ? AND kind = 'office' AND active = 1"
+	/* the management office of the procedure's jurisdiction. */
+	[STMT_OFFICE] = "SELECT id FROM units WHERE jurisdiction_id = ? AND kind = 'office' AND active = 1"
 	" ORDER BY id LIMIT 1",
-	/* STMT_MEMBER: who signs for a unit, the given role first. */
-	"SELECT user_id FROM memberships WHERE unit_id = ? AND active = 1"
+	/* who signs for a unit, the given role first. */
+	[STMT_MEMBER] = "SELECT user_id FROM memberships WHERE unit_id = ? AND active = 1"
 	" ORDER BY role = ? DESC, id LIMIT 1",
-	/* STMT_UNITS: the units that handle orders, with a clerk each. */
-	"SELECT u.id, u.jurisdiction_id, u.name, (SELECT m.user_id FROM memberships m"
+	/* the units that handle orders, with a clerk each. */
+	[STMT_UNITS] = "SELECT u.id, u.jurisdiction_id, u.name, (SELECT m.user_id FROM memberships m"
 	"  WHERE m.unit_id = u.id AND m.active = 1 AND m.role = 'clerk' ORDER BY m.id LIMIT 1)"
 	" FROM units u WHERE u.active = 1 AND u.kind IN ('department', 'enterprise')"
 	" ORDER BY u.id LIMIT 2000",
-	/* STMT_CANDIDATES: closed generated orders, old enough, of the
+	/* closed generated orders, old enough, of the
 	 * procedure's jurisdiction or one without its own procedure. */
-	"SELECT o.id, o.jurisdiction_id, o.unit_id, o.category_id, o.content, o.caller_name,"
+	[STMT_CANDIDATES] = "SELECT o.id, o.jurisdiction_id, o.unit_id, o.category_id, o.content, o.caller_name,"
 	" o.caller_phone, o.number, UNIX_TIMESTAMP(COALESCE(o.accepted_at, o.dispatched_at))"
 	" FROM orders o WHERE o.number LIKE 'bench-%' AND o.state = 'closed'"
 	" AND o.unit_id IS NOT NULL AND o.created_at < UTC_TIMESTAMP() - INTERVAL 60 DAY"

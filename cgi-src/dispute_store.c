@@ -91,25 +91,21 @@ enum stmt {
 	" JOIN units lu ON lu.id = d.lead_unit_id"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_PROCEDURE */
-	PROCEDURE_FOR,
-	/* STMT_ORDER_JUR */
-	"SELECT jurisdiction_id FROM orders WHERE id = ?",
-	/* STMT_OPEN */
-	"INSERT INTO disputes (order_id, return_id, jurisdiction_id, procedure_id,"
+	[STMT_PROCEDURE] = PROCEDURE_FOR,
+	[STMT_ORDER_JUR] = "SELECT jurisdiction_id FROM orders WHERE id = ?",
+	[STMT_OPEN] = "INSERT INTO disputes (order_id, return_id, jurisdiction_id, procedure_id,"
 	" category_id, content, content_bg, opened_by, opened_at, note, stage_due,"
 	" contact_name, contact_phone)"
 	" SELECT o.id, NULLIF(?, 0), o.jurisdiction_id, ?, o.category_id, o.content,"
 	" ?, ?, UTC_TIMESTAMP(), ?, ?, o.caller_name, o.caller_phone"
 	" FROM orders o WHERE o.id = ?",
-	/* STMT_OPEN_UNIT: the unit that has the order now. */
-	"INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
+	/* the unit that has the order now. */
+	[STMT_OPEN_UNIT] = "INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
 	" SELECT ?, o.unit_id, ? FROM orders o WHERE o.id = ? AND o.unit_id IS NOT NULL",
-	/* STMT_OPEN_SUGGESTED: the unit the return named. */
-	"INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
+	/* the unit the return named. */
+	[STMT_OPEN_SUGGESTED] = "INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
 	" SELECT ?, r.suggested_unit_id, ? FROM order_returns r WHERE r.id = ?",
-	/* STMT_GET */
-	"SELECT d.id, d.order_id, o.number, c.name, d.jurisdiction_id, j.name,"
+	[STMT_GET] = "SELECT d.id, d.order_id, o.number, c.name, d.jurisdiction_id, j.name,"
 	" d.state, d.content, " DAY("d.stage_due") ", " BJ("d.opened_at") ","
 	" ob.display_name, p.establishment_unit_id, eu.name, p.legal_unit_id, lu.name,"
 	" p.convener_unit_id, p.review_days, p.accept_days, d.lead_unit_id, ld.name,"
@@ -129,151 +125,119 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN units ld ON ld.id = d.lead_unit_id"
 	" LEFT JOIN units tu ON tu.id = d.temp_unit_id"
 	" WHERE d.id = ?",
-	/* STMT_LOCK */
-	LOCK_COLS " FOR UPDATE",
-	/* STMT_PEEK */
-	LOCK_COLS,
-	/* STMT_UNITS */
-	"SELECT du.unit_id, u.name, " DAY("du.due_date") ", du.opinion, us.display_name,"
+	[STMT_LOCK] = LOCK_COLS " FOR UPDATE",
+	[STMT_PEEK] = LOCK_COLS,
+	[STMT_UNITS] = "SELECT du.unit_id, u.name, " DAY("du.due_date") ", du.opinion, us.display_name,"
 	" " BJ("du.opinion_at") ", du.role FROM dispute_units du"
 	" JOIN units u ON u.id = du.unit_id LEFT JOIN users us ON us.id = du.opinion_by"
 	" WHERE du.dispute_id = ? ORDER BY du.role = 'lead' DESC, u.id LIMIT 100",
-	/* STMT_OPINIONS */
-	"SELECT o.stage, o.kind, o.text, l.name, o.coop_units, o.principle, o.basis,"
+	[STMT_OPINIONS] = "SELECT o.stage, o.kind, o.text, l.name, o.coop_units, o.principle, o.basis,"
 	" t.name, s.name, us.display_name, " BJ("o.sealed_at") ", o.lead_unit_id, o.id,"
 	" " DAY("o.sealed_at + INTERVAL 8 HOUR")
 	" FROM dispute_opinions o LEFT JOIN units l ON l.id = o.lead_unit_id"
 	" LEFT JOIN units t ON t.id = o.temp_unit_id JOIN units s ON s.id = o.sealed_unit_id"
 	" JOIN users us ON us.id = o.sealed_by WHERE o.dispute_id = ? ORDER BY o.id LIMIT 200",
-	/* STMT_CONTACTS */
-	"SELECT " BJ("c.at") ", us.display_name, c.what FROM dispute_contacts c"
+	[STMT_CONTACTS] = "SELECT " BJ("c.at") ", us.display_name, c.what FROM dispute_contacts c"
 	" JOIN users us ON us.id = c.user_id WHERE c.dispute_id = ? ORDER BY c.id LIMIT 200",
-	/* STMT_EVENTS */
-	"SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, e.note"
+	[STMT_EVENTS] = "SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, e.note"
 	" FROM dispute_events e LEFT JOIN users us ON us.id = e.user_id"
 	" LEFT JOIN units un ON un.id = e.unit_id WHERE e.dispute_id = ? ORDER BY e.id LIMIT 500",
-	/* STMT_SET_STATE */
-	"UPDATE disputes SET state = ?, stage_due = IF(? = '', stage_due, ?)"
+	[STMT_SET_STATE] = "UPDATE disputes SET state = ?, stage_due = IF(? = '', stage_due, ?)"
 	" WHERE id = ? AND state = ?",
-	/* STMT_EVENT */
-	"INSERT INTO dispute_events (dispute_id, at, user_id, unit_id, kind, note)"
+	[STMT_EVENT] = "INSERT INTO dispute_events (dispute_id, at, user_id, unit_id, kind, note)"
 	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
-	/* STMT_UNIT_OPINION */
-	"UPDATE dispute_units SET opinion = ?, opinion_by = ?, opinion_at = UTC_TIMESTAMP()"
+	[STMT_UNIT_OPINION] = "UPDATE dispute_units SET opinion = ?, opinion_by = ?, opinion_at = UTC_TIMESTAMP()"
 	" WHERE dispute_id = ? AND unit_id = ? AND opinion IS NULL",
-	/* STMT_CONTACT */
-	"INSERT INTO dispute_contacts (dispute_id, at, user_id, what)"
+	[STMT_CONTACT] = "INSERT INTO dispute_contacts (dispute_id, at, user_id, what)"
 	" VALUES (?, UTC_TIMESTAMP(), ?, ?)",
-	/* STMT_OPINION */
-	"INSERT INTO dispute_opinions (dispute_id, stage, kind, text, lead_unit_id,"
+	[STMT_OPINION] = "INSERT INTO dispute_opinions (dispute_id, stage, kind, text, lead_unit_id,"
 	" coop_units, principle, basis, temp_unit_id, sealed_unit_id, sealed_by, sealed_at)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?,"
 	" UTC_TIMESTAMP())",
-	/* STMT_DECIDING */
-	"SELECT lead_unit_id, coop_units, principle, text, stage FROM dispute_opinions"
+	[STMT_DECIDING] = "SELECT lead_unit_id, coop_units, principle, text, stage FROM dispute_opinions"
 	" WHERE dispute_id = ? AND kind = 'opinion' ORDER BY id DESC LIMIT 1",
-	/* STMT_DETERMINE */
-	"UPDATE disputes SET state = 'determined', lead_unit_id = ?, principle = ?,"
+	[STMT_DETERMINE] = "UPDATE disputes SET state = 'determined', lead_unit_id = ?, principle = ?,"
 	" determination = ?, determined_by = ?, determined_at = UTC_TIMESTAMP(),"
 	" accept_due = ? WHERE id = ? AND state = 'ready'",
-	/* STMT_UNIT_ROLE */
-	"INSERT INTO dispute_units (dispute_id, unit_id, due_date, role) VALUES (?, ?, ?, ?)"
+	[STMT_UNIT_ROLE] = "INSERT INTO dispute_units (dispute_id, unit_id, due_date, role) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE role = VALUES(role)",
-	/* STMT_ANSWER */
-	"UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(), refusal = NULLIF(?, '')"
+	[STMT_ANSWER] = "UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(), refusal = NULLIF(?, '')"
 	" WHERE id = ? AND state = 'determined'",
-	/* STMT_COOP */
-	"INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?, ?, ?)",
-	/* STMT_TEMP_UNIT */
-	"UPDATE disputes SET temp_unit_id = NULLIF(?, 0) WHERE id = ?",
-	/* STMT_LIST_OFFICE: the jurisdiction's (jur 0: every one), newest
+	[STMT_COOP] = "INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?, ?, ?)",
+	[STMT_TEMP_UNIT] = "UPDATE disputes SET temp_unit_id = NULLIF(?, 0) WHERE id = ?",
+	/* the jurisdiction's (jur 0: every one), newest
 	 * first along the primary key. */
-	LIST_COLS " FROM disputes d" LIST_JOINS
+	[STMT_LIST_OFFICE] = LIST_COLS " FROM disputes d" LIST_JOINS
 	" WHERE (? = '' OR d.state = ?) AND (? = 0 OR d.jurisdiction_id = ?)"
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
-	/* STMT_LIST_UNIT: where the unit is involved or leads, along
+	/* where the unit is involved or leads, along
 	 * k_dispute_units_unit (one row per dispute and unit). */
-	LIST_COLS " FROM dispute_units du JOIN disputes d ON d.id = du.dispute_id" LIST_JOINS
+	[STMT_LIST_UNIT] = LIST_COLS " FROM dispute_units du JOIN disputes d ON d.id = du.dispute_id" LIST_JOINS
 	" WHERE du.unit_id = ? AND (? = '' OR d.state = ?)"
 	" ORDER BY du.dispute_id DESC LIMIT ? OFFSET ?",
-	/* STMT_LIST_REVIEWER: the procedure's 编办 once referred, its 法制局
+	/* the procedure's 编办 once referred, its 法制局
 	 * once referred on. The procedures as IN lists (not a join: joined,
 	 * the optimizer starts from the procedure and sorts every dispute). */
-	LIST_COLS " FROM disputes d" LIST_JOINS
+	[STMT_LIST_REVIEWER] = LIST_COLS " FROM disputes d" LIST_JOINS
 	" WHERE (? = '' OR d.state = ?) AND ((d.state <> 'open' AND d.procedure_id IN"
 	"  (SELECT p.id FROM dispute_procedures p WHERE p.establishment_unit_id = ?))"
 	"  OR (d.procedure_id IN (SELECT p.id FROM dispute_procedures p WHERE p.legal_unit_id = ?)"
 	"   AND EXISTS (SELECT 1 FROM dispute_opinions x WHERE x.dispute_id = d.id"
 	"    AND x.kind = 'refer')))"
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
-	/* STMT_LIST_CONVENER: waiting for, or decided by, a meeting of the
+	/* waiting for, or decided by, a meeting of the
 	 * convener's procedure. */
-	LIST_COLS " FROM disputes d" LIST_JOINS
+	[STMT_LIST_CONVENER] = LIST_COLS " FROM disputes d" LIST_JOINS
 	" WHERE (? = '' OR d.state = ?) AND (d.state = 'meeting' OR EXISTS (SELECT 1"
 	"  FROM dispute_opinions x WHERE x.dispute_id = d.id AND x.stage = 'meeting'))"
 	" AND d.procedure_id IN"
 	"  (SELECT p.id FROM dispute_procedures p WHERE p.convener_unit_id = ?)"
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
-	/* STMT_SIMILAR: determinations of the same category, newest first
+	/* determinations of the same category, newest first
 	 * (k_disputes_category). */
-	SIMILAR_COLS " WHERE d.category_id = ? AND d.determined_at IS NOT NULL AND d.id <> ?"
+	[STMT_SIMILAR] = SIMILAR_COLS " WHERE d.category_id = ? AND d.determined_at IS NOT NULL AND d.id <> ?"
 	" ORDER BY d.determined_at DESC LIMIT 10",
-	/* STMT_SIMILAR_TEXT: determinations whose content is like q (the
+	/* determinations whose content is like q (the
 	 * FULLTEXT index, natural-language relevance over bigrams). */
-	SIMILAR_COLS " WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
+	[STMT_SIMILAR_TEXT] = SIMILAR_COLS " WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
 	" AND d.determined_at IS NOT NULL AND d.id <> ? LIMIT 10",
-	/* STMT_UNIT_NAMES: ids as "1,2,3" (units is a small table). */
-	"SELECT id, name FROM units WHERE FIND_IN_SET(id, ?) LIMIT 1000",
-	/* STMT_RULE_EXISTS */
-	"SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
+	/* ids as "1,2,3" (units is a small table). */
+	[STMT_UNIT_NAMES] = "SELECT id, name FROM units WHERE FIND_IN_SET(id, ?) LIMIT 1000",
+	[STMT_RULE_EXISTS] = "SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
 	" AND keywords = ? AND unit_id = ? AND active = 1 LIMIT 1",
-	/* STMT_DETERMINED_FOR */
-	"SELECT id FROM disputes WHERE order_id = ? AND state = 'determined'"
+	[STMT_DETERMINED_FOR] = "SELECT id FROM disputes WHERE order_id = ? AND state = 'determined'"
 	" AND lead_unit_id = ? FOR UPDATE",
-	/* STMT_RULE */
-	"INSERT INTO routing_rules (category_id, jurisdiction_id, keywords, unit_id,"
+	[STMT_RULE] = "INSERT INTO routing_rules (category_id, jurisdiction_id, keywords, unit_id,"
 	" created_by, dispute_id) VALUES (?, ?, ?, ?, ?, ?)",
-	/* STMT_MEETING_INSERT */
-	"INSERT INTO meetings (jurisdiction_id, proposed_by, proposed_at, topic)"
+	[STMT_MEETING_INSERT] = "INSERT INTO meetings (jurisdiction_id, proposed_by, proposed_at, topic)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), ?)",
-	/* STMT_MEETING_ITEM */
-	"INSERT INTO meeting_items (meeting_id, dispute_id) VALUES (?, ?)",
-	/* STMT_MEETING */
-	"SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
+	[STMT_MEETING_ITEM] = "INSERT INTO meeting_items (meeting_id, dispute_id) VALUES (?, ?)",
+	[STMT_MEETING] = "SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
 	" m.invitees, m.attendance, m.minutes, us.display_name, m.jurisdiction_id"
 	" FROM meetings m JOIN users us ON us.id = m.proposed_by WHERE m.id = ?",
-	/* STMT_MEETING_ITEMS */
-	"SELECT d.id, o.number, c.name, d.state, mi.decided FROM meeting_items mi"
+	[STMT_MEETING_ITEMS] = "SELECT d.id, o.number, c.name, d.state, mi.decided FROM meeting_items mi"
 	" JOIN disputes d ON d.id = mi.dispute_id JOIN orders o ON o.id = d.order_id"
 	" LEFT JOIN order_categories c ON c.id = d.category_id"
 	" WHERE mi.meeting_id = ? ORDER BY d.id LIMIT 100",
-	/* STMT_MEETINGS */
-	"SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
+	[STMT_MEETINGS] = "SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
 	" (SELECT COUNT(*) FROM meeting_items mi WHERE mi.meeting_id = m.id)"
 	" FROM meetings m WHERE (? = 0 OR m.jurisdiction_id = ?) ORDER BY m.id DESC LIMIT 200",
-	/* STMT_MEETING_SCHEDULE */
-	"UPDATE meetings SET state = 'scheduled', starts_at = ?, place = ?, invitees = ?,"
+	[STMT_MEETING_SCHEDULE] = "UPDATE meetings SET state = 'scheduled', starts_at = ?, place = ?, invitees = ?,"
 	" scheduled_by = ? WHERE id = ? AND state IN ('proposed', 'scheduled')",
-	/* STMT_MEETING_HELD */
-	"UPDATE meetings SET state = 'held', attendance = ?, minutes = ?, held_by = ?"
+	[STMT_MEETING_HELD] = "UPDATE meetings SET state = 'held', attendance = ?, minutes = ?, held_by = ?"
 	" WHERE id = ? AND state = 'scheduled'",
-	/* STMT_MEETING_DECIDED */
-	"UPDATE meeting_items SET decided = 1 WHERE meeting_id = ? AND dispute_id = ?"
+	[STMT_MEETING_DECIDED] = "UPDATE meeting_items SET decided = 1 WHERE meeting_id = ? AND dispute_id = ?"
 	" AND decided = 0",
-	/* STMT_MEETING_PENDING */
-	"SELECT meeting_id FROM meeting_items WHERE dispute_id = ? AND decided = 0"
+	[STMT_MEETING_PENDING] = "SELECT meeting_id FROM meeting_items WHERE dispute_id = ? AND decided = 0"
 	" ORDER BY meeting_id LIMIT 10",
-	/* STMT_ACCOUNT */
-	"INSERT INTO accountability (dispute_id, unit_id, facts, opened_by, opened_at)"
+	[STMT_ACCOUNT] = "INSERT INTO accountability (dispute_id, unit_id, facts, opened_by, opened_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-	/* STMT_ACCOUNTS */
-	"SELECT a.id, a.dispute_id, o.number, u.name, a.facts, a.state, " BJ("a.opened_at") ","
+	[STMT_ACCOUNTS] = "SELECT a.id, a.dispute_id, o.number, u.name, a.facts, a.state, " BJ("a.opened_at") ","
 	" a.outcome FROM accountability a JOIN disputes d ON d.id = a.dispute_id"
 	" JOIN orders o ON o.id = d.order_id JOIN units u ON u.id = a.unit_id"
 	" WHERE (? = 0 OR d.jurisdiction_id = ?) AND (? = '' OR a.state = ?)"
 	" ORDER BY a.state = 'open' DESC, a.id DESC LIMIT 500",
-	/* STMT_ACCOUNT_CLOSE */
-	"UPDATE accountability a JOIN disputes d ON d.id = a.dispute_id"
+	[STMT_ACCOUNT_CLOSE] = "UPDATE accountability a JOIN disputes d ON d.id = a.dispute_id"
 	" SET a.state = 'closed', a.outcome = ?, a.closed_by = ?, a.closed_at = UTC_TIMESTAMP()"
 	" WHERE a.id = ? AND a.state = 'open' AND (? = 0 OR d.jurisdiction_id = ?)",
 };

@@ -38,16 +38,13 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_MIGRATIONS_TABLE */
-	"CREATE TABLE IF NOT EXISTS schema_migrations ("
+	[STMT_MIGRATIONS_TABLE] = "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	" version INT UNSIGNED NOT NULL PRIMARY KEY,"
 	" name VARCHAR(200) NOT NULL,"
 	" applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP()"
 	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
-	/* STMT_MIGRATION_APPLIED */
-	"SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
-	/* STMT_MIGRATION_RECORD */
-	"INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+	[STMT_MIGRATION_APPLIED] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+	[STMT_MIGRATION_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
 };
 
 static struct config cfg;

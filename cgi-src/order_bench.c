@@ -31,31 +31,27 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_COUNT: a range of uk_orders_number. */
-	"SELECT COUNT(*) FROM orders WHERE number LIKE 'bench-%'",
-	/* STMT_MAX_ID */
-	"SELECT COALESCE(MAX(id), 0) FROM orders",
-	/* STMT_CATEGORIES: the active leaves, as intake offers them. */
-	"SELECT c.id, c.time_limit_days, c.name FROM order_categories c"
+	/* a range of uk_orders_number. */
+	[STMT_COUNT] = "SELECT COUNT(*) FROM orders WHERE number LIKE 'bench-%'",
+	[STMT_MAX_ID] = "SELECT COALESCE(MAX(id), 0) FROM orders",
+	/* the active leaves, as intake offers them. */
+	[STMT_CATEGORIES] = "SELECT c.id, c.time_limit_days, c.name FROM order_categories c"
 	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
 	"  WHERE k.parent_id = c.id AND k.active = 1) ORDER BY c.id LIMIT 1000",
-	/* STMT_UNITS: the units that handle orders. */
-	"SELECT id, jurisdiction_id FROM units WHERE active = 1"
+	/* the units that handle orders. */
+	[STMT_UNITS] = "SELECT id, jurisdiction_id FROM units WHERE active = 1"
 	" AND kind IN ('department', 'enterprise') ORDER BY id LIMIT 2000",
-	/* STMT_JURS */
-	"SELECT id, name FROM jurisdictions ORDER BY id LIMIT 500",
-	/* STMT_MEMBERS: who acts in the timelines. */
-	"SELECT m.role, m.user_id, m.unit_id, u.jurisdiction_id FROM memberships m"
+	[STMT_JURS] = "SELECT id, name FROM jurisdictions ORDER BY id LIMIT 500",
+	/* who acts in the timelines. */
+	[STMT_MEMBERS] = "SELECT m.role, m.user_id, m.unit_id, u.jurisdiction_id FROM memberships m"
 	" JOIN units u ON u.id = m.unit_id WHERE m.active = 1"
 	" AND m.role IN ('operator', 'clerk', 'coordinator') ORDER BY m.id LIMIT 5000",
-	/* STMT_ENTRIES: what answered calls cite. */
-	"SELECT id FROM kb_entries WHERE published_version_id IS NOT NULL"
+	/* what answered calls cite. */
+	[STMT_ENTRIES] = "SELECT id FROM kb_entries WHERE published_version_id IS NOT NULL"
 	" ORDER BY id LIMIT 500",
-	/* STMT_RETURN */
-	"INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
+	[STMT_RETURN] = "INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
 	" reason, basis, suggested_unit_id, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
-	/* STMT_DISPUTE */
-	"INSERT INTO disputes (order_id, jurisdiction_id, state, opened_by, opened_at,"
+	[STMT_DISPUTE] = "INSERT INTO disputes (order_id, jurisdiction_id, state, opened_by, opened_at,"
 	" note) VALUES (?, ?, ?, ?, ?, ?)",
 };
 

@@ -41,59 +41,49 @@ enum stmt {
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_CATEGORIES */
-	"SELECT c.id, c.name, p.name, c.time_limit_days FROM order_categories c"
+	[STMT_CATEGORIES] = "SELECT c.id, c.name, p.name, c.time_limit_days FROM order_categories c"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
 	"  WHERE k.parent_id = c.id AND k.active = 1)"
 	" ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000",
-	/* STMT_CATEGORY */
-	"SELECT c.id, c.name, c.time_limit_days, NOT EXISTS (SELECT 1 FROM"
+	[STMT_CATEGORY] = "SELECT c.id, c.name, c.time_limit_days, NOT EXISTS (SELECT 1 FROM"
 	" order_categories k WHERE k.parent_id = c.id AND k.active = 1)"
 	" FROM order_categories c WHERE c.id = ? AND c.active = 1",
-	/* STMT_UNITS */
-	"SELECT u.id, u.name, j.name FROM units u"
+	[STMT_UNITS] = "SELECT u.id, u.name, j.name FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.active = 1 AND u.kind IN ('department', 'enterprise', 'other', 'government')"
 	" AND (? = 0 OR u.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	/* STMT_UNIT */
-	"SELECT u.id, u.name, u.jurisdiction_id, j.parent_id IS NULL FROM units u"
+	[STMT_UNIT] = "SELECT u.id, u.name, u.jurisdiction_id, j.parent_id IS NULL FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.id = ? AND u.active = 1"
 	" AND u.kind IN ('department', 'enterprise', 'other', 'government')",
-	/* STMT_JURS */
-	"SELECT id, code, name, parent_id FROM jurisdictions WHERE active = 1"
+	[STMT_JURS] = "SELECT id, code, name, parent_id FROM jurisdictions WHERE active = 1"
 	" ORDER BY parent_id IS NOT NULL, id LIMIT 500",
-	/* STMT_RULES */
-	"SELECT r.unit_id, u.name, r.keywords FROM routing_rules r"
+	[STMT_RULES] = "SELECT r.unit_id, u.name, r.keywords FROM routing_rules r"
 	" JOIN units u ON u.id = r.unit_id AND u.active = 1"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
 	" WHERE r.category_id = ? AND r.active = 1"
 	" AND (r.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY r.jurisdiction_id = ? DESC, r.keywords = '', r.id DESC LIMIT 50",
-	/* STMT_BY_PHONE */
-	"SELECT o.id, o.number, " BJ("o.created_at") ", o.state, c.name, u.name"
+	[STMT_BY_PHONE] = "SELECT o.id, o.number, " BJ("o.created_at") ", o.state, c.name, u.name"
 	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE o.caller_phone = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 10",
-	/* STMT_NEXT_SEQ: LAST_INSERT_ID(expr) hands the new value back. */
-	"INSERT INTO order_numbers (jurisdiction_id, day, last_seq) VALUES (?, ?, 1)"
+	/* LAST_INSERT_ID(expr) hands the new value back. */
+	[STMT_NEXT_SEQ] = "INSERT INTO order_numbers (jurisdiction_id, day, last_seq) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
-	/* STMT_INSERT */
-	"INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
+	[STMT_INSERT] = "INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
 	" caller_phone, category_id, place, content, demand, cause, contradiction,"
 	" state, kb_entry_id, three_way_unit_id, unit_id, operator_id, created_at,"
 	" dispatched_at, due_date, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, UTC_TIMESTAMP(),"
 	" IF(? = 'dispatched', UTC_TIMESTAMP(), NULL), ?,"
 	" IF(? = 'dispatched', NULL, UTC_TIMESTAMP()))",
-	/* STMT_EVENT */
-	"INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
+	[STMT_EVENT] = "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
 	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0),"
 	" NULLIF(?, 0), ?, NULLIF(?, 0), ?)",
-	/* STMT_GET */
-	"SELECT o.id, o.number, o.jurisdiction_id, j.name, o.channel, o.caller_name,"
+	[STMT_GET] = "SELECT o.id, o.number, o.jurisdiction_id, j.name, o.channel, o.caller_name,"
 	" o.caller_phone, o.category_id, c.name, o.place, o.content, o.demand,"
 	" o.cause, o.contradiction, o.state, o.kb_entry_id, v.title, tw.name,"
 	" o.unit_id, u.name, op.display_name, " BJ("o.created_at") ","
@@ -109,69 +99,54 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
 	" LEFT JOIN kb_versions v ON v.id = e.published_version_id"
 	" WHERE o.id = ?",
-	/* STMT_LOCK */
-	"SELECT state, unit_id, accepted_at IS NOT NULL, jurisdiction_id,"
+	[STMT_LOCK] = "SELECT state, unit_id, accepted_at IS NOT NULL, jurisdiction_id,"
 	" satisfaction, category_id FROM orders WHERE id = ? FOR UPDATE",
-	/* STMT_EVENTS */
-	"SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, t.name, e.note"
+	[STMT_EVENTS] = "SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, t.name, e.note"
 	" FROM order_events e LEFT JOIN users us ON us.id = e.user_id"
 	" LEFT JOIN units un ON un.id = e.unit_id"
 	" LEFT JOIN units t ON t.id = e.target_unit_id"
 	" WHERE e.order_id = ? ORDER BY e.id LIMIT 1000",
-	/* STMT_SET_STATE */
-	"UPDATE orders SET state = ? WHERE id = ? AND state = ?",
-	/* STMT_ACCEPT */
-	"UPDATE orders SET state = 'accepted', accepted_at = UTC_TIMESTAMP()"
+	[STMT_SET_STATE] = "UPDATE orders SET state = ? WHERE id = ? AND state = ?",
+	[STMT_ACCEPT] = "UPDATE orders SET state = 'accepted', accepted_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND state = 'dispatched'",
-	/* STMT_REPLY */
-	"UPDATE orders SET state = 'replied', reply = ?, replied_at = UTC_TIMESTAMP()"
+	[STMT_REPLY] = "UPDATE orders SET state = 'replied', reply = ?, replied_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND state = 'accepted'",
-	/* STMT_REOPEN: the callback and closing belong to the earlier round
+	/* the callback and closing belong to the earlier round
 	 * (kept on the timeline). */
-	"UPDATE orders SET state = 'accepted', satisfaction = NULL, closed_at = NULL"
+	[STMT_REOPEN] = "UPDATE orders SET state = 'accepted', satisfaction = NULL, closed_at = NULL"
 	" WHERE id = ? AND state = 'closed' AND satisfaction = 'dissatisfied'",
-	/* STMT_CLOSE */
-	"UPDATE orders SET state = 'closed', satisfaction = ?,"
+	[STMT_CLOSE] = "UPDATE orders SET state = 'closed', satisfaction = ?,"
 	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'replied'",
-	/* STMT_REDISPATCH */
-	"UPDATE orders SET state = 'dispatched', unit_id = ?, due_date = ?,"
+	[STMT_REDISPATCH] = "UPDATE orders SET state = 'dispatched', unit_id = ?, due_date = ?,"
 	" dispatched_at = UTC_TIMESTAMP(), accepted_at = NULL, replied_at = NULL,"
 	" overdue = 0, returns = returns + ? WHERE id = ? AND state = ?",
-	/* STMT_RETURN_INSERT */
-	"INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
+	[STMT_RETURN_INSERT] = "INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
 	" reason, basis, suggested_unit_id) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?)",
-	/* STMT_RETURN_PENDING */
-	"SELECT r.id, u.name, r.reason, r.basis, r.suggested_unit_id, s.name,"
+	[STMT_RETURN_PENDING] = "SELECT r.id, u.name, r.reason, r.basis, r.suggested_unit_id, s.name,"
 	" " BJ("r.requested_at") ", us.display_name FROM order_returns r"
 	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
 	" JOIN users us ON us.id = r.requested_by"
 	" WHERE r.order_id = ? AND r.state = 'pending' ORDER BY r.id DESC LIMIT 1",
-	/* STMT_RETURN_DECIDE */
-	"UPDATE order_returns SET state = ?, decided_by = ?,"
+	[STMT_RETURN_DECIDE] = "UPDATE order_returns SET state = ?, decided_by = ?,"
 	" decided_at = UTC_TIMESTAMP(), decision_note = ?, dispute_id = NULLIF(?, 0)"
 	" WHERE id = ? AND state = 'pending'",
-	/* STMT_RETURNS */
-	"SELECT r.id, o.id, o.number, u.name, r.reason, s.name, " BJ("r.requested_at")
+	[STMT_RETURNS] = "SELECT r.id, o.id, o.number, u.name, r.reason, s.name, " BJ("r.requested_at")
 	" FROM order_returns r JOIN orders o ON o.id = r.order_id"
 	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
 	" WHERE r.state = 'pending' AND (? = 0 OR o.jurisdiction_id = ?)"
 	" ORDER BY r.requested_at LIMIT 500",
-	/* STMT_RETURN_COUNTS */
-	"SELECT u.name, COUNT(*), SUM(r.state = 'pending'), SUM(r.state = 'redispatched'),"
+	[STMT_RETURN_COUNTS] = "SELECT u.name, COUNT(*), SUM(r.state = 'pending'), SUM(r.state = 'redispatched'),"
 	" SUM(r.state = 'refused'), SUM(r.state = 'disputed')"
 	" FROM order_returns r JOIN units u ON u.id = r.unit_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" GROUP BY r.unit_id, u.name ORDER BY COUNT(*) DESC, u.name LIMIT 500",
-	/* STMT_COOP_QUEUE */
-	"SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
+	[STMT_COOP_QUEUE] = "SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
 	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), u.name FROM order_coops oc"
 	" JOIN orders o ON o.id = oc.order_id JOIN order_categories c ON c.id = o.category_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY o.due_date LIMIT 100",
-	/* STMT_IS_COOP */
-	"SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
-	/* STMT_QUEUE */
-	"SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
+	[STMT_IS_COOP] = "SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
+	[STMT_QUEUE] = "SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
 	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), o.overdue, " BJ("o.dispatched_at")
 	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
 	" WHERE o.unit_id = ? AND o.state IN " OPEN_STATES
@@ -181,18 +156,16 @@ static const char *const sql[STMT__MAX] = {
 	"  OR (? = 'overdue' AND o.due_date < ?)"
 	"  OR (? = 'return' AND o.state = 'return_requested'))"
 	" ORDER BY o.due_date, o.id LIMIT ? OFFSET ?",
-	/* STMT_QUEUE_COUNTS */
-	"SELECT COALESCE(SUM(state = 'dispatched'), 0), COALESCE(SUM(state = 'accepted'), 0),"
+	[STMT_QUEUE_COUNTS] = "SELECT COALESCE(SUM(state = 'dispatched'), 0), COALESCE(SUM(state = 'accepted'), 0),"
 	" COALESCE(SUM(due_date >= ? AND due_date <= ?), 0), COALESCE(SUM(due_date < ?), 0),"
 	" COALESCE(SUM(state = 'return_requested'), 0)"
 	" FROM orders WHERE unit_id = ? AND state IN " OPEN_STATES,
-	/* STMT_REMINDERS */
-	"SELECT m.order_id, o.number, m.kind, DATE_FORMAT(m.due_date, '%Y-%m-%d'),"
+	[STMT_REMINDERS] = "SELECT m.order_id, o.number, m.kind, DATE_FORMAT(m.due_date, '%Y-%m-%d'),"
 	" " BJ("m.created_at") " FROM order_reminders m JOIN orders o ON o.id = m.order_id"
 	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND o.state IN " OPEN_STATES
 	" ORDER BY m.id DESC LIMIT 20",
-	/* STMT_SEARCH: dates are Beijing days; created_at is UTC. */
-	"SELECT o.id, o.number, " BJ("o.created_at") ", o.caller_name, o.caller_phone,"
+	/* dates are Beijing days; created_at is UTC. */
+	[STMT_SEARCH] = "SELECT o.id, o.number, " BJ("o.created_at") ", o.caller_name, o.caller_phone,"
 	" o.channel, c.name, j.name, u.name, o.state, DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
 	" o.overdue, o.content"
 	" FROM orders o JOIN order_categories c ON c.id = o.category_id"

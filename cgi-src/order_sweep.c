@@ -36,35 +36,33 @@ enum stmt {
  * table's auto-increment lock while it waits for an order's row lock, and
  * so deadlock with a handler that holds the row and adds an event. */
 static const char *const sql[STMT__MAX] = {
-	/* STMT_GET_LOCK: one sweep at a time, across hosts: two would take the
+	/* one sweep at a time, across hosts: two would take the
 	 * same rows in turn, and their duplicate reminders' gap locks can
 	 * deadlock. Released when the connection ends, too. */
-	"SELECT GET_LOCK('hotline.order_sweep', 0)",
-	/* STMT_RELEASE_LOCK */
-	"SELECT RELEASE_LOCK('hotline.order_sweep')",
-	/* STMT_LATE: open, past due, and not yet marked or not yet reminded. */
-	"SELECT o.id FROM orders o" REMINDER("overdue")
+	[STMT_GET_LOCK] = "SELECT GET_LOCK('hotline.order_sweep', 0)",
+	[STMT_RELEASE_LOCK] = "SELECT RELEASE_LOCK('hotline.order_sweep')",
+	/* open, past due, and not yet marked or not yet reminded. */
+	[STMT_LATE] = "SELECT o.id FROM orders o" REMINDER("overdue")
 	" WHERE o.state IN " OPEN_STATES " AND o.due_date < ?"
 	" AND (o.overdue = 0 OR (o.unit_id IS NOT NULL AND r.id IS NULL))"
 	" LIMIT 100",
-	/* STMT_SOON: open, due in [from, to), not yet reminded. */
-	"SELECT o.id FROM orders o" REMINDER("due_soon")
+	/* open, due in [from, to), not yet reminded. */
+	[STMT_SOON] = "SELECT o.id FROM orders o" REMINDER("due_soon")
 	" WHERE o.state IN " OPEN_STATES " AND o.due_date >= ? AND o.due_date < ?"
 	" AND o.unit_id IS NOT NULL AND r.id IS NULL"
 	" LIMIT 100",
-	/* STMT_LOCK: the order as it is now, if still open and due in [from, to). */
-	"SELECT unit_id, DATE_FORMAT(due_date, '%Y-%m-%d'), overdue FROM orders"
+	/* the order as it is now, if still open and due in [from, to). */
+	[STMT_LOCK] = "SELECT unit_id, DATE_FORMAT(due_date, '%Y-%m-%d'), overdue FROM orders"
 	" WHERE id = ? AND state IN " OPEN_STATES " AND due_date >= ? AND due_date < ?"
 	" FOR UPDATE",
-	/* STMT_MARK */
-	"UPDATE orders SET overdue = 1 WHERE id = ?",
-	/* STMT_EVENT: by the system (no user, no unit); the target is the unit
+	[STMT_MARK] = "UPDATE orders SET overdue = 1 WHERE id = ?",
+	/* by the system (no user, no unit); the target is the unit
 	 * that had the order when it fell due. */
-	"INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
+	[STMT_EVENT] = "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
 	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULL, NULL, 'overdue',"
 	" NULLIF(?, 0), ?)",
-	/* STMT_REMIND: a rerun, or a concurrent sweep, adds nothing. */
-	"INSERT IGNORE INTO order_reminders (order_id, unit_id, kind, due_date,"
+	/* a rerun, or a concurrent sweep, adds nothing. */
+	[STMT_REMIND] = "INSERT IGNORE INTO order_reminders (order_id, unit_id, kind, due_date,"
 	" created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
 };
 

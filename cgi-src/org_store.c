@@ -18,32 +18,24 @@ enum stmt {
 	" u.parent_id, u.active"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_JUR_LIST */
-	"SELECT j.id, j.code, j.name, j.parent_id, p.name, j.active,"
+	[STMT_JUR_LIST] = "SELECT j.id, j.code, j.name, j.parent_id, p.name, j.active,"
 	" (SELECT COUNT(*) FROM units u WHERE u.jurisdiction_id = j.id)"
 	" FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id"
 	" WHERE (? = 0 OR j.id = ?) ORDER BY j.parent_id IS NOT NULL, j.id LIMIT 500",
-	/* STMT_JUR_INSERT */
-	"INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?, NULLIF(?, 0))",
-	/* STMT_JUR_UPDATE */
-	"UPDATE jurisdictions SET name = ?, active = ? WHERE id = ? AND (? = 0 OR id = ?)",
-	/* STMT_UNIT_LIST */
-	"SELECT " UNIT_COLS " FROM units u"
+	[STMT_JUR_INSERT] = "INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?, NULLIF(?, 0))",
+	[STMT_JUR_UPDATE] = "UPDATE jurisdictions SET name = ?, active = ? WHERE id = ? AND (? = 0 OR id = ?)",
+	[STMT_UNIT_LIST] = "SELECT " UNIT_COLS " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	/* STMT_UNIT_GET */
-	"SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNIT_GET] = "SELECT " UNIT_COLS " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
-	/* STMT_UNIT_INSERT */
-	"INSERT INTO units (code, name, kind, jurisdiction_id, parent_id)"
+	[STMT_UNIT_INSERT] = "INSERT INTO units (code, name, kind, jurisdiction_id, parent_id)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, 0))",
-	/* STMT_UNIT_UPDATE */
-	"UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?, 0),"
+	[STMT_UNIT_UPDATE] = "UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?, 0),"
 	" u.active = ? WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
-	/* STMT_UNIT_BY_CODE */
-	"SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNIT_BY_CODE] = "SELECT " UNIT_COLS " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.code = ?",
 };
 

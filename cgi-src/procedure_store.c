@@ -14,12 +14,10 @@ enum stmt {
 #define UNIT_COLS "u.id, u.name, u.jurisdiction_id, j.name, j.parent_id IS NULL"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_JURS */
-	"SELECT j.id, j.name, j.parent_id IS NULL, j.active FROM jurisdictions j"
+	[STMT_JURS] = "SELECT j.id, j.name, j.parent_id IS NULL, j.active FROM jurisdictions j"
 	" WHERE (? = 0 OR j.id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id LIMIT 500",
-	/* STMT_LIST */
-	"SELECT p.id, p.jurisdiction_id, DATE_FORMAT(p.effective_from, '%Y-%m-%d'),"
+	[STMT_LIST] = "SELECT p.id, p.jurisdiction_id, DATE_FORMAT(p.effective_from, '%Y-%m-%d'),"
 	" eu.name, lu.name, cu.name, p.review_days, p.accept_days, p.opinion_days,"
 	" us.display_name"
 	" FROM dispute_procedures p JOIN jurisdictions j ON j.id = p.jurisdiction_id"
@@ -30,22 +28,17 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE (? = 0 OR p.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, p.jurisdiction_id, p.effective_from DESC"
 	" LIMIT 2000",
-	/* STMT_UNITS */
-	"SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNITS] = "SELECT " UNIT_COLS " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.active = 1 AND (? = 0 OR u.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	/* STMT_UNIT */
-	"SELECT " UNIT_COLS ", u.active FROM units u"
+	[STMT_UNIT] = "SELECT " UNIT_COLS ", u.active FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = ?",
-	/* STMT_JUR_LOCK */
-	"SELECT id, name, parent_id IS NULL, active FROM jurisdictions"
+	[STMT_JUR_LOCK] = "SELECT id, name, parent_id IS NULL, active FROM jurisdictions"
 	" WHERE id = ? FOR UPDATE",
-	/* STMT_ON_DATE */
-	"SELECT id FROM dispute_procedures WHERE jurisdiction_id = ?"
+	[STMT_ON_DATE] = "SELECT id FROM dispute_procedures WHERE jurisdiction_id = ?"
 	" AND effective_from = ?",
-	/* STMT_INSERT */
-	"INSERT INTO dispute_procedures (jurisdiction_id, effective_from,"
+	[STMT_INSERT] = "INSERT INTO dispute_procedures (jurisdiction_id, effective_from,"
 	" establishment_unit_id, legal_unit_id, convener_unit_id, review_days,"
 	" accept_days, opinion_days, created_by)"
 	" VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, NULLIF(?, 0))",
