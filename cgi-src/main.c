@@ -26,6 +26,7 @@
 
 static struct config cfg;
 static int listen_fd = -1;
+static ino_t listen_ino;
 
 static void log_request(const struct req *r, struct db *db)
 {
@@ -160,6 +161,44 @@ static int write_pid(const char *path)
 	return fclose(f);
 }
 
+static long read_pid(const char *path)
+{
+	long pid = -1;
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld", &pid) != 1)
+		pid = -1;
+	fclose(f);
+	return pid;
+}
+
+/* Listens on a fresh socket and renames it over PATH, so that a process
+ * started while another still serves takes the new connections at once
+ * and the old one drains what it accepted (a restart drops nothing). */
+static int open_listener(const char *path, ino_t *ino)
+{
+	char tmp[sizeof cfg.listen + 32];
+	snprintf(tmp, sizeof tmp, "%s.%ld", path, (long)getpid());
+	unlink(tmp);
+	int fd = FCGX_OpenSocket(tmp, 128);
+	if (fd < 0) {
+		fprintf(stderr, "cannot listen on %s\n", tmp);
+		return -1;
+	}
+	/* nginx's workers run as another user; the socket's directory is
+	 * what restricts access. */
+	struct stat st;
+	if (chmod(tmp, 0666) != 0 || stat(tmp, &st) != 0 || rename(tmp, path) != 0) {
+		fprintf(stderr, "cannot place %s: %s\n", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	*ino = st.st_ino;
+	return fd;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: hotlined -c CONFIG\n");
@@ -191,15 +230,9 @@ int main(int argc, char **argv)
 	/* libxml2 must set itself up before two threads parse at once. */
 	xmlInitParser();
 	tmpl_init(cfg.templates);
-	unlink(cfg.listen);
-	listen_fd = FCGX_OpenSocket(cfg.listen, 128);
-	if (listen_fd < 0) {
-		fprintf(stderr, "cannot listen on %s\n", cfg.listen);
+	listen_fd = open_listener(cfg.listen, &listen_ino);
+	if (listen_fd < 0)
 		return 1;
-	}
-	/* nginx's workers run as another user; the socket's directory is
-	 * what restricts access. */
-	chmod(cfg.listen, 0666);
 	if (write_pid(cfg.pid_file) < 0) {
 		fprintf(stderr, "cannot write %s: %s\n", cfg.pid_file, strerror(errno));
 		return 1;
@@ -257,8 +290,11 @@ int main(int argc, char **argv)
 	if (indexing)
 		pthread_join(indexer_thread, NULL);
 	close(listen_fd);
-	unlink(cfg.listen);
-	if (cfg.pid_file[0] != '\0')
+	/* A successor may already own the path and the pid file. */
+	struct stat st;
+	if (stat(cfg.listen, &st) == 0 && st.st_ino == listen_ino)
+		unlink(cfg.listen);
+	if (cfg.pid_file[0] != '\0' && read_pid(cfg.pid_file) == (long)getpid())
 		unlink(cfg.pid_file);
 	mysql_library_end();
 	xmlCleanupParser();

@@ -428,6 +428,42 @@ app_start() {
 	msg "hotlined ready (pid $(read_pid "$APP_PID" || echo "$pid"))"
 }
 
+# app_restart: a new hotlined takes over the socket before the old one is
+# told to stop; the old one finishes what it accepted (a restart under load
+# answers every request).
+app_restart() {
+	local old pid n
+	need_binaries
+	write_appconf
+	if ! old=$(running "$APP_PID" hotlined); then
+		app_start
+		return
+	fi
+	msg "starting hotlined ($BUILD/hotlined) beside pid $old"
+	launch "$APPLOG.out" "$BUILD/hotlined" -c "$APPCONF"
+	pid=$LAUNCHED
+	n=100
+	while [ "$(read_pid "$APP_PID" || true)" = "$old" ]; do
+		if ! pid_alive "$pid"; then
+			show_log "$APPLOG.out"
+			die "the new hotlined exited during start-up; pid $old still serves"
+		fi
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || die "the new hotlined did not start within 10 s"
+		sleep 0.1
+	done
+	# Connections nginx made to the old socket just before the handover
+	# are accepted by the old process's idle threads within this pause.
+	sleep 0.3
+	msg "stopping the old hotlined (pid $old)"
+	kill -TERM "$old" 2>/dev/null || true
+	if ! wait_gone "$old" 15; then
+		echo "stack: WARNING: hotlined (pid $old) ignored SIGTERM for 15 s; sending SIGKILL" >&2
+		kill -KILL "$old" 2>/dev/null || true
+	fi
+	msg "hotlined ready (pid $(read_pid "$APP_PID" || echo "$pid"))"
+}
+
 # ---------------------------------------------------------------- nginx
 
 ngx() {
@@ -454,7 +490,13 @@ server {
     listen 127.0.0.1:$PORT2;
     server_name localhost;
     client_max_body_size 2m;
+    error_page 502 504 =503 /static/errors/503.html;
     location /static/ { alias $TOP/static/; }
+    location = /static/errors/503.html {
+        alias $TOP/static/errors/503.html;
+        add_header Retry-After 5 always;
+        add_header Cache-Control no-store always;
+    }
     location / {
         include /etc/nginx/fastcgi_params;
         fastcgi_pass unix:$RUN/hotlined2.sock;
@@ -640,7 +682,7 @@ stop)
 	db_stop
 	;;
 restart-app)
-	app_start
+	app_restart
 	;;
 node2-start)
 	node 2
