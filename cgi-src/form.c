@@ -240,6 +240,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "opinion_days", "意见时限（工作日）", V_INT, 2, 0, 99 }, /* F_OPINION_DAYS */
 	{ "word", "词语", V_LINE, 16, 0, 0 },                    /* F_WORD */
 	{ "synonym", "同义词", V_LINE, 16, 0, 0 },               /* F_SYNONYM */
+	{ "entry", "知识条目", V_INT, 20, 1, 2147483647 },        /* F_ENTRY */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -146,6 +146,7 @@ enum field {
 	F_OPINION_DAYS,
 	F_WORD,
 	F_SYNONYM,
+	F_ENTRY,
 	F__MAX
 };
 

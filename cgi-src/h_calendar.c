@@ -66,6 +66,14 @@ static void calculator(struct req *r, struct tdict *dict,
 	}
 }
 
+/* The one calendar every deadline of the city and the counties counts on
+ * (national holidays and make-up days are the same everywhere): only an
+ * admin of the whole city changes it, not a county's (D7). */
+static int calendar_editor(const struct req *r)
+{
+	return caps_allow(r->actor->caps, 1, CAP_CALENDAR_EDIT) && r->actor->scope_jur == 0;
+}
+
 int h_calendar(struct req *r)
 {
 	int first;
@@ -137,7 +145,7 @@ int h_calendar(struct req *r)
 		tmpl_set(c, "NAME", name);
 	}
 	calculator(r, dict, &cal);
-	if (caps_allow(r->actor->caps, 1, CAP_CALENDAR_EDIT)) {
+	if (calendar_editor(r)) {
 		struct tdict *e = tmpl_section(dict, "EDIT");
 		tmpl_set(e, "FROM", from);
 	}
@@ -146,6 +154,10 @@ int h_calendar(struct req *r)
 
 int h_calendar_set(struct req *r)
 {
+	if (!calendar_editor(r)) {
+		r->err_msg = "工作日历全市共用，每个期限都据此计算，由市系统管理员维护。";
+		return 403;
+	}
 	const char *kind = r->f[F_DAY_KIND].s;
 	static const char *const label[] = { "holiday", "法定节假日", "workday",
 					     "调休上班日", "normal", "恢复为普通日" };

@@ -579,7 +579,7 @@ static int has_coordination(struct req *r, int *yes)
 
 /* The determination: the order goes to the lead unit with its
  * cooperating units; each is recorded on the dispute. */
-static int determine(struct req *r, const struct dview *v, char *note, size_t note_size)
+static int determine(struct req *r, const struct dview *v, const char **note)
 {
 	struct dbres dec, cat;
 	int rc = dss_deciding(r->db, r->a, r->id, &dec);
@@ -623,19 +623,19 @@ static int determine(struct req *r, const struct dview *v, char *note, size_t no
 		rc = ords_event(r->db, r->a, v->order_id, r->actor->user_id, r->actor->unit_id,
 				"determined", lead, arena_printf(r->a, "争议 #%lld 认定：%s",
 								 r->id, r->f[F_OPINION].s));
-	snprintf(note, note_size, "%s（接收期限 %s）", r->f[F_OPINION].s, accept_due);
+	*note = arena_printf(r->a, "%s（接收期限 %s）", r->f[F_OPINION].s, accept_due);
 	return rc;
 }
 
 /* Applies one action after the checks; note gets the timeline text. */
 static int apply(struct req *r, enum dispute_action a, const struct dview *v, int next,
-		 char *note, size_t note_size)
+		 const char **note)
 {
 	const struct actor *ac = r->actor;
 	const char *from = dispute_state_codes[v->state], *to = dispute_state_codes[next];
 	char today[11], due[11] = "";   /* the notes print due even on a failure */
 	int rc = DB_OK;
-	snprintf(note, note_size, "%s", req_str(r, F_OPINION));
+	*note = arena_printf(r->a, "%s", req_str(r, F_OPINION));
 	struct dispute_opinion op = { .text = req_str(r, F_OPINION), .seal_unit = ac->unit_id,
 				      .user = ac->user_id, .basis = req_str(r, F_BASIS) };
 	switch (a) {
@@ -647,7 +647,7 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 		op.kind = "coordination";
 		return dss_opinion(r->db, r->a, r->id, &op);
 	case DA_CONTACT:
-		snprintf(note, note_size, "%s", r->f[F_NOTE].s);
+		*note = arena_printf(r->a, "%s", r->f[F_NOTE].s);
 		return dss_contact(r->db, r->a, r->id, ac->user_id, r->f[F_NOTE].s);
 	case DA_REFER: {
 		int yes = 0;
@@ -658,7 +658,7 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 		}
 		if (rc == DB_OK)
 			rc = calendar_workdays_from_today(r->db, r->a, v->review_days, today, due);
-		snprintf(note, note_size, "审核期限 %s（%d 个工作日）", due, v->review_days);
+		*note = arena_printf(r->a, "审核期限 %s（%d 个工作日）", due, v->review_days);
 		return rc == DB_OK ? dss_set_state(r->db, r->a, r->id, from, to, due) : rc;
 	}
 	case DA_EST_OPINION:
@@ -684,7 +684,7 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 		rc = dss_opinion(r->db, r->a, r->id, &op);
 		if (rc == DB_OK)
 			rc = calendar_workdays_from_today(r->db, r->a, v->review_days, today, due);
-		snprintf(note, note_size, "%s（审核期限 %s）", req_str(r, F_OPINION), due);
+		*note = arena_printf(r->a, "%s（审核期限 %s）", req_str(r, F_OPINION), due);
 		return rc == DB_OK ? dss_set_state(r->db, r->a, r->id, from, to, due) : rc;
 	case DA_EST_TEMPORARY:
 	case DA_LEGAL_TEMPORARY:
@@ -696,21 +696,21 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
 			rc = dss_temp_unit(r->db, r->a, r->id, op.temp_unit);
 		return rc == DB_OK ? dss_set_state(r->db, r->a, r->id, from, to, NULL) : rc;
 	case DA_DETERMINE:
-		return determine(r, v, note, note_size);
+		return determine(r, v, note);
 	case DA_ACCEPT:
 		rc = dss_answer(r->db, r->a, r->id, to, NULL);
 		/* Accepting the determination signs for the order too. */
 		if (rc == DB_OK && ords_accept(r->db, r->a, v->order_id) == DB_OK)
 			rc = ords_event(r->db, r->a, v->order_id, ac->user_id, ac->unit_id,
 					"accept", 0, arena_printf(r->a, "接收争议 #%lld 认定", r->id));
-		snprintf(note, note_size, "已接收认定");
+		*note = arena_printf(r->a, "已接收认定");
 		return rc;
 	case DA_REFUSE:
-		snprintf(note, note_size, "%s", r->f[F_REASON].s);
+		*note = arena_printf(r->a, "%s", r->f[F_REASON].s);
 		return dss_answer(r->db, r->a, r->id, to, r->f[F_REASON].s);
 	case DA_ACCOUNT: {
 		long long id;
-		snprintf(note, note_size, "%s", r->f[F_FACTS].s);
+		*note = arena_printf(r->a, "%s", r->f[F_FACTS].s);
 		return dss_account(r->db, r->a, r->id, v->lead, r->f[F_FACTS].s, ac->user_id, &id);
 	}
 	default:
@@ -723,11 +723,6 @@ static int apply(struct req *r, enum dispute_action a, const struct dview *v, in
  * (with r->err_msg) after which the caller rolls back. */
 int dispute_step(struct req *r, enum dispute_action a)
 {
-	const char *msg = missing(r, a);
-	if (msg) {
-		r->err_msg = msg;
-		return 400;
-	}
 	struct dbres lk, u, o;
 	struct dview v;
 	int rc = dss_lock(r->db, r->a, r->id, &lk);
@@ -741,6 +736,12 @@ int dispute_step(struct req *r, enum dispute_action a)
 	unsigned parties = parties_of(r->actor, &v);
 	if (!visible(r->actor, &v, parties))
 		return 404;
+	/* Out of sight is 404 whatever the form says; then the form. */
+	const char *msg = missing(r, a);
+	if (msg) {
+		r->err_msg = msg;
+		return 400;
+	}
 	int next = dispute_transition(v.state, a, parties, v.legal != 0, overdue(&v, today));
 	if (next < 0 && a == DA_UNIT_OPINION && v.involved && !v.owes_opinion &&
 	    caps_allow(r->actor->caps, 1, CAP_ORDER_HANDLE)) {
@@ -766,8 +767,8 @@ int dispute_step(struct req *r, enum dispute_action a)
 		st = unit_ok(r, r->f[F_TEMP_UNIT_ID].i, v.jur);
 	if (st)
 		return st;
-	char note[2048];
-	rc = apply(r, a, &v, next, note, sizeof note);
+	const char *note = "";
+	rc = apply(r, a, &v, next, &note);
 	if (rc == DB_OK)
 		rc = dss_event(r->db, r->a, r->id, r->actor->user_id, r->actor->unit_id,
 			       dispute_action_codes[a], note);
@@ -825,6 +826,11 @@ int h_dispute_review(struct req *r)
 		return dispute_act(r, legal ? DA_LEGAL_TEMPORARY : DA_EST_TEMPORARY, "sealed");
 	if (strcmp(dec, "legal") == 0)
 		return dispute_act(r, DA_EST_LEGAL, "referred");
+	struct dispute_rows rows;
+	unsigned parties;
+	int st = dispute_load_visible(r, &rows, &parties);
+	if (st)
+		return st;
 	r->err_msg = "请选择意见类型：认定意见、转市法制局或临时处理意见。";
 	return 400;
 }
@@ -878,9 +884,13 @@ int h_dispute_rule(struct req *r)
 int h_disputes(struct req *r)
 {
 	const struct actor *ac = r->actor;
+	/* The list a reader gets shows what visible() lets them open: a unit's
+	 * disputes only to those who handle its orders (not to its knowledge
+	 * editors), nothing to anyone else. */
 	const char *who = caps_allow(ac->caps, 1, CAP_DISPATCH) ? "office"
 			  : caps_allow(ac->caps, 1, CAP_DISPUTE_REVIEW) ? "reviewer"
-			  : caps_allow(ac->caps, 1, CAP_MEETING) ? "convener" : "unit";
+			  : caps_allow(ac->caps, 1, CAP_MEETING) ? "convener"
+			  : caps_allow(ac->caps, 1, CAP_ORDER_HANDLE) ? "unit" : "none";
 	const char *state = req_str(r, F_STATE);
 	if (*state && dispute_state_from_code(state) < 0) {
 		r->err_msg = "状态无效。";

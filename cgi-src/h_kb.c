@@ -841,21 +841,18 @@ int h_kb_review(struct req *r)
 		return 403;
 	char day[11], month[8];
 	today_and_month(day, month);
-	int rc = db_begin(r->db), confirmed = 0;
 	/* Each checked box is one "entry" value; only the unit's own
 	 * published entries are confirmed (the statement checks). */
-	for (size_t i = 0; rc == DB_OK && i < r->form.n; i++) {
-		if (strcmp(r->form.v[i].key, "entry") != 0)
-			continue;
-		struct fval id;
-		if (field_check(F_UNIT_ID, r->form.v[i].val, r->form.v[i].val_len, &id) < 0 ||
-		    !id.present) {
-			db_rollback(r->db);
-			r->err_msg = "条目编号无效。";
-			return 400;
-		}
+	long long *ids = arena_alloc(r->a, (r->form.n + 1) * sizeof *ids);
+	size_t n = 0;
+	if (form_ints(&r->form, F_ENTRY, ids, r->form.n + 1, &n) < 0) {
+		r->err_msg = "条目编号无效。";
+		return 400;
+	}
+	int rc = db_begin(r->db), confirmed = 0;
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
 		int changed = 0;
-		rc = kbs_review_confirm(r->db, r->a, id.i, r->actor->unit_id, month,
+		rc = kbs_review_confirm(r->db, r->a, ids[i], r->actor->unit_id, month,
 					r->actor->user_id, &changed);
 		confirmed += changed;
 	}

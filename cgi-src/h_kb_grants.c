@@ -14,6 +14,15 @@
 #include "roles.h"
 #include "view.h"
 
+/* Whether the actor is the office that decides grant row i of g: a
+ * coordinator whose jurisdiction (or the whole city) holds both units. */
+static int deciding_office(const struct actor *ac, const struct dbres *g, size_t i)
+{
+	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
+	       (ac->scope_jur == 0 || (db_int(g, i, 9) == ac->scope_jur &&
+				       db_int(g, i, 10) == ac->scope_jur));
+}
+
 int h_kb_grants(struct req *r)
 {
 	const struct actor *ac = r->actor;
@@ -21,7 +30,8 @@ int h_kb_grants(struct req *r)
 	if (!office && ac->unit_id == 0)
 		return 403;
 	struct dbres g, units;
-	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, &g);
+	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, office ? ac->scope_jur : 0,
+			    &g);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, 0, &units);
 	if (rc != DB_OK)
@@ -39,6 +49,7 @@ int h_kb_grants(struct req *r)
 		tmpl_set(row, "STATE", st >= 0 ? kb_grant_labels[st] : "");
 		int owner_approver = db_int(&g, i, 1) == ac->unit_id &&
 				     caps_allow(ac->caps, 1, CAP_KB_APPROVE);
+		office = deciding_office(ac, &g, i);
 		if (st >= 0 && kb_grant_transition((enum kb_grant_state)st, KBG_APPROVE,
 						   owner_approver, office) >= 0)
 			tmpl_show(row, "CAN_APPROVE");
@@ -111,7 +122,7 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 	int rc = kbs_grant(r->db, r->a, r->id, &g);
 	if (rc != DB_OK)
 		return db_status(rc);
-	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
+	int office = g.nrows == 1 && deciding_office(ac, &g, 0);
 	if (g.nrows != 1 || (!office && db_int(&g, 0, 1) != ac->unit_id &&
 			     db_int(&g, 0, 3) != ac->unit_id))
 		return 404;

@@ -174,10 +174,6 @@ int h_meetings(struct req *r)
 {
 	const struct actor *ac = r->actor;
 	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
-	if (!office && !caps_allow(ac->caps, 1, CAP_MEETING)) {
-		r->err_msg = "只有管理办和联席会议召集单位可以查看联席会议。";
-		return 403;
-	}
 	/* An office sees its scope; a convener its unit's jurisdiction, the
 	 * city's convener every one: for both that is scope_jur (0 = city). */
 	struct dbres m;

@@ -821,11 +821,6 @@ static int act_unit_ok(struct req *r, enum order_action a, long long jur)
 
 static int act(struct req *r, enum order_action action, const char *done)
 {
-	const char *msg = act_missing(r, action);
-	if (msg) {
-		r->err_msg = msg;
-		return 400;
-	}
 	struct act x = { .action = action };
 	struct dbres lk;
 	int rc = db_begin(r->db);
@@ -835,7 +830,14 @@ static int act(struct req *r, enum order_action action, const char *done)
 		db_rollback(r->db);
 		return db_status(rc);
 	}
+	/* Whose order it is comes first: out of scope is 404 whatever the
+	 * form says. */
 	int st = lk.nrows == 1 ? act_check(r, &lk, &x) : 404;
+	const char *msg = st == 0 ? act_missing(r, action) : NULL;
+	if (msg) {
+		r->err_msg = msg;
+		st = 400;
+	}
 	if (st == 0)
 		st = act_unit_ok(r, action, x.jur);
 	if (st == 0 && (action == OA_REDISPATCH || action == OA_REFUSE_RETURN ||

@@ -77,99 +77,75 @@ enum stmt {
 	" ORDER BY x.t DESC, x.k DESC, x.r DESC, x.entry_id DESC"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_ENTRY */
-	"SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
+	[STMT_ENTRY] = "SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
 	" e.published_version_id, e.draft_version_id, e.obsolete, e.obsolete_reason,"
 	" DATE_FORMAT(e.obsolete_on, '%Y-%m-%d')"
 	" FROM kb_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = ?",
-	/* STMT_VERSION */
-	"SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS " WHERE v.id = ?",
-	/* STMT_FIELDS */
-	"SELECT name, value FROM kb_fields WHERE version_id = ?",
-	/* STMT_VERSIONS */
-	"SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS
+	[STMT_VERSION] = "SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS " WHERE v.id = ?",
+	[STMT_FIELDS] = "SELECT name, value FROM kb_fields WHERE version_id = ?",
+	[STMT_VERSIONS] = "SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS
 	" WHERE v.entry_id = ? ORDER BY v.version_no DESC LIMIT 500",
-	/* STMT_UNIT_ENTRIES */
-	"SELECT e.id, e.kind, e.visibility, e.obsolete, p.title, p.version_no,"
+	[STMT_UNIT_ENTRIES] = "SELECT e.id, e.kind, e.visibility, e.obsolete, p.title, p.version_no,"
 	" d.id, d.state, d.title, DATE_FORMAT(d.due_date, '%Y-%m-%d'),"
 	" EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)"
 	" FROM kb_entries e"
 	" LEFT JOIN kb_versions p ON p.id = e.published_version_id"
 	" LEFT JOIN kb_versions d ON d.id = e.draft_version_id"
 	" WHERE e.unit_id = ? ORDER BY e.obsolete, e.id DESC LIMIT 1000",
-	/* STMT_PENDING */
-	"SELECT v.id, v.entry_id, v.title, e.kind, v.version_no,"
+	[STMT_PENDING] = "SELECT v.id, v.entry_id, v.title, e.kind, v.version_no,"
 	" DATE_FORMAT(v.due_date, '%Y-%m-%d'), v.submitted_at"
 	" FROM kb_entries e JOIN kb_versions v ON v.id = e.draft_version_id"
 	" WHERE e.unit_id = ? AND v.state = 'pending' ORDER BY v.due_date LIMIT 500",
-	/* STMT_OVERDUE */
-	"SELECT v.id, v.entry_id, v.title, u.name, v.state,"
+	[STMT_OVERDUE] = "SELECT v.id, v.entry_id, v.title, u.name, v.state,"
 	" DATE_FORMAT(v.due_date, '%Y-%m-%d')"
 	" FROM kb_versions v JOIN kb_entries e ON e.draft_version_id = v.id"
 	" JOIN units u ON u.id = e.unit_id"
 	" WHERE v.state IN ('draft', 'pending', 'rejected') AND v.due_date < ?"
 	" AND (? = 0 OR e.unit_id = ?) AND (? = 0 OR u.jurisdiction_id = ?)"
 	" ORDER BY v.due_date LIMIT 500",
-	/* STMT_REVIEW_DUE */
-	"SELECT e.id, p.title, u.name, DATE_FORMAT(p.change_date, '%Y-%m-%d')"
+	[STMT_REVIEW_DUE] = "SELECT e.id, p.title, u.name, DATE_FORMAT(p.change_date, '%Y-%m-%d')"
 	" FROM kb_entries e JOIN kb_versions p ON p.id = e.published_version_id"
 	" JOIN units u ON u.id = e.unit_id"
 	" WHERE e.obsolete = 0 AND (? = 0 OR e.unit_id = ?)"
 	" AND (? = 0 OR u.jurisdiction_id = ?)"
 	" AND NOT EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)"
 	" ORDER BY u.id, e.id LIMIT ?",
-	/* STMT_REVIEW_CONFIRM: only the unit's own published entries */
-	"INSERT IGNORE INTO kb_reviews (entry_id, month, user_id)"
+	/* only the unit's own published entries */
+	[STMT_REVIEW_CONFIRM] = "INSERT IGNORE INTO kb_reviews (entry_id, month, user_id)"
 	" SELECT e.id, ?, ? FROM kb_entries e WHERE e.id = ? AND e.unit_id = ?"
 	" AND e.published_version_id IS NOT NULL AND e.obsolete = 0",
-	/* STMT_ENTRY_INSERT */
-	"INSERT INTO kb_entries (unit_id, kind, visibility) VALUES (?, ?, ?)",
-	/* STMT_ENTRY_SET */
-	"UPDATE kb_entries SET visibility = ?, published_version_id = NULLIF(?, 0),"
+	[STMT_ENTRY_INSERT] = "INSERT INTO kb_entries (unit_id, kind, visibility) VALUES (?, ?, ?)",
+	[STMT_ENTRY_SET] = "UPDATE kb_entries SET visibility = ?, published_version_id = NULLIF(?, 0),"
 	" draft_version_id = NULLIF(?, 0), updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	/* STMT_ENTRY_OBSOLETE */
-	"UPDATE kb_entries SET obsolete = 1, obsolete_reason = ?, obsolete_on = ?,"
+	[STMT_ENTRY_OBSOLETE] = "UPDATE kb_entries SET obsolete = 1, obsolete_reason = ?, obsolete_on = ?,"
 	" updated_at = UTC_TIMESTAMP() WHERE id = ? AND obsolete = 0",
-	/* STMT_NEXT_VERSION_NO */
-	"SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_versions WHERE entry_id = ?",
-	/* STMT_VERSION_INSERT */
-	"INSERT INTO kb_versions (entry_id, version_no, state, visibility, title,"
+	[STMT_NEXT_VERSION_NO] = "SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_versions WHERE entry_id = ?",
+	[STMT_VERSION_INSERT] = "INSERT INTO kb_versions (entry_id, version_no, state, visibility, title,"
 	" keywords, major, change_date, due_date, author_id)"
 	" VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_VERSION_UPDATE */
-	"UPDATE kb_versions SET visibility = ?, title = ?, keywords = ?, major = ?,"
+	[STMT_VERSION_UPDATE] = "UPDATE kb_versions SET visibility = ?, title = ?, keywords = ?, major = ?,"
 	" change_date = ?, due_date = ? WHERE id = ?",
-	/* STMT_VERSION_STATE */
-	"UPDATE kb_versions SET state = ?,"
+	[STMT_VERSION_STATE] = "UPDATE kb_versions SET state = ?,"
 	" reject_reason = IF(? = 'rejected', ?, reject_reason),"
 	" submitted_at = IF(? = 'pending', UTC_TIMESTAMP(), submitted_at),"
 	" decided_by = IF(? IN ('published', 'rejected'), ?, decided_by),"
 	" decided_at = IF(? IN ('published', 'rejected'), UTC_TIMESTAMP(), decided_at)"
 	" WHERE id = ?",
-	/* STMT_FIELDS_CLEAR */
-	"DELETE FROM kb_fields WHERE version_id = ?",
-	/* STMT_FIELD_PUT */
-	"INSERT INTO kb_fields (version_id, name, value) VALUES (?, ?, ?)",
-	/* STMT_FIELDS_COPY */
-	"INSERT INTO kb_fields (version_id, name, value)"
+	[STMT_FIELDS_CLEAR] = "DELETE FROM kb_fields WHERE version_id = ?",
+	[STMT_FIELD_PUT] = "INSERT INTO kb_fields (version_id, name, value) VALUES (?, ?, ?)",
+	[STMT_FIELDS_COPY] = "INSERT INTO kb_fields (version_id, name, value)"
 	" SELECT ?, name, value FROM kb_fields WHERE version_id = ?",
-	/* STMT_SEARCH_PUT */
-	"REPLACE INTO kb_search (entry_id, version_id, unit_id, kind, visibility,"
+	[STMT_SEARCH_PUT] = "REPLACE INTO kb_search (entry_id, version_id, unit_id, kind, visibility,"
 	" title, summary, title_bg, keywords_bg, pub_bg, all_bg)"
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_SEARCH_DROP */
-	"DELETE FROM kb_search WHERE entry_id = ?",
-	/* STMT_SEARCH_ALL */
-	SEARCH("all_bg"),
-	/* STMT_SEARCH_PUBLIC */
-	SEARCH("pub_bg"),
-	/* STMT_BROWSE */
-	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s"
+	[STMT_SEARCH_DROP] = "DELETE FROM kb_search WHERE entry_id = ?",
+	[STMT_SEARCH_ALL] = SEARCH("all_bg"),
+	[STMT_SEARCH_PUBLIC] = SEARCH("pub_bg"),
+	[STMT_BROWSE] = "SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s"
 	" JOIN units u ON u.id = s.unit_id WHERE s.visibility = 'public'"
 	" AND (? = '' OR s.kind = ?) AND (? = 0 OR s.unit_id = ?)"
 	" ORDER BY s.entry_id DESC LIMIT ? OFFSET ?",
-	/* STMT_PUBLIC_ENTRY */
-	"SELECT s.entry_id, s.version_id, s.kind, s.title, u.name,"
+	[STMT_PUBLIC_ENTRY] = "SELECT s.entry_id, s.version_id, s.kind, s.title, u.name,"
 	" DATE_FORMAT(v.change_date, '%Y-%m-%d'),"
 	" COALESCE(vt.useful, 0), COALESCE(vt.useless, 0)"
 	" FROM kb_search s JOIN units u ON u.id = s.unit_id"
@@ -178,42 +154,34 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_votes vt ON vt.entry_id = s.entry_id"
 	" WHERE s.entry_id = ? AND s.visibility = 'public' AND e.obsolete = 0"
 	" AND v.state = 'published'",
-	/* STMT_PUBLIC_UNITS: every unit with a public entry (a deactivated
+	/* every unit with a public entry (a deactivated
 	 * one's entries stay published until marked obsolete), by one index
 	 * probe per unit. As EXISTS the optimizer may instead materialise
 	 * every public row (90,000 at the bench's size: 0.1 s a page); a
 	 * scalar subquery with LIMIT stays a probe. */
-	"SELECT u.id, u.name FROM units u WHERE"
+	[STMT_PUBLIC_UNITS] = "SELECT u.id, u.name FROM units u WHERE"
 	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public'"
 	"  LIMIT 1) IS NOT NULL"
 	" ORDER BY u.id LIMIT 500",
-	/* STMT_VOTES_TODAY */
-	"SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",
-	/* STMT_VOTE_LOG */
-	"INSERT IGNORE INTO kb_vote_log (entry_id, client_addr, day) VALUES (?, ?, ?)",
-	/* STMT_VOTE_COUNT */
-	"INSERT INTO kb_votes (entry_id, useful, useless) VALUES (?, ?, ?)"
+	[STMT_VOTES_TODAY] = "SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",
+	[STMT_VOTE_LOG] = "INSERT IGNORE INTO kb_vote_log (entry_id, client_addr, day) VALUES (?, ?, ?)",
+	[STMT_VOTE_COUNT] = "INSERT INTO kb_votes (entry_id, useful, useless) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE useful = useful + VALUES(useful),"
 	" useless = useless + VALUES(useless)",
-	/* STMT_EXPORT */
-	"SELECT e.id, e.kind, e.visibility, v.title, v.keywords, v.major,"
+	[STMT_EXPORT] = "SELECT e.id, e.kind, e.visibility, v.title, v.keywords, v.major,"
 	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), u.code, f.name, f.value"
 	" FROM kb_entries e JOIN kb_versions v ON v.id = e.published_version_id"
 	" JOIN units u ON u.id = e.unit_id"
 	" LEFT JOIN kb_fields f ON f.version_id = v.id"
 	" WHERE e.unit_id = ? AND e.obsolete = 0 ORDER BY e.id",
-	/* STMT_GRANTED_UNITS */
-	"SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
+	[STMT_GRANTED_UNITS] = "SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
 	" AND state = 'granted' AND expires_on >= ?",
-	/* STMT_UPDATE_INSERT */
-	"INSERT INTO kb_updates (entry_id, unit_id, problem, text, reporter_id, due_date,"
+	[STMT_UPDATE_INSERT] = "INSERT INTO kb_updates (entry_id, unit_id, problem, text, reporter_id, due_date,"
 	" reported_version_id) SELECT NULLIF(?, 0), ?, ?, ?, ?, ?,"
 	" (SELECT e.published_version_id FROM kb_entries e WHERE e.id = ?)",
-	/* STMT_UPDATE_EVENT */
-	"INSERT INTO kb_update_events (update_id, user_id, unit_id, action, text)"
+	[STMT_UPDATE_EVENT] = "INSERT INTO kb_update_events (update_id, user_id, unit_id, action, text)"
 	" VALUES (?, ?, NULLIF(?, 0), ?, ?)",
-	/* STMT_UPDATE */
-	"SELECT k.id, k.entry_id, k.unit_id, u.name, k.problem, k.text, k.state,"
+	[STMT_UPDATE] = "SELECT k.id, k.entry_id, k.unit_id, u.name, k.problem, k.text, k.state,"
 	" k.reporter_id, rp.display_name, DATE_FORMAT(k.due_date, '%Y-%m-%d'),"
 	" k.version_id, k.reply, k.created_at, pv.title, lv.version_no, u.jurisdiction_id,"
 	" k.reported_version_id"
@@ -223,13 +191,11 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
 	" LEFT JOIN kb_versions lv ON lv.id = k.version_id"
 	" WHERE k.id = ?",
-	/* STMT_UPDATE_EVENTS */
-	"SELECT " DB_BJ_MINUTE("ev.at") ", us.display_name,"
+	[STMT_UPDATE_EVENTS] = "SELECT " DB_BJ_MINUTE("ev.at") ", us.display_name,"
 	" un.name, ev.action, ev.text FROM kb_update_events ev"
 	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
 	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",
-	/* STMT_UPDATES */
-	"SELECT k.id, COALESCE(pv.title, k.text), u.name, k.problem, k.state,"
+	[STMT_UPDATES] = "SELECT k.id, COALESCE(pv.title, k.text), u.name, k.problem, k.state,"
 	" DATE_FORMAT(k.due_date, '%Y-%m-%d'), k.created_at"
 	" FROM kb_updates k JOIN units u ON u.id = k.unit_id"
 	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
@@ -237,39 +203,36 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE (? = 0 OR k.unit_id = ?) AND (? = 0 OR k.reporter_id = ?)"
 	" AND (? = 0 OR u.jurisdiction_id = ?)"
 	" ORDER BY k.state = 'confirmed', k.due_date, k.id LIMIT 500",
-	/* STMT_UPDATE_SET */
-	"UPDATE kb_updates SET state = ?, reply = IF(? = '', reply, ?),"
+	[STMT_UPDATE_SET] = "UPDATE kb_updates SET state = ?, reply = IF(? = '', reply, ?),"
 	" version_id = IF(? = 0, version_id, ?), updated_at = UTC_TIMESTAMP(),"
 	" reported_version_id = IF(state = 'reopened', (SELECT e.published_version_id"
 	"  FROM kb_entries e WHERE e.id = kb_updates.entry_id), reported_version_id)"
 	" WHERE id = ?",
-	/* STMT_GAPS */
-	"SELECT g.id, g.query, g.hits, " DB_BJ_MINUTE("g.last_at") ", g.state, u.name,"
+	[STMT_GAPS] = "SELECT g.id, g.query, g.hits, " DB_BJ_MINUTE("g.last_at") ", g.state, u.name,"
 	" g.operator_hits, g.public_hits, g.sample FROM kb_gaps g"
 	" LEFT JOIN kb_updates k ON k.id = g.update_id LEFT JOIN units u ON u.id = k.unit_id"
 	" ORDER BY g.state = 'open' DESC, g.hits DESC, g.id LIMIT 200",
-	/* STMT_GAP */
-	"SELECT id, query, state FROM kb_gaps WHERE id = ?",
-	/* STMT_GAP_ASSIGN */
-	"UPDATE kb_gaps SET state = 'assigned', update_id = ? WHERE id = ? AND state = 'open'",
-	/* STMT_GRANTS */
-	"SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
-	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name"
+	[STMT_GAP] = "SELECT id, query, state FROM kb_gaps WHERE id = ?",
+	[STMT_GAP_ASSIGN] = "UPDATE kb_gaps SET state = 'assigned', update_id = ? WHERE id = ? AND state = 'open'",
+	/* a unit's own (as owner or grantee), or an office's:
+	 * those whose two units are in its jurisdiction (0: every one) */
+	[STMT_GRANTS] = "SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
+	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name,"
+	" o.jurisdiction_id, t.jurisdiction_id"
 	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
 	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
 	" WHERE (? = 0 OR g.owner_unit_id = ? OR g.grantee_unit_id = ?)"
+	" AND (? = 0 OR (o.jurisdiction_id = ? AND t.jurisdiction_id = ?))"
 	" ORDER BY g.id DESC LIMIT 500",
-	/* STMT_GRANT */
-	"SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
-	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name"
+	[STMT_GRANT] = "SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
+	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name,"
+	" o.jurisdiction_id, t.jurisdiction_id"
 	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
 	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
 	" WHERE g.id = ?",
-	/* STMT_GRANT_INSERT */
-	"INSERT INTO kb_grants (owner_unit_id, grantee_unit_id, purpose, expires_on,"
+	[STMT_GRANT_INSERT] = "INSERT INTO kb_grants (owner_unit_id, grantee_unit_id, purpose, expires_on,"
 	" requested_by) VALUES (?, ?, ?, ?, ?)",
-	/* STMT_GRANT_SET */
-	"UPDATE kb_grants SET state = ?,"
+	[STMT_GRANT_SET] = "UPDATE kb_grants SET state = ?,"
 	" approved_by = IF(? = 'approved', ?, approved_by),"
 	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ?",
 };
@@ -535,9 +498,11 @@ int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long updat
 	return db_run(db, a, sql[STMT_GAP_ASSIGN], NULL, "ii", update_id, id);
 }
 
-int kbs_grants(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
+	       struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GRANTS], out, "iii", unit_id, unit_id, unit_id);
+	return db_run(db, a, sql[STMT_GRANTS], out, "iiiiii", unit_id, unit_id, unit_id,
+		      jur, jur, jur);
 }
 
 int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out)

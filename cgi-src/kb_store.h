@@ -136,9 +136,11 @@ int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out);
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
 
 /* Grants. Columns: id, owner unit id, owner name, grantee unit id,
- * grantee name, purpose, expires on, state, requester name. Filter: unit
- * (0: all) as owner or grantee. */
-int kbs_grants(struct db *db, struct arena *a, long long unit_id, struct dbres *out);
+ * grantee name, purpose, expires on, state, requester name, owner's
+ * jurisdiction, grantee's jurisdiction. Filters: unit (0: all) as owner
+ * or grantee; jurisdiction (0: all) of both units. */
+int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
+	       struct dbres *out);
 int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out);
 int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long grantee, const char *purpose, const char *expires,

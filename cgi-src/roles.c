@@ -14,6 +14,7 @@ const struct role_def role_defs[ROLE__MAX] = {
 };
 
 const char *const cap_labels[CAP__MAX] = {
+	"未指定",          /* CAP_NONE */
 	"公开访问",        /* CAP_PUBLIC */
 	"登录使用",        /* CAP_SESSION */
 	"系统管理",        /* CAP_ADMIN */
@@ -27,6 +28,7 @@ const char *const cap_labels[CAP__MAX] = {
 	"派单与督办",      /* CAP_DISPATCH */
 	"争议审核",        /* CAP_DISPUTE_REVIEW */
 	"召集联席会议",    /* CAP_MEETING */
+	"查看联席会议",    /* CAP_MEETING_READ */
 	"知识检索标准",    /* CAP_KB_STANDARDS */
 };
 
@@ -39,9 +41,9 @@ static const unsigned long long matrix[ROLE__MAX] = {
 	B(CAP_KB_SEARCH) | B(CAP_KB_EDIT),                      /* ROLE_KB_EDITOR */
 	B(CAP_KB_SEARCH) | B(CAP_KB_APPROVE),                   /* ROLE_KB_APPROVER */
 	B(CAP_KB_SEARCH) | B(CAP_DISPATCH) | B(CAP_AUDIT_READ) |
-	B(CAP_KB_STANDARDS),                                    /* ROLE_COORDINATOR */
+	B(CAP_KB_STANDARDS) | B(CAP_MEETING_READ),              /* ROLE_COORDINATOR */
 	B(CAP_KB_SEARCH) | B(CAP_DISPUTE_REVIEW),               /* ROLE_REVIEWER */
-	B(CAP_KB_SEARCH) | B(CAP_MEETING),                      /* ROLE_CONVENER */
+	B(CAP_KB_SEARCH) | B(CAP_MEETING) | B(CAP_MEETING_READ),/* ROLE_CONVENER */
 	B(CAP_ADMIN) | B(CAP_CALENDAR_EDIT) | B(CAP_AUDIT_READ),/* ROLE_ADMIN */
 };
 
@@ -71,6 +73,8 @@ int role_from_code(const char *code)
 
 int caps_allow(unsigned long long caps, int signed_in, enum cap cap)
 {
+	if (cap == CAP_NONE)
+		return 0;
 	if (cap == CAP_PUBLIC)
 		return 1;
 	if (!signed_in)

@@ -16,6 +16,9 @@ enum role {
 };
 
 enum cap {
+	CAP_NONE,          /* not given: a route left without one is refused to
+			    * everyone (deny by default), and the route test
+			    * fails on it */
 	CAP_PUBLIC,        /* anyone, no session needed */
 	CAP_SESSION,       /* any signed-in user */
 	CAP_ADMIN,         /* jurisdictions, units, users, memberships */
@@ -29,6 +32,7 @@ enum cap {
 	CAP_DISPATCH,      /* dispatch, decide returns, run disputes */
 	CAP_DISPUTE_REVIEW,/* give the 编办 / 法制局 opinion */
 	CAP_MEETING,       /* convene joint meetings */
+	CAP_MEETING_READ,  /* see the joint meetings (office and convener) */
 	CAP_KB_STANDARDS,  /* the search's synonyms and learned answers (K7) */
 	CAP__MAX
 };

@@ -72,6 +72,7 @@ static const struct fdecl f_kb_create[] = { { F_KIND, 1 }, KB_ENTRY_FIELDS, END 
 static const struct fdecl f_kb_save[] = { KB_ENTRY_FIELDS, END };
 static const struct fdecl f_kb_reason[] = { { F_REASON, 0 }, END };
 static const struct fdecl f_kb_reason_required[] = { { F_REASON, 1 }, END };
+static const struct fdecl f_kb_review[] = { { F_ENTRY, FD_REPEAT }, END };
 static const struct fdecl f_kb_diff[] = { { F_A, 1 }, { F_B, 1 }, END };
 static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
 static const struct fdecl f_kb_report[] = { { F_PROBLEM, 1 }, { F_MESSAGE, 1 }, END };
@@ -109,14 +110,14 @@ static const struct fdecl f_d_list[] = { { F_STATE, 0 }, { F_PAGE, 0 }, { F_DONE
 static const struct fdecl f_d_opinion[] = { { F_OPINION, 0 }, END };
 static const struct fdecl f_d_contact[] = { { F_NOTE, 0 }, END };
 #define DECISION_FIELDS \
-	{ F_OPINION, 0 }, { F_LEAD_UNIT_ID, 0 }, { F_COOP_UNIT_ID, 0 }, \
+	{ F_OPINION, 0 }, { F_LEAD_UNIT_ID, 0 }, { F_COOP_UNIT_ID, FD_REPEAT }, \
 	{ F_PRINCIPLE, 0 }, { F_BASIS, 0 }
 static const struct fdecl f_d_review[] = {
 	{ F_DECISION, 0 }, { F_TEMP_UNIT_ID, 0 }, DECISION_FIELDS, END };
 static const struct fdecl f_d_refuse[] = { { F_REASON, 0 }, END };
 static const struct fdecl f_d_account[] = { { F_FACTS, 0 }, END };
 static const struct fdecl f_d_rule[] = { { F_KEYWORDS, 0 }, END };
-static const struct fdecl f_m_propose[] = { { F_DISPUTE_ID, 0 }, { F_TOPIC, 0 }, END };
+static const struct fdecl f_m_propose[] = { { F_DISPUTE_ID, FD_REPEAT }, { F_TOPIC, 0 }, END };
 static const struct fdecl f_m_schedule[] = {
 	{ F_STARTS_AT, 0 }, { F_PLACE, 0 }, { F_INVITEES, 0 }, END };
 static const struct fdecl f_m_decide[] = { { F_DISPUTE_ID, 0 }, DECISION_FIELDS, END };
@@ -164,7 +165,7 @@ const struct route routes[] = {
 	{ M_GET, "/knowledge/pending", h_kb_pending, CAP_KB_APPROVE, f_done, 0 },
 	{ M_GET, "/knowledge/overdue", h_kb_overdue, CAP_KB_SEARCH, f_done, 0 },
 	{ M_GET, "/knowledge/review", h_kb_review_form, CAP_KB_EDIT, f_done, 0 },
-	{ M_POST, "/knowledge/review", h_kb_review, CAP_KB_EDIT, f_none, 0 },
+	{ M_POST, "/knowledge/review", h_kb_review, CAP_KB_EDIT, f_kb_review, 0 },
 	{ M_GET, "/knowledge/entries/{id}", h_kb_entry, CAP_KB_SEARCH, f_done, 0 },
 	{ M_GET, "/knowledge/entries/{id}/history", h_kb_history, CAP_KB_SEARCH, f_none, 0 },
 	{ M_GET, "/knowledge/entries/{id}/diff", h_kb_diff, CAP_KB_SEARCH, f_kb_diff, 0 },
@@ -232,9 +233,9 @@ const struct route routes[] = {
 	{ M_POST, "/disputes/{id}/refuse", h_dispute_refuse, CAP_ORDER_HANDLE, f_d_refuse, 0 },
 	{ M_POST, "/disputes/{id}/account", h_dispute_account, CAP_DISPATCH, f_d_account, 0 },
 	{ M_POST, "/disputes/{id}/rule", h_dispute_rule, CAP_DISPATCH, f_d_rule, 0 },
-	{ M_GET, "/meetings", h_meetings, CAP_SESSION, f_done, 0 },
+	{ M_GET, "/meetings", h_meetings, CAP_MEETING_READ, f_done, 0 },
 	{ M_POST, "/meetings", h_meeting_propose, CAP_DISPATCH, f_m_propose, 0 },
-	{ M_GET, "/meetings/{id}", h_meeting_view, CAP_SESSION, f_done, 0 },
+	{ M_GET, "/meetings/{id}", h_meeting_view, CAP_MEETING_READ, f_done, 0 },
 	{ M_POST, "/meetings/{id}/schedule", h_meeting_schedule, CAP_MEETING, f_m_schedule, 0 },
 	{ M_POST, "/meetings/{id}/decide", h_meeting_decide, CAP_MEETING, f_m_decide, 0 },
 	{ M_POST, "/meetings/{id}/held", h_meeting_held, CAP_MEETING, f_m_held, 0 },
@@ -293,18 +294,35 @@ int route_match(struct req *r)
 	return path_found ? 405 : 404;
 }
 
+/* How many times key is in l. */
+static size_t occurrences(const struct kvlist *l, const char *key)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += strcmp(l->v[i].key, key) == 0;
+	return n;
+}
+
 static int check_fields(struct req *r)
 {
 	const struct kvlist *src = r->method == M_POST ? &r->form : &r->query;
 	for (const struct fdecl *d = r->route->fields; d && d->f != F__MAX; d++) {
-		const char *raw = kv_get(src, field_defs[d->f].name);
+		const char *name = field_defs[d->f].name;
+		const char *raw = kv_get(src, name);
 		size_t len = raw ? strlen(raw) : 0;
+		/* Two values where one is meant: which one would count is
+		 * not for the server to guess. */
+		if (!(d->flags & FD_REPEAT) && occurrences(src, name) > 1) {
+			r->err_msg = arena_printf(r->a, "「%s」只能填写一个。",
+						  field_defs[d->f].label);
+			return 400;
+		}
 		if (field_check(d->f, raw, len, &r->f[d->f]) < 0) {
 			r->err_msg = arena_printf(r->a, "「%s」的内容不符合要求。",
 						  field_defs[d->f].label);
 			return 400;
 		}
-		if (d->required && !r->f[d->f].present) {
+		if ((d->flags & FD_REQUIRED) && !r->f[d->f].present) {
 			r->err_msg = arena_printf(r->a, "请填写「%s」。",
 						  field_defs[d->f].label);
 			return 400;
@@ -374,7 +392,8 @@ int route_dispatch(struct req *r)
 		}
 	} else if (r->method == M_POST) {
 		const char *raw = kv_get(&r->form, field_defs[F_CSRF].name);
-		if (field_check(F_CSRF, raw, raw ? strlen(raw) : 0, &r->f[F_CSRF]) < 0 ||
+		if (occurrences(&r->form, field_defs[F_CSRF].name) != 1 ||
+		    field_check(F_CSRF, raw, raw ? strlen(raw) : 0, &r->f[F_CSRF]) < 0 ||
 		    !auth_csrf_ok(r)) {
 			r->err_msg = "安全令牌无效或已过期，请返回上一页刷新后重试。";
 			return 403;

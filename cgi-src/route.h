@@ -6,9 +6,16 @@
 #include "http.h"
 #include "roles.h"
 
+enum fdecl_flag {
+	FD_REQUIRED = 1,   /* missing or blank: 400 naming it */
+	FD_REPEAT = 2,     /* may be given more than once (checkboxes, a
+			    * multi-select, read with form_ints); any other
+			    * field given twice is refused */
+};
+
 struct fdecl {
 	enum field f;
-	int required;
+	unsigned flags;    /* enum fdecl_flag */
 };
 
 enum route_flag {
