@@ -224,7 +224,10 @@ enum login_result auth_login(struct req *r, const char *username,
 			     const char *password)
 {
 	struct dbres u;
+	long long addr_fails = 0;
 	int rc = user_for_login(r->db, r->a, username, &u);
+	if (rc == DB_OK)
+		rc = login_throttle_get(r->db, r->a, r->client_addr, AUTH_LOCK_MIN, &addr_fails);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? LOGIN_DOWN : LOGIN_BAD;
 	long long id = u.nrows ? db_int(&u, 0, 0) : 0;
@@ -237,14 +240,26 @@ enum login_result auth_login(struct req *r, const char *username,
 	if ((rc = db_begin(r->db)) != DB_OK)
 		return fail(r, rc);
 	const char *detail = arena_printf(r->a, "用户名 %s", username);
-	if (id == 0 || !active) {
-		rc = audit_add(r, id, "login.failed", "user", id, detail);
+	if (addr_fails >= r->cfg->login_addr_max) {
+		/* Too many failures from this address: refused, and its tries
+		 * count against no account (one address cannot lock any out). */
+		rc = audit_add(r, id, "login.throttled", "user", id,
+			       arena_printf(r->a, "用户名 %s：该地址 %d 分钟内登录失败过多",
+					    username, AUTH_LOCK_MIN));
+	} else if (id == 0 || !active) {
+		rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
+		if (rc == DB_OK)
+			rc = audit_add(r, id, "login.failed", "user", id, detail);
 	} else if (locked) {
 		result = LOGIN_LOCKED;
-		rc = audit_add(r, id, "login.locked", "user", id, detail);
+		rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
+		if (rc == DB_OK)
+			rc = audit_add(r, id, "login.locked", "user", id, detail);
 	} else if (!ok) {
 		long long count = 0;
 		rc = user_login_failed(r->db, r->a, id, &count);
+		if (rc == DB_OK)
+			rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
 		if (rc == DB_OK)
 			rc = audit_add(r, id, "login.failed", "user", id, detail);
 		if (rc == DB_OK && count >= AUTH_MAX_FAILS) {

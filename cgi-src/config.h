@@ -22,6 +22,8 @@ struct config {
 	char search_index[256]; /* this node's search index (kb_index.h); "" none */
 	char search[16];      /* "index" (default) or "sql": the engine searches use */
 	int search_poll_ms;   /* how often the index looks for changes */
+	int login_addr_max;   /* failed logins from one address per 15 minutes */
+	char public_origin[256]; /* e.g. https://12345.example.gov.cn; "": the request's */
 	char log[256];
 	char pid_file[256];
 };

@@ -12,6 +12,7 @@ static const struct { const char *code, *label; } actions[] = {
 	{ "login", "登录" },
 	{ "login.failed", "登录失败" },
 	{ "login.locked", "锁定期间尝试登录" },
+	{ "login.throttled", "登录地址受限" },
 	{ "logout", "退出" },
 	{ "user.lockout", "账户锁定" },
 	{ "user.create", "新增用户" },

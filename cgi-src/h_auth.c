@@ -38,16 +38,19 @@ int h_login_form(struct req *r)
 int h_login(struct req *r)
 {
 	const char *user = r->f[F_USERNAME].s;
+	/* An unknown name, a wrong password, a locked account and a refused
+	 * address all get the same answer: the page tells an attacker
+	 * nothing (the audit log says which it was). */
 	switch (auth_login(r, user, r->f[F_PASSWORD].s)) {
 	case LOGIN_OK:
 		return http_redirect(r, safe_next(r->f[F_NEXT].s));
-	case LOGIN_LOCKED:
-		return login_page(r, 403, "连续登录失败次数过多，账户已锁定 15 分钟，请稍后再试或联系系统管理员。", user);
 	case LOGIN_DOWN:
 		return 503;
+	case LOGIN_LOCKED:
 	case LOGIN_BAD:
 	default:
-		return login_page(r, 403, "用户名或密码错误。", user);
+		return login_page(r, 403, "用户名或密码错误。连续多次失败后需等待 15 分钟再试，"
+				  "如有疑问请联系系统管理员。", user);
 	}
 }
 
@@ -91,14 +94,18 @@ int h_password(struct req *r)
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = user_set_password(r->db, r->a, r->actor->user_id, hash);
+	/* Whoever else holds a session of this account (a stolen password's
+	 * session, a forgotten browser) is signed out; this one stays. */
+	if (rc == DB_OK)
+		rc = session_delete_others(r->db, r->a, r->actor->user_id, r->actor->sid_hash);
 	if (rc == DB_OK)
 		rc = audit_add(r, 0, "user.password", "user", r->actor->user_id,
-			       "本人修改密码");
+			       "本人修改密码，其他会话已退出");
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? 503 : 500;
 	view_page(r, "修改密码", "auth/password.tpl");
-	view_notice(r, "密码已修改。");
+	view_notice(r, "密码已修改，该账户在其他地方的登录已退出。");
 	return view_finish(r, 200);
 }

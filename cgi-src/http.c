@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *env(FCGX_Request *fr, const char *name)
 {
@@ -56,6 +57,8 @@ int http_read(struct req *r, FCGX_Request *fr)
 	r->cookies = env(fr, "HTTP_COOKIE");
 	r->origin = env(fr, "HTTP_ORIGIN");
 	r->host = env(fr, "HTTP_HOST");
+	r->scheme = env(fr, "REQUEST_SCHEME");
+	r->server_port = env(fr, "SERVER_PORT");
 	r->content_type = env(fr, "CONTENT_TYPE");
 	/* DOCUMENT_URI is nginx's normalised, decoded path. */
 	const char *path = env(fr, "DOCUMENT_URI");
@@ -83,25 +86,39 @@ int http_read(struct req *r, FCGX_Request *fr)
 	return 0;
 }
 
+/* The port of an origin's authority (after the host), or the scheme's
+ * default when none is written. */
+static long origin_port(const char *scheme, const char *port)
+{
+	if (port == NULL || *port == '\0')
+		return strcmp(scheme, "https") == 0 ? 443 : 80;
+	char *end;
+	long p = strtol(port, &end, 10);
+	return *end == '\0' && p > 0 && p < 65536 ? p : -1;
+}
+
 int http_same_origin(const struct req *r)
 {
 	const char *o = r->origin;
-	if (o == NULL || r->host == NULL || *r->host == '\0')
+	if (o == NULL || *o == '\0')
 		return 0;
-	if (strncmp(o, "http://", 7) == 0)
-		o += 7;
-	else if (strncmp(o, "https://", 8) == 0)
-		o += 8;
-	else
+	/* Configured: the site's one public origin, as browsers write it. */
+	if (r->cfg != NULL && r->cfg->public_origin[0] != '\0')
+		return strcmp(o, r->cfg->public_origin) == 0;
+	/* Else the request's own: scheme, host and port must all match. */
+	const char *scheme = r->scheme && *r->scheme ? r->scheme : "http";
+	size_t sl = strlen(scheme);
+	if (strncmp(o, scheme, sl) != 0 || strncmp(o + sl, "://", 3) != 0)
 		return 0;
-	/* nginx passes the Host without its port (Debian's fastcgi_params
-	 * use $host): compare the names only. */
-	size_t n = strlen(o);
-	const char *colon = strrchr(o, ':');
-	if (colon != NULL && strchr(colon, ']') == NULL && colon[1] != '\0' &&
-	    strspn(colon + 1, "0123456789") == strlen(colon + 1))
-		n = (size_t)(colon - o);
-	return strlen(r->host) == n && strncmp(o, r->host, n) == 0;
+	const char *h = o + sl + 3;
+	const char *colon = strrchr(h, ':');
+	if (colon != NULL && strchr(colon, ']') != NULL)
+		colon = NULL;  /* an IPv6 literal without a port */
+	size_t hl = colon ? (size_t)(colon - h) : strlen(h);
+	if (r->host == NULL || strlen(r->host) != hl || strncasecmp(h, r->host, hl) != 0)
+		return 0;
+	long want = origin_port(scheme, r->server_port);
+	return want > 0 && origin_port(scheme, colon ? colon + 1 : NULL) == want;
 }
 
 const char *http_status_text(int status)
@@ -151,6 +168,9 @@ void http_send(struct req *r, FCGX_Request *fr)
 		n = snprintf(head, sizeof head, "Cache-Control: no-store\r\n");
 	if (n > 0 && (size_t)n < sizeof head)
 		FCGX_PutStr(head, n, fr->out);
+	/* The database away: a client may try again shortly. */
+	if (r->status == 503)
+		FCGX_PutS("Retry-After: 5\r\n", fr->out);
 	if (r->head.len > 0)
 		FCGX_PutStr(r->head.p, (int)r->head.len, fr->out);
 	FCGX_PutStr("\r\n", 2, fr->out);

@@ -44,7 +44,9 @@ struct req {
 	const char *cookies;
 	const char *client_addr;
 	const char *origin;         /* the Origin header, "" if none */
-	const char *host;           /* the Host header */
+	const char *host;           /* the Host header (nginx passes it without a port) */
+	const char *scheme;         /* http or https, as nginx received the request */
+	const char *server_port;    /* the port nginx received it on */
 	const char *body;
 	size_t body_len;
 	struct kvlist query;

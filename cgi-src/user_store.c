@@ -9,8 +9,11 @@ enum stmt {
 	STMT_SESSION_INSERT,
 	STMT_SESSION_DELETE,
 	STMT_SESSION_DELETE_USER,
+	STMT_SESSION_DELETE_OTHERS,
 	STMT_SESSION_PURGE,
 	STMT_USER_FOR_LOGIN,
+	STMT_THROTTLE_GET,
+	STMT_THROTTLE_FAIL,
 	STMT_USER_FAILED,
 	STMT_USER_FAILED_COUNT,
 	STMT_USER_LOCK,
@@ -30,80 +33,74 @@ enum stmt {
 	STMT__MAX
 };
 
-/* A user is in a jurisdiction's scope when one of their memberships is in a
- * unit of it; jur = 0 means the whole city. */
+/* A county admin (jur != 0) manages a user only when every membership of
+ * theirs, active or not, is in a unit of that county, and there is one: a
+ * city user given a county membership stays the city's. jur = 0 means the
+ * whole city. Takes jur three times. */
 #define USER_IN_SCOPE \
-	"(? = 0 OR EXISTS (SELECT 1 FROM memberships sm JOIN units su" \
-	" ON su.id = sm.unit_id WHERE sm.user_id = u.id" \
-	" AND su.jurisdiction_id = ?))"
+	"(? = 0 OR (EXISTS (SELECT 1 FROM memberships sm JOIN units su" \
+	" ON su.id = sm.unit_id WHERE sm.user_id = u.id AND su.jurisdiction_id = ?)" \
+	" AND NOT EXISTS (SELECT 1 FROM memberships sm JOIN units su" \
+	" ON su.id = sm.unit_id WHERE sm.user_id = u.id AND su.jurisdiction_id <> ?)))"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_SESSION_LOAD */
-	"SELECT s.user_id, s.username, s.display_name, s.csrf,"
+	[STMT_SESSION_LOAD] = "SELECT s.user_id, s.username, s.display_name, s.csrf,"
 	" TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()),"
 	" s.roles, s.unit_id, s.unit_name, s.jurisdiction_id, s.jurisdiction_name,"
 	" s.scope_jurisdiction_id, s.snapshot_gen = s.org_gen, s.org_gen"
 	" FROM sessions s WHERE s.id_hash = ?"
 	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
 	" AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	/* STMT_ACTOR_SNAPSHOT */
-	"SELECT u.username, u.display_name, m.role, un.id, un.name, j.id, j.name,"
+	[STMT_ACTOR_SNAPSHOT] = "SELECT u.username, u.display_name, m.role, un.id, un.name, j.id, j.name,"
 	" j.parent_id, m.id"
 	" FROM users u"
 	" LEFT JOIN memberships m ON m.user_id = u.id AND m.active = 1"
 	" LEFT JOIN units un ON un.id = m.unit_id AND un.active = 1"
 	" LEFT JOIN jurisdictions j ON j.id = un.jurisdiction_id"
 	" WHERE u.id = ? AND u.active = 1",
-	/* STMT_SESSION_SAVE_SNAPSHOT */
-	"UPDATE sessions SET snapshot_gen = ?, username = ?, display_name = ?,"
+	[STMT_SESSION_SAVE_SNAPSHOT] = "UPDATE sessions SET snapshot_gen = ?, username = ?, display_name = ?,"
 	" roles = ?, unit_id = ?, unit_name = ?, jurisdiction_id = ?,"
 	" jurisdiction_name = ?, scope_jurisdiction_id = ? WHERE id_hash = ?",
-	/* STMT_ORG_BUMP */
-	"UPDATE sessions SET org_gen = org_gen + 1",
-	/* STMT_SESSION_TOUCH */
-	"UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
-	/* STMT_SESSION_INSERT */
-	"INSERT INTO sessions (id_hash, user_id, csrf, client_addr, created_at,"
+	[STMT_ORG_BUMP] = "UPDATE sessions SET org_gen = org_gen + 1",
+	[STMT_SESSION_TOUCH] = "UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
+	[STMT_SESSION_INSERT] = "INSERT INTO sessions (id_hash, user_id, csrf, client_addr, created_at,"
 	" last_seen) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	/* STMT_SESSION_DELETE */
-	"DELETE FROM sessions WHERE id_hash = ?",
-	/* STMT_SESSION_DELETE_USER */
-	"DELETE FROM sessions WHERE user_id = ?",
-	/* STMT_SESSION_PURGE */
-	"DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+	[STMT_SESSION_DELETE] = "DELETE FROM sessions WHERE id_hash = ?",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?",
+	[STMT_SESSION_DELETE_OTHERS] = "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
+	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
-	/* STMT_USER_FOR_LOGIN */
-	"SELECT id, password_hash, active,"
+	/* failures of the address in its current window */
+	[STMT_THROTTLE_GET] = "SELECT failures FROM login_throttle WHERE client_addr = ?"
+	" AND window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	/* one more, in a new window when the last one ended */
+	[STMT_THROTTLE_FAIL] = "INSERT INTO login_throttle (client_addr, window_start, failures)"
+	" VALUES (?, UTC_TIMESTAMP(), 1) ON DUPLICATE KEY UPDATE"
+	" failures = IF(window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE, failures + 1, 1),"
+	" window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start)",
+	[STMT_USER_FOR_LOGIN] = "SELECT id, password_hash, active,"
 	" COALESCE(locked_until > UTC_TIMESTAMP(), 0)"
 	" FROM users WHERE username = ?",
-	/* STMT_USER_FAILED: the window test reads first_failed_at before it
+	/* the window test reads first_failed_at before it
 	 * is assigned, so both assignments see the old window. */
-	"UPDATE users SET"
+	[STMT_USER_FAILED] = "UPDATE users SET"
 	" failed_count = IF(first_failed_at IS NULL OR first_failed_at <="
 	"  UTC_TIMESTAMP() - INTERVAL 15 MINUTE, 1, failed_count + 1),"
 	" first_failed_at = IF(first_failed_at IS NULL OR first_failed_at <="
 	"  UTC_TIMESTAMP() - INTERVAL 15 MINUTE, UTC_TIMESTAMP(), first_failed_at)"
 	" WHERE id = ?",
-	/* STMT_USER_FAILED_COUNT */
-	"SELECT failed_count FROM users WHERE id = ?",
-	/* STMT_USER_LOCK */
-	"UPDATE users SET locked_until = UTC_TIMESTAMP() + INTERVAL ? MINUTE,"
+	[STMT_USER_FAILED_COUNT] = "SELECT failed_count FROM users WHERE id = ?",
+	[STMT_USER_LOCK] = "UPDATE users SET locked_until = UTC_TIMESTAMP() + INTERVAL ? MINUTE,"
 	" failed_count = 0, first_failed_at = NULL WHERE id = ?",
-	/* STMT_USER_LOGIN_OK */
-	"UPDATE users SET failed_count = 0, first_failed_at = NULL,"
+	[STMT_USER_LOGIN_OK] = "UPDATE users SET failed_count = 0, first_failed_at = NULL,"
 	" locked_until = NULL WHERE id = ?",
-	/* STMT_USER_SET_PASSWORD */
-	"UPDATE users SET password_hash = ? WHERE id = ?",
-	/* STMT_USER_PASSWORD_HASH */
-	"SELECT password_hash FROM users WHERE id = ?",
-	/* STMT_USER_COUNT */
-	"SELECT COUNT(*) FROM users",
-	/* STMT_USER_HOME_UNIT */
-	"SELECT un.id, un.jurisdiction_id FROM memberships m"
+	[STMT_USER_SET_PASSWORD] = "UPDATE users SET password_hash = ? WHERE id = ?",
+	[STMT_USER_PASSWORD_HASH] = "SELECT password_hash FROM users WHERE id = ?",
+	[STMT_USER_COUNT] = "SELECT COUNT(*) FROM users",
+	[STMT_USER_HOME_UNIT] = "SELECT un.id, un.jurisdiction_id FROM memberships m"
 	" JOIN units un ON un.id = m.unit_id AND un.active = 1"
 	" WHERE m.user_id = ? AND m.active = 1 ORDER BY m.id LIMIT 1",
-	/* STMT_USER_LIST */
-	"SELECT u.id, u.username, u.display_name, u.phone, u.active,"
+	[STMT_USER_LIST] = "SELECT u.id, u.username, u.display_name, u.phone, u.active,"
 	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0),"
 	" (SELECT GROUP_CONCAT(CONCAT(m.role, '@', un.name) ORDER BY m.id"
 	"  SEPARATOR '; ') FROM memberships m JOIN units un ON un.id = m.unit_id"
@@ -112,29 +109,23 @@ static const char *const sql[STMT__MAX] = {
 	" AND (? = '' OR u.username LIKE CONCAT('%', ?, '%')"
 	"  OR u.display_name LIKE CONCAT('%', ?, '%'))"
 	" ORDER BY u.id LIMIT 500",
-	/* STMT_USER_GET */
-	"SELECT u.id, u.username, u.display_name, u.phone, u.active,"
+	[STMT_USER_GET] = "SELECT u.id, u.username, u.display_name, u.phone, u.active,"
 	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0)"
 	" FROM users u WHERE u.id = ? AND " USER_IN_SCOPE,
-	/* STMT_USER_INSERT */
-	"INSERT INTO users (username, display_name, phone, password_hash)"
+	[STMT_USER_INSERT] = "INSERT INTO users (username, display_name, phone, password_hash)"
 	" VALUES (?, ?, ?, ?)",
-	/* STMT_USER_UPDATE */
-	"UPDATE users u SET u.display_name = ?, u.phone = ?, u.active = ?"
+	[STMT_USER_UPDATE] = "UPDATE users u SET u.display_name = ?, u.phone = ?, u.active = ?"
 	" WHERE u.id = ? AND " USER_IN_SCOPE,
-	/* STMT_MEMBERSHIP_LIST */
-	"SELECT m.id, m.role, un.id, un.name, j.name, m.active"
+	[STMT_MEMBERSHIP_LIST] = "SELECT m.id, m.role, un.id, un.name, j.name, m.active"
 	" FROM memberships m JOIN units un ON un.id = m.unit_id"
 	" JOIN jurisdictions j ON j.id = un.jurisdiction_id"
 	" WHERE m.user_id = ? ORDER BY m.id",
-	/* STMT_MEMBERSHIP_ADD */
-	"INSERT INTO memberships (user_id, unit_id, role) VALUES (?, ?, ?)"
+	[STMT_MEMBERSHIP_ADD] = "INSERT INTO memberships (user_id, unit_id, role) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE active = 1, id = LAST_INSERT_ID(id)",
-	/* STMT_MEMBERSHIP_GET */
-	"SELECT m.user_id FROM memberships m JOIN units un ON un.id = m.unit_id"
-	" WHERE m.id = ? AND (? = 0 OR un.jurisdiction_id = ?)",
-	/* STMT_MEMBERSHIP_SET_ACTIVE */
-	"UPDATE memberships SET active = ? WHERE id = ?",
+	/* in scope when its user is */
+	[STMT_MEMBERSHIP_GET] = "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id"
+	" WHERE m.id = ? AND " USER_IN_SCOPE,
+	[STMT_MEMBERSHIP_SET_ACTIVE] = "UPDATE memberships SET active = ? WHERE id = ?",
 };
 
 int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
@@ -180,6 +171,28 @@ int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
 int session_delete(struct db *db, struct arena *a, const unsigned char hash[32])
 {
 	return db_run(db, a, sql[STMT_SESSION_DELETE], NULL, "b", hash, (size_t)32);
+}
+
+int login_throttle_get(struct db *db, struct arena *a, const char *client, int window_min,
+		       long long *failures)
+{
+	struct dbres res;
+	int rc = db_run(db, a, sql[STMT_THROTTLE_GET], &res, "si", client, (long long)window_min);
+	if (rc == DB_OK)
+		*failures = res.nrows ? db_int(&res, 0, 0) : 0;
+	return rc;
+}
+
+int login_throttle_fail(struct db *db, struct arena *a, const char *client, int window_min)
+{
+	return db_run(db, a, sql[STMT_THROTTLE_FAIL], NULL, "si", client, (long long)window_min);
+}
+
+int session_delete_others(struct db *db, struct arena *a, long long user_id,
+			  const unsigned char keep[32])
+{
+	return db_run(db, a, sql[STMT_SESSION_DELETE_OTHERS], NULL, "ib", user_id, keep,
+		      (size_t)32);
 }
 
 int session_delete_user(struct db *db, struct arena *a, long long user_id)
@@ -252,13 +265,13 @@ int user_count(struct db *db, struct arena *a, long long *n)
 int user_list(struct db *db, struct arena *a, long long jur, const char *q,
 	      struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_LIST], out, "iisss", jur, jur, q, q, q);
+	return db_run(db, a, sql[STMT_USER_LIST], out, "iiisss", jur, jur, jur, q, q, q);
 }
 
 int user_get(struct db *db, struct arena *a, long long jur, long long id,
 	     struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_GET], out, "iii", id, jur, jur);
+	return db_run(db, a, sql[STMT_USER_GET], out, "iiii", id, jur, jur, jur);
 }
 
 int user_insert(struct db *db, struct arena *a, const char *username,
@@ -278,8 +291,8 @@ int user_update(struct db *db, struct arena *a, long long jur, long long id,
 		int *changed)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_USER_UPDATE], &res, "ssiiii",
-			display_name, phone, (long long)active, id, jur, jur);
+	int rc = db_run(db, a, sql[STMT_USER_UPDATE], &res, "ssiiiii",
+			display_name, phone, (long long)active, id, jur, jur, jur);
 	if (rc == DB_OK)
 		*changed = res.affected > 0;
 	return rc;
@@ -305,7 +318,7 @@ int membership_add(struct db *db, struct arena *a, long long user_id,
 int membership_get(struct db *db, struct arena *a, long long jur, long long id,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEMBERSHIP_GET], out, "iii", id, jur, jur);
+	return db_run(db, a, sql[STMT_MEMBERSHIP_GET], out, "iiii", id, jur, jur, jur);
 }
 
 int membership_set_active(struct db *db, struct arena *a, long long id, int active)

@@ -37,6 +37,14 @@ int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
 int session_delete(struct db *db, struct arena *a, const unsigned char hash[32]);
 /* Ends every session of a user (deactivation, password change). */
 int session_delete_user(struct db *db, struct arena *a, long long user_id);
+/* Failed logins from client within its window of window_min minutes
+ * (0 when none), and one more. */
+int login_throttle_get(struct db *db, struct arena *a, const char *client, int window_min,
+		       long long *failures);
+int login_throttle_fail(struct db *db, struct arena *a, const char *client, int window_min);
+/* Every session of the user but the one whose hash is keep. */
+int session_delete_others(struct db *db, struct arena *a, long long user_id,
+			  const unsigned char keep[32]);
 int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 			  int max_hours);
 
@@ -59,9 +67,10 @@ int user_home_unit(struct db *db, struct arena *a, long long user_id,
 		   long long *unit_id, long long *jur_id);
 int user_count(struct db *db, struct arena *a, long long *n);
 
-/* Admin. jur = 0: every user; else users with a membership in jur.
- * Columns: id, username, display name, phone, active, locked (0/1),
- * roles summary ("角色@单位; …"). */
+/* Admin. jur = 0: every user; else the users all of whose memberships
+ * are in jur (a county admin never manages a city user, even one with a
+ * county membership). Columns: id, username, display name, phone,
+ * active, locked (0/1), roles summary ("角色@单位; …"). */
 int user_list(struct db *db, struct arena *a, long long jur, const char *q,
 	      struct dbres *out);
 /* Columns: id, username, display name, phone, active, locked. No row when
@@ -82,7 +91,7 @@ int membership_list(struct db *db, struct arena *a, long long user_id,
 		    struct dbres *out);
 int membership_add(struct db *db, struct arena *a, long long user_id,
 		   long long unit_id, const char *role, long long *id);
-/* Columns: user id. No row when out of scope. */
+/* Columns: user id. No row when its user is out of scope. */
 int membership_get(struct db *db, struct arena *a, long long jur, long long id,
 		   struct dbres *out);
 int membership_set_active(struct db *db, struct arena *a, long long id, int active);
