@@ -29,7 +29,7 @@ CPPFLAGS += $(HARDEN)
 
 # Everything but main() lives in one library that both programs and the
 # tests link against.
-LIB_C = arena config db form http route auth roles audit audit_store \
+LIB_C = arena config db form http route auth roles audit audit_store csv \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
@@ -41,7 +41,7 @@ LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
-             test_dispute_form test_kb_query test_xindex
+             test_dispute_form test_kb_query test_xindex test_csv
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl
@@ -110,6 +110,21 @@ $(BUILD)/tests/test_http_search: tests/http/test_search.c tests/http/web.c tests
 	  $(LDFLAGS) -o $@ tests/http/test_search.c tests/http/web.c \
 	  $(shell pkg-config --libs $(TPKGS))
 
+# The access suite (tests/http/test_access.c): every route x every role from
+# a table of its own, scope, the holes of issue 11, field lengths against
+# the schema. It reads routes[] and field_defs from the library.
+$(BUILD)/tests/test_http_access: tests/http/test_access.c tests/http/field_columns.h tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_access.c tests/http/web.c $(LIB) \
+	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+
+# The fault suite (tests/http/test_faults.c): intakes while the database
+# stops and starts and the app restarts; it reads the database itself.
+$(BUILD)/tests/test_http_faults: tests/http/test_faults.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
+	  $(LDFLAGS) -o $@ tests/http/test_faults.c tests/http/web.c $(LIB) \
+	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
@@ -131,19 +146,42 @@ stop:
 
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
-check: deps all unit asan $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
+check: deps all unit asan fuzz-check $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
        $(BUILD)/tests/test_http_orders $(BUILD)/tests/test_http_disputes \
-       $(BUILD)/tests/test_http_search
+       $(BUILD)/tests/test_http_search $(BUILD)/tests/test_http_access \
+       $(BUILD)/tests/test_http_faults
 	bash tests/stack-tests.sh
 
-# A libFuzzer target for the request parsers (needs clang).
-fuzz:
+# libFuzzer targets (clang): the request and form parsers, the HTML
+# sanitiser (its output must stay inside the allow-list) and the KB XML
+# import. `make fuzz` runs each for FUZZ_SECONDS (30); `make check` for 8.
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+             -D_GNU_SOURCE -Icgi-src $(shell pkg-config --cflags $(PKGS))
+FUZZ_LIBS  = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+FUZZ_SRC_form     = form arena workdays http
+FUZZ_SRC_sanitize = sanitize arena
+FUZZ_SRC_kb_xml   = kb_xml kb_ops kb kb_store search_store sanitize bigram workdays \
+                    arena db form roles
+FUZZ_TARGETS = form sanitize kb_xml
+FUZZ_SECONDS ?= 30
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c cgi-src/*.c cgi-src/*.h
 	mkdir -p build-fuzz
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Icgi-src \
-	  $(shell pkg-config --cflags fcgi) -o build-fuzz/fuzz_form tests/fuzz/fuzz_form.c \
-	  cgi-src/form.c cgi-src/arena.c cgi-src/workdays.c cgi-src/http.c \
-	  $(shell pkg-config --libs fcgi)
-	build-fuzz/fuzz_form -max_total_time=$${FUZZ_SECONDS:-30}
+	clang $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC_$*:%=cgi-src/%.c) $(FUZZ_LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus-$$t && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus-$$t/; \
+	  echo "== fuzz_$$t ($(FUZZ_SECONDS) s)"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+	    -artifact_prefix=build-fuzz/ \
+	    build-fuzz/corpus-$$t >build-fuzz/fuzz_$$t.log 2>&1 || \
+	    { tail -n 60 build-fuzz/fuzz_$$t.log; exit 1; }; \
+	  tail -n 1 build-fuzz/fuzz_$$t.log; \
+	done
+
+fuzz-check:
+	$(MAKE) FUZZ_SECONDS=8 fuzz
 
 bench: deps all
 	bash tests/bench/bench.sh $(BENCH)
@@ -155,4 +193,4 @@ relevance: deps all $(BUILD)/tests/relevance
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all unit asan deps run stop check bench relevance fuzz clean
+.PHONY: all unit asan deps run stop check bench relevance fuzz fuzz-check clean

@@ -18,17 +18,13 @@ enum stmt {
 };
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_HEAD_LOCK */
-	"SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
-	/* STMT_HEAD_SET */
-	"UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1",
-	/* STMT_INSERT */
-	"INSERT INTO audit_log (id, at, actor_user_id, actor_unit_id,"
+	[STMT_HEAD_LOCK] = "SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+	[STMT_HEAD_SET] = "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1",
+	[STMT_INSERT] = "INSERT INTO audit_log (id, at, actor_user_id, actor_unit_id,"
 	" actor_jurisdiction_id, client_addr, action, object_type, object_id,"
 	" detail, prev_hash, hash)"
 	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_LIST */
-	"SELECT a.id, DATE_FORMAT(a.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	[STMT_LIST] = "SELECT a.id, DATE_FORMAT(a.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s'),"
 	" u.display_name, u.username, un.name, a.client_addr,"
 	" a.action, a.object_type, a.object_id, a.detail"
 	" FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
@@ -36,13 +32,11 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE (? = 0 OR a.actor_jurisdiction_id = ?)"
 	" AND a.action LIKE CONCAT(?, '%') AND a.id < ?"
 	" ORDER BY a.id DESC LIMIT ?",
-	/* STMT_BATCH */
-	"SELECT id, at, COALESCE(actor_user_id, 0), COALESCE(actor_unit_id, 0),"
+	[STMT_BATCH] = "SELECT id, at, COALESCE(actor_user_id, 0), COALESCE(actor_unit_id, 0),"
 	" COALESCE(actor_jurisdiction_id, 0), client_addr, action, object_type,"
 	" object_id, detail, prev_hash, hash"
 	" FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
-	/* STMT_HEAD_GET */
-	"SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+	[STMT_HEAD_GET] = "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
 };
 
 void audit_now(char out[96])
@@ -82,6 +76,19 @@ int audit_append(struct db *db, struct arena *a, struct audit_rec *rec)
 	return db_run(db, a, sql[STMT_HEAD_SET], NULL, "is", rec->id, rec->hash);
 }
 
+/* audit_log.detail's width (sql/001_foundation.sql), in characters. */
+#define AUDIT_DETAIL_CHARS 2000
+
+/* s cut to at most max characters (UTF-8), ending in "…" when cut. */
+static const char *cut_chars(struct arena *a, const char *s, size_t max)
+{
+	size_t n = 0, at = 0;
+	for (size_t i = 0; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++n == max)
+			at = i;   /* where the last character that may stay begins */
+	return n > max ? arena_printf(a, "%.*s…", (int)at, s) : s;
+}
+
 int audit_add(struct req *r, long long user_id, const char *action,
 	      const char *object_type, long long object_id, const char *detail)
 {
@@ -103,7 +110,9 @@ int audit_add(struct req *r, long long user_id, const char *action,
 	rec.action = action;
 	rec.object_type = object_type ? object_type : "";
 	rec.object_id = object_id;
-	rec.detail = detail ? detail : "";
+	/* A detail longer than its column (the whole text of a long opinion)
+	 * keeps its beginning; the change itself is stored in full. */
+	rec.detail = detail ? cut_chars(r->a, detail, AUDIT_DETAIL_CHARS) : "";
 	return audit_append(r->db, r->a, &rec);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "calendar_store.h"
+#include "csv.h"
 #include "db.h"
 #include "handlers.h"
 #include "order.h"
@@ -263,21 +264,6 @@ int h_order_search(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* One CSV cell: always quoted, quotes doubled; a cell that Excel would
- * take for a formula (= + - @) gets a leading apostrophe. */
-static void csv_cell(struct buf *b, const char *s, int last)
-{
-	buf_add(b, "\"", 1);
-	if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
-		buf_add(b, "'", 1);
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '"')
-			buf_add(b, "\"", 1);
-		buf_add(b, p, 1);
-	}
-	buf_add(b, last ? "\"\r\n" : "\",", last ? 3 : 2);
-}
-
 int h_order_csv(struct req *r)
 {
 	struct order_filter f;
@@ -301,14 +287,15 @@ int h_order_csv(struct req *r)
 		const char *ch = order_code_label(order_channels, db_cell(&rows, i, 5));
 		const char *cells[] = {
 			db_cell(&rows, i, 1), db_cell(&rows, i, 2), db_cell(&rows, i, 3),
-			/* A number as text, or Excel shows 1.38E+10. */
-			arena_printf(r->a, "\t%s", db_cell(&rows, i, 4)),
-			ch, db_cell(&rows, i, 6), db_cell(&rows, i, 7), db_cell(&rows, i, 8),
+			db_cell(&rows, i, 4), ch, db_cell(&rows, i, 6), db_cell(&rows, i, 7), db_cell(&rows, i, 8),
 			state_label(db_cell(&rows, i, 9)), db_cell(&rows, i, 10),
 			db_int(&rows, i, 11) ? "是" : "否", db_cell(&rows, i, 12),
 		};
 		for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
-			csv_cell(b, cells[k], k + 1 == sizeof cells / sizeof cells[0]);
+			if (k == 3)  /* 来电号码 */
+				csv_phone(b, cells[k], 0);
+			else
+				csv_cell(b, cells[k], k + 1 == sizeof cells / sizeof cells[0]);
 	}
 	char today[11];
 	calendar_today(today);

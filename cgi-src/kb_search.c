@@ -361,12 +361,15 @@ int kb_learn(struct db *db, struct arena *a, const char *q, long long entry_id)
 	kq_build(a, q, NULL, 0, k);
 	if (k->norig == 0)
 		return DB_OK;
+	/* The lookup table keeps terms of up to 64 characters: a longer word
+	 * (letters and digits) is remembered by the pair's text only. */
 	const char **terms = arena_alloc(a, k->norig * sizeof *terms);
+	size_t n = 0;
 	for (size_t i = 0; i < k->norig; i++)
-		terms[i] = k->t[i].term;
+		if (strlen(k->t[i].term) <= 64)
+			terms[n++] = k->t[i].term;
 	return srch_learn(db, a, entry_id, kb_cut(a, kq_terms_text(a, k), 290),
-			  kb_cut(a, q, 190), json_strings(a, terms, k->norig),
-			  KB_LEARN_HALF_LIFE);
+			  kb_cut(a, q, 190), json_strings(a, terms, n), KB_LEARN_HALF_LIFE);
 }
 
 int kb_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,

@@ -31,35 +31,28 @@ enum stmt {
 /* A score decayed to now: halved every ? days since updated_at. */
 #define DECAYED "l.score * POW(0.5, TIMESTAMPDIFF(SECOND, l.updated_at, UTC_TIMESTAMP())" \
 		" / (86400 * ?))"
-#define JSON_KEYS(col) "JSON_TABLE(?, '$[*]' COLUMNS (" col " VARCHAR(64) PATH '$')) j"
+#define JSON_KEYS(col) "JSON_TABLE(?, '$[*]' COLUMNS (" col " VARCHAR(200) PATH '$')) j"
 
 static const char *const sql[STMT__MAX] = {
-	/* STMT_CHANGE_NEXT: the row stays locked until commit */
-	"UPDATE kb_change_seq SET seq = LAST_INSERT_ID(seq + 1) WHERE id = 1",
-	/* STMT_CHANGE_LOG */
-	"INSERT INTO kb_changes (seq, entry_id) VALUES (?, ?)",
-	/* STMT_CHANGE_LAST */
-	"SELECT seq FROM kb_change_seq WHERE id = 1",
-	/* STMT_CHANGES */
-	"SELECT seq, entry_id FROM kb_changes WHERE seq > ? ORDER BY seq LIMIT ?",
-	/* STMT_DOCS_AFTER */
-	"SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
+	/* the row stays locked until commit */
+	[STMT_CHANGE_NEXT] = "UPDATE kb_change_seq SET seq = LAST_INSERT_ID(seq + 1) WHERE id = 1",
+	[STMT_CHANGE_LOG] = "INSERT INTO kb_changes (seq, entry_id) VALUES (?, ?)",
+	[STMT_CHANGE_LAST] = "SELECT seq FROM kb_change_seq WHERE id = 1",
+	[STMT_CHANGES] = "SELECT seq, entry_id FROM kb_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+	[STMT_DOCS_AFTER] = "SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
 	" WHERE s.entry_id > ? ORDER BY s.entry_id LIMIT ?",
-	/* STMT_DOC_FIELDS_BETWEEN */
-	"SELECT s.entry_id, f.name, f.value FROM kb_search s"
+	[STMT_DOC_FIELDS_BETWEEN] = "SELECT s.entry_id, f.name, f.value FROM kb_search s"
 	" JOIN kb_fields f ON f.version_id = s.version_id"
 	" WHERE s.entry_id BETWEEN ? AND ? ORDER BY s.entry_id",
-	/* STMT_DOCS_CHANGED */
-	"SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
+	[STMT_DOCS_CHANGED] = "SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
 	" WHERE s.entry_id IN (SELECT c.entry_id FROM kb_changes c WHERE c.seq > ? AND c.seq <= ?)"
 	" ORDER BY s.entry_id",
-	/* STMT_DOC_FIELDS_CHANGED */
-	"SELECT s.entry_id, f.name, f.value FROM kb_search s"
+	[STMT_DOC_FIELDS_CHANGED] = "SELECT s.entry_id, f.name, f.value FROM kb_search s"
 	" JOIN kb_fields f ON f.version_id = s.version_id"
 	" WHERE s.entry_id IN (SELECT c.entry_id FROM kb_changes c WHERE c.seq > ? AND c.seq <= ?)"
 	" ORDER BY s.entry_id",
-	/* STMT_QUERY_HELP: the same keys three times */
-	"SELECT 'c', '', '', seq, 0 FROM kb_change_seq WHERE id = 1"
+	/* the same keys three times */
+	[STMT_QUERY_HELP] = "SELECT 'c', '', '', seq, 0 FROM kb_change_seq WHERE id = 1"
 	" UNION ALL"
 	" SELECT 's', y.a, y.b, 0, 0 FROM " JSON_KEYS("k") " JOIN kb_synonyms y ON y.a = j.k"
 	" UNION ALL"
@@ -69,47 +62,35 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE l.id IN (SELECT t.learned_id FROM " JSON_KEYS("k")
 	"  JOIN kb_learned_terms t ON t.term = j.k)"
 	" LIMIT 500",
-	/* STMT_ROWS */
-	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind"
+	[STMT_ROWS] = "SELECT s.entry_id, s.title, s.summary, u.name, s.kind"
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j"
 	" JOIN kb_search s ON s.entry_id = j.id JOIN units u ON u.id = s.unit_id"
 	" WHERE (? = 0 OR s.visibility = 'public')",
-	/* STMT_SYNONYMS */
-	"SELECT y.id, y.a, y.b, " DB_BJ_MINUTE("y.created_at") ", COALESCE(u.display_name, '')"
+	[STMT_SYNONYMS] = "SELECT y.id, y.a, y.b, " DB_BJ_MINUTE("y.created_at") ", COALESCE(u.display_name, '')"
 	" FROM kb_synonyms y LEFT JOIN users u ON u.id = y.created_by"
 	" ORDER BY y.a, y.b LIMIT 5000",
-	/* STMT_SYNONYM_ADD */
-	"INSERT INTO kb_synonyms (a, b, created_by) VALUES (LEAST(?, ?), GREATEST(?, ?), NULLIF(?, 0))",
-	/* STMT_SYNONYM */
-	"SELECT id, a, b FROM kb_synonyms WHERE id = ?",
-	/* STMT_SYNONYM_DELETE */
-	"DELETE FROM kb_synonyms WHERE id = ?",
-	/* STMT_SYNONYM_COUNT */
-	"SELECT COUNT(*) FROM kb_synonyms",
-	/* STMT_LEARN_PUT: id = LAST_INSERT_ID(id) names the row either way */
-	"INSERT INTO kb_learned (entry_id, terms, query) VALUES (?, ?, ?)"
+	[STMT_SYNONYM_ADD] = "INSERT INTO kb_synonyms (a, b, created_by) VALUES (LEAST(?, ?), GREATEST(?, ?), NULLIF(?, 0))",
+	[STMT_SYNONYM] = "SELECT id, a, b FROM kb_synonyms WHERE id = ?",
+	[STMT_SYNONYM_DELETE] = "DELETE FROM kb_synonyms WHERE id = ?",
+	[STMT_SYNONYM_COUNT] = "SELECT COUNT(*) FROM kb_synonyms",
+	/* id = LAST_INSERT_ID(id) names the row either way */
+	[STMT_LEARN_PUT] = "INSERT INTO kb_learned (entry_id, terms, query) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),"
 	" score = score * POW(0.5, TIMESTAMPDIFF(SECOND, updated_at, UTC_TIMESTAMP()) / (86400 * ?)) + 1,"
 	" answers = answers + 1, updated_at = UTC_TIMESTAMP()",
-	/* STMT_LEARN_TERMS */
-	"INSERT IGNORE INTO kb_learned_terms (term, learned_id)"
+	[STMT_LEARN_TERMS] = "INSERT IGNORE INTO kb_learned_terms (term, learned_id)"
 	" SELECT j.k, ? FROM " JSON_KEYS("k"),
-	/* STMT_LEARNED */
-	"SELECT l.id, l.query, l.entry_id, COALESCE(s.title, ''), l.answers, " DECAYED ","
+	[STMT_LEARNED] = "SELECT l.id, l.query, l.entry_id, COALESCE(s.title, ''), l.answers, " DECAYED ","
 	" " DB_BJ_MINUTE("l.updated_at")
 	" FROM kb_learned l LEFT JOIN kb_search s ON s.entry_id = l.entry_id"
 	" ORDER BY 6 DESC, l.id LIMIT ?",
-	/* STMT_LEARNED_ONE */
-	"SELECT id, query, entry_id FROM kb_learned WHERE id = ?",
-	/* STMT_LEARNED_DELETE: its terms go with it (ON DELETE CASCADE) */
-	"DELETE FROM kb_learned WHERE id = ?",
-	/* STMT_GAP_CLIENT */
-	"INSERT INTO kb_gap_clients (client_addr, day, n) VALUES (?, ?, 1)"
+	[STMT_LEARNED_ONE] = "SELECT id, query, entry_id FROM kb_learned WHERE id = ?",
+	/* its terms go with it (ON DELETE CASCADE) */
+	[STMT_LEARNED_DELETE] = "DELETE FROM kb_learned WHERE id = ?",
+	[STMT_GAP_CLIENT] = "INSERT INTO kb_gap_clients (client_addr, day, n) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE n = n + 1",
-	/* STMT_GAP_CLIENT_COUNT */
-	"SELECT n FROM kb_gap_clients WHERE client_addr = ? AND day = ?",
-	/* STMT_GAP_RECORD */
-	"INSERT INTO kb_gaps (query, sample, operator_hits, public_hits) VALUES (?, ?, ?, ?)"
+	[STMT_GAP_CLIENT_COUNT] = "SELECT n FROM kb_gap_clients WHERE client_addr = ? AND day = ?",
+	[STMT_GAP_RECORD] = "INSERT INTO kb_gaps (query, sample, operator_hits, public_hits) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE hits = hits + 1, last_at = UTC_TIMESTAMP(),"
 	" operator_hits = operator_hits + VALUES(operator_hits),"
 	" public_hits = public_hits + VALUES(public_hits)",
