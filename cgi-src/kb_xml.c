@@ -102,15 +102,14 @@ static void read_entry(struct arena *a, xmlNodePtr en, const char *unit_code,
 		problem(p, line, msg);
 }
 
-int kb_xml_read(struct arena *a, const char *path, const char *xsd,
-		const char *unit_code, struct kb_import_entry **out, size_t *n)
+/* Validates the parsed doc (freed here) against xsd and reads its entries
+ * (rules in kb_xml.h); path names it in the problems printed. */
+static int read_doc(struct arena *a, xmlDocPtr doc, const char *path, const char *xsd,
+		    const char *unit_code, struct kb_import_entry **out, size_t *n)
 {
 	struct problems p = { path, 0 };
 	*out = NULL;
 	*n = 0;
-	/* No network, no entity expansion: a file can name nothing outside
-	 * itself. */
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 	if (doc == NULL) {
 		xmlErrorPtr e = xmlGetLastError();
 		fprintf(stderr, "%s:%d: %s", path, e ? e->line : 0,
@@ -144,6 +143,25 @@ int kb_xml_read(struct arena *a, const char *path, const char *xsd,
 	xmlSchemaFreeParserCtxt(pc);
 	xmlFreeDoc(doc);
 	return p.count;
+}
+
+/* No network, no entity expansion: a file can name nothing outside itself. */
+#define XML_OPTIONS XML_PARSE_NONET
+
+int kb_xml_read(struct arena *a, const char *path, const char *xsd,
+		const char *unit_code, struct kb_import_entry **out, size_t *n)
+{
+	return read_doc(a, xmlReadFile(path, NULL, XML_OPTIONS), path, xsd, unit_code, out, n);
+}
+
+int kb_xml_read_memory(struct arena *a, const char *name, const char *data, size_t len,
+		       const char *xsd, const char *unit_code,
+		       struct kb_import_entry **out, size_t *n)
+{
+	if (len > 0x7fffffff)
+		return -1;
+	return read_doc(a, xmlReadMemory(data, (int)len, name, NULL, XML_OPTIONS), name, xsd,
+			unit_code, out, n);
 }
 
 static int write_unit(xmlTextWriterPtr w, struct db *db, struct arena *a,

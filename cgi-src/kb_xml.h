@@ -21,6 +21,11 @@ struct kb_import_entry {
 int kb_xml_read(struct arena *a, const char *path, const char *xsd,
 		const char *unit_code, struct kb_import_entry **out, size_t *n);
 
+/* The same for a document in memory, named name in the problems. */
+int kb_xml_read_memory(struct arena *a, const char *name, const char *data, size_t len,
+		       const char *xsd, const char *unit_code,
+		       struct kb_import_entry **out, size_t *n);
+
 /* Appends the published, non-obsolete entries of the units in unit_ids
  * (n of them) as one <kb> document to out. Returns 0 or a db_err. */
 int kb_xml_write(struct db *db, struct arena *a, const long long *unit_ids,
