@@ -103,6 +103,35 @@ static inline void form_add(struct web *w, char *body, size_t size, const char *
 	ck_assert_msg(n > 0 && (size_t)n < size - len, "form body too long");
 }
 
+/* A form body from key, value pairs ending with NULL (values encoded). */
+static inline const char *form(struct web *w, char *body, size_t size, ...)
+	__attribute__((sentinel));
+static inline const char *form(struct web *w, char *body, size_t size, ...)
+{
+	va_list ap;
+	body[0] = '\0';
+	va_start(ap, size);
+	for (;;) {
+		const char *k = va_arg(ap, const char *);
+		if (k == NULL)
+			break;
+		form_add(w, body, size, k, va_arg(ap, const char *));
+	}
+	va_end(ap);
+	return body;
+}
+
+/* POSTs to path with a token from w's home page, as a button on any page
+ * would; extra is an encoded form body or NULL. Returns the status. */
+static inline long post_with_token(struct web *w, const char *path, const char *extra)
+{
+	static char body[65536];
+	const char *csrf = token_from(w, "/");
+	snprintf(body, sizeof body, "csrf=%s%s%s", web_esc(w, csrf),
+		 extra && *extra ? "&" : "", extra ? extra : "");
+	return web_post(w, path, body);
+}
+
 /* The message of the error page last fetched. */
 static inline const char *message(struct web *w)
 {

@@ -148,24 +148,6 @@ static long sql_long_is(const char *stmt, long long v, const char *day)
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* A form body from key, value pairs ending with NULL. */
-static const char *form(struct web *w, char *body, size_t size, ...)
-	__attribute__((sentinel));
-static const char *form(struct web *w, char *body, size_t size, ...)
-{
-	va_list ap;
-	body[0] = '\0';
-	va_start(ap, size);
-	for (;;) {
-		const char *k = va_arg(ap, const char *);
-		if (k == NULL)
-			break;
-		form_add(w, body, size, k, va_arg(ap, const char *));
-	}
-	va_end(ap);
-	return body;
-}
-
 /* This run's phone number n: eleven digits. */
 static const char *phone_no(char out[32], int n)
 {
@@ -212,12 +194,8 @@ static long dispatch(struct web *op, int n, long jur, long unit, long cat,
 static long order_act(struct web *w, long id, const char *action, const char *extra)
 {
 	char path[96];
-	static char body[8192];
-	const char *csrf = token_from(w, "/");
 	snprintf(path, sizeof path, "/orders/%ld/%s", id, action);
-	snprintf(body, sizeof body, "csrf=%s%s%s", web_esc(w, csrf),
-		 extra && *extra ? "&" : "", extra ? extra : "");
-	return web_post(w, path, body);
+	return post_with_token(w, path, extra);
 }
 
 #define OACT(w, id, action, extra, want)                                      \
@@ -257,12 +235,8 @@ static long open_dispute(struct web *office, long order, const char *note)
 static long d_act(struct web *w, long id, const char *step, const char *extra)
 {
 	char path[96];
-	static char body[8192];
-	const char *csrf = token_from(w, "/");
 	snprintf(path, sizeof path, "/disputes/%ld/%s", id, step);
-	snprintf(body, sizeof body, "csrf=%s%s%s", web_esc(w, csrf),
-		 extra && *extra ? "&" : "", extra ? extra : "");
-	return web_post(w, path, body);
+	return post_with_token(w, path, extra);
 }
 
 #define DACT(w, id, step, extra, want)                                        \

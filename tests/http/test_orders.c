@@ -188,24 +188,6 @@ static void form_addl(struct web *w, char *body, size_t size, const char *key, l
 	form_add(w, body, size, key, s);
 }
 
-/* A form body from key, value pairs ending with NULL. */
-static const char *form(struct web *w, char *body, size_t size, ...)
-	__attribute__((sentinel));
-static const char *form(struct web *w, char *body, size_t size, ...)
-{
-	va_list ap;
-	body[0] = '\0';
-	va_start(ap, size);
-	for (;;) {
-		const char *k = va_arg(ap, const char *);
-		if (k == NULL)
-			break;
-		form_add(w, body, size, k, va_arg(ap, const char *));
-	}
-	va_end(ap);
-	return body;
-}
-
 /* This run's phone number n: eleven digits. */
 static const char *phone_no(char out[32], int n)
 {
@@ -376,12 +358,8 @@ static const char *state_of(struct web *w, long id, char out[64])
 static long do_act(struct web *w, long id, const char *action, const char *extra)
 {
 	char path[96];
-	static char body[8192];
-	const char *csrf = token_from(w, "/");
 	snprintf(path, sizeof path, "/orders/%ld/%s", id, action);
-	snprintf(body, sizeof body, "csrf=%s%s%s", web_esc(w, csrf),
-		 extra && *extra ? "&" : "", extra ? extra : "");
-	return web_post(w, path, body);
+	return post_with_token(w, path, extra);
 }
 
 #define ACT(w, id, action, extra, want)                                       \
