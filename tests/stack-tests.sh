@@ -14,7 +14,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 
 export VAR=$TOP/var/test
-export PORT=8181
+export PORT=${PORT:-8181}
 # A second node (its own hotlined and search index, sharing the database)
 # on PORT + 1, for the tests of what every node must see.
 export NODES=2
