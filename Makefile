@@ -39,7 +39,7 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
 LIB   = $(BUILD)/libhotline.a
 
-UNIT_TESTS = test_form test_route test_roles test_workdays test_audit \
+UNIT_TESTS = test_db_rows test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
              test_dispute_form test_kb_query test_xindex test_csv
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)

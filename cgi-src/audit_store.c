@@ -53,7 +53,7 @@ void audit_now(char out[96])
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec)
 {
 	struct dbres head;
-	int rc = db_run(db, a, sql[STMT_HEAD_LOCK], &head, "");
+	int rc = db_exec0(db, a, sql[STMT_HEAD_LOCK], &head);
 	if (rc != DB_OK)
 		return rc;
 	if (head.nrows != 1)
@@ -66,14 +66,14 @@ int audit_append(struct db *db, struct arena *a, struct audit_rec *rec)
 	rec->prev_hash = db_cell(&head, 0, 1);
 	audit_hash(rec, hash);
 	rec->hash = hash;
-	rc = db_run(db, a, sql[STMT_INSERT], NULL, "isiiisssisss", rec->id,
-		    rec->at, rec->actor_user_id, rec->actor_unit_id,
-		    rec->actor_jur_id, rec->client_addr, rec->action,
-		    rec->object_type, rec->object_id, rec->detail,
-		    rec->prev_hash, rec->hash);
+	rc = db_exec(db, a, sql[STMT_INSERT], NULL, DB_I(rec->id), DB_S(rec->at),
+		     DB_I(rec->actor_user_id), DB_I(rec->actor_unit_id),
+		     DB_I(rec->actor_jur_id), DB_S(rec->client_addr), DB_S(rec->action),
+		     DB_S(rec->object_type), DB_I(rec->object_id), DB_S(rec->detail),
+		     DB_S(rec->prev_hash), DB_S(rec->hash));
 	if (rc != DB_OK)
 		return rc;
-	return db_run(db, a, sql[STMT_HEAD_SET], NULL, "is", rec->id, rec->hash);
+	return db_exec(db, a, sql[STMT_HEAD_SET], NULL, DB_I(rec->id), DB_S(rec->hash));
 }
 
 /* audit_log.detail's width (sql/001_foundation.sql), in characters. */
@@ -121,8 +121,8 @@ int audit_list(struct db *db, struct arena *a, long long jur, const char *action
 {
 	if (before_id <= 0)
 		before_id = 9223372036854775807LL;
-	return db_run(db, a, sql[STMT_LIST], out, "iisii", jur, jur, action,
-		      before_id, (long long)limit);
+	return db_exec(db, a, sql[STMT_LIST], out, DB_I(jur), DB_I(jur), DB_S(action),
+		       DB_I(before_id), DB_I(limit));
 }
 
 int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
@@ -136,7 +136,7 @@ int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
 	*rows = 0;
 	for (;;) {
 		struct dbres res;
-		rc = db_run(db, &a, sql[STMT_BATCH], &res, "ii", after, 5000LL);
+		rc = db_exec(db, &a, sql[STMT_BATCH], &res, DB_I(after), DB_I(5000LL));
 		if (rc != DB_OK)
 			break;
 		if (res.nrows == 0)
@@ -171,7 +171,7 @@ int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
 		/* Rows removed from the end leave the chain whole: the head
 		 * still names the true last row. */
 		struct dbres head;
-		rc = db_run(db, &a, sql[STMT_HEAD_GET], &head, "");
+		rc = db_exec0(db, &a, sql[STMT_HEAD_GET], &head);
 		if (rc == DB_OK) {
 			if (head.nrows != 1 || db_int(&head, 0, 0) != after ||
 			    strcmp(db_cell(&head, 0, 1), prev) != 0) {

@@ -24,7 +24,7 @@ static const char *const sql[STMT__MAX] = {
 int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_ALL], &res, "");
+	int rc = db_exec0(db, a, sql[STMT_ALL], &res);
 	if (rc != DB_OK)
 		return rc;
 	struct wd_exception *v = arena_alloc(a, (res.nrows + 1) * sizeof *v);
@@ -46,16 +46,16 @@ int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)
 int calendar_range(struct db *db, struct arena *a, const char *from,
 		   const char *to, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RANGE], out, "ss", from, to);
+	return db_exec(db, a, sql[STMT_RANGE], out, DB_S(from), DB_S(to));
 }
 
 int calendar_set(struct db *db, struct arena *a, const char *day,
 		 const char *kind, const char *name)
 {
 	if (strcmp(kind, "normal") == 0)
-		return db_run(db, a, sql[STMT_CLEAR], NULL, "s", day);
-	return db_run(db, a, sql[STMT_SET], NULL, "sss", day, kind,
-		      name ? name : "");
+		return db_exec(db, a, sql[STMT_CLEAR], NULL, DB_S(day));
+	return db_exec(db, a, sql[STMT_SET], NULL, DB_S(day), DB_S(kind),
+		       DB_S(name ? name : ""));
 }
 
 void calendar_today(char out[11])

@@ -77,27 +77,27 @@ static const char *const sql[STMT__MAX] = {
 int category_list(struct db *db, struct arena *a, long long jur,
 		  struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CAT_LIST], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_CAT_LIST], out, DB_I(jur), DB_I(jur));
 }
 
 int category_get(struct db *db, struct arena *a, long long id,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CAT_GET], out, "i", id);
+	return db_exec(db, a, sql[STMT_CAT_GET], out, DB_I(id));
 }
 
 int category_lock(struct db *db, struct arena *a, long long id,
 		  struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CAT_LOCK], out, "i", id);
+	return db_exec(db, a, sql[STMT_CAT_LOCK], out, DB_I(id));
 }
 
 int category_name_taken(struct db *db, struct arena *a, long long parent_id,
 			const char *name, long long except_id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_CAT_NAME_TAKEN], &res, "isi", parent_id,
-			name, except_id);
+	int rc = db_exec(db, a, sql[STMT_CAT_NAME_TAKEN], &res, DB_I(parent_id), DB_S(name),
+			 DB_I(except_id));
 	if (rc != DB_OK)
 		return rc;
 	return res.nrows > 0;
@@ -107,7 +107,7 @@ int category_active_children(struct db *db, struct arena *a, long long id,
 			     long long *n)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_CAT_ACTIVE_CHILDREN], &res, "i", id);
+	int rc = db_exec(db, a, sql[STMT_CAT_ACTIVE_CHILDREN], &res, DB_I(id));
 	if (rc == DB_OK)
 		*n = res.nrows == 1 ? db_int(&res, 0, 0) : 0;
 	return rc;
@@ -117,8 +117,8 @@ int category_insert(struct db *db, struct arena *a, const char *name,
 		    long long parent_id, long long days, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_CAT_INSERT], &res, "sii", name,
-			parent_id, days);
+	int rc = db_exec(db, a, sql[STMT_CAT_INSERT], &res, DB_S(name), DB_I(parent_id),
+			 DB_I(days));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -128,8 +128,8 @@ int category_update(struct db *db, struct arena *a, long long id,
 		    const char *name, long long parent_id, long long days,
 		    int active)
 {
-	return db_run(db, a, sql[STMT_CAT_UPDATE], NULL, "siiii", name,
-		      parent_id, days, (long long)active, id);
+	return db_exec(db, a, sql[STMT_CAT_UPDATE], NULL, DB_S(name), DB_I(parent_id),
+		       DB_I(days), DB_I(active), DB_I(id));
 }
 
 /* ---- routing rules -------------------------------------------------------- */
@@ -137,22 +137,22 @@ int category_update(struct db *db, struct arena *a, long long id,
 int routing_list(struct db *db, struct arena *a, long long jur,
 		 long long category, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_LIST], out, "iiii", jur, jur,
-		      category, category);
+	return db_exec(db, a, sql[STMT_RULE_LIST], out, DB_I(jur), DB_I(jur), DB_I(category),
+		       DB_I(category));
 }
 
 int routing_lock(struct db *db, struct arena *a, long long jur, long long id,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_LOCK], out, "iii", id, jur, jur);
+	return db_exec(db, a, sql[STMT_RULE_LOCK], out, DB_I(id), DB_I(jur), DB_I(jur));
 }
 
 int routing_conflict(struct db *db, struct arena *a, long long category,
 		     long long jur, const char *keywords, long long except_id,
 		     struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_CONFLICT], out, "iisi", category,
-		      jur, keywords, except_id);
+	return db_exec(db, a, sql[STMT_RULE_CONFLICT], out, DB_I(category), DB_I(jur),
+		       DB_S(keywords), DB_I(except_id));
 }
 
 int routing_insert(struct db *db, struct arena *a, long long category,
@@ -160,8 +160,8 @@ int routing_insert(struct db *db, struct arena *a, long long category,
 		   long long user_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_RULE_INSERT], &res, "iisii", category,
-			jur, keywords, unit, user_id);
+	int rc = db_exec(db, a, sql[STMT_RULE_INSERT], &res, DB_I(category), DB_I(jur),
+			 DB_S(keywords), DB_I(unit), DB_I(user_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -169,24 +169,23 @@ int routing_insert(struct db *db, struct arena *a, long long category,
 
 int routing_set_active(struct db *db, struct arena *a, long long id, int active)
 {
-	return db_run(db, a, sql[STMT_RULE_SET_ACTIVE], NULL, "ii",
-		      (long long)active, id);
+	return db_exec(db, a, sql[STMT_RULE_SET_ACTIVE], NULL, DB_I(active), DB_I(id));
 }
 
 int routing_units(struct db *db, struct arena *a, long long jur,
 		  struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_UNITS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_RULE_UNITS], out, DB_I(jur), DB_I(jur));
 }
 
 int routing_unit(struct db *db, struct arena *a, long long id,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_UNIT], out, "i", id);
+	return db_exec(db, a, sql[STMT_RULE_UNIT], out, DB_I(id));
 }
 
 int routing_jurisdiction(struct db *db, struct arena *a, long long id,
 			 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULE_JUR], out, "i", id);
+	return db_exec(db, a, sql[STMT_RULE_JUR], out, DB_I(id));
 }

@@ -387,6 +387,39 @@ long long db_int(const struct dbres *r, size_t row, size_t col)
 	return strtoll(s, NULL, 10);
 }
 
+void *db_rows_fill(const struct dbres *res, const struct db_col *cols, size_t ncols,
+		   size_t size, struct arena *a)
+{
+	if (res->nrows == 0)
+		return NULL;
+	/* The SELECT list came from the same list as cols (DB_COLS): any
+	 * other count is a statement written by hand, a bug. */
+	if (res->ncols != ncols + 1) {
+		fprintf(stderr, "db_rows: %zu columns for %zu fields\n", res->ncols, ncols);
+		abort();
+	}
+	char *rows = arena_zalloc(a, res->nrows * size);
+	for (size_t i = 0; i < res->nrows; i++)
+		for (size_t c = 0; c < ncols; c++) {
+			const char *v = db_cell(res, i, c);
+			void *field = rows + i * size + cols[c].off;
+			switch (cols[c].type) {
+			case DBT_INT: {
+				long long n = v ? strtoll(v, NULL, 10) : 0;
+				memcpy(field, &n, sizeof n);
+				break;
+			}
+			case DBT_STR:
+				v = v ? v : "";
+				/* fall through */
+			case DBT_NSTR:
+				memcpy(field, &v, sizeof v);
+				break;
+			}
+		}
+	return rows;
+}
+
 void db_allow_long_ops(struct db *db)
 {
 	db->long_ops = 1;

@@ -4,6 +4,7 @@
 #ifndef DB_H
 #define DB_H
 #include <stddef.h>
+#include <string.h>
 #include "arena.h"
 #include "config.h"
 
@@ -56,6 +57,58 @@ struct db_param {
  * parameters than a call can list (multi-row inserts). */
 int db_run_params(struct db *db, struct arena *a, const char *sql,
 		  struct dbres *res, const struct db_param *ps, size_t np);
+
+/* Typed parameters: a number, a string (NULL binds SQL NULL), bytes. A
+ * string where a number is meant, or a number for a string, does not
+ * compile. */
+#define DB_I(v) ((struct db_param){ .type = 'i', .i = (v) })
+#define DB_S(s) db_param_str(s)
+#define DB_B(ptr, n) ((struct db_param){ .type = 'b', .p = (ptr), .len = (unsigned long)(n) })
+static inline struct db_param db_param_str(const char *s)
+{
+	struct db_param p = { .type = 's', .p = s, .len = s ? (unsigned long)strlen(s) : 0 };
+	return p;
+}
+/* Runs one prepared statement with the typed parameters that follow res
+ * (db_exec0: none); res may be NULL for statements without rows. */
+#define db_exec(db, a, sql, res, ...)                                             \
+	db_run_params((db), (a), (sql), (res), (const struct db_param[]){ __VA_ARGS__ }, \
+		      sizeof((const struct db_param[]){ __VA_ARGS__ }) / sizeof(struct db_param))
+#define db_exec0(db, a, sql, res) db_run_params((db), (a), (sql), (res), NULL, 0)
+
+/*
+ * Typed rows. A store names the columns of a query once, in a list
+ *
+ *   #define UNIT_ROW(X, S) X(S, INT, id, "u.id") X(S, STR, name, "u.name")
+ *
+ * (INT: long long, SQL NULL read as 0; STR: a string, NULL read as "";
+ * NSTR: a string or NULL) and gets from that one list the struct
+ * (DB_ROW_STRUCT, in its header), the SELECT list (DB_COLS) and the table
+ * that fills the struct from a result (DB_ROW_COLS, db_rows): a column
+ * cannot be read at the wrong position or as the wrong type.
+ */
+enum db_type { DBT_INT, DBT_STR, DBT_NSTR };
+struct db_col {
+	enum db_type type;
+	size_t off;
+};
+#define DB_FIELD_INT(n) long long n;
+#define DB_FIELD_STR(n) const char *n;
+#define DB_FIELD_NSTR(n) const char *n;
+#define DB_FIELD_(S, T, n, e) DB_FIELD_##T(n)
+#define DB_DESC_(S, T, n, e) { DBT_##T, offsetof(struct S, n) },
+#define DB_SQL_(S, T, n, e) e ", "
+#define DB_ROW_STRUCT(S, ROW) struct S { ROW(DB_FIELD_, S) }
+#define DB_ROW_COLS(S, ROW) static const struct db_col S##_cols[] = { ROW(DB_DESC_, S) }
+/* The list's expressions in order, and a last NULL (the list needs an
+ * item without a comma after it; db_rows skips it). */
+#define DB_COLS(ROW) ROW(DB_SQL_, _) "NULL"
+/* An arena array of res->nrows rows (NULL when there are none). */
+void *db_rows_fill(const struct dbres *res, const struct db_col *cols, size_t ncols,
+		   size_t size, struct arena *a);
+#define db_rows(res, S, a)                                                   \
+	((struct S *)db_rows_fill((res), S##_cols, sizeof S##_cols / sizeof S##_cols[0], \
+				  sizeof(struct S), (a)))
 
 int db_begin(struct db *db);
 int db_commit(struct db *db);

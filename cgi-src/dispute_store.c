@@ -246,7 +246,7 @@ static const char *const sql[STMT__MAX] = {
 int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
 		      struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_PROCEDURE], out, "isi", jur, day, jur);
+	return db_exec(db, a, sql[STMT_PROCEDURE], out, DB_I(jur), DB_S(day), DB_I(jur));
 }
 
 int dss_open(struct db *db, struct arena *a, long long order_id, long long return_id,
@@ -254,7 +254,7 @@ int dss_open(struct db *db, struct arena *a, long long order_id, long long retur
 	     const char *content_bg, long long *id)
 {
 	struct dbres o, p, res;
-	int rc = db_run(db, a, sql[STMT_ORDER_JUR], &o, "i", order_id);
+	int rc = db_exec(db, a, sql[STMT_ORDER_JUR], &o, DB_I(order_id));
 	if (rc != DB_OK)
 		return rc;
 	if (o.nrows != 1)
@@ -264,50 +264,51 @@ int dss_open(struct db *db, struct arena *a, long long order_id, long long retur
 		return rc;
 	if (p.nrows != 1)
 		return DB_FK;
-	rc = db_run(db, a, sql[STMT_OPEN], &res, "iisissi", return_id, db_int(&p, 0, 0),
-		    content_bg, user, note, due, order_id);
+	rc = db_exec(db, a, sql[STMT_OPEN], &res, DB_I(return_id), DB_I(db_int(&p, 0, 0)),
+		     DB_S(content_bg), DB_I(user), DB_S(note), DB_S(due), DB_I(order_id));
 	if (rc != DB_OK)
 		return rc;
 	*id = res.insert_id;
-	rc = db_run(db, a, sql[STMT_OPEN_UNIT], NULL, "isi", *id, due, order_id);
+	rc = db_exec(db, a, sql[STMT_OPEN_UNIT], NULL, DB_I(*id), DB_S(due), DB_I(order_id));
 	if (rc == DB_OK && return_id)
-		rc = db_run(db, a, sql[STMT_OPEN_SUGGESTED], NULL, "isi", *id, due, return_id);
+		rc = db_exec(db, a, sql[STMT_OPEN_SUGGESTED], NULL, DB_I(*id), DB_S(due),
+			     DB_I(return_id));
 	return rc;
 }
 
 int dss_get(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GET], out, "i", id);
+	return db_exec(db, a, sql[STMT_GET], out, DB_I(id));
 }
 
 int dss_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_LOCK], out, "i", id);
+	return db_exec(db, a, sql[STMT_LOCK], out, DB_I(id));
 }
 
 int dss_peek(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_PEEK], out, "i", id);
+	return db_exec(db, a, sql[STMT_PEEK], out, DB_I(id));
 }
 
 int dss_units(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNITS], out, "i", id);
+	return db_exec(db, a, sql[STMT_UNITS], out, DB_I(id));
 }
 
 int dss_opinions(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_OPINIONS], out, "i", id);
+	return db_exec(db, a, sql[STMT_OPINIONS], out, DB_I(id));
 }
 
 int dss_contacts(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CONTACTS], out, "i", id);
+	return db_exec(db, a, sql[STMT_CONTACTS], out, DB_I(id));
 }
 
 int dss_events(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_EVENTS], out, "i", id);
+	return db_exec(db, a, sql[STMT_EVENTS], out, DB_I(id));
 }
 
 int dss_set_state(struct db *db, struct arena *a, long long id, const char *from,
@@ -315,42 +316,44 @@ int dss_set_state(struct db *db, struct arena *a, long long id, const char *from
 {
 	struct dbres res;
 	const char *due = stage_due ? stage_due : "";
-	return db_changed(db_run(db, a, sql[STMT_SET_STATE], &res, "sssis", to, due, due,
-			      id, from), &res);
+	return db_changed(db_exec(db, a, sql[STMT_SET_STATE], &res, DB_S(to), DB_S(due), DB_S(due), DB_I(id), DB_S(from)),
+				  &res);
 }
 
 int dss_event(struct db *db, struct arena *a, long long id, long long user,
 	      long long unit, const char *kind, const char *note)
 {
-	return db_run(db, a, sql[STMT_EVENT], NULL, "iiiss", id, user, unit, kind, note);
+	return db_exec(db, a, sql[STMT_EVENT], NULL, DB_I(id), DB_I(user), DB_I(unit),
+		       DB_S(kind), DB_S(note));
 }
 
 int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
 		     long long user, const char *opinion)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_UNIT_OPINION], &res, "siii", opinion, user,
-			      id, unit), &res);
+	return db_changed(db_exec(db, a, sql[STMT_UNIT_OPINION], &res, DB_S(opinion), DB_I(user), DB_I(id), DB_I(unit)),
+				  &res);
 }
 
 int dss_contact(struct db *db, struct arena *a, long long id, long long user,
 		const char *what)
 {
-	return db_run(db, a, sql[STMT_CONTACT], NULL, "iis", id, user, what);
+	return db_exec(db, a, sql[STMT_CONTACT], NULL, DB_I(id), DB_I(user), DB_S(what));
 }
 
 int dss_opinion(struct db *db, struct arena *a, long long id,
 		const struct dispute_opinion *o)
 {
-	return db_run(db, a, sql[STMT_OPINION], NULL, "isssisssiii", id, o->stage, o->kind,
-		      o->text, o->lead_unit, o->coop_units ? o->coop_units : "",
-		      o->principle ? o->principle : "", o->basis, o->temp_unit,
-		      o->seal_unit, o->user);
+	return db_exec(db, a, sql[STMT_OPINION], NULL, DB_I(id), DB_S(o->stage), DB_S(o->kind),
+		       DB_S(o->text), DB_I(o->lead_unit),
+		       DB_S(o->coop_units ? o->coop_units : ""),
+		       DB_S(o->principle ? o->principle : ""), DB_S(o->basis),
+		       DB_I(o->temp_unit), DB_I(o->seal_unit), DB_I(o->user));
 }
 
 int dss_deciding(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_DECIDING], out, "i", id);
+	return db_exec(db, a, sql[STMT_DECIDING], out, DB_I(id));
 }
 
 int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
@@ -358,33 +361,34 @@ int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
 		  const char *accept_due)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_DETERMINE], &res, "issisi", lead, principle,
-			      text, user, accept_due, id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_DETERMINE], &res, DB_I(lead), DB_S(principle), DB_S(text), DB_I(user), DB_S(accept_due), DB_I(id)),
+				  &res);
 }
 
 int dss_unit_role(struct db *db, struct arena *a, long long id, long long unit,
 		  const char *role, const char *due)
 {
-	return db_run(db, a, sql[STMT_UNIT_ROLE], NULL, "iiss", id, unit, due, role);
+	return db_exec(db, a, sql[STMT_UNIT_ROLE], NULL, DB_I(id), DB_I(unit), DB_S(due),
+		       DB_S(role));
 }
 
 int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
 	       const char *refusal)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_ANSWER], &res, "ssi", to,
-			      refusal ? refusal : "", id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_ANSWER], &res, DB_S(to), DB_S(refusal ? refusal : ""), DB_I(id)),
+				  &res);
 }
 
 int dss_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 	     long long dispute)
 {
-	return db_run(db, a, sql[STMT_COOP], NULL, "iii", order_id, unit, dispute);
+	return db_exec(db, a, sql[STMT_COOP], NULL, DB_I(order_id), DB_I(unit), DB_I(dispute));
 }
 
 int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit)
 {
-	return db_run(db, a, sql[STMT_TEMP_UNIT], NULL, "ii", unit, id);
+	return db_exec(db, a, sql[STMT_TEMP_UNIT], NULL, DB_I(unit), DB_I(id));
 }
 
 int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
@@ -392,17 +396,17 @@ int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 	     struct dbres *out)
 {
 	if (strcmp(who, "office") == 0)
-		return db_run(db, a, sql[STMT_LIST_OFFICE], out, "ssiiii", state, state, jur,
-			      jur, limit, offset);
+		return db_exec(db, a, sql[STMT_LIST_OFFICE], out, DB_S(state), DB_S(state),
+			       DB_I(jur), DB_I(jur), DB_I(limit), DB_I(offset));
 	if (strcmp(who, "unit") == 0)
-		return db_run(db, a, sql[STMT_LIST_UNIT], out, "issii", unit, state, state,
-			      limit, offset);
+		return db_exec(db, a, sql[STMT_LIST_UNIT], out, DB_I(unit), DB_S(state),
+			       DB_S(state), DB_I(limit), DB_I(offset));
 	if (strcmp(who, "reviewer") == 0)
-		return db_run(db, a, sql[STMT_LIST_REVIEWER], out, "ssiiii", state, state, unit,
-			      unit, limit, offset);
+		return db_exec(db, a, sql[STMT_LIST_REVIEWER], out, DB_S(state), DB_S(state),
+			       DB_I(unit), DB_I(unit), DB_I(limit), DB_I(offset));
 	if (strcmp(who, "convener") == 0)
-		return db_run(db, a, sql[STMT_LIST_CONVENER], out, "ssiii", state, state, unit,
-			      limit, offset);
+		return db_exec(db, a, sql[STMT_LIST_CONVENER], out, DB_S(state), DB_S(state),
+			       DB_I(unit), DB_I(limit), DB_I(offset));
 	/* Anyone else sees none. */
 	memset(out, 0, sizeof *out);
 	out->ncols = 9;
@@ -414,11 +418,11 @@ int dss_similar(struct db *db, struct arena *a, long long id, long long category
 {
 	/* The same category first; similar content only when that finds
 	 * few: a relevance search over thousands of texts is the costly part. */
-	int rc = db_run(db, a, sql[STMT_SIMILAR], out, "ii", category, id);
+	int rc = db_exec(db, a, sql[STMT_SIMILAR], out, DB_I(category), DB_I(id));
 	if (rc != DB_OK || out->nrows >= 3 || q == NULL || *q == '\0')
 		return rc;
 	struct dbres t;
-	rc = db_run(db, a, sql[STMT_SIMILAR_TEXT], &t, "si", q, id);
+	rc = db_exec(db, a, sql[STMT_SIMILAR_TEXT], &t, DB_S(q), DB_I(id));
 	if (rc != DB_OK || t.nrows == 0)
 		return rc;
 	/* Both lists, the category's first, each dispute once. */
@@ -442,15 +446,16 @@ int dss_similar(struct db *db, struct arena *a, long long id, long long category
 int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
 	     const char *keywords, long long unit, long long user, long long dispute)
 {
-	return db_run(db, a, sql[STMT_RULE], NULL, "iisiii", category, jur, keywords,
-		      unit, user, dispute);
+	return db_exec(db, a, sql[STMT_RULE], NULL, DB_I(category), DB_I(jur), DB_S(keywords),
+		       DB_I(unit), DB_I(user), DB_I(dispute));
 }
 
 int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
 		       const char *topic, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_MEETING_INSERT], &res, "iis", jur, user, topic);
+	int rc = db_exec(db, a, sql[STMT_MEETING_INSERT], &res, DB_I(jur), DB_I(user),
+			 DB_S(topic));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -458,22 +463,22 @@ int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long 
 
 int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute)
 {
-	return db_run(db, a, sql[STMT_MEETING_ITEM], NULL, "ii", meeting, dispute);
+	return db_exec(db, a, sql[STMT_MEETING_ITEM], NULL, DB_I(meeting), DB_I(dispute));
 }
 
 int dss_meeting(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEETING], out, "i", id);
+	return db_exec(db, a, sql[STMT_MEETING], out, DB_I(id));
 }
 
 int dss_meeting_items(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEETING_ITEMS], out, "i", id);
+	return db_exec(db, a, sql[STMT_MEETING_ITEMS], out, DB_I(id));
 }
 
 int dss_meetings(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEETINGS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_MEETINGS], out, DB_I(jur), DB_I(jur));
 }
 
 int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
@@ -481,37 +486,38 @@ int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
 			 long long user)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_MEETING_SCHEDULE], &res, "sssii", starts,
-			      place, invitees, user, id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_SCHEDULE], &res, DB_S(starts), DB_S(place), DB_S(invitees), DB_I(user), DB_I(id)),
+				  &res);
 }
 
 int dss_meeting_held(struct db *db, struct arena *a, long long id,
 		     const char *attendance, const char *minutes, long long user)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_MEETING_HELD], &res, "ssii", attendance,
-			      minutes, user, id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_HELD], &res, DB_S(attendance), DB_S(minutes), DB_I(user), DB_I(id)),
+				  &res);
 }
 
 int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
 			long long dispute)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_MEETING_DECIDED], &res, "ii", meeting,
-			      dispute), &res);
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_DECIDED], &res, DB_I(meeting), DB_I(dispute)),
+				  &res);
 }
 
 int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
 			struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEETING_PENDING], out, "i", dispute);
+	return db_exec(db, a, sql[STMT_MEETING_PENDING], out, DB_I(dispute));
 }
 
 int dss_account(struct db *db, struct arena *a, long long dispute, long long unit,
 		const char *facts, long long user, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_ACCOUNT], &res, "iisi", dispute, unit, facts, user);
+	int rc = db_exec(db, a, sql[STMT_ACCOUNT], &res, DB_I(dispute), DB_I(unit),
+			 DB_S(facts), DB_I(user));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -520,23 +526,24 @@ int dss_account(struct db *db, struct arena *a, long long dispute, long long uni
 int dss_accounts(struct db *db, struct arena *a, long long jur, const char *state,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_ACCOUNTS], out, "iiss", jur, jur, state, state);
+	return db_exec(db, a, sql[STMT_ACCOUNTS], out, DB_I(jur), DB_I(jur), DB_S(state),
+		       DB_S(state));
 }
 
 int dss_account_close(struct db *db, struct arena *a, long long id, long long jur,
 		      const char *outcome, long long user)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_ACCOUNT_CLOSE], &res, "siiii", outcome, user,
-			      id, jur, jur), &res);
+	return db_changed(db_exec(db, a, sql[STMT_ACCOUNT_CLOSE], &res, DB_S(outcome), DB_I(user), DB_I(id), DB_I(jur), DB_I(jur)),
+				  &res);
 }
 
 int dss_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
 		    const char *keywords, long long unit, int *yes)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_RULE_EXISTS], &res, "iisi", category, jur,
-			keywords, unit);
+	int rc = db_exec(db, a, sql[STMT_RULE_EXISTS], &res, DB_I(category), DB_I(jur),
+			 DB_S(keywords), DB_I(unit));
 	*yes = rc == DB_OK && res.nrows > 0;
 	return rc;
 }
@@ -545,12 +552,12 @@ int dss_determined_for(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_DETERMINED_FOR], &res, "ii", order_id, unit);
+	int rc = db_exec(db, a, sql[STMT_DETERMINED_FOR], &res, DB_I(order_id), DB_I(unit));
 	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
 	return rc;
 }
 
 int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT_NAMES], out, "s", ids);
+	return db_exec(db, a, sql[STMT_UNIT_NAMES], out, DB_S(ids));
 }

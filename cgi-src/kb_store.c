@@ -239,47 +239,47 @@ static const char *const sql[STMT__MAX] = {
 
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_ENTRY], out, "i", id);
+	return db_exec(db, a, sql[STMT_ENTRY], out, DB_I(id));
 }
 
 int kbs_version(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_VERSION], out, "i", id);
+	return db_exec(db, a, sql[STMT_VERSION], out, DB_I(id));
 }
 
 int kbs_fields(struct db *db, struct arena *a, long long version_id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_FIELDS], out, "i", version_id);
+	return db_exec(db, a, sql[STMT_FIELDS], out, DB_I(version_id));
 }
 
 int kbs_versions(struct db *db, struct arena *a, long long entry_id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_VERSIONS], out, "i", entry_id);
+	return db_exec(db, a, sql[STMT_VERSIONS], out, DB_I(entry_id));
 }
 
 int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
 		     const char *month, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT_ENTRIES], out, "si", month, unit_id);
+	return db_exec(db, a, sql[STMT_UNIT_ENTRIES], out, DB_S(month), DB_I(unit_id));
 }
 
 int kbs_pending(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_PENDING], out, "i", unit_id);
+	return db_exec(db, a, sql[STMT_PENDING], out, DB_I(unit_id));
 }
 
 int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
 		const char *today, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_OVERDUE], out, "siiii", today, unit_id,
-		      unit_id, jur, jur);
+	return db_exec(db, a, sql[STMT_OVERDUE], out, DB_S(today), DB_I(unit_id),
+		       DB_I(unit_id), DB_I(jur), DB_I(jur));
 }
 
 int kbs_review_due(struct db *db, struct arena *a, long long unit_id,
 		   long long jur, const char *month, int limit, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_REVIEW_DUE], out, "iiiisi", unit_id, unit_id,
-		      jur, jur, month, (long long)limit);
+	return db_exec(db, a, sql[STMT_REVIEW_DUE], out, DB_I(unit_id), DB_I(unit_id),
+		       DB_I(jur), DB_I(jur), DB_S(month), DB_I(limit));
 }
 
 int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
@@ -287,8 +287,8 @@ int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
 		       int *changed)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_REVIEW_CONFIRM], &res, "siii", month,
-			user_id, entry_id, unit_id);
+	int rc = db_exec(db, a, sql[STMT_REVIEW_CONFIRM], &res, DB_S(month), DB_I(user_id),
+			 DB_I(entry_id), DB_I(unit_id));
 	if (rc == DB_OK)
 		*changed = res.affected > 0;
 	return rc;
@@ -298,8 +298,8 @@ int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
 		     const char *kind, const char *visibility, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_ENTRY_INSERT], &res, "iss", unit_id, kind,
-			visibility);
+	int rc = db_exec(db, a, sql[STMT_ENTRY_INSERT], &res, DB_I(unit_id), DB_S(kind),
+			 DB_S(visibility));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -308,21 +308,22 @@ int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
 int kbs_entry_set(struct db *db, struct arena *a, long long id,
 		  const char *visibility, long long published, long long draft)
 {
-	return db_run(db, a, sql[STMT_ENTRY_SET], NULL, "siii", visibility,
-		      published, draft, id);
+	return db_exec(db, a, sql[STMT_ENTRY_SET], NULL, DB_S(visibility), DB_I(published),
+		       DB_I(draft), DB_I(id));
 }
 
 int kbs_entry_obsolete(struct db *db, struct arena *a, long long id,
 		       const char *reason, const char *day)
 {
-	return db_run(db, a, sql[STMT_ENTRY_OBSOLETE], NULL, "ssi", reason, day, id);
+	return db_exec(db, a, sql[STMT_ENTRY_OBSOLETE], NULL, DB_S(reason), DB_S(day),
+		       DB_I(id));
 }
 
 int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
 			long long *no)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_NEXT_VERSION_NO], &res, "i", entry_id);
+	int rc = db_exec(db, a, sql[STMT_NEXT_VERSION_NO], &res, DB_I(entry_id));
 	if (rc == DB_OK)
 		*no = db_int(&res, 0, 0);
 	return rc;
@@ -334,9 +335,9 @@ int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
 		       long long author, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_VERSION_INSERT], &res, "iisssissi",
-			entry_id, no, visibility, title, keywords, (long long)major,
-			change_date, due_date, author);
+	int rc = db_exec(db, a, sql[STMT_VERSION_INSERT], &res, DB_I(entry_id), DB_I(no),
+			 DB_S(visibility), DB_S(title), DB_S(keywords), DB_I(major),
+			 DB_S(change_date), DB_S(due_date), DB_I(author));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -346,68 +347,73 @@ int kbs_version_update(struct db *db, struct arena *a, long long id,
 		       const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date)
 {
-	return db_run(db, a, sql[STMT_VERSION_UPDATE], NULL, "sssissi", visibility,
-		      title, keywords, (long long)major, change_date, due_date, id);
+	return db_exec(db, a, sql[STMT_VERSION_UPDATE], NULL, DB_S(visibility), DB_S(title),
+		       DB_S(keywords), DB_I(major), DB_S(change_date), DB_S(due_date),
+		       DB_I(id));
 }
 
 int kbs_version_state(struct db *db, struct arena *a, long long id,
 		      const char *state, const char *reason, long long user_id)
 {
-	return db_run(db, a, sql[STMT_VERSION_STATE], NULL, "sssssisi", state,
-		      state, reason ? reason : "", state, state, user_id, state, id);
+	return db_exec(db, a, sql[STMT_VERSION_STATE], NULL, DB_S(state), DB_S(state),
+		       DB_S(reason ? reason : ""), DB_S(state), DB_S(state), DB_I(user_id),
+		       DB_S(state), DB_I(id));
 }
 
 int kbs_fields_clear(struct db *db, struct arena *a, long long version_id)
 {
-	return db_run(db, a, sql[STMT_FIELDS_CLEAR], NULL, "i", version_id);
+	return db_exec(db, a, sql[STMT_FIELDS_CLEAR], NULL, DB_I(version_id));
 }
 
 int kbs_field_put(struct db *db, struct arena *a, long long version_id,
 		  const char *name, const char *value)
 {
-	return db_run(db, a, sql[STMT_FIELD_PUT], NULL, "iss", version_id, name, value);
+	return db_exec(db, a, sql[STMT_FIELD_PUT], NULL, DB_I(version_id), DB_S(name),
+		       DB_S(value));
 }
 
 int kbs_fields_copy(struct db *db, struct arena *a, long long from, long long to)
 {
-	return db_run(db, a, sql[STMT_FIELDS_COPY], NULL, "ii", to, from);
+	return db_exec(db, a, sql[STMT_FIELDS_COPY], NULL, DB_I(to), DB_I(from));
 }
 
 int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s)
 {
-	return db_run(db, a, sql[STMT_SEARCH_PUT], NULL, "iiissssssss", s->entry_id,
-		      s->version_id, s->unit_id, s->kind, s->visibility, s->title,
-		      s->summary, s->title_bg, s->keywords_bg, s->pub_bg, s->all_bg);
+	return db_exec(db, a, sql[STMT_SEARCH_PUT], NULL, DB_I(s->entry_id),
+		       DB_I(s->version_id), DB_I(s->unit_id), DB_S(s->kind),
+		       DB_S(s->visibility), DB_S(s->title), DB_S(s->summary),
+		       DB_S(s->title_bg), DB_S(s->keywords_bg), DB_S(s->pub_bg),
+		       DB_S(s->all_bg));
 }
 
 int kbs_search_drop(struct db *db, struct arena *a, long long entry_id)
 {
-	return db_run(db, a, sql[STMT_SEARCH_DROP], NULL, "i", entry_id);
+	return db_exec(db, a, sql[STMT_SEARCH_DROP], NULL, DB_I(entry_id));
 }
 
 int kbs_search(struct db *db, struct arena *a, const char *q, int public_only,
 	       int limit, int offset, struct dbres *out)
 {
-	return db_run(db, a, sql[public_only ? STMT_SEARCH_PUBLIC : STMT_SEARCH_ALL],
-		      out, "ssssiii", q, q, q, q, (long long)public_only,
-		      (long long)limit, (long long)offset);
+	return db_exec(db, a, sql[public_only ? STMT_SEARCH_PUBLIC : STMT_SEARCH_ALL], out,
+		       DB_S(q), DB_S(q), DB_S(q), DB_S(q), DB_I(public_only), DB_I(limit),
+		       DB_I(offset));
 }
 
 int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
 	       int limit, int offset, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_BROWSE], out, "ssiiii", kind, kind, unit_id,
-		      unit_id, (long long)limit, (long long)offset);
+	return db_exec(db, a, sql[STMT_BROWSE], out, DB_S(kind), DB_S(kind), DB_I(unit_id),
+		       DB_I(unit_id), DB_I(limit), DB_I(offset));
 }
 
 int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_PUBLIC_ENTRY], out, "i", id);
+	return db_exec(db, a, sql[STMT_PUBLIC_ENTRY], out, DB_I(id));
 }
 
 int kbs_public_units(struct db *db, struct arena *a, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_PUBLIC_UNITS], out, "");
+	return db_exec0(db, a, sql[STMT_PUBLIC_UNITS], out);
 }
 
 int kbs_vote(struct db *db, struct arena *a, long long entry_id,
@@ -416,26 +422,26 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 {
 	struct dbres res;
 	*counted = 0;
-	int rc = db_run(db, a, sql[STMT_VOTES_TODAY], &res, "ss", client, day);
+	int rc = db_exec(db, a, sql[STMT_VOTES_TODAY], &res, DB_S(client), DB_S(day));
 	if (rc != DB_OK || db_int(&res, 0, 0) >= limit)
 		return rc;
-	rc = db_run(db, a, sql[STMT_VOTE_LOG], &res, "iss", entry_id, client, day);
+	rc = db_exec(db, a, sql[STMT_VOTE_LOG], &res, DB_I(entry_id), DB_S(client), DB_S(day));
 	if (rc != DB_OK || res.affected == 0)
 		return rc;
 	*counted = 1;
-	return db_run(db, a, sql[STMT_VOTE_COUNT], NULL, "iii", entry_id,
-		      (long long)(useful != 0), (long long)(useful == 0));
+	return db_exec(db, a, sql[STMT_VOTE_COUNT], NULL, DB_I(entry_id), DB_I((useful != 0)),
+		       DB_I((useful == 0)));
 }
 
 int kbs_export(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_EXPORT], out, "i", unit_id);
+	return db_exec(db, a, sql[STMT_EXPORT], out, DB_I(unit_id));
 }
 
 int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
 		      const char *day, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GRANTED_UNITS], out, "is", unit_id, day);
+	return db_exec(db, a, sql[STMT_GRANTED_UNITS], out, DB_I(unit_id), DB_S(day));
 }
 
 int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
@@ -443,8 +449,8 @@ int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
 		      long long reporter, const char *due, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_UPDATE_INSERT], &res, "iissisi", entry_id,
-			unit_id, problem, text, reporter, due, entry_id);
+	int rc = db_exec(db, a, sql[STMT_UPDATE_INSERT], &res, DB_I(entry_id), DB_I(unit_id),
+			 DB_S(problem), DB_S(text), DB_I(reporter), DB_S(due), DB_I(entry_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -454,60 +460,60 @@ int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 		     long long user_id, long long unit_id, const char *action,
 		     const char *text)
 {
-	return db_run(db, a, sql[STMT_UPDATE_EVENT], NULL, "iiiss", update_id,
-		      user_id, unit_id, action, text ? text : "");
+	return db_exec(db, a, sql[STMT_UPDATE_EVENT], NULL, DB_I(update_id), DB_I(user_id),
+		       DB_I(unit_id), DB_S(action), DB_S(text ? text : ""));
 }
 
 int kbs_update(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UPDATE], out, "i", id);
+	return db_exec(db, a, sql[STMT_UPDATE], out, DB_I(id));
 }
 
 int kbs_update_events(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UPDATE_EVENTS], out, "i", id);
+	return db_exec(db, a, sql[STMT_UPDATE_EVENTS], out, DB_I(id));
 }
 
 int kbs_updates(struct db *db, struct arena *a, long long unit_id,
 		long long reporter, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UPDATES], out, "iiiiii", unit_id, unit_id,
-		      reporter, reporter, jur, jur);
+	return db_exec(db, a, sql[STMT_UPDATES], out, DB_I(unit_id), DB_I(unit_id),
+		       DB_I(reporter), DB_I(reporter), DB_I(jur), DB_I(jur));
 }
 
 int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
 		   const char *reply, long long version_id)
 {
 	const char *r = reply ? reply : "";
-	return db_run(db, a, sql[STMT_UPDATE_SET], NULL, "sssiii", state, r, r,
-		      version_id, version_id, id);
+	return db_exec(db, a, sql[STMT_UPDATE_SET], NULL, DB_S(state), DB_S(r), DB_S(r),
+		       DB_I(version_id), DB_I(version_id), DB_I(id));
 }
 
 int kbs_gaps(struct db *db, struct arena *a, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GAPS], out, "");
+	return db_exec0(db, a, sql[STMT_GAPS], out);
 }
 
 int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GAP], out, "i", id);
+	return db_exec(db, a, sql[STMT_GAP], out, DB_I(id));
 }
 
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
 {
-	return db_run(db, a, sql[STMT_GAP_ASSIGN], NULL, "ii", update_id, id);
+	return db_exec(db, a, sql[STMT_GAP_ASSIGN], NULL, DB_I(update_id), DB_I(id));
 }
 
 int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
 	       struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GRANTS], out, "iiiiii", unit_id, unit_id, unit_id,
-		      jur, jur, jur);
+	return db_exec(db, a, sql[STMT_GRANTS], out, DB_I(unit_id), DB_I(unit_id),
+		       DB_I(unit_id), DB_I(jur), DB_I(jur), DB_I(jur));
 }
 
 int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GRANT], out, "i", id);
+	return db_exec(db, a, sql[STMT_GRANT], out, DB_I(id));
 }
 
 int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
@@ -515,8 +521,8 @@ int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long user_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_GRANT_INSERT], &res, "iissi", owner, grantee,
-			purpose, expires, user_id);
+	int rc = db_exec(db, a, sql[STMT_GRANT_INSERT], &res, DB_I(owner), DB_I(grantee),
+			 DB_S(purpose), DB_S(expires), DB_I(user_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -525,6 +531,6 @@ int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
 		  long long user_id)
 {
-	return db_run(db, a, sql[STMT_GRANT_SET], NULL, "ssisii", state, state, user_id,
-		      state, user_id, id);
+	return db_exec(db, a, sql[STMT_GRANT_SET], NULL, DB_S(state), DB_S(state),
+		       DB_I(user_id), DB_S(state), DB_I(user_id), DB_I(id));
 }

@@ -187,45 +187,45 @@ const char *ords_plan_sql(enum ords_planned which)
 
 int ords_categories(struct db *db, struct arena *a, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CATEGORIES], out, "");
+	return db_exec0(db, a, sql[STMT_CATEGORIES], out);
 }
 
 int ords_category(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CATEGORY], out, "i", id);
+	return db_exec(db, a, sql[STMT_CATEGORY], out, DB_I(id));
 }
 
 int ords_units(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNITS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_UNITS], out, DB_I(jur), DB_I(jur));
 }
 
 int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT], out, "i", id);
+	return db_exec(db, a, sql[STMT_UNIT], out, DB_I(id));
 }
 
 int ords_jurisdictions(struct db *db, struct arena *a, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_JURS], out, "");
+	return db_exec0(db, a, sql[STMT_JURS], out);
 }
 
 int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
 	       struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RULES], out, "iii", category, jur, jur);
+	return db_exec(db, a, sql[STMT_RULES], out, DB_I(category), DB_I(jur), DB_I(jur));
 }
 
 int ords_by_phone(struct db *db, struct arena *a, const char *phone, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_BY_PHONE], out, "s", phone);
+	return db_exec(db, a, sql[STMT_BY_PHONE], out, DB_S(phone));
 }
 
 int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
 		  unsigned *seq)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_NEXT_SEQ], &res, "is", jur, day);
+	int rc = db_exec(db, a, sql[STMT_NEXT_SEQ], &res, DB_I(jur), DB_S(day));
 	if (rc == DB_OK)
 		*seq = res.insert_id > 0 ? (unsigned)res.insert_id : 1;
 	return rc;
@@ -235,11 +235,12 @@ int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
 		long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_INSERT], &res, "sisssissssssiiiisss",
-			o->number, o->jur, o->channel, o->caller_name, o->caller_phone,
-			o->category, o->place, o->content, o->demand, o->cause,
-			o->contradiction, o->state, o->entry, o->three_way_unit,
-			o->unit, o->operator_id, o->state, o->due, o->state);
+	int rc = db_exec(db, a, sql[STMT_INSERT], &res, DB_S(o->number), DB_I(o->jur),
+			 DB_S(o->channel), DB_S(o->caller_name), DB_S(o->caller_phone),
+			 DB_I(o->category), DB_S(o->place), DB_S(o->content), DB_S(o->demand),
+			 DB_S(o->cause), DB_S(o->contradiction), DB_S(o->state),
+			 DB_I(o->entry), DB_I(o->three_way_unit), DB_I(o->unit),
+			 DB_I(o->operator_id), DB_S(o->state), DB_S(o->due), DB_S(o->state));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -248,23 +249,23 @@ int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
 int ords_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note)
 {
-	return db_run(db, a, sql[STMT_EVENT], NULL, "iiisis", order_id, user, unit,
-		      kind, target, note);
+	return db_exec(db, a, sql[STMT_EVENT], NULL, DB_I(order_id), DB_I(user), DB_I(unit),
+		       DB_S(kind), DB_I(target), DB_S(note));
 }
 
 int ords_get(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_GET], out, "i", id);
+	return db_exec(db, a, sql[STMT_GET], out, DB_I(id));
 }
 
 int ords_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_LOCK], out, "i", id);
+	return db_exec(db, a, sql[STMT_LOCK], out, DB_I(id));
 }
 
 int ords_events(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_EVENTS], out, "i", id);
+	return db_exec(db, a, sql[STMT_EVENTS], out, DB_I(id));
 }
 
 
@@ -272,40 +273,41 @@ int ords_set_state(struct db *db, struct arena *a, long long id, const char *fro
 		   const char *to)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_SET_STATE], &res, "sis", to, id, from);
+	int rc = db_exec(db, a, sql[STMT_SET_STATE], &res, DB_S(to), DB_I(id), DB_S(from));
 	return db_changed(rc, &res);
 }
 
 int ords_accept(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_ACCEPT], &res, "i", id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_ACCEPT], &res, DB_I(id)), &res);
 }
 
 int ords_reply(struct db *db, struct arena *a, long long id, const char *reply)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_REPLY], &res, "si", reply, id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_REPLY], &res, DB_S(reply), DB_I(id)), &res);
 }
 
 int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_CLOSE], &res, "si", satisfaction, id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_CLOSE], &res, DB_S(satisfaction), DB_I(id)),
+				  &res);
 }
 
 int ords_reopen(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	return db_changed(db_run(db, a, sql[STMT_REOPEN], &res, "i", id), &res);
+	return db_changed(db_exec(db, a, sql[STMT_REOPEN], &res, DB_I(id)), &res);
 }
 
 int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
 		    long long unit, const char *due, int count_return)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_REDISPATCH], &res, "isiis", unit, due,
-			(long long)(count_return != 0), id, from);
+	int rc = db_exec(db, a, sql[STMT_REDISPATCH], &res, DB_I(unit), DB_S(due),
+			 DB_I((count_return != 0)), DB_I(id), DB_S(from));
 	return db_changed(rc, &res);
 }
 
@@ -314,8 +316,8 @@ int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 		       const char *basis, long long suggested, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_RETURN_INSERT], &res, "iiissi", order_id, unit,
-			user, reason, basis, suggested);
+	int rc = db_exec(db, a, sql[STMT_RETURN_INSERT], &res, DB_I(order_id), DB_I(unit),
+			 DB_I(user), DB_S(reason), DB_S(basis), DB_I(suggested));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -324,7 +326,7 @@ int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 int ords_return_pending(struct db *db, struct arena *a, long long order_id,
 			struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RETURN_PENDING], out, "i", order_id);
+	return db_exec(db, a, sql[STMT_RETURN_PENDING], out, DB_I(order_id));
 }
 
 int ords_return_decide(struct db *db, struct arena *a, long long id,
@@ -332,20 +334,20 @@ int ords_return_decide(struct db *db, struct arena *a, long long id,
 		       long long dispute)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_RETURN_DECIDE], &res, "sisii", state, user,
-			note, dispute, id);
+	int rc = db_exec(db, a, sql[STMT_RETURN_DECIDE], &res, DB_S(state), DB_I(user),
+			 DB_S(note), DB_I(dispute), DB_I(id));
 	return db_changed(rc, &res);
 }
 
 int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RETURNS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_RETURNS], out, DB_I(jur), DB_I(jur));
 }
 
 int ords_return_counts(struct db *db, struct arena *a, long long jur,
 		       struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_RETURN_COUNTS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_RETURN_COUNTS], out, DB_I(jur), DB_I(jur));
 }
 
 
@@ -353,42 +355,43 @@ int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucke
 	       const char *today, const char *soon, long long limit,
 	       long long offset, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_QUEUE], out, "isssssssssii", unit, bucket,
-		      bucket, bucket, bucket, today, soon, bucket, today, bucket,
-		      limit, offset);
+	return db_exec(db, a, sql[STMT_QUEUE], out, DB_I(unit), DB_S(bucket), DB_S(bucket),
+		       DB_S(bucket), DB_S(bucket), DB_S(today), DB_S(soon), DB_S(bucket),
+		       DB_S(today), DB_S(bucket), DB_I(limit), DB_I(offset));
 }
 
 int ords_queue_counts(struct db *db, struct arena *a, long long unit,
 		      const char *today, const char *soon, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_QUEUE_COUNTS], out, "sssi", today, soon, today,
-		      unit);
+	return db_exec(db, a, sql[STMT_QUEUE_COUNTS], out, DB_S(today), DB_S(soon),
+		       DB_S(today), DB_I(unit));
 }
 
 int ords_reminders(struct db *db, struct arena *a, long long unit, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_REMINDERS], out, "i", unit);
+	return db_exec(db, a, sql[STMT_REMINDERS], out, DB_I(unit));
 }
 
 int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_SEARCH], out, "ssiissssssiiiiiii", f->from,
-		      f->to, f->jur, f->jur, f->number, f->number, f->phone, f->phone,
-		      f->state, f->state, f->unit, f->unit, f->category, f->category,
-		      (long long)f->overdue, limit, offset);
+	return db_exec(db, a, sql[STMT_SEARCH], out, DB_S(f->from), DB_S(f->to), DB_I(f->jur),
+		       DB_I(f->jur), DB_S(f->number), DB_S(f->number), DB_S(f->phone),
+		       DB_S(f->phone), DB_S(f->state), DB_S(f->state), DB_I(f->unit),
+		       DB_I(f->unit), DB_I(f->category), DB_I(f->category), DB_I(f->overdue),
+		       DB_I(limit), DB_I(offset));
 }
 
 int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_COOP_QUEUE], out, "i", unit);
+	return db_exec(db, a, sql[STMT_COOP_QUEUE], out, DB_I(unit));
 }
 
 int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_IS_COOP], &res, "ii", order_id, unit);
+	int rc = db_exec(db, a, sql[STMT_IS_COOP], &res, DB_I(order_id), DB_I(unit));
 	*yes = rc == DB_OK && res.nrows > 0;
 	return rc;
 }

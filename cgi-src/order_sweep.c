@@ -79,7 +79,7 @@ static int sweep_page(struct db *db, struct arena *a, const struct dbres *cand,
 	for (size_t i = 0; rc == DB_OK && i < cand->nrows; i++) {
 		long long id = db_int(cand, i, 0);
 		struct dbres o, r;
-		rc = db_run(db, a, sql[STMT_LOCK], &o, "iss", id, from, to);
+		rc = db_exec(db, a, sql[STMT_LOCK], &o, DB_I(id), DB_S(from), DB_S(to));
 		if (rc != DB_OK || o.nrows == 0)
 			continue;
 		long long unit = db_cell(&o, 0, 0) ? db_int(&o, 0, 0) : 0;
@@ -87,14 +87,15 @@ static int sweep_page(struct db *db, struct arena *a, const struct dbres *cand,
 		if (overdue_pass && db_int(&o, 0, 2) == 0) {
 			char note[96];
 			snprintf(note, sizeof note, "已超过办理时限（截止 %s）", due);
-			rc = db_run(db, a, sql[STMT_MARK], NULL, "i", id);
+			rc = db_exec(db, a, sql[STMT_MARK], NULL, DB_I(id));
 			if (rc == DB_OK)
-				rc = db_run(db, a, sql[STMT_EVENT], NULL, "iis", id, unit,
-					    (const char *)note);
+				rc = db_exec(db, a, sql[STMT_EVENT], NULL, DB_I(id),
+					     DB_I(unit), DB_S((const char *)note));
 			done.overdue++;
 		}
 		if (rc == DB_OK && unit != 0)
-			rc = db_run(db, a, sql[STMT_REMIND], &r, "iiss", id, unit, kind, due);
+			rc = db_exec(db, a, sql[STMT_REMIND], &r, DB_I(id), DB_I(unit),
+				     DB_S(kind), DB_S(due));
 		if (rc == DB_OK && unit != 0)
 			done.reminders += r.affected;
 	}
@@ -119,8 +120,8 @@ static int sweep_pass(struct db *db, struct arena *a, enum stmt query,
 	for (;;) {
 		struct dbres cand;
 		int rc = query == STMT_LATE
-				 ? db_run(db, a, sql[query], &cand, "s", to)
-				 : db_run(db, a, sql[query], &cand, "ss", from, to);
+				 ? db_exec(db, a, sql[query], &cand, DB_S(to))
+				 : db_exec(db, a, sql[query], &cand, DB_S(from), DB_S(to));
 		if (rc != DB_OK)
 			return rc;
 		long long before = out->overdue + out->reminders;
@@ -153,7 +154,7 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 	arena_reset(&a);
 	struct dbres lock;
 	if (rc == DB_OK)
-		rc = db_run(db, &a, sql[STMT_GET_LOCK], &lock, "");
+		rc = db_exec0(db, &a, sql[STMT_GET_LOCK], &lock);
 	if (rc == DB_OK && (db_cell(&lock, 0, 0) == NULL || db_int(&lock, 0, 0) != 1)) {
 		out->busy = 1;
 		arena_free(&a);
@@ -165,7 +166,7 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 		rc = sweep_pass(db, &a, STMT_SOON, "due_soon", today, end, out);
 	struct dbres released;
 	if (rc != DB_DOWN)
-		db_run(db, &a, sql[STMT_RELEASE_LOCK], &released, "");
+		db_exec0(db, &a, sql[STMT_RELEASE_LOCK], &released);
 	arena_free(&a);
 	return rc;
 }

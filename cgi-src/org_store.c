@@ -59,15 +59,15 @@ const char *unit_kind_label(const char *kind)
 
 int jur_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_JUR_LIST], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_JUR_LIST], out, DB_I(jur), DB_I(jur));
 }
 
 int jur_insert(struct db *db, struct arena *a, const char *code,
 	       const char *name, long long parent_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_JUR_INSERT], &res, "ssi", code, name,
-			parent_id);
+	int rc = db_exec(db, a, sql[STMT_JUR_INSERT], &res, DB_S(code), DB_S(name),
+			 DB_I(parent_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -77,8 +77,8 @@ int jur_update(struct db *db, struct arena *a, long long jur, long long id,
 	       const char *name, int active, int *changed)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_JUR_UPDATE], &res, "siiii", name,
-			(long long)active, id, jur, jur);
+	int rc = db_exec(db, a, sql[STMT_JUR_UPDATE], &res, DB_S(name), DB_I(active), DB_I(id),
+			 DB_I(jur), DB_I(jur));
 	if (rc == DB_OK)
 		*changed = res.affected > 0;
 	return rc;
@@ -86,13 +86,13 @@ int jur_update(struct db *db, struct arena *a, long long jur, long long id,
 
 int unit_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT_LIST], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_UNIT_LIST], out, DB_I(jur), DB_I(jur));
 }
 
 int unit_get(struct db *db, struct arena *a, long long jur, long long id,
 	     struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT_GET], out, "iii", id, jur, jur);
+	return db_exec(db, a, sql[STMT_UNIT_GET], out, DB_I(id), DB_I(jur), DB_I(jur));
 }
 
 int unit_insert(struct db *db, struct arena *a, const char *code,
@@ -100,8 +100,8 @@ int unit_insert(struct db *db, struct arena *a, const char *code,
 		long long parent_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_UNIT_INSERT], &res, "sssii", code,
-			name, kind, jur_id, parent_id);
+	int rc = db_exec(db, a, sql[STMT_UNIT_INSERT], &res, DB_S(code), DB_S(name),
+			 DB_S(kind), DB_I(jur_id), DB_I(parent_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -112,8 +112,8 @@ int unit_update(struct db *db, struct arena *a, long long jur, long long id,
 		int active, int *changed)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_UNIT_UPDATE], &res, "ssiiiii", name,
-			kind, parent_id, (long long)active, id, jur, jur);
+	int rc = db_exec(db, a, sql[STMT_UNIT_UPDATE], &res, DB_S(name), DB_S(kind),
+			 DB_I(parent_id), DB_I(active), DB_I(id), DB_I(jur), DB_I(jur));
 	if (rc == DB_OK)
 		*changed = res.affected > 0;
 	return rc;
@@ -136,5 +136,5 @@ int unit_parent_ok(struct db *db, struct arena *a, long long scope,
 int unit_by_code(struct db *db, struct arena *a, const char *code,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT_BY_CODE], out, "s", code);
+	return db_exec(db, a, sql[STMT_UNIT_BY_CODE], out, DB_S(code));
 }

@@ -47,37 +47,37 @@ static const char *const sql[STMT__MAX] = {
 int procedure_jurisdictions(struct db *db, struct arena *a, long long jur,
 			    struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_JURS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_JURS], out, DB_I(jur), DB_I(jur));
 }
 
 int procedure_list(struct db *db, struct arena *a, long long jur,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_LIST], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_LIST], out, DB_I(jur), DB_I(jur));
 }
 
 int procedure_units(struct db *db, struct arena *a, long long jur,
 		    struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNITS], out, "ii", jur, jur);
+	return db_exec(db, a, sql[STMT_UNITS], out, DB_I(jur), DB_I(jur));
 }
 
 int procedure_unit(struct db *db, struct arena *a, long long id,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_UNIT], out, "i", id);
+	return db_exec(db, a, sql[STMT_UNIT], out, DB_I(id));
 }
 
 int procedure_jurisdiction_lock(struct db *db, struct arena *a, long long id,
 				struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_JUR_LOCK], out, "i", id);
+	return db_exec(db, a, sql[STMT_JUR_LOCK], out, DB_I(id));
 }
 
 int procedure_on_date(struct db *db, struct arena *a, long long jur,
 		      const char *day, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_ON_DATE], out, "is", jur, day);
+	return db_exec(db, a, sql[STMT_ON_DATE], out, DB_I(jur), DB_S(day));
 }
 
 int procedure_insert(struct db *db, struct arena *a, long long jur,
@@ -87,9 +87,9 @@ int procedure_insert(struct db *db, struct arena *a, long long jur,
 		     long long user_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_INSERT], &res, "isiiiiiii", jur, day,
-			establishment, legal, convener, review_days, accept_days,
-			opinion_days, user_id);
+	int rc = db_exec(db, a, sql[STMT_INSERT], &res, DB_I(jur), DB_S(day),
+			 DB_I(establishment), DB_I(legal), DB_I(convener), DB_I(review_days),
+			 DB_I(accept_days), DB_I(opinion_days), DB_I(user_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;

@@ -99,18 +99,19 @@ static const char *const sql[STMT__MAX] = {
 int srch_change_log(struct db *db, struct arena *a, long long entry_id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_CHANGE_NEXT], &res, "");
+	int rc = db_exec0(db, a, sql[STMT_CHANGE_NEXT], &res);
 	if (rc == DB_OK && res.affected != 1)
 		rc = DB_ERR;
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_CHANGE_LOG], NULL, "ii", res.insert_id, entry_id);
+		rc = db_exec(db, a, sql[STMT_CHANGE_LOG], NULL, DB_I(res.insert_id),
+			     DB_I(entry_id));
 	return rc;
 }
 
 int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_CHANGE_LAST], &res, "");
+	int rc = db_exec0(db, a, sql[STMT_CHANGE_LAST], &res);
 	if (rc == DB_OK && res.nrows != 1)
 		rc = DB_ERR;
 	if (rc == DB_OK)
@@ -121,32 +122,31 @@ int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq)
 int srch_changes(struct db *db, struct arena *a, unsigned long long after, int limit,
 		 struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_CHANGES], out, "ii", (long long)after, (long long)limit);
+	return db_exec(db, a, sql[STMT_CHANGES], out, DB_I(after), DB_I(limit));
 }
 
 int srch_docs_after(struct db *db, struct arena *a, long long after_id, int limit,
 		    struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_DOCS_AFTER], out, "ii", after_id, (long long)limit);
+	return db_exec(db, a, sql[STMT_DOCS_AFTER], out, DB_I(after_id), DB_I(limit));
 }
 
 int srch_doc_fields_between(struct db *db, struct arena *a, long long first,
 			    long long last, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_DOC_FIELDS_BETWEEN], out, "ii", first, last);
+	return db_exec(db, a, sql[STMT_DOC_FIELDS_BETWEEN], out, DB_I(first), DB_I(last));
 }
 
 int srch_docs_changed(struct db *db, struct arena *a, unsigned long long from,
 		      unsigned long long to, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_DOCS_CHANGED], out, "ii", (long long)from, (long long)to);
+	return db_exec(db, a, sql[STMT_DOCS_CHANGED], out, DB_I(from), DB_I(to));
 }
 
 int srch_doc_fields_changed(struct db *db, struct arena *a, unsigned long long from,
 			    unsigned long long to, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_DOC_FIELDS_CHANGED], out, "ii", (long long)from,
-		      (long long)to);
+	return db_exec(db, a, sql[STMT_DOC_FIELDS_CHANGED], out, DB_I(from), DB_I(to));
 }
 
 int srch_query_help(struct db *db, struct arena *a, const char *keys_json,
@@ -154,26 +154,27 @@ int srch_query_help(struct db *db, struct arena *a, const char *keys_json,
 {
 	/* The half-life is bound as text: db_run has no floating type. */
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
-	return db_run(db, a, sql[STMT_QUERY_HELP], out, "ssss", keys_json, keys_json,
-		      hl, keys_json);
+	return db_exec(db, a, sql[STMT_QUERY_HELP], out, DB_S(keys_json), DB_S(keys_json),
+		       DB_S(hl), DB_S(keys_json));
 }
 
 int srch_rows(struct db *db, struct arena *a, const char *ids_json, int public_only,
 	      struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_ROWS], out, "si", ids_json, (long long)public_only);
+	return db_exec(db, a, sql[STMT_ROWS], out, DB_S(ids_json), DB_I(public_only));
 }
 
 int srch_synonyms(struct db *db, struct arena *a, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_SYNONYMS], out, "");
+	return db_exec0(db, a, sql[STMT_SYNONYMS], out);
 }
 
 int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
 		     long long user_id, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_SYNONYM_ADD], &res, "ssssi", x, y, x, y, user_id);
+	int rc = db_exec(db, a, sql[STMT_SYNONYM_ADD], &res, DB_S(x), DB_S(y), DB_S(x),
+			 DB_S(y), DB_I(user_id));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -181,20 +182,20 @@ int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *
 
 int srch_synonym(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_SYNONYM], out, "i", id);
+	return db_exec(db, a, sql[STMT_SYNONYM], out, DB_I(id));
 }
 
 int srch_synonym_delete(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_SYNONYM_DELETE], &res, "i", id);
+	int rc = db_exec(db, a, sql[STMT_SYNONYM_DELETE], &res, DB_I(id));
 	return db_changed(rc, &res);
 }
 
 int srch_synonym_count(struct db *db, struct arena *a, long long *n)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_SYNONYM_COUNT], &res, "");
+	int rc = db_exec0(db, a, sql[STMT_SYNONYM_COUNT], &res);
 	if (rc == DB_OK)
 		*n = db_int(&res, 0, 0);
 	return rc;
@@ -205,9 +206,11 @@ int srch_learn(struct db *db, struct arena *a, long long entry_id, const char *t
 {
 	struct dbres res;
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
-	int rc = db_run(db, a, sql[STMT_LEARN_PUT], &res, "isss", entry_id, terms, query, hl);
+	int rc = db_exec(db, a, sql[STMT_LEARN_PUT], &res, DB_I(entry_id), DB_S(terms),
+			 DB_S(query), DB_S(hl));
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_LEARN_TERMS], NULL, "is", res.insert_id, terms_json);
+		rc = db_exec(db, a, sql[STMT_LEARN_TERMS], NULL, DB_I(res.insert_id),
+			     DB_S(terms_json));
 	return rc;
 }
 
@@ -215,18 +218,18 @@ int srch_learned(struct db *db, struct arena *a, double half_life_days, int limi
 		 struct dbres *out)
 {
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
-	return db_run(db, a, sql[STMT_LEARNED], out, "si", hl, (long long)limit);
+	return db_exec(db, a, sql[STMT_LEARNED], out, DB_S(hl), DB_I(limit));
 }
 
 int srch_learned_one(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_LEARNED_ONE], out, "i", id);
+	return db_exec(db, a, sql[STMT_LEARNED_ONE], out, DB_I(id));
 }
 
 int srch_learned_delete(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_LEARNED_DELETE], &res, "i", id);
+	int rc = db_exec(db, a, sql[STMT_LEARNED_DELETE], &res, DB_I(id));
 	return db_changed(rc, &res);
 }
 
@@ -238,14 +241,14 @@ int srch_gap_record(struct db *db, struct arena *a, const char *key, const char 
 	int rc = DB_OK;
 	*counted = 0;
 	if (public_src) {
-		rc = db_run(db, a, sql[STMT_GAP_CLIENT_COUNT], &res, "ss", client, day);
+		rc = db_exec(db, a, sql[STMT_GAP_CLIENT_COUNT], &res, DB_S(client), DB_S(day));
 		if (rc != DB_OK || (res.nrows == 1 && db_int(&res, 0, 0) >= per_day))
 			return rc;
-		rc = db_run(db, a, sql[STMT_GAP_CLIENT], NULL, "ss", client, day);
+		rc = db_exec(db, a, sql[STMT_GAP_CLIENT], NULL, DB_S(client), DB_S(day));
 	}
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_GAP_RECORD], NULL, "ssii", key, sample,
-			    (long long)!public_src, (long long)(public_src != 0));
+		rc = db_exec(db, a, sql[STMT_GAP_RECORD], NULL, DB_S(key), DB_S(sample),
+			     DB_I(!public_src), DB_I((public_src != 0)));
 	if (rc == DB_OK)
 		*counted = 1;
 	return rc;

@@ -131,53 +131,53 @@ static const char *const sql[STMT__MAX] = {
 int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
 		 int idle_min, int max_hours, struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_SESSION_LOAD], out, "bii", hash, (size_t)32,
-		      (long long)max_hours, (long long)idle_min);
+	return db_exec(db, a, sql[STMT_SESSION_LOAD], out, DB_B(hash, (size_t)32),
+		       DB_I(max_hours), DB_I(idle_min));
 }
 
 int actor_snapshot(struct db *db, struct arena *a, long long user_id,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_ACTOR_SNAPSHOT], out, "i", user_id);
+	return db_exec(db, a, sql[STMT_ACTOR_SNAPSHOT], out, DB_I(user_id));
 }
 
 int session_save_snapshot(struct db *db, struct arena *a,
 			  const unsigned char hash[32], long long gen,
 			  const struct actor_snapshot *s)
 {
-	return db_run(db, a, sql[STMT_SESSION_SAVE_SNAPSHOT], NULL, "issiisisib",
-		      gen, s->username, s->display_name, (long long)s->roles,
-		      s->unit_id, s->unit_name, s->jur_id, s->jur_name,
-		      s->scope_jur, hash, (size_t)32);
+	return db_exec(db, a, sql[STMT_SESSION_SAVE_SNAPSHOT], NULL, DB_I(gen),
+		       DB_S(s->username), DB_S(s->display_name), DB_I(s->roles),
+		       DB_I(s->unit_id), DB_S(s->unit_name), DB_I(s->jur_id),
+		       DB_S(s->jur_name), DB_I(s->scope_jur), DB_B(hash, (size_t)32));
 }
 
 int org_bump(struct db *db, struct arena *a)
 {
-	return db_run(db, a, sql[STMT_ORG_BUMP], NULL, "");
+	return db_exec0(db, a, sql[STMT_ORG_BUMP], NULL);
 }
 
 int session_touch(struct db *db, struct arena *a, const unsigned char hash[32])
 {
-	return db_run(db, a, sql[STMT_SESSION_TOUCH], NULL, "b", hash, (size_t)32);
+	return db_exec(db, a, sql[STMT_SESSION_TOUCH], NULL, DB_B(hash, (size_t)32));
 }
 
 int session_insert(struct db *db, struct arena *a, const unsigned char hash[32],
 		   long long user_id, const char *csrf, const char *addr)
 {
-	return db_run(db, a, sql[STMT_SESSION_INSERT], NULL, "biss", hash,
-		      (size_t)32, user_id, csrf, addr);
+	return db_exec(db, a, sql[STMT_SESSION_INSERT], NULL, DB_B(hash, (size_t)32),
+		       DB_I(user_id), DB_S(csrf), DB_S(addr));
 }
 
 int session_delete(struct db *db, struct arena *a, const unsigned char hash[32])
 {
-	return db_run(db, a, sql[STMT_SESSION_DELETE], NULL, "b", hash, (size_t)32);
+	return db_exec(db, a, sql[STMT_SESSION_DELETE], NULL, DB_B(hash, (size_t)32));
 }
 
 int login_throttle_get(struct db *db, struct arena *a, const char *client, int window_min,
 		       long long *failures)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_THROTTLE_GET], &res, "si", client, (long long)window_min);
+	int rc = db_exec(db, a, sql[STMT_THROTTLE_GET], &res, DB_S(client), DB_I(window_min));
 	if (rc == DB_OK)
 		*failures = res.nrows ? db_int(&res, 0, 0) : 0;
 	return rc;
@@ -185,41 +185,40 @@ int login_throttle_get(struct db *db, struct arena *a, const char *client, int w
 
 int login_throttle_fail(struct db *db, struct arena *a, const char *client, int window_min)
 {
-	return db_run(db, a, sql[STMT_THROTTLE_FAIL], NULL, "si", client, (long long)window_min);
+	return db_exec(db, a, sql[STMT_THROTTLE_FAIL], NULL, DB_S(client), DB_I(window_min));
 }
 
 int session_delete_others(struct db *db, struct arena *a, long long user_id,
 			  const unsigned char keep[32])
 {
-	return db_run(db, a, sql[STMT_SESSION_DELETE_OTHERS], NULL, "ib", user_id, keep,
-		      (size_t)32);
+	return db_exec(db, a, sql[STMT_SESSION_DELETE_OTHERS], NULL, DB_I(user_id),
+		       DB_B(keep, (size_t)32));
 }
 
 int session_delete_user(struct db *db, struct arena *a, long long user_id)
 {
-	return db_run(db, a, sql[STMT_SESSION_DELETE_USER], NULL, "i", user_id);
+	return db_exec(db, a, sql[STMT_SESSION_DELETE_USER], NULL, DB_I(user_id));
 }
 
 int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 			  int max_hours)
 {
-	return db_run(db, a, sql[STMT_SESSION_PURGE], NULL, "ii",
-		      (long long)idle_min, (long long)max_hours);
+	return db_exec(db, a, sql[STMT_SESSION_PURGE], NULL, DB_I(idle_min), DB_I(max_hours));
 }
 
 int user_for_login(struct db *db, struct arena *a, const char *username,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_FOR_LOGIN], out, "s", username);
+	return db_exec(db, a, sql[STMT_USER_FOR_LOGIN], out, DB_S(username));
 }
 
 int user_login_failed(struct db *db, struct arena *a, long long id, long long *count)
 {
-	int rc = db_run(db, a, sql[STMT_USER_FAILED], NULL, "i", id);
+	int rc = db_exec(db, a, sql[STMT_USER_FAILED], NULL, DB_I(id));
 	if (rc != DB_OK)
 		return rc;
 	struct dbres res;
-	rc = db_run(db, a, sql[STMT_USER_FAILED_COUNT], &res, "i", id);
+	rc = db_exec(db, a, sql[STMT_USER_FAILED_COUNT], &res, DB_I(id));
 	if (rc != DB_OK)
 		return rc;
 	*count = res.nrows ? db_int(&res, 0, 0) : 0;
@@ -228,12 +227,12 @@ int user_login_failed(struct db *db, struct arena *a, long long id, long long *c
 
 int user_lock(struct db *db, struct arena *a, long long id, int minutes)
 {
-	return db_run(db, a, sql[STMT_USER_LOCK], NULL, "ii", (long long)minutes, id);
+	return db_exec(db, a, sql[STMT_USER_LOCK], NULL, DB_I(minutes), DB_I(id));
 }
 
 int user_login_ok(struct db *db, struct arena *a, long long id)
 {
-	return db_run(db, a, sql[STMT_USER_LOGIN_OK], NULL, "i", id);
+	return db_exec(db, a, sql[STMT_USER_LOGIN_OK], NULL, DB_I(id));
 }
 
 int user_unlock(struct db *db, struct arena *a, long long id)
@@ -244,19 +243,19 @@ int user_unlock(struct db *db, struct arena *a, long long id)
 int user_set_password(struct db *db, struct arena *a, long long id,
 		      const char *hash)
 {
-	return db_run(db, a, sql[STMT_USER_SET_PASSWORD], NULL, "si", hash, id);
+	return db_exec(db, a, sql[STMT_USER_SET_PASSWORD], NULL, DB_S(hash), DB_I(id));
 }
 
 int user_password_hash(struct db *db, struct arena *a, long long id,
 		       struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_PASSWORD_HASH], out, "i", id);
+	return db_exec(db, a, sql[STMT_USER_PASSWORD_HASH], out, DB_I(id));
 }
 
 int user_count(struct db *db, struct arena *a, long long *n)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_USER_COUNT], &res, "");
+	int rc = db_exec0(db, a, sql[STMT_USER_COUNT], &res);
 	if (rc == DB_OK)
 		*n = db_int(&res, 0, 0);
 	return rc;
@@ -265,13 +264,15 @@ int user_count(struct db *db, struct arena *a, long long *n)
 int user_list(struct db *db, struct arena *a, long long jur, const char *q,
 	      struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_LIST], out, "iiisss", jur, jur, jur, q, q, q);
+	return db_exec(db, a, sql[STMT_USER_LIST], out, DB_I(jur), DB_I(jur), DB_I(jur),
+		       DB_S(q), DB_S(q), DB_S(q));
 }
 
 int user_get(struct db *db, struct arena *a, long long jur, long long id,
 	     struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_USER_GET], out, "iiii", id, jur, jur, jur);
+	return db_exec(db, a, sql[STMT_USER_GET], out, DB_I(id), DB_I(jur), DB_I(jur),
+		       DB_I(jur));
 }
 
 int user_insert(struct db *db, struct arena *a, const char *username,
@@ -279,8 +280,8 @@ int user_insert(struct db *db, struct arena *a, const char *username,
 		long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_USER_INSERT], &res, "ssss", username,
-			display_name, phone, hash);
+	int rc = db_exec(db, a, sql[STMT_USER_INSERT], &res, DB_S(username),
+			 DB_S(display_name), DB_S(phone), DB_S(hash));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -291,8 +292,8 @@ int user_update(struct db *db, struct arena *a, long long jur, long long id,
 		int *changed)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_USER_UPDATE], &res, "ssiiiii",
-			display_name, phone, (long long)active, id, jur, jur, jur);
+	int rc = db_exec(db, a, sql[STMT_USER_UPDATE], &res, DB_S(display_name), DB_S(phone),
+			 DB_I(active), DB_I(id), DB_I(jur), DB_I(jur), DB_I(jur));
 	if (rc == DB_OK)
 		*changed = res.affected > 0;
 	return rc;
@@ -301,15 +302,15 @@ int user_update(struct db *db, struct arena *a, long long jur, long long id,
 int membership_list(struct db *db, struct arena *a, long long user_id,
 		    struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEMBERSHIP_LIST], out, "i", user_id);
+	return db_exec(db, a, sql[STMT_MEMBERSHIP_LIST], out, DB_I(user_id));
 }
 
 int membership_add(struct db *db, struct arena *a, long long user_id,
 		   long long unit_id, const char *role, long long *id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_MEMBERSHIP_ADD], &res, "iis", user_id,
-			unit_id, role);
+	int rc = db_exec(db, a, sql[STMT_MEMBERSHIP_ADD], &res, DB_I(user_id), DB_I(unit_id),
+			 DB_S(role));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
@@ -318,20 +319,20 @@ int membership_add(struct db *db, struct arena *a, long long user_id,
 int membership_get(struct db *db, struct arena *a, long long jur, long long id,
 		   struct dbres *out)
 {
-	return db_run(db, a, sql[STMT_MEMBERSHIP_GET], out, "iiii", id, jur, jur, jur);
+	return db_exec(db, a, sql[STMT_MEMBERSHIP_GET], out, DB_I(id), DB_I(jur), DB_I(jur),
+		       DB_I(jur));
 }
 
 int membership_set_active(struct db *db, struct arena *a, long long id, int active)
 {
-	return db_run(db, a, sql[STMT_MEMBERSHIP_SET_ACTIVE], NULL, "ii",
-		      (long long)active, id);
+	return db_exec(db, a, sql[STMT_MEMBERSHIP_SET_ACTIVE], NULL, DB_I(active), DB_I(id));
 }
 
 int user_home_unit(struct db *db, struct arena *a, long long user_id,
 		   long long *unit_id, long long *jur_id)
 {
 	struct dbres res;
-	int rc = db_run(db, a, sql[STMT_USER_HOME_UNIT], &res, "i", user_id);
+	int rc = db_exec(db, a, sql[STMT_USER_HOME_UNIT], &res, DB_I(user_id));
 	*unit_id = *jur_id = 0;
 	if (rc == DB_OK && res.nrows == 1) {
 		*unit_id = db_int(&res, 0, 0);

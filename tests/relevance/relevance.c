@@ -201,7 +201,7 @@ int main(int argc, char **argv)
 	struct dbres titles;
 	static struct question q[MAX_Q];
 	int nq = 0;
-	if (db_run(db, &arena, titles_sql, &titles, "") != DB_OK) {
+	if (db_exec0(db, &arena, titles_sql, &titles) != DB_OK) {
 		fprintf(stderr, "relevance: %s\n", db_error(db));
 		return 1;
 	}
