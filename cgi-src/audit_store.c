@@ -4,7 +4,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "http.h"
 #include "user_store.h"
 
 enum stmt {
@@ -89,31 +88,31 @@ static const char *cut_chars(struct arena *a, const char *s, size_t max)
 	return n > max ? arena_printf(a, "%.*s…", (int)at, s) : s;
 }
 
-int audit_add(struct req *r, long long user_id, const char *action,
+int audit_add(const struct ctx *c, long long user_id, const char *action,
 	      const char *object_type, long long object_id, const char *detail)
 {
 	struct audit_rec rec;
 	memset(&rec, 0, sizeof rec);
-	if (r->actor != NULL) {
-		rec.actor_user_id = r->actor->user_id;
-		rec.actor_unit_id = r->actor->unit_id;
-		rec.actor_jur_id = r->actor->jur_id;
+	if (c->actor != NULL) {
+		rec.actor_user_id = c->actor->user_id;
+		rec.actor_unit_id = c->actor->unit_id;
+		rec.actor_jur_id = c->actor->jur_id;
 	} else if (user_id != 0) {
 		/* Not signed in yet (a login): record the user's own unit. */
 		rec.actor_user_id = user_id;
-		int rc = user_home_unit(r->db, r->a, user_id, &rec.actor_unit_id,
+		int rc = user_home_unit(c->db, c->a, user_id, &rec.actor_unit_id,
 					&rec.actor_jur_id);
 		if (rc != DB_OK)
 			return rc;
 	}
-	rec.client_addr = r->client_addr ? r->client_addr : "";
+	rec.client_addr = c->client_addr ? c->client_addr : "";
 	rec.action = action;
 	rec.object_type = object_type ? object_type : "";
 	rec.object_id = object_id;
 	/* A detail longer than its column (the whole text of a long opinion)
 	 * keeps its beginning; the change itself is stored in full. */
-	rec.detail = detail ? cut_chars(r->a, detail, AUDIT_DETAIL_CHARS) : "";
-	return audit_append(r->db, r->a, &rec);
+	rec.detail = detail ? cut_chars(c->a, detail, AUDIT_DETAIL_CHARS) : "";
+	return audit_append(c->db, c->a, &rec);
 }
 
 int audit_list(struct db *db, struct arena *a, long long jur, const char *action,

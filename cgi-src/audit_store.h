@@ -1,15 +1,14 @@
 /* Writing and reading the audit log. */
 #ifndef AUDIT_STORE_H
 #define AUDIT_STORE_H
+#include "actor.h"
 #include "audit.h"
 #include "db.h"
 
-struct req;
-
-/* Appends one row for the request's actor (or user_id when the actor is
- * not signed in yet, e.g. a login). Must run inside the transaction of the
- * change it records. Returns 0 or a db_err. */
-int audit_add(struct req *r, long long user_id, const char *action,
+/* Appends one row for the context's actor (or user_id when the actor is
+ * not signed in yet, e.g. a login) and client address. Must run inside the
+ * transaction of the change it records. Returns 0 or a db_err. */
+int audit_add(const struct ctx *c, long long user_id, const char *action,
 	      const char *object_type, long long object_id, const char *detail);
 
 /* The lowest-level append: fills rec->id, at, prev_hash and hash. */

@@ -243,30 +243,30 @@ enum login_result auth_login(struct req *r, const char *username,
 	if (addr_fails >= r->cfg->login_addr_max) {
 		/* Too many failures from this address: refused, and its tries
 		 * count against no account (one address cannot lock any out). */
-		rc = audit_add(r, id, "login.throttled", "user", id,
+		rc = audit_add(REQ_CTX(r), id, "login.throttled", "user", id,
 			       arena_printf(r->a, "用户名 %s：该地址 %d 分钟内登录失败过多",
 					    username, AUTH_LOCK_MIN));
 	} else if (id == 0 || !active) {
 		rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
 		if (rc == DB_OK)
-			rc = audit_add(r, id, "login.failed", "user", id, detail);
+			rc = audit_add(REQ_CTX(r), id, "login.failed", "user", id, detail);
 	} else if (locked) {
 		result = LOGIN_LOCKED;
 		rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
 		if (rc == DB_OK)
-			rc = audit_add(r, id, "login.locked", "user", id, detail);
+			rc = audit_add(REQ_CTX(r), id, "login.locked", "user", id, detail);
 	} else if (!ok) {
 		long long count = 0;
 		rc = user_login_failed(r->db, r->a, id, &count);
 		if (rc == DB_OK)
 			rc = login_throttle_fail(r->db, r->a, r->client_addr, AUTH_LOCK_MIN);
 		if (rc == DB_OK)
-			rc = audit_add(r, id, "login.failed", "user", id, detail);
+			rc = audit_add(REQ_CTX(r), id, "login.failed", "user", id, detail);
 		if (rc == DB_OK && count >= AUTH_MAX_FAILS) {
 			result = LOGIN_LOCKED;
 			rc = user_lock(r->db, r->a, id, AUTH_LOCK_MIN);
 			if (rc == DB_OK)
-				rc = audit_add(r, id, "user.lockout", "user", id,
+				rc = audit_add(REQ_CTX(r), id, "user.lockout", "user", id,
 					       arena_printf(r->a, "%s 连续 %d 次登录失败，锁定 %d 分钟",
 							    username, AUTH_MAX_FAILS,
 							    AUTH_LOCK_MIN));
@@ -277,7 +277,7 @@ enum login_result auth_login(struct req *r, const char *username,
 		if (rc == DB_OK)
 			rc = start_session(r, id);
 		if (rc == DB_OK)
-			rc = audit_add(r, id, "login", "user", id, detail);
+			rc = audit_add(REQ_CTX(r), id, "login", "user", id, detail);
 	}
 	if (rc != DB_OK)
 		return fail(r, rc);
@@ -294,7 +294,7 @@ int auth_logout(struct req *r)
 	if (rc == DB_OK)
 		rc = session_delete(r->db, r->a, r->actor->sid_hash);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "logout", "user", r->actor->user_id, "");
+		rc = audit_add(REQ_CTX(r), 0, "logout", "user", r->actor->user_id, "");
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	else

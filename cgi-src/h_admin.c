@@ -85,7 +85,7 @@ int h_jurisdiction_create(struct req *r)
 		return bad_request(r, "上级行政区域不存在。");
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "jurisdiction.create", "jurisdiction", id,
+		rc = audit_add(REQ_CTX(r), 0, "jurisdiction.create", "jurisdiction", id,
 			       arena_printf(r->a, "%s %s", r->f[F_CODE].s,
 					    r->f[F_NAME].s));
 	int st = finish_tx(r, rc);
@@ -104,7 +104,7 @@ int h_jurisdiction_update(struct req *r)
 		return 404;
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "jurisdiction.update", "jurisdiction", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "jurisdiction.update", "jurisdiction", r->id,
 			       arena_printf(r->a, "名称 %s，%s", r->f[F_NAME].s,
 					    active ? "启用" : "停用"));
 	int st = finish_tx(r, rc);
@@ -225,7 +225,7 @@ int h_unit_create(struct req *r)
 						   : "行政区域或上级单位无效（上级单位须在同一行政区域）。");
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "unit.create", "unit", id,
+		rc = audit_add(REQ_CTX(r), 0, "unit.create", "unit", id,
 			       arena_printf(r->a, "%s %s（%s）", r->f[F_CODE].s,
 					    r->f[F_NAME].s, unit_kind_label(kind)));
 	int st = finish_tx(r, rc);
@@ -283,7 +283,7 @@ int h_unit_update(struct req *r)
 		return 404;
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, active ? "unit.update" : "unit.deactivate", "unit",
+		rc = audit_add(REQ_CTX(r), 0, active ? "unit.update" : "unit.deactivate", "unit",
 			       r->id, arena_printf(r->a, "%s（%s），%s", r->f[F_NAME].s,
 						   unit_kind_label(kind),
 						   active ? "启用" : "停用"));
@@ -397,7 +397,7 @@ int h_user_create(struct req *r)
 	if (rc == DB_OK)
 		rc = membership_add(r->db, r->a, id, r->f[F_UNIT_ID].i, role, &mid);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "user.create", "user", id,
+		rc = audit_add(REQ_CTX(r), 0, "user.create", "user", id,
 			       arena_printf(r->a, "%s %s，角色 %s，单位 #%lld",
 					    r->f[F_USERNAME].s, r->f[F_DISPLAY_NAME].s,
 					    role_defs[role_from_code(role)].label,
@@ -462,7 +462,7 @@ int h_user_update(struct req *r)
 	if (rc == DB_OK && !active)
 		rc = session_delete_user(r->db, r->a, r->id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, active ? "user.update" : "user.deactivate",
+		rc = audit_add(REQ_CTX(r), 0, active ? "user.update" : "user.deactivate",
 			       "user", r->id,
 			       arena_printf(r->a, "姓名 %s，电话 %s，%s",
 					    r->f[F_DISPLAY_NAME].s,
@@ -494,7 +494,7 @@ int h_user_reset_password(struct req *r)
 	if (rc == DB_OK)
 		rc = session_delete_user(r->db, r->a, r->id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "user.password_reset", "user", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "user.password_reset", "user", r->id,
 			       arena_printf(r->a, "重置 %s 的密码并解除锁定",
 					    db_cell(&u, 0, 1)));
 	int st = finish_tx(r, rc);
@@ -524,7 +524,7 @@ int h_membership_add(struct req *r)
 	if (rc == DB_OK)
 		rc = membership_add(r->db, r->a, r->id, r->f[F_UNIT_ID].i, role, &mid);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "membership.add", "membership", mid,
+		rc = audit_add(REQ_CTX(r), 0, "membership.add", "membership", mid,
 			       arena_printf(r->a, "用户 %s：%s，单位 #%lld",
 					    db_cell(&u, 0, 1), role_defs[ro].label,
 					    r->f[F_UNIT_ID].i));
@@ -545,7 +545,7 @@ int h_membership_deactivate(struct req *r)
 	if (rc == DB_OK)
 		rc = membership_set_active(r->db, r->a, r->id, 0);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "membership.deactivate", "membership", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "membership.deactivate", "membership", r->id,
 			       arena_printf(r->a, "用户 #%lld", user_id));
 	int st = finish_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=deactivated", user_id));

@@ -99,7 +99,7 @@ int h_password(struct req *r)
 	if (rc == DB_OK)
 		rc = session_delete_others(r->db, r->a, r->actor->user_id, r->actor->sid_hash);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "user.password", "user", r->actor->user_id,
+		rc = audit_add(REQ_CTX(r), 0, "user.password", "user", r->actor->user_id,
 			       "本人修改密码，其他会话已退出");
 	if (rc == DB_OK)
 		rc = db_commit(r->db);

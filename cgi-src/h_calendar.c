@@ -175,7 +175,7 @@ int h_calendar_set(struct req *r)
 	if (rc == DB_OK)
 		rc = calendar_set(r->db, r->a, date, kind, name);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "calendar.set", "calendar", r->f[F_DATE].i,
+		rc = audit_add(REQ_CTX(r), 0, "calendar.set", "calendar", r->f[F_DATE].i,
 			       arena_printf(r->a, "%s 设为%s%s%s", date, what,
 					    *name ? " " : "", name));
 	if (rc == DB_OK)

@@ -284,7 +284,7 @@ int h_category_create(struct req *r)
 	if (rc == DB_DUP)
 		return refuse_tx(r, dup_message(r, name));
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "category.create", "category", id,
+		rc = audit_add(REQ_CTX(r), 0, "category.create", "category", id,
 			       arena_printf(r->a, "%s，上级 %s，办理时限 %lld 个工作日",
 					    name, parent_name, days));
 	int st = end_tx(r, rc);
@@ -368,7 +368,7 @@ int h_category_update(struct req *r)
 		/* What it was, where that changed. */
 		const char *was_name = db_cell(&me, 0, 3);
 		long long was_days = db_int(&me, 0, 4);
-		rc = audit_add(r, 0, active ? "category.update" : "category.deactivate",
+		rc = audit_add(REQ_CTX(r), 0, active ? "category.update" : "category.deactivate",
 			       "category", r->id,
 			       arena_printf(r->a, "%s%s%s%s，上级 %s，办理时限 %lld 个工作日%s，%s",
 					    name,
@@ -559,7 +559,7 @@ int h_routing_create(struct req *r)
 		rc = routing_insert(r->db, r->a, cat, jur, keywords, unit,
 				    r->actor->user_id, &id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "routing.create", "routing_rule", id, detail);
+		rc = audit_add(REQ_CTX(r), 0, "routing.create", "routing_rule", id, detail);
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/admin/routing?done=created");
 }
@@ -601,7 +601,7 @@ int h_routing_update(struct req *r)
 	if (rc == DB_OK)
 		rc = routing_set_active(r->db, r->a, r->id, active);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, active ? "routing.activate" : "routing.deactivate",
+		rc = audit_add(REQ_CTX(r), 0, active ? "routing.activate" : "routing.deactivate",
 			       "routing_rule", r->id, detail);
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, back);

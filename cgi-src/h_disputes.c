@@ -773,7 +773,7 @@ int dispute_step(struct req *r, enum dispute_action a)
 		rc = dss_event(r->db, r->a, r->id, r->actor->user_id, r->actor->unit_id,
 			       dispute_action_codes[a], note);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, arena_printf(r->a, "dispute.%s", dispute_action_codes[a]),
+		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "dispute.%s", dispute_action_codes[a]),
 			       "dispute", r->id, note);
 	if (rc == DB_CONFLICT && r->err_msg == NULL)
 		r->err_msg = "争议已被他人处理，请刷新后重试。";
@@ -874,7 +874,7 @@ int h_dispute_rule(struct req *r)
 	if (rc == DB_OK)
 		rc = dss_event(r->db, r->a, r->id, r->actor->user_id, r->actor->unit_id, "rule", note);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "dispute.rule", "dispute", r->id, note);
+		rc = audit_add(REQ_CTX(r), 0, "dispute.rule", "dispute", r->id, note);
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=rule", r->id));
 }

@@ -573,7 +573,7 @@ int h_kb_create(struct req *r)
 	if (rc == DB_OK && submit)
 		rc = kbs_version_state(r->db, r->a, vid, "pending", NULL, 0);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, submit ? "kb.submit" : "kb.draft", "kb_version", vid,
+		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", vid,
 			       arena_printf(r->a, "新增%s「%s」", kb_kinds[kind].label, dr.title));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", vid));
@@ -649,7 +649,7 @@ int h_kb_save(struct req *r)
 		rc = kbs_version_state(r->db, r->a, r->id, submit ? "pending" : "draft",
 				       NULL, 0);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, submit ? "kb.submit" : "kb.draft", "kb_version", r->id,
+		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", r->id,
 			       arena_printf(r->a, "修改「%s」", dr.title));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
@@ -684,7 +684,7 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 					       reason, r->actor->user_id);
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, audit_action, "kb_version", r->id,
+		rc = audit_add(REQ_CTX(r), 0, audit_action, "kb_version", r->id,
 			       arena_printf(r->a, "「%s」第 %s 版%s%s", db_cell(&v, 0, 4),
 					    db_cell(&v, 0, 2), reason ? "：" : "",
 					    reason ? reason : ""));
@@ -717,7 +717,7 @@ int h_kb_redraft(struct req *r)
 		rc = kb_new_draft(r->db, r->a, e.id, e.published, e.visibility,
 				  r->actor->user_id, &vid);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.redraft", "kb_version", vid,
+		rc = audit_add(REQ_CTX(r), 0, "kb.redraft", "kb_version", vid,
 			       arena_printf(r->a, "知识 #%lld 新建修订稿", e.id));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld/edit", vid));
@@ -743,7 +743,7 @@ int h_kb_obsolete(struct req *r)
 	if (rc == DB_OK)
 		rc = kb_reindex(r->db, r->a, e.id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.obsolete", "kb_entry", e.id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.obsolete", "kb_entry", e.id,
 			       arena_printf(r->a, "失效标注：%s", r->f[F_REASON].s));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/entries/%lld?done=saved", e.id));
@@ -857,7 +857,7 @@ int h_kb_review(struct req *r)
 		confirmed += changed;
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.review", "unit", r->actor->unit_id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.review", "unit", r->actor->unit_id,
 			       arena_printf(r->a, "%s 月度审核确认 %d 条", month, confirmed));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/review?done=saved");

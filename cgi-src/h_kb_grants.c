@@ -102,7 +102,7 @@ int h_kb_grant_request(struct req *r)
 		rc = kbs_grant_insert(r->db, r->a, owner, ac->unit_id, r->f[F_MESSAGE].s,
 				      r->f[F_DATE].s, ac->user_id, &id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.grant.request", "kb_grant", id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.grant.request", "kb_grant", id,
 			       arena_printf(r->a, "申请使用 %s 的知识至 %s：%s", db_cell(&u, 0, 2),
 					    r->f[F_DATE].s, r->f[F_MESSAGE].s));
 	if (rc == DB_OK)
@@ -139,7 +139,7 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 	if (rc == DB_OK)
 		rc = kbs_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, audit, "kb_grant", r->id,
+		rc = audit_add(REQ_CTX(r), 0, audit, "kb_grant", r->id,
 			       arena_printf(r->a, "%s 使用 %s 的知识：%s", db_cell(&g, 0, 4),
 					    db_cell(&g, 0, 2), kb_grant_labels[next]));
 	if (rc == DB_OK)
@@ -175,7 +175,7 @@ int h_kb_export(struct req *r)
 	if (rc == DB_OK)
 		rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.export", "unit", ac->unit_id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.export", "unit", ac->unit_id,
 			       arena_printf(r->a, "导出本单位及 %zu 个授权单位的知识", granted.nrows));
 	if (rc == DB_OK)
 		rc = db_commit(r->db);

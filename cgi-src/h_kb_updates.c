@@ -67,7 +67,7 @@ int h_kb_report(struct req *r)
 	if (rc == DB_OK)
 		rc = open_update(r, r->id, db_int(&e, 0, 1), problem, r->f[F_MESSAGE].s, &id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.report", "kb_update", id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.report", "kb_update", id,
 			       arena_printf(r->a, "知识 #%lld：%s", r->id, kb_problem_label(problem)));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=created", id));
@@ -231,7 +231,7 @@ static int step(struct req *r, enum kb_upd_action action, const char *event)
 		rc = kbs_update_event(r->db, r->a, r->id, r->actor->user_id,
 				      r->actor->unit_id, event, text);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
+		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
 			       r->id, text);
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=saved", r->id));
@@ -305,7 +305,7 @@ int h_kb_gap_assign(struct req *r)
 	if (rc == DB_OK)
 		rc = kbs_gap_assign(r->db, r->a, r->id, id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.gap.assign", "kb_update", id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.gap.assign", "kb_update", id,
 			       arena_printf(r->a, "「%s」分派给 %s", db_cell(&g, 0, 1),
 					    db_cell(&u, 0, 2)));
 	int st = end_tx(r, rc);

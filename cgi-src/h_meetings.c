@@ -322,7 +322,7 @@ int h_meeting_propose(struct req *r)
 		buf_printf(&agenda, "%s#%lld", i ? "、" : "", ids[i]);
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "meeting.propose", "meeting", id,
+		rc = audit_add(REQ_CTX(r), 0, "meeting.propose", "meeting", id,
 			       arena_printf(r->a, "%s；议程：争议 %s", topic, buf_str(&agenda)));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=proposed", id));
@@ -520,7 +520,7 @@ int h_meeting_schedule(struct req *r)
 		rc = dss_meeting_schedule(r->db, r->a, r->id, starts, r->f[F_PLACE].s,
 					  r->f[F_INVITEES].s, r->actor->user_id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "meeting.schedule", "meeting", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "meeting.schedule", "meeting", r->id,
 			       arena_printf(r->a, "%.16s，%s", starts, r->f[F_PLACE].s));
 	if (rc == DB_CONFLICT)
 		r->err_msg = "会议已召开并已记录，不能再更改会议安排。";
@@ -575,7 +575,7 @@ int h_meeting_decide(struct req *r)
 		db_rollback(r->db);
 		return st;
 	}
-	rc = audit_add(r, 0, "meeting.decide", "meeting", meeting,
+	rc = audit_add(REQ_CTX(r), 0, "meeting.decide", "meeting", meeting,
 		       arena_printf(r->a, "争议 #%lld：%s", dispute, r->f[F_OPINION].s));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=decided",
@@ -606,7 +606,7 @@ int h_meeting_held(struct req *r)
 		rc = dss_meeting_held(r->db, r->a, r->id, r->f[F_ATTENDANCE].s,
 				      r->f[F_MINUTES].s, r->actor->user_id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "meeting.held", "meeting", r->id, r->f[F_ATTENDANCE].s);
+		rc = audit_add(REQ_CTX(r), 0, "meeting.held", "meeting", r->id, r->f[F_ATTENDANCE].s);
 	if (rc == DB_CONFLICT)
 		r->err_msg = "会议已记录，请刷新后查看。";
 	st = end_tx(r, rc);
@@ -670,7 +670,7 @@ int h_accountability_close(struct req *r)
 		return 404;
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "accountability.close", "accountability", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "accountability.close", "accountability", r->id,
 			       r->f[F_OPINION].s);
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/accountability?done=saved");

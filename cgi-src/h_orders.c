@@ -377,7 +377,7 @@ static int intake_write(struct req *r, const char *outcome, const char *due,
 	if (rc == DB_OK && o.entry != 0 && r->f[F_Q].present)
 		rc = kb_learn(r->db, r->a, r->f[F_Q].s, o.entry);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, arena_printf(r->a, "order.%s", outcome), "order", *id, num);
+		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "order.%s", outcome), "order", *id, num);
 	*number = arena_strdup(r->a, num);
 	return rc;
 }
@@ -859,7 +859,7 @@ static int act(struct req *r, enum order_action action, const char *done)
 		rc = ords_event(r->db, r->a, r->id, ac->user_id, ac->unit_id,
 				order_action_codes[action], x.target, x.note);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, arena_printf(r->a, "order.%s", order_action_codes[action]),
+		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "order.%s", order_action_codes[action]),
 			       "order", r->id, x.note);
 	if (rc == DB_CONFLICT)
 		r->err_msg = "工单已被他人处理，请刷新后重试。";

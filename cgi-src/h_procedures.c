@@ -202,7 +202,7 @@ int h_procedure_create(struct req *r)
 	if (rc == DB_DUP)
 		return refuse_tx(r, dup);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "procedure.create", "procedure", id,
+		rc = audit_add(REQ_CTX(r), 0, "procedure.create", "procedure", id,
 			       arena_printf(r->a,
 				"%s自 %s 起：编办 %s，法制局 %s，召集单位 %s，审查时限 %lld 个工作日，"
 				"签收时限 %lld 个工作日，意见时限 %lld 个工作日",

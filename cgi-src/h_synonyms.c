@@ -80,7 +80,7 @@ int h_kb_synonym_add(struct req *r)
 		return synonyms_page(r, msg ? msg : "这对同义词已在表中。", rc == DB_DUP ? 409 : 400);
 	}
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.synonym.add", "kb_synonym", id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.synonym.add", "kb_synonym", id,
 			       arena_printf(r->a, "%s = %s", r->f[F_WORD].s, r->f[F_SYNONYM].s));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/synonyms?done=created");
@@ -103,7 +103,7 @@ int h_kb_synonym_delete(struct req *r)
 	if (rc == DB_OK)
 		rc = srch_synonym_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.synonym.delete", "kb_synonym", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.synonym.delete", "kb_synonym", r->id,
 			       arena_printf(r->a, "%s = %s", db_cell(&pair, 0, 1),
 					    db_cell(&pair, 0, 2)));
 	int st = end_tx(r, rc);
@@ -155,7 +155,7 @@ int h_kb_learned_delete(struct req *r)
 	if (rc == DB_OK)
 		rc = srch_learned_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
-		rc = audit_add(r, 0, "kb.learned.delete", "kb_learned", r->id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.learned.delete", "kb_learned", r->id,
 			       arena_printf(r->a, "“%s” → 知识 #%s", db_cell(&pair, 0, 1),
 					    db_cell(&pair, 0, 2)));
 	int st = end_tx(r, rc);

@@ -5,7 +5,7 @@
 #include "dispute.h"
 #include "http.h"
 
-/* view.c: the HTTP status for a db_err (503 when the database is away),
+/* route.c: the HTTP status for a db_err (503 when the database is away),
  * and the end of a change: commit, or roll back and return that status (0
  * when committed). */
 int db_status(int rc);

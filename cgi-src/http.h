@@ -3,6 +3,7 @@
 #ifndef HTTP_H
 #define HTTP_H
 #include <stddef.h>
+#include "actor.h"
 #include "arena.h"
 #include "config.h"
 #include "form.h"
@@ -12,24 +13,7 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 struct db;
 struct route;
 struct tdict;
-
-/* The signed-in user, loaded from the session on each request. */
 struct kbi_reader;
-
-struct actor {
-	long long user_id;
-	const char *username;
-	const char *display_name;
-	long long unit_id;          /* the first active membership's unit */
-	const char *unit_name;
-	long long jur_id;           /* that unit's jurisdiction */
-	const char *jur_name;
-	long long scope_jur;        /* 0: whole city; else this jurisdiction only */
-	unsigned roles;             /* bit n = enum role n, over all memberships */
-	unsigned long long caps;
-	const char *csrf;           /* the session's CSRF token */
-	const unsigned char *sid_hash; /* the stored session hash, 32 bytes */
-};
 
 struct req {
 	struct arena *a;
@@ -68,6 +52,11 @@ struct req {
 	struct buf head;            /* extra header lines */
 	struct buf out;             /* the body, sent at the end */
 };
+
+/* The request's context for the rules and stores: its connection, arena,
+ * actor and client address (a compound literal, valid in the caller's
+ * block). */
+#define REQ_CTX(r) (&(const struct ctx){ (r)->db, (r)->a, (r)->actor, (r)->client_addr })
 
 /* A declared field's checked text, "" when absent. */
 static inline const char *req_str(const struct req *r, enum field f)

@@ -249,6 +249,22 @@ const struct route routes[] = {
 
 const size_t routes_count = sizeof routes / sizeof routes[0];
 
+int db_status(int rc)
+{
+	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
+}
+
+int end_tx(struct req *r, int rc)
+{
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	if (rc != DB_OK) {
+		db_rollback(r->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
 /* Matches path against pattern; on a {id} segment stores its value. */
 static int match(const char *pattern, const char *path, long long *id)
 {

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "auth.h"
-#include "db.h"
 #include "handlers.h"
 #include "roles.h"
 
@@ -221,20 +220,4 @@ void view_error(struct req *r, int status)
 		r->out.len = 0;
 		buf_add(&r->out, fallback, sizeof fallback - 1);
 	}
-}
-
-int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
-}
-
-int end_tx(struct req *r, int rc)
-{
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	if (rc != DB_OK) {
-		db_rollback(r->db);
-		return db_status(rc);
-	}
-	return 0;
 }
