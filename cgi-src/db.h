@@ -109,6 +109,17 @@ void *db_rows_fill(const struct dbres *res, const struct db_col *cols, size_t nc
 #define db_rows(res, S, a)                                                   \
 	((struct S *)db_rows_fill((res), S##_cols, sizeof S##_cols / sizeof S##_cols[0], \
 				  sizeof(struct S), (a)))
+/* In a store, after a query: its rows into *v and *n, or the first row (or
+ * NULL) into *one; NULL and 0 when rc is not DB_OK. */
+#define DB_ROWS_OUT(rc, res, S, a, v, n)                                     \
+	do {                                                                 \
+		*(v) = (rc) == DB_OK ? db_rows((res), S, (a)) : NULL;        \
+		*(n) = (rc) == DB_OK ? (res)->nrows : 0;                     \
+	} while (0)
+#define DB_ROW_OUT(rc, res, S, a, one)                                       \
+	do {                                                                 \
+		*(one) = (rc) == DB_OK ? db_rows((res), S, (a)) : NULL;      \
+	} while (0)
 
 int db_begin(struct db *db);
 int db_commit(struct db *db);

@@ -37,26 +37,24 @@ static int bad_request(struct req *r, const char *msg)
 
 int h_jurisdictions(struct req *r)
 {
-	struct dbres res;
-	int rc = jur_list(r->db, r->a, scope(r), &res);
+	struct jur_row *j;
+	size_t n;
+	int rc = jur_list(r->db, r->a, scope(r), &j, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "行政区域", "admin/jurisdictions.tpl");
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "JUR");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "CODE", db_cell(&res, i, 1));
-		tmpl_set(row, "NAME", db_cell(&res, i, 2));
-		tmpl_set(row, "PARENT", db_cell(&res, i, 4) ? db_cell(&res, i, 4) : "—");
-		tmpl_set(row, "UNITS", db_cell(&res, i, 6));
-		if (db_int(&res, i, 5))
-			tmpl_show(row, "ACTIVE");
-		else
-			tmpl_show(row, "INACTIVE");
-		if (db_cell(&res, i, 3) == NULL) {
+		tmpl_set_int(row, "ID", j[i].id);
+		tmpl_set(row, "CODE", j[i].code);
+		tmpl_set(row, "NAME", j[i].name);
+		tmpl_set(row, "PARENT", j[i].parent_name ? j[i].parent_name : "—");
+		tmpl_set_int(row, "UNITS", j[i].units);
+		tmpl_show(row, j[i].active ? "ACTIVE" : "INACTIVE");
+		if (j[i].parent_id == 0) {
 			struct tdict *p = tmpl_section(d, "PARENT_OPT");
-			tmpl_set(p, "ID", db_cell(&res, i, 0));
-			tmpl_set(p, "NAME", db_cell(&res, i, 2));
+			tmpl_set_int(p, "ID", j[i].id);
+			tmpl_set(p, "NAME", j[i].name);
 		}
 	}
 	if (scope(r) == 0)
@@ -113,29 +111,26 @@ int h_jurisdiction_update(struct req *r)
 
 /* ---- units ------------------------------------------------------------ */
 
-/* Writes rows (unit_list columns) in tree order: each unit followed by its
- * children, depth-first, within its jurisdiction. */
-static void unit_tree(struct req *r, struct tdict *d, const struct dbres *res,
-		      const char *parent, int depth, int *seen)
+/* Writes units in tree order: each unit followed by its children,
+ * depth-first, within its jurisdiction (parent 0: the top level). */
+static void unit_tree(struct tdict *d, const struct unit_row *u, size_t n,
+		      long long parent, int depth, int *seen)
 {
-	for (size_t i = 0; i < res->nrows; i++) {
-		const char *p = db_cell(res, i, 6);
-		int is_child = parent == NULL ? p == NULL
-					      : p != NULL && strcmp(p, parent) == 0;
-		if (!is_child || seen[i])
+	for (size_t i = 0; i < n; i++) {
+		if (u[i].parent_id != parent || seen[i])
 			continue;
 		seen[i] = 1;
 		struct tdict *row = tmpl_section(d, "UNIT");
-		tmpl_set(row, "ID", db_cell(res, i, 0));
-		tmpl_set(row, "CODE", db_cell(res, i, 1));
-		tmpl_set(row, "NAME", db_cell(res, i, 2));
-		tmpl_set(row, "KIND", unit_kind_label(db_cell(res, i, 3)));
-		tmpl_set(row, "JURISDICTION", db_cell(res, i, 5));
+		tmpl_set_int(row, "ID", u[i].id);
+		tmpl_set(row, "CODE", u[i].code);
+		tmpl_set(row, "NAME", u[i].name);
+		tmpl_set(row, "KIND", unit_kind_label(u[i].kind));
+		tmpl_set(row, "JURISDICTION", u[i].jur_name);
 		tmpl_set_int(row, "DEPTH", depth > 4 ? 4 : depth);
-		if (!db_int(res, i, 7))
+		if (!u[i].active)
 			tmpl_show(row, "INACTIVE");
 		if (depth < 16)
-			unit_tree(r, d, res, db_cell(res, i, 0), depth + 1, seen);
+			unit_tree(d, u, n, u[i].id, depth + 1, seen);
 	}
 }
 
@@ -150,52 +145,50 @@ static void kind_options(struct tdict *d, const char *selected)
 	}
 }
 
-/* Options for choosing a unit: every active unit in scope. */
-static void unit_options(struct tdict *d, const char *section,
-			 const struct dbres *units, const char *selected,
-			 const char *skip)
+/* Options for choosing a unit: every active unit of u but skip, selected
+ * marked (0: none). */
+static void unit_options(struct tdict *d, const char *section, const struct unit_row *u,
+			 size_t n, long long selected, long long skip)
 {
-	for (size_t i = 0; i < units->nrows; i++) {
-		if (!db_int(units, i, 7))
-			continue;
-		const char *id = db_cell(units, i, 0);
-		if (skip && strcmp(id, skip) == 0)
+	for (size_t i = 0; i < n; i++) {
+		if (!u[i].active || u[i].id == skip)
 			continue;
 		struct tdict *o = tmpl_section(d, section);
-		tmpl_set(o, "ID", id);
-		tmpl_setf(o, "NAME", "%s · %s", db_cell(units, i, 5),
-			  db_cell(units, i, 2));
-		if (selected && strcmp(selected, id) == 0)
+		tmpl_set_int(o, "ID", u[i].id);
+		tmpl_setf(o, "NAME", "%s · %s", u[i].jur_name, u[i].name);
+		if (u[i].id == selected)
 			tmpl_show(o, "SELECTED");
 	}
 }
 
 int h_units(struct req *r)
 {
-	struct dbres units, jurs;
+	struct unit_row *u;
+	struct jur_row *j;
+	size_t nu, nj;
 	long long jur = scope(r);
 	if (r->f[F_JURISDICTION_ID].present && (jur == 0 || jur == r->f[F_JURISDICTION_ID].i))
 		jur = r->f[F_JURISDICTION_ID].i;
-	int rc = unit_list(r->db, r->a, jur, &units);
+	int rc = unit_list(r->db, r->a, jur, &u, &nu);
 	if (rc == DB_OK)
-		rc = jur_list(r->db, r->a, scope(r), &jurs);
+		rc = jur_list(r->db, r->a, scope(r), &j, &nj);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "单位管理", "admin/units.tpl");
 	/* Top-level units first, then anything whose parent is out of
 	 * view (so that no unit is ever hidden). */
-	int *seen = arena_zalloc(r->a, (units.nrows + 1) * sizeof *seen);
-	unit_tree(r, d, &units, NULL, 0, seen);
-	for (size_t i = 0; i < units.nrows; i++)
+	int *seen = arena_zalloc(r->a, (nu + 1) * sizeof *seen);
+	unit_tree(d, u, nu, 0, 0, seen);
+	for (size_t i = 0; i < nu; i++)
 		if (!seen[i])
-			unit_tree(r, d, &units, db_cell(&units, i, 6), 0, seen);
-	for (size_t i = 0; i < jurs.nrows; i++) {
+			unit_tree(d, u, nu, u[i].parent_id, 0, seen);
+	for (size_t i = 0; i < nj; i++) {
 		struct tdict *o = tmpl_section(d, "JUR_OPT");
-		tmpl_set(o, "ID", db_cell(&jurs, i, 0));
-		tmpl_set(o, "NAME", db_cell(&jurs, i, 2));
+		tmpl_set_int(o, "ID", j[i].id);
+		tmpl_set(o, "NAME", j[i].name);
 	}
 	kind_options(d, "department");
-	unit_options(d, "PARENT_OPT", &units, NULL, NULL);
+	unit_options(d, "PARENT_OPT", u, nu, 0, 0);
 	return view_finish(r, 200);
 }
 
@@ -234,25 +227,26 @@ int h_unit_create(struct req *r)
 
 int h_unit_form(struct req *r)
 {
-	struct dbres u, same;
+	struct unit_row *u, *same;
+	size_t n;
 	int rc = unit_get(r->db, r->a, scope(r), r->id, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows == 0)
+	if (u == NULL)
 		return 404;
 	/* Parents: units of the same jurisdiction, never the unit itself. */
-	rc = unit_list(r->db, r->a, db_int(&u, 0, 4), &same);
+	rc = unit_list(r->db, r->a, u->jur_id, &same, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "编辑单位", "admin/unit.tpl");
-	tmpl_set(d, "ID", db_cell(&u, 0, 0));
-	tmpl_set(d, "CODE", db_cell(&u, 0, 1));
-	tmpl_set(d, "NAME", db_cell(&u, 0, 2));
-	tmpl_set(d, "JURISDICTION", db_cell(&u, 0, 5));
-	if (db_int(&u, 0, 7))
+	tmpl_set_int(d, "ID", u->id);
+	tmpl_set(d, "CODE", u->code);
+	tmpl_set(d, "NAME", u->name);
+	tmpl_set(d, "JURISDICTION", u->jur_name);
+	if (u->active)
 		tmpl_show(d, "ACTIVE");
-	kind_options(d, db_cell(&u, 0, 3));
-	unit_options(d, "PARENT_OPT", &same, db_cell(&u, 0, 6), db_cell(&u, 0, 0));
+	kind_options(d, u->kind);
+	unit_options(d, "PARENT_OPT", same, n, u->parent_id, u->id);
 	return view_finish(r, 200);
 }
 
@@ -262,13 +256,13 @@ int h_unit_update(struct req *r)
 	if (unit_kind_label(kind) == NULL)
 		return bad_request(r, "单位类型无效。");
 	int changed = 0, active = r->f[F_ACTIVE].present;
-	struct dbres u;
+	struct unit_row *u;
 	int rc = unit_get(r->db, r->a, scope(r), r->id, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows == 0)
+	if (u == NULL)
 		return 404;
-	rc = unit_parent_ok(r->db, r->a, scope(r), db_int(&u, 0, 4), r->id,
+	rc = unit_parent_ok(r->db, r->a, scope(r), u->jur_id, r->id,
 			    r->f[F_PARENT_ID].i);
 	if (rc < 0)
 		return db_status(rc);
@@ -331,10 +325,12 @@ static const char *roles_text(struct req *r, const char *s)
 int h_users(struct req *r)
 {
 	const char *q = req_str(r, F_Q);
-	struct dbres users, units;
+	struct dbres users;
+	struct unit_row *u;
+	size_t nu;
 	int rc = user_list(r->db, r->a, scope(r), q, &users);
 	if (rc == DB_OK)
-		rc = unit_list(r->db, r->a, scope(r), &units);
+		rc = unit_list(r->db, r->a, scope(r), &u, &nu);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "用户管理", "admin/users.tpl");
@@ -353,7 +349,7 @@ int h_users(struct req *r)
 	}
 	if (users.nrows == 0)
 		tmpl_show(d, "EMPTY");
-	unit_options(d, "UNIT_OPT", &units, NULL, NULL);
+	unit_options(d, "UNIT_OPT", u, nu, 0, 0);
 	role_options(d);
 	return view_finish(r, 200);
 }
@@ -361,9 +357,9 @@ int h_users(struct req *r)
 /* Whether unit_id is an active unit inside the admin's scope. */
 static int unit_in_scope(struct req *r, long long unit_id, int *rc)
 {
-	struct dbres u;
+	struct unit_row *u;
 	*rc = unit_get(r->db, r->a, scope(r), unit_id, &u);
-	return *rc == DB_OK && u.nrows == 1 && db_int(&u, 0, 7);
+	return *rc == DB_OK && u != NULL && u->active;
 }
 
 int h_user_create(struct req *r)
@@ -408,12 +404,14 @@ int h_user_create(struct req *r)
 
 int h_user_form(struct req *r)
 {
-	struct dbres u, ms, units;
+	struct dbres u, ms;
+	struct unit_row *units;
+	size_t nunits = 0;
 	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
 	if (rc == DB_OK && u.nrows == 1)
 		rc = membership_list(r->db, r->a, r->id, &ms);
 	if (rc == DB_OK && u.nrows == 1)
-		rc = unit_list(r->db, r->a, scope(r), &units);
+		rc = unit_list(r->db, r->a, scope(r), &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (u.nrows == 0)
@@ -439,7 +437,7 @@ int h_user_form(struct req *r)
 		else
 			tmpl_show(m, "INACTIVE");
 	}
-	unit_options(d, "UNIT_OPT", &units, NULL, NULL);
+	unit_options(d, "UNIT_OPT", units, nunits, 0, 0);
 	role_options(d);
 	return view_finish(r, 200);
 }

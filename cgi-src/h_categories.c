@@ -427,13 +427,15 @@ int h_routing(struct req *r)
 	    (jur == 0 || jur == r->f[F_JURISDICTION_ID].i))
 		jur = r->f[F_JURISDICTION_ID].i;
 	long long cat = r->f[F_CATEGORY_ID].present ? r->f[F_CATEGORY_ID].i : 0;
-	struct dbres rules, jurs, units;
+	struct dbres rules, units;
+	struct jur_row *jurs;
+	size_t njurs;
 	struct cats c;
 	int rc = routing_list(r->db, r->a, jur, cat, &rules);
 	if (rc == DB_OK)
 		rc = cats_load(r, &c);
 	if (rc == DB_OK)
-		rc = jur_list(r->db, r->a, scope(r), &jurs);
+		rc = jur_list(r->db, r->a, scope(r), &jurs, &njurs);
 	if (rc == DB_OK)
 		rc = routing_units(r->db, r->a, scope(r), &units);
 	if (rc != DB_OK)
@@ -456,16 +458,16 @@ int h_routing(struct req *r)
 	/* The filter, then the form for a new rule. */
 	if (scope(r) == 0)
 		tmpl_show(d, "ALL_JUR");
-	for (size_t i = 0; i < jurs.nrows; i++) {
-		if (!db_int(&jurs, i, 5))
+	for (size_t i = 0; i < njurs; i++) {
+		if (!jurs[i].active)
 			continue;
 		struct tdict *f = tmpl_section(d, "FJUR_OPT");
 		struct tdict *o = tmpl_section(d, "JUR_OPT");
-		tmpl_set(f, "ID", db_cell(&jurs, i, 0));
-		tmpl_set(f, "NAME", db_cell(&jurs, i, 2));
-		tmpl_set(o, "ID", db_cell(&jurs, i, 0));
-		tmpl_set(o, "NAME", db_cell(&jurs, i, 2));
-		if (db_int(&jurs, i, 0) == jur) {
+		tmpl_set_int(f, "ID", jurs[i].id);
+		tmpl_set(f, "NAME", jurs[i].name);
+		tmpl_set_int(o, "ID", jurs[i].id);
+		tmpl_set(o, "NAME", jurs[i].name);
+		if (jurs[i].id == jur) {
 			tmpl_show(f, "SELECTED");
 			tmpl_show(o, "SELECTED");
 		}

@@ -29,11 +29,13 @@ int h_kb_grants(struct req *r)
 	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
 	if (!office && ac->unit_id == 0)
 		return 403;
-	struct dbres g, units;
+	struct dbres g;
+	struct unit_row *units;
+	size_t nunits = 0;
 	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, office ? ac->scope_jur : 0,
 			    &g);
 	if (rc == DB_OK)
-		rc = unit_list(r->db, r->a, 0, &units);
+		rc = unit_list(r->db, r->a, 0, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "知识使用授权", "knowledge/grants.tpl");
@@ -64,12 +66,12 @@ int h_kb_grants(struct req *r)
 		tmpl_show(d, "EMPTY");
 	if (caps_allow(ac->caps, 1, CAP_KB_EDIT)) {
 		struct tdict *f = tmpl_section(d, "REQUEST");
-		for (size_t i = 0; i < units.nrows; i++) {
-			if (db_int(&units, i, 0) == ac->unit_id || !db_int(&units, i, 7))
+		for (size_t i = 0; i < nunits; i++) {
+			if (units[i].id == ac->unit_id || !units[i].active)
 				continue;
 			struct tdict *o = tmpl_section(f, "UNIT_OPT");
-			tmpl_set(o, "ID", db_cell(&units, i, 0));
-			tmpl_set(o, "NAME", db_cell(&units, i, 2));
+			tmpl_set_int(o, "ID", units[i].id);
+			tmpl_set(o, "NAME", units[i].name);
 		}
 		tmpl_show(d, "CAN_EXPORT");
 	}
@@ -90,11 +92,11 @@ int h_kb_grant_request(struct req *r)
 		r->err_msg = "有效期须晚于今天。";
 		return 400;
 	}
-	struct dbres u;
+	struct unit_row *u;
 	int rc = unit_get(r->db, r->a, 0, owner, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows != 1)
+	if (u == NULL)
 		return 404;
 	long long id = 0;
 	rc = db_begin(r->db);
@@ -103,7 +105,7 @@ int h_kb_grant_request(struct req *r)
 				      r->f[F_DATE].s, ac->user_id, &id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.grant.request", "kb_grant", id,
-			       arena_printf(r->a, "申请使用 %s 的知识至 %s：%s", db_cell(&u, 0, 2),
+			       arena_printf(r->a, "申请使用 %s 的知识至 %s：%s", u->name,
 					    r->f[F_DATE].s, r->f[F_MESSAGE].s));
 	if (rc == DB_OK)
 		rc = db_commit(r->db);

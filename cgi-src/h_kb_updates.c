@@ -244,10 +244,12 @@ int h_kb_update_reopen(struct req *r) { return step(r, KBU_REOPEN, "reopen"); }
 
 int h_kb_gaps(struct req *r)
 {
-	struct dbres gaps, units;
+	struct dbres gaps;
+	struct unit_row *units;
+	size_t nunits = 0;
 	int rc = kbs_gaps(r->db, r->a, &gaps);
 	if (rc == DB_OK)
-		rc = unit_list(r->db, r->a, r->actor->scope_jur, &units);
+		rc = unit_list(r->db, r->a, r->actor->scope_jur, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "知识缺失", "knowledge/gaps.tpl");
@@ -262,12 +264,12 @@ int h_kb_gaps(struct req *r)
 		tmpl_set(row, "LAST", db_cell(&gaps, i, 3));
 		if (strcmp(db_cell(&gaps, i, 4), "open") == 0) {
 			struct tdict *f = tmpl_section(row, "ASSIGN");
-			for (size_t j = 0; j < units.nrows; j++) {
-				if (!db_int(&units, j, 7))
+			for (size_t j = 0; j < nunits; j++) {
+				if (!units[j].active)
 					continue;
 				struct tdict *o = tmpl_section(f, "UNIT_OPT");
-				tmpl_set(o, "ID", db_cell(&units, j, 0));
-				tmpl_set(o, "NAME", db_cell(&units, j, 2));
+				tmpl_set_int(o, "ID", units[j].id);
+				tmpl_set(o, "NAME", units[j].name);
 			}
 		} else {
 			tmpl_set(tmpl_section(row, "ASSIGNED"), "UNIT",
@@ -281,7 +283,8 @@ int h_kb_gaps(struct req *r)
 
 int h_kb_gap_assign(struct req *r)
 {
-	struct dbres g, u;
+	struct dbres g;
+	struct unit_row *u = NULL;
 	int rc = kbs_gap(r->db, r->a, r->id, &g);
 	if (rc == DB_OK)
 		rc = unit_get(r->db, r->a, r->actor->scope_jur, r->f[F_UNIT_ID].i, &u);
@@ -289,7 +292,7 @@ int h_kb_gap_assign(struct req *r)
 		return db_status(rc);
 	if (g.nrows != 1)
 		return 404;
-	if (u.nrows != 1) {
+	if (u == NULL) {
 		r->err_msg = "只能分派给本行政区域内的单位。";
 		return 403;
 	}
@@ -306,8 +309,7 @@ int h_kb_gap_assign(struct req *r)
 		rc = kbs_gap_assign(r->db, r->a, r->id, id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.gap.assign", "kb_update", id,
-			       arena_printf(r->a, "「%s」分派给 %s", db_cell(&g, 0, 1),
-					    db_cell(&u, 0, 2)));
+			       arena_printf(r->a, "「%s」分派给 %s", db_cell(&g, 0, 1), u->name));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/gaps?done=saved");
 }

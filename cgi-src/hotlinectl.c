@@ -291,15 +291,15 @@ static int import_calendar(const char *path, int quiet)
  * transaction; a file with any error changes nothing. */
 static int kb_import(const char *path, const char *code, int as_draft, int quiet)
 {
-	struct dbres unit;
+	struct unit_row *unit;
 	int rc = unit_by_code(db, &arena, code, &unit);
 	if (rc != DB_OK)
 		return die_db("kb import", rc);
-	if (unit.nrows == 0) {
+	if (unit == NULL) {
 		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
 		return 2;
 	}
-	long long unit_id = db_int(&unit, 0, 0);
+	long long unit_id = unit->id;
 	struct kb_import_entry *entries;
 	size_t n;
 	char *xsd = arena_printf(&arena, "%s/kb.xsd", cfg.sql_dir);
@@ -341,21 +341,22 @@ static int kb_import(const char *path, const char *code, int as_draft, int quiet
  * units that granted it use (K6). */
 static int kb_export(const char *code, const char *out_path)
 {
-	struct dbres unit, granted;
+	struct unit_row *unit;
+	struct dbres granted;
 	int rc = unit_by_code(db, &arena, code, &unit);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
-	if (unit.nrows == 0) {
+	if (unit == NULL) {
 		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
 		return 2;
 	}
 	char day[11];
 	calendar_today(day);
-	rc = kbs_granted_units(db, &arena, db_int(&unit, 0, 0), day, &granted);
+	rc = kbs_granted_units(db, &arena, unit->id, day, &granted);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
 	long long *ids = arena_alloc(&arena, (granted.nrows + 1) * sizeof *ids);
-	ids[0] = db_int(&unit, 0, 0);
+	ids[0] = unit->id;
 	for (size_t i = 0; i < granted.nrows; i++)
 		ids[i + 1] = db_int(&granted, i, 0);
 	struct buf xml;
@@ -594,11 +595,11 @@ static int cmd_create_user(char **argv)
 		fprintf(stderr, "hotlinectl: unknown role %s\n", role);
 		return 2;
 	}
-	struct dbres unit;
+	struct unit_row *unit;
 	int rc = unit_by_code(db, &arena, code, &unit);
 	if (rc != DB_OK)
 		return die_db("create-user", rc);
-	if (unit.nrows == 0) {
+	if (unit == NULL) {
 		fprintf(stderr, "hotlinectl: no unit with code %s\n", code);
 		return 2;
 	}
@@ -611,11 +612,11 @@ static int cmd_create_user(char **argv)
 	if (rc == DB_OK)
 		rc = user_insert(db, &arena, username, display, "", hash, &id);
 	if (rc == DB_OK)
-		rc = membership_add(db, &arena, id, db_int(&unit, 0, 0), role, &mid);
+		rc = membership_add(db, &arena, id, unit->id, role, &mid);
 	if (rc == DB_OK)
 		rc = tool_audit("user.create", "user", id,
 				arena_printf(&arena, "%s %s，%s，%s", username, display,
-					     role_defs[ro].label, db_cell(&unit, 0, 2)));
+					     role_defs[ro].label, unit->name));
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {

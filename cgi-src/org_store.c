@@ -14,28 +14,27 @@ enum stmt {
 	STMT__MAX
 };
 
-#define UNIT_COLS "u.id, u.code, u.name, u.kind, u.jurisdiction_id, j.name," \
-	" u.parent_id, u.active"
+DB_ROW_COLS(jur_row, JUR_ROW);
+DB_ROW_COLS(unit_row, UNIT_ROW);
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_JUR_LIST] = "SELECT j.id, j.code, j.name, j.parent_id, p.name, j.active,"
-	" (SELECT COUNT(*) FROM units u WHERE u.jurisdiction_id = j.id)"
+	[STMT_JUR_LIST] = "SELECT " DB_COLS(JUR_ROW)
 	" FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id"
 	" WHERE (? = 0 OR j.id = ?) ORDER BY j.parent_id IS NOT NULL, j.id LIMIT 500",
 	[STMT_JUR_INSERT] = "INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?, NULLIF(?, 0))",
 	[STMT_JUR_UPDATE] = "UPDATE jurisdictions SET name = ?, active = ? WHERE id = ? AND (? = 0 OR id = ?)",
-	[STMT_UNIT_LIST] = "SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNIT_LIST] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	[STMT_UNIT_GET] = "SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNIT_GET] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
 	[STMT_UNIT_INSERT] = "INSERT INTO units (code, name, kind, jurisdiction_id, parent_id)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, 0))",
 	[STMT_UNIT_UPDATE] = "UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?, 0),"
 	" u.active = ? WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
-	[STMT_UNIT_BY_CODE] = "SELECT " UNIT_COLS " FROM units u"
+	[STMT_UNIT_BY_CODE] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.code = ?",
 };
 
@@ -57,9 +56,12 @@ const char *unit_kind_label(const char *kind)
 	return NULL;
 }
 
-int jur_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
+int jur_list(struct db *db, struct arena *a, long long jur, struct jur_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_JUR_LIST], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_JUR_LIST], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, jur_row, a, v, n);
+	return rc;
 }
 
 int jur_insert(struct db *db, struct arena *a, const char *code,
@@ -84,15 +86,22 @@ int jur_update(struct db *db, struct arena *a, long long jur, long long id,
 	return rc;
 }
 
-int unit_list(struct db *db, struct arena *a, long long jur, struct dbres *out)
+int unit_list(struct db *db, struct arena *a, long long jur, struct unit_row **v,
+	      size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UNIT_LIST], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT_LIST], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, unit_row, a, v, n);
+	return rc;
 }
 
 int unit_get(struct db *db, struct arena *a, long long jur, long long id,
-	     struct dbres *out)
+	     struct unit_row **u)
 {
-	return db_exec(db, a, sql[STMT_UNIT_GET], out, DB_I(id), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT_GET], &res, DB_I(id), DB_I(jur), DB_I(jur));
+	DB_ROW_OUT(rc, &res, unit_row, a, u);
+	return rc;
 }
 
 int unit_insert(struct db *db, struct arena *a, const char *code,
@@ -126,15 +135,17 @@ int unit_parent_ok(struct db *db, struct arena *a, long long scope,
 		return 1;
 	if (parent_id == unit_id)
 		return 0;
-	struct dbres p;
+	struct unit_row *p;
 	int rc = unit_get(db, a, scope, parent_id, &p);
 	if (rc != DB_OK)
 		return rc;
-	return p.nrows == 1 && db_int(&p, 0, 4) == jur_id;
+	return p != NULL && p->jur_id == jur_id;
 }
 
-int unit_by_code(struct db *db, struct arena *a, const char *code,
-		 struct dbres *out)
+int unit_by_code(struct db *db, struct arena *a, const char *code, struct unit_row **u)
 {
-	return db_exec(db, a, sql[STMT_UNIT_BY_CODE], out, DB_S(code));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT_BY_CODE], &res, DB_S(code));
+	DB_ROW_OUT(rc, &res, unit_row, a, u);
+	return rc;
 }
