@@ -126,6 +126,13 @@ int db_commit(struct db *db);
 /* Safe to call when no transaction is open. */
 void db_rollback(struct db *db);
 
+/* The answer a db_err means: 503 when the database is away (it comes
+ * back), 409 when the row changed under us, else 500. */
+static inline int db_status(int rc)
+{
+	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
+}
+
 /* Text of the last error, for logs. */
 const char *db_error(struct db *db);
 

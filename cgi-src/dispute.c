@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "actor.h"
+#include "roles.h"
 #include "workdays.h"
 
 const char *const dispute_state_codes[DS__MAX] = {
@@ -123,4 +125,54 @@ size_t dispute_form_cut(const char *s, size_t limit)
 			stop = i;
 	}
 	return i;
+}
+
+#define P(p) (1u << (p))
+
+unsigned dispute_parties(const struct actor *ac, const struct dispute_view *v)
+{
+	unsigned m = 0;
+	int handles = caps_allow(ac->caps, 1, CAP_ORDER_HANDLE);
+	int reviews = caps_allow(ac->caps, 1, CAP_DISPUTE_REVIEW);
+	if (caps_allow(ac->caps, 1, CAP_DISPATCH) && (ac->scope_jur == 0 || ac->scope_jur == v->jur))
+		m |= P(DP_OFFICE);
+	if (handles && v->owes_opinion)
+		m |= P(DP_INVOLVED);
+	if (handles && v->lead && ac->unit_id == v->lead)
+		m |= P(DP_LEAD);
+	if (reviews && ac->unit_id == v->est)
+		m |= P(DP_ESTABLISHMENT);
+	if (reviews && v->legal && ac->unit_id == v->legal)
+		m |= P(DP_LEGAL);
+	if (caps_allow(ac->caps, 1, CAP_MEETING) && ac->unit_id == v->convener)
+		m |= P(DP_CONVENER);
+	return m;
+}
+
+int dispute_visible(const struct actor *ac, const struct dispute_view *v, unsigned parties)
+{
+	if (parties & P(DP_OFFICE))
+		return 1;
+	if (v->involved && caps_allow(ac->caps, 1, CAP_ORDER_HANDLE))
+		return 1;
+	if ((parties & P(DP_ESTABLISHMENT)) && v->state != DS_OPEN)
+		return 1;
+	if ((parties & P(DP_LEGAL)) && v->referred_legal)
+		return 1;
+	if (parties & P(DP_CONVENER))
+		return v->state == DS_MEETING || v->had_meeting;
+	return 0;
+}
+
+int dispute_overdue(const struct dispute_view *v, const char *today)
+{
+	return v->state == DS_DETERMINED && *v->accept_due && strcmp(v->accept_due, today) < 0;
+}
+
+const char *dispute_reader(const struct actor *ac)
+{
+	return caps_allow(ac->caps, 1, CAP_DISPATCH) ? "office"
+	       : caps_allow(ac->caps, 1, CAP_DISPUTE_REVIEW) ? "reviewer"
+	       : caps_allow(ac->caps, 1, CAP_MEETING) ? "convener"
+	       : caps_allow(ac->caps, 1, CAP_ORDER_HANDLE) ? "unit" : "none";
 }

@@ -59,6 +59,31 @@ int dispute_state_from_code(const char *code);
 int dispute_transition(int state, enum dispute_action action, unsigned parties,
 		       int has_legal, int overdue);
 
+/* What the rules know of one dispute, as the actor sees it. */
+struct dispute_view {
+	int state;
+	long long jur, est, legal, convener, lead, order_id, category;
+	int review_days, accept_days;
+	const char *accept_due;   /* "" when none */
+	int referred_legal;       /* 编办 referred it on to 法制局 */
+	int had_meeting;          /* a joint meeting decided it */
+	int involved;             /* the actor's unit is an involved unit */
+	int owes_opinion;         /* ... that has not given its opinion */
+};
+struct actor;
+/* The parties (bit n = enum dispute_party n) the actor is for it. */
+unsigned dispute_parties(const struct actor *ac, const struct dispute_view *v);
+/* Who sees a dispute: the office in scope, its involved and lead units,
+ * the 编办 once it is referred, the 法制局 once referred on, the convener
+ * once a meeting is asked for. */
+int dispute_visible(const struct actor *ac, const struct dispute_view *v, unsigned parties);
+/* Whether the lead unit's time to accept (accept_due) is past on today. */
+int dispute_overdue(const struct dispute_view *v, const char *today);
+/* Which list of disputes the actor reads (dss_list's who): "office",
+ * "reviewer", "convener", "unit" (only to those who handle its orders),
+ * else "none"; the same rule as dispute_visible. */
+const char *dispute_reader(const struct actor *ac);
+
 /* D4: the principle an opinion applies. */
 struct dispute_code { const char *code, *label; };
 extern const struct dispute_code dispute_principles[]; /* NULL-terminated */

@@ -1,5 +1,6 @@
 #include "dispute_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum stmt {
@@ -51,15 +52,26 @@ enum stmt {
 	STMT__MAX
 };
 
-#define BJ(col) DB_BJ_MINUTE(col)
-#define DAY(col) DB_DAY(col)
+DB_ROW_COLS(dispute_row, DISPUTE_ROW);
+DB_ROW_COLS(dispute_lock_row, DISPUTE_LOCK_ROW);
+DB_ROW_COLS(dispute_unit_row, DISPUTE_UNIT_ROW);
+DB_ROW_COLS(dispute_opinion_row, DISPUTE_OPINION_ROW);
+DB_ROW_COLS(dispute_contact_row, DISPUTE_CONTACT_ROW);
+DB_ROW_COLS(dispute_event_row, DISPUTE_EVENT_ROW);
+DB_ROW_COLS(dispute_deciding_row, DISPUTE_DECIDING_ROW);
+DB_ROW_COLS(dispute_list_row, DISPUTE_LIST_ROW);
+DB_ROW_COLS(dispute_similar_row, DISPUTE_SIMILAR_ROW);
+DB_ROW_COLS(dispute_name_row, DISPUTE_NAME_ROW);
+DB_ROW_COLS(meeting_row, MEETING_ROW);
+DB_ROW_COLS(meeting_item_row, MEETING_ITEM_ROW);
+DB_ROW_COLS(meeting_list_row, MEETING_LIST_ROW);
+DB_ROW_COLS(account_row, ACCOUNT_ROW);
+DB_ROW_COLS(procedure_in_force_row, PROCEDURE_IN_FORCE_ROW);
 
 /* The procedure in force on a day: the jurisdiction's own, else the
  * city's (the jurisdiction without a parent). */
 #define PROCEDURE_FOR \
-	"SELECT p.id, p.jurisdiction_id, " DAY("p.effective_from") ","          \
-	" p.establishment_unit_id, p.legal_unit_id, p.convener_unit_id,"       \
-	" p.review_days, p.accept_days, p.opinion_days FROM dispute_procedures p" \
+	"SELECT " DB_COLS(PROCEDURE_IN_FORCE_ROW) " FROM dispute_procedures p" \
 	" JOIN jurisdictions j ON j.id = p.jurisdiction_id"                    \
 	" WHERE (p.jurisdiction_id = ? OR j.parent_id IS NULL)"                \
 	" AND p.effective_from <= ?"                                           \
@@ -68,9 +80,7 @@ enum stmt {
 /* The lists (dss_list): one statement per kind of reader, so that each is
  * planned on its own (one statement with an OR of the four readers costs
  * as much to plan as to run, and its subqueries get materialized). */
-#define LIST_COLS \
-	"SELECT d.id, o.number, c.name, d.state, " DAY("d.stage_due") ", " BJ("d.opened_at") "," \
-	" lu.name, " DAY("d.accept_due") ", j.name"
+#define LIST_COLS "SELECT " DB_COLS(DISPUTE_LIST_ROW)
 #define LIST_JOINS \
 	" JOIN orders o ON o.id = d.order_id"                                  \
 	" JOIN jurisdictions j ON j.id = d.jurisdiction_id"                    \
@@ -78,14 +88,12 @@ enum stmt {
 	" LEFT JOIN units lu ON lu.id = d.lead_unit_id"
 
 #define LOCK_COLS \
-	"SELECT d.state, d.jurisdiction_id, p.establishment_unit_id, p.legal_unit_id," \
-	" p.convener_unit_id, p.review_days, p.accept_days, d.lead_unit_id," \
-	" " DAY("d.accept_due") ", d.order_id, d.category_id" \
+	"SELECT " DB_COLS(DISPUTE_LOCK_ROW) \
 	" FROM disputes d LEFT JOIN dispute_procedures p ON p.id = d.procedure_id" \
 	" WHERE d.id = ?"
 
 #define SIMILAR_COLS \
-	"SELECT d.id, o.number, c.name, lu.name, " BJ("d.determined_at") ", d.determination" \
+	"SELECT " DB_COLS(DISPUTE_SIMILAR_ROW) \
 	" FROM disputes d JOIN orders o ON o.id = d.order_id" \
 	" LEFT JOIN order_categories c ON c.id = d.category_id" \
 	" JOIN units lu ON lu.id = d.lead_unit_id"
@@ -105,15 +113,7 @@ static const char *const sql[STMT__MAX] = {
 	/* the unit the return named. */
 	[STMT_OPEN_SUGGESTED] = "INSERT IGNORE INTO dispute_units (dispute_id, unit_id, due_date)"
 	" SELECT ?, r.suggested_unit_id, ? FROM order_returns r WHERE r.id = ?",
-	[STMT_GET] = "SELECT d.id, d.order_id, o.number, c.name, d.jurisdiction_id, j.name,"
-	" d.state, d.content, " DAY("d.stage_due") ", " BJ("d.opened_at") ","
-	" ob.display_name, p.establishment_unit_id, eu.name, p.legal_unit_id, lu.name,"
-	" p.convener_unit_id, p.review_days, p.accept_days, d.lead_unit_id, ld.name,"
-	" d.principle, d.determination, " BJ("d.determined_at") ", " DAY("d.accept_due") ","
-	" " BJ("d.answered_at") ", d.refusal, d.contact_name, d.contact_phone, tu.name,"
-	" d.category_id, d.note, o.state, cu.name,"
-	" (SELECT u.name FROM units u WHERE u.jurisdiction_id = d.jurisdiction_id"
-	"  AND u.kind = 'office' AND u.active = 1 ORDER BY u.id LIMIT 1), j.parent_id IS NULL"
+	[STMT_GET] = "SELECT " DB_COLS(DISPUTE_ROW)
 	" FROM disputes d JOIN orders o ON o.id = d.order_id"
 	" JOIN jurisdictions j ON j.id = d.jurisdiction_id"
 	" LEFT JOIN order_categories c ON c.id = d.category_id"
@@ -127,43 +127,46 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE d.id = ?",
 	[STMT_LOCK] = LOCK_COLS " FOR UPDATE",
 	[STMT_PEEK] = LOCK_COLS,
-	[STMT_UNITS] = "SELECT du.unit_id, u.name, " DAY("du.due_date") ", du.opinion, us.display_name,"
-	" " BJ("du.opinion_at") ", du.role FROM dispute_units du"
+	[STMT_UNITS] = "SELECT " DB_COLS(DISPUTE_UNIT_ROW) " FROM dispute_units du"
 	" JOIN units u ON u.id = du.unit_id LEFT JOIN users us ON us.id = du.opinion_by"
 	" WHERE du.dispute_id = ? ORDER BY du.role = 'lead' DESC, u.id LIMIT 100",
-	[STMT_OPINIONS] = "SELECT o.stage, o.kind, o.text, l.name, o.coop_units, o.principle, o.basis,"
-	" t.name, s.name, us.display_name, " BJ("o.sealed_at") ", o.lead_unit_id, o.id,"
-	" " DAY("o.sealed_at + INTERVAL 8 HOUR")
-	" FROM dispute_opinions o LEFT JOIN units l ON l.id = o.lead_unit_id"
+	[STMT_OPINIONS] = "SELECT " DB_COLS(DISPUTE_OPINION_ROW) " FROM dispute_opinions o"
+	" LEFT JOIN units l ON l.id = o.lead_unit_id"
 	" LEFT JOIN units t ON t.id = o.temp_unit_id JOIN units s ON s.id = o.sealed_unit_id"
 	" JOIN users us ON us.id = o.sealed_by WHERE o.dispute_id = ? ORDER BY o.id LIMIT 200",
-	[STMT_CONTACTS] = "SELECT " BJ("c.at") ", us.display_name, c.what FROM dispute_contacts c"
+	[STMT_CONTACTS] = "SELECT " DB_COLS(DISPUTE_CONTACT_ROW) " FROM dispute_contacts c"
 	" JOIN users us ON us.id = c.user_id WHERE c.dispute_id = ? ORDER BY c.id LIMIT 200",
-	[STMT_EVENTS] = "SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, e.note"
-	" FROM dispute_events e LEFT JOIN users us ON us.id = e.user_id"
+	[STMT_EVENTS] = "SELECT " DB_COLS(DISPUTE_EVENT_ROW) " FROM dispute_events e LEFT"
+	" JOIN users us ON us.id = e.user_id"
 	" LEFT JOIN units un ON un.id = e.unit_id WHERE e.dispute_id = ? ORDER BY e.id LIMIT 500",
 	[STMT_SET_STATE] = "UPDATE disputes SET state = ?, stage_due = IF(? = '', stage_due, ?)"
 	" WHERE id = ? AND state = ?",
 	[STMT_EVENT] = "INSERT INTO dispute_events (dispute_id, at, user_id, unit_id, kind, note)"
 	" VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
-	[STMT_UNIT_OPINION] = "UPDATE dispute_units SET opinion = ?, opinion_by = ?, opinion_at = UTC_TIMESTAMP()"
+	[STMT_UNIT_OPINION] = "UPDATE dispute_units SET opinion = ?, opinion_by = ?,"
+	" opinion_at = UTC_TIMESTAMP()"
 	" WHERE dispute_id = ? AND unit_id = ? AND opinion IS NULL",
 	[STMT_CONTACT] = "INSERT INTO dispute_contacts (dispute_id, at, user_id, what)"
 	" VALUES (?, UTC_TIMESTAMP(), ?, ?)",
-	[STMT_OPINION] = "INSERT INTO dispute_opinions (dispute_id, stage, kind, text, lead_unit_id,"
+	[STMT_OPINION] = "INSERT INTO dispute_opinions (dispute_id, stage, kind, text,"
+	" lead_unit_id,"
 	" coop_units, principle, basis, temp_unit_id, sealed_unit_id, sealed_by, sealed_at)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?,"
 	" UTC_TIMESTAMP())",
-	[STMT_DECIDING] = "SELECT lead_unit_id, coop_units, principle, text, stage FROM dispute_opinions"
+	[STMT_DECIDING] = "SELECT " DB_COLS(DISPUTE_DECIDING_ROW) " FROM dispute_opinions"
 	" WHERE dispute_id = ? AND kind = 'opinion' ORDER BY id DESC LIMIT 1",
-	[STMT_DETERMINE] = "UPDATE disputes SET state = 'determined', lead_unit_id = ?, principle = ?,"
+	[STMT_DETERMINE] = "UPDATE disputes SET state = 'determined', lead_unit_id = ?,"
+	" principle = ?,"
 	" determination = ?, determined_by = ?, determined_at = UTC_TIMESTAMP(),"
 	" accept_due = ? WHERE id = ? AND state = 'ready'",
-	[STMT_UNIT_ROLE] = "INSERT INTO dispute_units (dispute_id, unit_id, due_date, role) VALUES (?, ?, ?, ?)"
+	[STMT_UNIT_ROLE] = "INSERT INTO dispute_units (dispute_id, unit_id, due_date, role)"
+	" VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE role = VALUES(role)",
-	[STMT_ANSWER] = "UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(), refusal = NULLIF(?, '')"
+	[STMT_ANSWER] = "UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(),"
+	" refusal = NULLIF(?, '')"
 	" WHERE id = ? AND state = 'determined'",
-	[STMT_COOP] = "INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?, ?, ?)",
+	[STMT_COOP] = "INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?,"
+	" ?, ?)",
 	[STMT_TEMP_UNIT] = "UPDATE disputes SET temp_unit_id = NULLIF(?, 0) WHERE id = ?",
 	/* the jurisdiction's (jur 0: every one), newest
 	 * first along the primary key. */
@@ -172,7 +175,8 @@ static const char *const sql[STMT__MAX] = {
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
 	/* where the unit is involved or leads, along
 	 * k_dispute_units_unit (one row per dispute and unit). */
-	[STMT_LIST_UNIT] = LIST_COLS " FROM dispute_units du JOIN disputes d ON d.id = du.dispute_id" LIST_JOINS
+	[STMT_LIST_UNIT] = LIST_COLS " FROM dispute_units du"
+	" JOIN disputes d ON d.id = du.dispute_id" LIST_JOINS
 	" WHERE du.unit_id = ? AND (? = '' OR d.state = ?)"
 	" ORDER BY du.dispute_id DESC LIMIT ? OFFSET ?",
 	/* the procedure's 编办 once referred, its 法制局
@@ -195,45 +199,54 @@ static const char *const sql[STMT__MAX] = {
 	" ORDER BY d.id DESC LIMIT ? OFFSET ?",
 	/* determinations of the same category, newest first
 	 * (k_disputes_category). */
-	[STMT_SIMILAR] = SIMILAR_COLS " WHERE d.category_id = ? AND d.determined_at IS NOT NULL AND d.id <> ?"
+	[STMT_SIMILAR] = SIMILAR_COLS " WHERE d.category_id = ? AND d.determined_at IS NOT NULL"
+	" AND d.id <> ?"
 	" ORDER BY d.determined_at DESC LIMIT 10",
 	/* determinations whose content is like q (the
 	 * FULLTEXT index, natural-language relevance over bigrams). */
-	[STMT_SIMILAR_TEXT] = SIMILAR_COLS " WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
+	[STMT_SIMILAR_TEXT] = SIMILAR_COLS ""
+	" WHERE MATCH(d.content_bg) AGAINST (CONVERT(? USING utf8mb4))"
 	" AND d.determined_at IS NOT NULL AND d.id <> ? LIMIT 10",
 	/* ids as "1,2,3" (units is a small table). */
-	[STMT_UNIT_NAMES] = "SELECT id, name FROM units WHERE FIND_IN_SET(id, ?) LIMIT 1000",
-	[STMT_RULE_EXISTS] = "SELECT 1 FROM routing_rules WHERE category_id = ? AND jurisdiction_id = ?"
+	[STMT_UNIT_NAMES] = "SELECT " DB_COLS(DISPUTE_NAME_ROW) " FROM units"
+	" WHERE FIND_IN_SET(id, ?) LIMIT 1000",
+	[STMT_RULE_EXISTS] = "SELECT 1 FROM routing_rules WHERE category_id = ?"
+	" AND jurisdiction_id = ?"
 	" AND keywords = ? AND unit_id = ? AND active = 1 LIMIT 1",
-	[STMT_DETERMINED_FOR] = "SELECT id FROM disputes WHERE order_id = ? AND state = 'determined'"
+	[STMT_DETERMINED_FOR] = "SELECT id FROM disputes WHERE order_id = ?"
+	" AND state = 'determined'"
 	" AND lead_unit_id = ? FOR UPDATE",
 	[STMT_RULE] = "INSERT INTO routing_rules (category_id, jurisdiction_id, keywords, unit_id,"
 	" created_by, dispute_id) VALUES (?, ?, ?, ?, ?, ?)",
-	[STMT_MEETING_INSERT] = "INSERT INTO meetings (jurisdiction_id, proposed_by, proposed_at, topic)"
+	[STMT_MEETING_INSERT] = "INSERT INTO meetings (jurisdiction_id, proposed_by,"
+	" proposed_at, topic)"
 	" VALUES (?, ?, UTC_TIMESTAMP(), ?)",
 	[STMT_MEETING_ITEM] = "INSERT INTO meeting_items (meeting_id, dispute_id) VALUES (?, ?)",
-	[STMT_MEETING] = "SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
-	" m.invitees, m.attendance, m.minutes, us.display_name, m.jurisdiction_id"
-	" FROM meetings m JOIN users us ON us.id = m.proposed_by WHERE m.id = ?",
-	[STMT_MEETING_ITEMS] = "SELECT d.id, o.number, c.name, d.state, mi.decided FROM meeting_items mi"
+	[STMT_MEETING] = "SELECT " DB_COLS(MEETING_ROW) " FROM meetings m"
+	" JOIN users us ON us.id = m.proposed_by WHERE m.id = ?",
+	[STMT_MEETING_ITEMS] = "SELECT " DB_COLS(MEETING_ITEM_ROW) " FROM meeting_items mi"
 	" JOIN disputes d ON d.id = mi.dispute_id JOIN orders o ON o.id = d.order_id"
 	" LEFT JOIN order_categories c ON c.id = d.category_id"
 	" WHERE mi.meeting_id = ? ORDER BY d.id LIMIT 100",
-	[STMT_MEETINGS] = "SELECT m.id, m.state, m.topic, DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i'), m.place,"
-	" (SELECT COUNT(*) FROM meeting_items mi WHERE mi.meeting_id = m.id)"
-	" FROM meetings m WHERE (? = 0 OR m.jurisdiction_id = ?) ORDER BY m.id DESC LIMIT 200",
-	[STMT_MEETING_SCHEDULE] = "UPDATE meetings SET state = 'scheduled', starts_at = ?, place = ?, invitees = ?,"
+	[STMT_MEETINGS] = "SELECT " DB_COLS(MEETING_LIST_ROW) " FROM meetings m"
+	" WHERE (? = 0 OR m.jurisdiction_id = ?) ORDER BY m.id DESC LIMIT 200",
+	[STMT_MEETING_SCHEDULE] = "UPDATE meetings SET state = 'scheduled', starts_at = ?,"
+	" place = ?, invitees = ?,"
 	" scheduled_by = ? WHERE id = ? AND state IN ('proposed', 'scheduled')",
-	[STMT_MEETING_HELD] = "UPDATE meetings SET state = 'held', attendance = ?, minutes = ?, held_by = ?"
+	[STMT_MEETING_HELD] = "UPDATE meetings SET state = 'held', attendance = ?, minutes = ?,"
+	" held_by = ?"
 	" WHERE id = ? AND state = 'scheduled'",
-	[STMT_MEETING_DECIDED] = "UPDATE meeting_items SET decided = 1 WHERE meeting_id = ? AND dispute_id = ?"
+	[STMT_MEETING_DECIDED] = "UPDATE meeting_items SET decided = 1 WHERE meeting_id = ?"
+	" AND dispute_id = ?"
 	" AND decided = 0",
-	[STMT_MEETING_PENDING] = "SELECT meeting_id FROM meeting_items WHERE dispute_id = ? AND decided = 0"
+	[STMT_MEETING_PENDING] = "SELECT meeting_id FROM meeting_items WHERE dispute_id = ?"
+	" AND decided = 0"
 	" ORDER BY meeting_id LIMIT 10",
-	[STMT_ACCOUNT] = "INSERT INTO accountability (dispute_id, unit_id, facts, opened_by, opened_at)"
+	[STMT_ACCOUNT] = "INSERT INTO accountability (dispute_id, unit_id, facts, opened_by,"
+	" opened_at)"
 	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-	[STMT_ACCOUNTS] = "SELECT a.id, a.dispute_id, o.number, u.name, a.facts, a.state, " BJ("a.opened_at") ","
-	" a.outcome FROM accountability a JOIN disputes d ON d.id = a.dispute_id"
+	[STMT_ACCOUNTS] = "SELECT " DB_COLS(ACCOUNT_ROW) " FROM accountability a"
+	" JOIN disputes d ON d.id = a.dispute_id"
 	" JOIN orders o ON o.id = d.order_id JOIN units u ON u.id = a.unit_id"
 	" WHERE (? = 0 OR d.jurisdiction_id = ?) AND (? = '' OR a.state = ?)"
 	" ORDER BY a.state = 'open' DESC, a.id DESC LIMIT 500",
@@ -244,27 +257,31 @@ static const char *const sql[STMT__MAX] = {
 
 
 int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
-		      struct dbres *out)
+		      struct procedure_in_force_row **one)
 {
-	return db_exec(db, a, sql[STMT_PROCEDURE], out, DB_I(jur), DB_S(day), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_PROCEDURE], &res, DB_I(jur), DB_S(day), DB_I(jur));
+	DB_ROW_OUT(rc, &res, procedure_in_force_row, a, one);
+	return rc;
 }
 
 int dss_open(struct db *db, struct arena *a, long long order_id, long long return_id,
 	     long long user, const char *note, const char *today, const char *due,
 	     const char *content_bg, long long *id)
 {
-	struct dbres o, p, res;
+	struct dbres o, res;
 	int rc = db_exec(db, a, sql[STMT_ORDER_JUR], &o, DB_I(order_id));
 	if (rc != DB_OK)
 		return rc;
 	if (o.nrows != 1)
 		return DB_FK;
-	rc = dss_procedure_for(db, a, db_int(&o, 0, 0), today, &p);
+	struct procedure_in_force_row *p;
+	rc = dss_procedure_for(db, a, strtoll(db_cell(&o, 0, 0), NULL, 10), today, &p);
 	if (rc != DB_OK)
 		return rc;
-	if (p.nrows != 1)
+	if (p == NULL)
 		return DB_FK;
-	rc = db_exec(db, a, sql[STMT_OPEN], &res, DB_I(return_id), DB_I(db_int(&p, 0, 0)),
+	rc = db_exec(db, a, sql[STMT_OPEN], &res, DB_I(return_id), DB_I(p->id),
 		     DB_S(content_bg), DB_I(user), DB_S(note), DB_S(due), DB_I(order_id));
 	if (rc != DB_OK)
 		return rc;
@@ -276,39 +293,64 @@ int dss_open(struct db *db, struct arena *a, long long order_id, long long retur
 	return rc;
 }
 
-int dss_get(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_get(struct db *db, struct arena *a, long long id, struct dispute_row **one)
 {
-	return db_exec(db, a, sql[STMT_GET], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GET], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, dispute_row, a, one);
+	return rc;
 }
 
-int dss_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
 {
-	return db_exec(db, a, sql[STMT_LOCK], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LOCK], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, dispute_lock_row, a, one);
+	return rc;
 }
 
-int dss_peek(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
 {
-	return db_exec(db, a, sql[STMT_PEEK], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_PEEK], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, dispute_lock_row, a, one);
+	return rc;
 }
 
-int dss_units(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_units(struct db *db, struct arena *a, long long id, struct dispute_unit_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UNITS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNITS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_unit_row, a, v, n);
+	return rc;
 }
 
-int dss_opinions(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_opinions(struct db *db, struct arena *a, long long id, struct dispute_opinion_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_OPINIONS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_OPINIONS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_opinion_row, a, v, n);
+	return rc;
 }
 
-int dss_contacts(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_contacts(struct db *db, struct arena *a, long long id, struct dispute_contact_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_CONTACTS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CONTACTS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_contact_row, a, v, n);
+	return rc;
 }
 
-int dss_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_events(struct db *db, struct arena *a, long long id, struct dispute_event_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_EVENTS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_EVENTS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_event_row, a, v, n);
+	return rc;
 }
 
 int dss_set_state(struct db *db, struct arena *a, long long id, const char *from,
@@ -316,7 +358,9 @@ int dss_set_state(struct db *db, struct arena *a, long long id, const char *from
 {
 	struct dbres res;
 	const char *due = stage_due ? stage_due : "";
-	return db_changed(db_exec(db, a, sql[STMT_SET_STATE], &res, DB_S(to), DB_S(due), DB_S(due), DB_I(id), DB_S(from)),
+	return db_changed(db_exec(db, a, sql[STMT_SET_STATE], &res, DB_S(to), DB_S(due),
+				  DB_S(due), DB_I(id), DB_S(from)),
+				  
 				  &res);
 }
 
@@ -331,7 +375,9 @@ int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long uni
 		     long long user, const char *opinion)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_UNIT_OPINION], &res, DB_S(opinion), DB_I(user), DB_I(id), DB_I(unit)),
+	return db_changed(db_exec(db, a, sql[STMT_UNIT_OPINION], &res, DB_S(opinion),
+				  DB_I(user), DB_I(id), DB_I(unit)),
+				  
 				  &res);
 }
 
@@ -351,9 +397,12 @@ int dss_opinion(struct db *db, struct arena *a, long long id,
 		       DB_I(o->temp_unit), DB_I(o->seal_unit), DB_I(o->user));
 }
 
-int dss_deciding(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_deciding(struct db *db, struct arena *a, long long id, struct dispute_deciding_row **one)
 {
-	return db_exec(db, a, sql[STMT_DECIDING], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_DECIDING], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, dispute_deciding_row, a, one);
+	return rc;
 }
 
 int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
@@ -361,7 +410,10 @@ int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
 		  const char *accept_due)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_DETERMINE], &res, DB_I(lead), DB_S(principle), DB_S(text), DB_I(user), DB_S(accept_due), DB_I(id)),
+	return db_changed(db_exec(db, a, sql[STMT_DETERMINE], &res, DB_I(lead),
+				  DB_S(principle), DB_S(text), DB_I(user), DB_S(accept_due),
+				  DB_I(id)),
+				  
 				  &res);
 }
 
@@ -376,7 +428,9 @@ int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
 	       const char *refusal)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_ANSWER], &res, DB_S(to), DB_S(refusal ? refusal : ""), DB_I(id)),
+	return db_changed(db_exec(db, a, sql[STMT_ANSWER], &res, DB_S(to),
+				  DB_S(refusal ? refusal : ""), DB_I(id)),
+				  
 				  &res);
 }
 
@@ -393,53 +447,61 @@ int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit)
 
 int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 	     long long unit, const char *state, long long limit, long long offset,
-	     struct dbres *out)
+	     struct dispute_list_row **v, size_t *n)
 {
+	struct dbres res;
+	int rc;
 	if (strcmp(who, "office") == 0)
-		return db_exec(db, a, sql[STMT_LIST_OFFICE], out, DB_S(state), DB_S(state),
-			       DB_I(jur), DB_I(jur), DB_I(limit), DB_I(offset));
-	if (strcmp(who, "unit") == 0)
-		return db_exec(db, a, sql[STMT_LIST_UNIT], out, DB_I(unit), DB_S(state),
-			       DB_S(state), DB_I(limit), DB_I(offset));
-	if (strcmp(who, "reviewer") == 0)
-		return db_exec(db, a, sql[STMT_LIST_REVIEWER], out, DB_S(state), DB_S(state),
-			       DB_I(unit), DB_I(unit), DB_I(limit), DB_I(offset));
-	if (strcmp(who, "convener") == 0)
-		return db_exec(db, a, sql[STMT_LIST_CONVENER], out, DB_S(state), DB_S(state),
-			       DB_I(unit), DB_I(limit), DB_I(offset));
-	/* Anyone else sees none. */
-	memset(out, 0, sizeof *out);
-	out->ncols = 9;
-	return DB_OK;
+		rc = db_exec(db, a, sql[STMT_LIST_OFFICE], &res, DB_S(state), DB_S(state),
+			     DB_I(jur), DB_I(jur), DB_I(limit), DB_I(offset));
+	else if (strcmp(who, "unit") == 0)
+		rc = db_exec(db, a, sql[STMT_LIST_UNIT], &res, DB_I(unit), DB_S(state),
+			     DB_S(state), DB_I(limit), DB_I(offset));
+	else if (strcmp(who, "reviewer") == 0)
+		rc = db_exec(db, a, sql[STMT_LIST_REVIEWER], &res, DB_S(state), DB_S(state),
+			     DB_I(unit), DB_I(unit), DB_I(limit), DB_I(offset));
+	else if (strcmp(who, "convener") == 0)
+		rc = db_exec(db, a, sql[STMT_LIST_CONVENER], &res, DB_S(state), DB_S(state),
+			     DB_I(unit), DB_I(limit), DB_I(offset));
+	else {
+		/* Anyone else sees none. */
+		memset(&res, 0, sizeof res);
+		rc = DB_OK;
+	}
+	DB_ROWS_OUT(rc, &res, dispute_list_row, a, v, n);
+	return rc;
 }
 
 int dss_similar(struct db *db, struct arena *a, long long id, long long category,
-		const char *q, struct dbres *out)
+		const char *q, struct dispute_similar_row **v, size_t *n)
 {
 	/* The same category first; similar content only when that finds
 	 * few: a relevance search over thousands of texts is the costly part. */
-	int rc = db_exec(db, a, sql[STMT_SIMILAR], out, DB_I(category), DB_I(id));
-	if (rc != DB_OK || out->nrows >= 3 || q == NULL || *q == '\0')
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SIMILAR], &res, DB_I(category), DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_similar_row, a, v, n);
+	if (rc != DB_OK || *n >= 3 || q == NULL || *q == '\0')
 		return rc;
-	struct dbres t;
-	rc = db_exec(db, a, sql[STMT_SIMILAR_TEXT], &t, DB_S(q), DB_I(id));
-	if (rc != DB_OK || t.nrows == 0)
+	struct dispute_similar_row *t;
+	size_t nt;
+	rc = db_exec(db, a, sql[STMT_SIMILAR_TEXT], &res, DB_S(q), DB_I(id));
+	DB_ROWS_OUT(rc, &res, dispute_similar_row, a, &t, &nt);
+	if (rc != DB_OK || nt == 0)
 		return rc;
 	/* Both lists, the category's first, each dispute once. */
-	const char **cells = arena_alloc(a, (out->nrows + t.nrows) * t.ncols * sizeof *cells);
-	size_t n = 0;
-	for (size_t i = 0; i < out->nrows; i++, n++)
-		memcpy(&cells[n * t.ncols], &out->cells[i * t.ncols], t.ncols * sizeof *cells);
-	for (size_t i = 0; i < t.nrows; i++) {
+	struct dispute_similar_row *all = arena_alloc(a, (*n + nt) * sizeof *all);
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		all[k++] = (*v)[i];
+	for (size_t i = 0; i < nt; i++) {
 		int seen = 0;
-		for (size_t k = 0; k < out->nrows; k++)
-			seen |= strcmp(db_cell(out, k, 0), db_cell(&t, i, 0)) == 0;
+		for (size_t j = 0; j < *n; j++)
+			seen |= (*v)[j].id == t[i].id;
 		if (!seen)
-			memcpy(&cells[n++ * t.ncols], &t.cells[i * t.ncols], t.ncols * sizeof *cells);
+			all[k++] = t[i];
 	}
-	out->cells = cells;
-	out->nrows = n;
-	out->ncols = t.ncols;
+	*v = all;
+	*n = k;
 	return DB_OK;
 }
 
@@ -466,19 +528,30 @@ int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long lon
 	return db_exec(db, a, sql[STMT_MEETING_ITEM], NULL, DB_I(meeting), DB_I(dispute));
 }
 
-int dss_meeting(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_meeting(struct db *db, struct arena *a, long long id, struct meeting_row **one)
 {
-	return db_exec(db, a, sql[STMT_MEETING], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MEETING], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, meeting_row, a, one);
+	return rc;
 }
 
-int dss_meeting_items(struct db *db, struct arena *a, long long id, struct dbres *out)
+int dss_meeting_items(struct db *db, struct arena *a, long long id, struct meeting_item_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_MEETING_ITEMS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MEETING_ITEMS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, meeting_item_row, a, v, n);
+	return rc;
 }
 
-int dss_meetings(struct db *db, struct arena *a, long long jur, struct dbres *out)
+int dss_meetings(struct db *db, struct arena *a, long long jur, struct meeting_list_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_MEETINGS], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MEETINGS], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, meeting_list_row, a, v, n);
+	return rc;
 }
 
 int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
@@ -486,7 +559,9 @@ int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
 			 long long user)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_MEETING_SCHEDULE], &res, DB_S(starts), DB_S(place), DB_S(invitees), DB_I(user), DB_I(id)),
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_SCHEDULE], &res, DB_S(starts),
+				  DB_S(place), DB_S(invitees), DB_I(user), DB_I(id)),
+				  
 				  &res);
 }
 
@@ -494,7 +569,9 @@ int dss_meeting_held(struct db *db, struct arena *a, long long id,
 		     const char *attendance, const char *minutes, long long user)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_MEETING_HELD], &res, DB_S(attendance), DB_S(minutes), DB_I(user), DB_I(id)),
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_HELD], &res, DB_S(attendance),
+				  DB_S(minutes), DB_I(user), DB_I(id)),
+				  
 				  &res);
 }
 
@@ -502,14 +579,21 @@ int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
 			long long dispute)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_MEETING_DECIDED], &res, DB_I(meeting), DB_I(dispute)),
+	return db_changed(db_exec(db, a, sql[STMT_MEETING_DECIDED], &res, DB_I(meeting),
+				  DB_I(dispute)),
+				  
 				  &res);
 }
 
 int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
-			struct dbres *out)
+			long long ids[10], size_t *n)
 {
-	return db_exec(db, a, sql[STMT_MEETING_PENDING], out, DB_I(dispute));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MEETING_PENDING], &res, DB_I(dispute));
+	*n = 0;
+	for (size_t i = 0; rc == DB_OK && i < res.nrows && i < 10; i++)
+		ids[(*n)++] = db_int(&res, i, 0);
+	return rc;
 }
 
 int dss_account(struct db *db, struct arena *a, long long dispute, long long unit,
@@ -524,17 +608,22 @@ int dss_account(struct db *db, struct arena *a, long long dispute, long long uni
 }
 
 int dss_accounts(struct db *db, struct arena *a, long long jur, const char *state,
-		 struct dbres *out)
+		 struct account_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_ACCOUNTS], out, DB_I(jur), DB_I(jur), DB_S(state),
-		       DB_S(state));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ACCOUNTS], &res, DB_I(jur), DB_I(jur), DB_S(state),
+			 DB_S(state));
+	DB_ROWS_OUT(rc, &res, account_row, a, v, n);
+	return rc;
 }
 
 int dss_account_close(struct db *db, struct arena *a, long long id, long long jur,
 		      const char *outcome, long long user)
 {
 	struct dbres res;
-	return db_changed(db_exec(db, a, sql[STMT_ACCOUNT_CLOSE], &res, DB_S(outcome), DB_I(user), DB_I(id), DB_I(jur), DB_I(jur)),
+	return db_changed(db_exec(db, a, sql[STMT_ACCOUNT_CLOSE], &res, DB_S(outcome),
+				  DB_I(user), DB_I(id), DB_I(jur), DB_I(jur)),
+				  
 				  &res);
 }
 
@@ -557,7 +646,11 @@ int dss_determined_for(struct db *db, struct arena *a, long long order_id,
 	return rc;
 }
 
-int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dbres *out)
+int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dispute_name_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UNIT_NAMES], out, DB_S(ids));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT_NAMES], &res, DB_S(ids));
+	DB_ROWS_OUT(rc, &res, dispute_name_row, a, v, n);
+	return rc;
 }

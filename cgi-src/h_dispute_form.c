@@ -5,16 +5,14 @@
  * its own units. A cell too long for the form shows its first part and
  * "（续见附页 N）", and the whole text is printed on 附页 N after the table
  * (注：如填写内容较多，表格内无法填写，可另加附页). Who may see it is the
- * dispute page's rule (h_disputes.c). */
+ * dispute page's rule (dispute_ops.c). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "dispute.h"
-#include "dispute_store.h"
+#include "dispute_ops.h"
 #include "handlers.h"
 #include "order.h"
-#include "order_store.h"
 #include "tmpl.h"
 #include "view.h"
 
@@ -52,7 +50,7 @@ static const char *const step_fallbacks[FS__MAX] = {
 /* The form being filled: the page's dictionary and the 附页 so far. */
 struct form {
 	struct req *r;
-	const struct dispute_rows *rows;
+	const struct dispute_page *p;
 	struct tdict *root;
 	int annexes;
 };
@@ -120,13 +118,13 @@ static void set_seal(struct tdict *s, const char *unit, const char *day)
 
 /* The row labels: the seed's for the city's disputes; for a county's,
  * the names of the units its procedure names (梅江区机构编制委员会办公室意见). */
-static void step_labels(struct req *r, const struct dbres *g, const char *labels[FS__MAX],
+static void step_labels(struct req *r, const struct dispute_row *g, const char *labels[FS__MAX],
 			int *city)
 {
-	*city = db_int(g, 0, DSP_CITY) != 0;
-	static const int name_cols[FS__MAX] = { DSP_OFFICE_NAME, DSP_EST_NAME, DSP_LEGAL_NAME };
+	*city = g->city != 0;
+	const char *const names[FS__MAX] = { g->office_name, g->est_name, g->legal_name };
 	for (int s = 0; s < FS__MAX; s++) {
-		const char *name = db_cell(g, 0, (size_t)name_cols[s]);
+		const char *name = names[s] && *names[s] ? names[s] : NULL;
 		if (*city) {
 			struct buf b;
 			buf_init(&b, r->a);
@@ -157,144 +155,139 @@ static struct tdict *step_row(struct tdict *root, int step, const char *label, i
 
 /* 各职能部门处理意见: each involved unit's name and opinion; the cell's
  * room is shared among the units that answered. */
-static void fill_units(struct form *f, const struct dbres *u)
+static void fill_units(struct form *f)
 {
-	size_t answered = 0;
-	for (size_t i = 0; i < u->nrows; i++)
-		answered += db_cell(u, i, 3) != NULL;
+	const struct dispute_unit_row *u = f->p->units;
+	size_t n = f->p->nunits, answered = 0;
+	for (size_t i = 0; i < n; i++)
+		answered += u[i].opinion != NULL;
 	size_t limit = answered ? UNITS_CHARS / answered : UNITS_CHARS;
 	if (limit < UNIT_MIN_CHARS)
 		limit = UNIT_MIN_CHARS;
-	for (size_t i = 0; i < u->nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *s = tmpl_section(f->root, "FUNIT");
-		const char *name = db_cell(u, i, 1);
-		tmpl_set(s, "NAME", name);
-		if (db_cell(u, i, 3) == NULL) {
+		tmpl_set(s, "NAME", u[i].name);
+		if (u[i].opinion == NULL) {
 			tmpl_show(s, "WAITING");
 			continue;
 		}
 		struct tdict *o = tmpl_section(s, "ANSWERED");
-		form_cell(f, o, "UNIT_OPINION", arena_printf(f->r->a, "各职能部门处理意见（%s）", name),
-			  db_cell(u, i, 3), limit);
-		tmpl_set(o, "AT", db_cell(u, i, 5) ? db_cell(u, i, 5) : "");
+		form_cell(f, o, "UNIT_OPINION",
+			  arena_printf(f->r->a, "各职能部门处理意见（%s）", u[i].name), u[i].opinion,
+			  limit);
+		tmpl_set(o, "AT", u[i].at);
 	}
 }
 
-/* One sealed row from its latest opinion (a dss_opinions row), or the
- * empty 年 月 日 line when there is none yet. */
-static void fill_step(struct form *f, const struct dbres *o, long row, int step,
+/* One sealed row from its latest opinion, or the empty 年 月 日 line
+ * when there is none yet (o NULL). */
+static void fill_step(struct form *f, const struct dispute_opinion_row *o, int step,
 		      const char *label, int city, const char *legal_name)
 {
 	struct req *r = f->r;
 	struct tdict *s = step_row(f->root, step, label, city);
-	if (row < 0) {
+	if (o == NULL) {
 		tmpl_show(s, "UNSEALED");
 		return;
 	}
-	size_t i = (size_t)row;
 	struct tdict *op = tmpl_section(s, "SEALED");
-	const char *kind = db_cell(o, i, 1);
+	const char *kind = o->kind;
 	if (strcmp(kind, "refer") == 0)
 		tmpl_set(tmpl_section(op, "KIND"), "LABEL",
 			 arena_printf(r->a, "转%s认定", legal_name ? legal_name : "法制局"));
 	else if (strcmp(kind, "temporary") == 0)
 		tmpl_set(tmpl_section(op, "KIND"), "LABEL", "暂无法认定，提出临时处理意见，提请联席会议审议");
-	form_cell(f, op, "STEP_TEXT", label, db_cell(o, i, 2), CELL_CHARS);
-	if (db_cell(o, i, 3)) {
+	form_cell(f, op, "STEP_TEXT", label, o->text, CELL_CHARS);
+	if (o->lead_name) {
 		struct tdict *l = tmpl_section(op, "LEAD");
-		tmpl_set(l, "NAME", db_cell(o, i, 3));
-		const char *coops = dispute_unit_names(r, f->rows, db_cell(o, i, 4));
+		tmpl_set(l, "NAME", o->lead_name);
+		const char *coops = dispute_unit_names(r->a, f->p, o->coop_ids);
 		if (*coops)
 			tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
 	}
-	const char *pr = dispute_principle_label(db_cell(o, i, 5));
+	const char *pr = dispute_principle_label(o->principle);
 	if (pr)
 		tmpl_set(tmpl_section(op, "PRINCIPLE"), "LABEL", pr);
-	if (db_cell(o, i, 6) && *db_cell(o, i, 6))
+	if (*o->basis)
 		form_cell(f, tmpl_section(op, "BASIS"), "BASIS_TEXT",
-			  arena_printf(r->a, "%s · 依据", label), db_cell(o, i, 6), BASIS_CHARS);
-	if (db_cell(o, i, 7))
-		tmpl_set(tmpl_section(op, "TEMP"), "NAME", db_cell(o, i, 7));
-	set_seal(op, db_cell(o, i, 8), db_cell(o, i, 13));
+			  arena_printf(r->a, "%s · 依据", label), o->basis, BASIS_CHARS);
+	if (o->temp_name)
+		tmpl_set(tmpl_section(op, "TEMP"), "NAME", o->temp_name);
+	set_seal(op, o->seal_unit, o->seal_day);
 }
 
 /* 认定意见: the office's determination with the lead and cooperating
  * units, and the opinion it rests on. */
-static void fill_determination(struct form *f, const struct dbres *g, const struct dbres *u,
-			       const char *source)
+static void fill_determination(struct form *f, const char *source)
 {
 	struct req *r = f->r;
-	const char *text = db_cell(g, 0, DSP_DETERMINATION);
-	if (text == NULL)
+	const struct dispute_row *g = f->p->d;
+	if (*g->determination == '\0')
 		return;
 	struct tdict *d = tmpl_section(f->root, "DET");
-	form_cell(f, d, "DET_TEXT", "认定意见", text, CELL_CHARS);
-	tmpl_set(d, "LEAD_NAME", db_cell(g, 0, DSP_LEAD_NAME) ? db_cell(g, 0, DSP_LEAD_NAME) : "");
+	form_cell(f, d, "DET_TEXT", "认定意见", g->determination, CELL_CHARS);
+	tmpl_set(d, "LEAD_NAME", g->lead_name);
 	struct buf coops;
 	buf_init(&coops, r->a);
-	for (size_t i = 0; i < u->nrows; i++)
-		if (strcmp(db_cell(u, i, 6), "coop") == 0) {
+	for (size_t i = 0; i < f->p->nunits; i++)
+		if (strcmp(f->p->units[i].role, "coop") == 0) {
 			if (coops.len)
 				buf_puts(&coops, "、");
-			buf_puts(&coops, db_cell(u, i, 1));
+			buf_puts(&coops, f->p->units[i].name);
 		}
 	if (coops.len)
 		tmpl_set(tmpl_section(d, "DET_COOPS"), "NAMES", buf_str(&coops));
-	const char *pr = dispute_principle_label(db_cell(g, 0, DSP_PRINCIPLE));
+	const char *pr = dispute_principle_label(g->principle);
 	if (pr)
 		tmpl_set(tmpl_section(d, "DET_PRINCIPLE"), "LABEL", pr);
 	if (source)
 		tmpl_set(tmpl_section(d, "DET_SOURCE"), "LABEL", source);
-	set_ymd(d, db_cell(g, 0, DSP_DETERMINED));
+	set_ymd(d, g->determined);
 }
 
 int h_dispute_form(struct req *r)
 {
-	struct dispute_rows rows;
-	unsigned parties = 0;
-	int st = dispute_load_visible(r, &rows, &parties);
+	struct dispute_page p;
+	int st = dispute_load(REQ_CTX(r), r->id, &p);
 	if (st)
 		return st;
-	const struct dbres *g = &rows.get, *u = &rows.units, *o = &rows.opinions;
+	const struct dispute_row *g = p.d;
 	const char *labels[FS__MAX];
 	int city = 0;
 	step_labels(r, g, labels, &city);
-	struct tdict *d = view_page(r, arena_printf(r->a, "争议认定表 · 工单 %s",
-						   db_cell(g, 0, DSP_NUMBER)), "disputes/form.tpl");
-	dispute_fill_head(r, d, &rows);
-	struct form f = { .r = r, .rows = &rows, .root = d, .annexes = 0 };
+	struct tdict *d = view_page(r, arena_printf(r->a, "争议认定表 · 工单 %s", g->number),
+				    "disputes/form.tpl");
+	dispute_fill_head(r, d, &p);
+	struct form f = { .r = r, .p = &p, .root = d, .annexes = 0 };
 	if (!city)
 		tmpl_show(d, "COUNTY");
-	form_cell(&f, d, "CONTENT", "事项内容",
-		  db_cell(g, 0, DSP_CONTENT) ? db_cell(g, 0, DSP_CONTENT) : "", CELL_CHARS);
-	fill_units(&f, u);
+	form_cell(&f, d, "CONTENT", "事项内容", g->content, CELL_CHARS);
+	fill_units(&f);
 
 	/* The latest opinion of each row, and the latest deciding one (the
 	 * one the determination rests on). */
-	long latest[FS__MAX] = { -1, -1, -1 };
+	const struct dispute_opinion_row *latest[FS__MAX] = { NULL, NULL, NULL };
 	const char *source = NULL;
-	for (size_t i = 0; i < o->nrows; i++) {
-		const char *stage = db_cell(o, i, 0);
+	for (size_t i = 0; i < p.nopinions; i++) {
+		const struct dispute_opinion_row *o = &p.opinions[i];
 		for (int s = 0; s < FS__MAX; s++)
-			if (strcmp(stage, step_stages[s]) == 0)
-				latest[s] = (long)i;
-		if (strcmp(db_cell(o, i, 1), "opinion") != 0)
+			if (strcmp(o->stage, step_stages[s]) == 0)
+				latest[s] = o;
+		if (strcmp(o->kind, "opinion") != 0)
 			continue;
-		source = strcmp(stage, "meeting") == 0 ? "联席会议决定"
-			 : strcmp(stage, "legal") == 0 ? labels[FS_LEGAL] : labels[FS_ESTABLISHMENT];
+		source = strcmp(o->stage, "meeting") == 0 ? "联席会议决定"
+			 : strcmp(o->stage, "legal") == 0 ? labels[FS_LEGAL] : labels[FS_ESTABLISHMENT];
 	}
-	const char *legal_name = db_cell(g, 0, DSP_LEGAL_NAME);
 	for (int s = 0; s < FS__MAX; s++) {
-		if (s == FS_LEGAL && legal_name == NULL)
+		if (s == FS_LEGAL && g->legal_name == NULL)
 			tmpl_show(step_row(d, s, labels[s], city), "NO_STEP");
 		else
-			fill_step(&f, o, latest[s], s, labels[s], city, legal_name);
+			fill_step(&f, latest[s], s, labels[s], city, g->legal_name);
 	}
-	fill_determination(&f, g, u, source);
+	fill_determination(&f, source);
 
 	/* Member units see the caller's number masked, as on an order. */
-	const char *phone = db_cell(g, 0, DSP_CONTACT_PHONE) ? db_cell(g, 0, DSP_CONTACT_PHONE) : "";
-	tmpl_set(d, "CONTACT_PHONE", order_phone_for(r->a, parties & (1u << DP_OFFICE)
-						 ? 1u << OP_OFFICE : 0, phone));
+	tmpl_set(d, "CONTACT_PHONE", order_phone_for(r->a, p.parties & (1u << DP_OFFICE)
+						 ? 1u << OP_OFFICE : 0, g->contact_phone));
 	return view_finish(r, 200);
 }

@@ -1,7 +1,7 @@
 /* 联席会议 (D6.3) and 问责 (D6.5). The management office proposes a joint
  * meeting with an agenda of disputes waiting for one; the procedure's
  * convener (市府办公室) schedules it, records the meeting's decision on each
- * dispute (dispute.c's DA_MEETING_DECIDE, run by h_disputes.c inside this
+ * dispute (dispute.c's DA_MEETING_DECIDE, run by dispute_ops.c inside this
  * file's transaction) and, once every item is decided, the attendance and
  * minutes. The office closes the accountability records raised on
  * disputes whose lead unit refused or stayed silent. */
@@ -10,9 +10,8 @@
 #include <string.h>
 
 #include "audit_store.h"
-#include "db.h"
 #include "dispute.h"
-#include "dispute_store.h"
+#include "dispute_ops.h"
 #include "handlers.h"
 #include "order_store.h"
 #include "roles.h"
@@ -22,12 +21,6 @@
 
 /* dss_meeting_items lists at most this many: an agenda is never longer. */
 #define MAX_ITEMS 100
-
-/* Columns of dss_meeting. */
-enum { MT_ID, MT_STATE, MT_TOPIC, MT_STARTS, MT_PLACE, MT_INVITEES, MT_ATTENDANCE,
-       MT_MINUTES, MT_PROPOSER, MT_JUR };
-/* Columns of dss_meeting_items. */
-enum { MI_DISPUTE, MI_NUMBER, MI_CATEGORY, MI_STATE, MI_DECIDED };
 
 static const struct dispute_code meeting_states[] = {
 	{ "proposed", "已提请" },
@@ -50,12 +43,6 @@ static const char *label_of(const struct dispute_code *t, const char *code)
 	return "";
 }
 
-static const char *cell(const struct dbres *res, size_t row, size_t col)
-{
-	const char *s = db_cell(res, row, col);
-	return s ? s : "";
-}
-
 /* ---- the meeting and who the actor is for it ------------------------------ */
 
 enum meeting_party {
@@ -65,9 +52,10 @@ enum meeting_party {
 };
 
 struct meeting {
-	struct dbres m;        /* dss_meeting */
-	struct dbres items;    /* dss_meeting_items */
-	struct dbres head;     /* dss_get of the first item: the procedure's names */
+	struct meeting_row *m;
+	struct meeting_item_row *items;
+	size_t nitems;
+	struct dispute_row *head;   /* the first item: the procedure's names */
 	const char *state;
 	long long convener;    /* the convener unit of the agenda's procedure */
 	int undecided;
@@ -82,21 +70,21 @@ static int load_meeting(struct req *r, struct meeting *mt)
 	const struct actor *ac = r->actor;
 	memset(mt, 0, sizeof *mt);
 	int rc = dss_meeting(r->db, r->a, r->id, &mt->m);
-	if (rc == DB_OK && mt->m.nrows == 1)
-		rc = dss_meeting_items(r->db, r->a, r->id, &mt->items);
-	if (rc == DB_OK && mt->m.nrows == 1 && mt->items.nrows > 0)
-		rc = dss_get(r->db, r->a, db_int(&mt->items, 0, MI_DISPUTE), &mt->head);
+	if (rc == DB_OK && mt->m != NULL)
+		rc = dss_meeting_items(r->db, r->a, r->id, &mt->items, &mt->nitems);
+	if (rc == DB_OK && mt->m != NULL && mt->nitems > 0)
+		rc = dss_get(r->db, r->a, mt->items[0].dispute_id, &mt->head);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (mt->m.nrows != 1)
+	if (mt->m == NULL)
 		return 404;
-	mt->state = db_cell(&mt->m, 0, MT_STATE);
-	if (mt->head.nrows == 1 && db_cell(&mt->head, 0, DSP_CONVENER_UNIT))
-		mt->convener = db_int(&mt->head, 0, DSP_CONVENER_UNIT);
-	for (size_t i = 0; i < mt->items.nrows; i++)
-		if (db_int(&mt->items, i, MI_DECIDED) == 0)
+	mt->state = mt->m->state;
+	if (mt->head != NULL)
+		mt->convener = mt->head->convener_unit;
+	for (size_t i = 0; i < mt->nitems; i++)
+		if (!mt->items[i].decided)
 			mt->undecided++;
-	long long jur = db_int(&mt->m, 0, MT_JUR);
+	long long jur = mt->m->jur_id;
 	if (caps_allow(ac->caps, 1, CAP_DISPATCH) &&
 	    (ac->scope_jur == 0 || ac->scope_jur == jur))
 		mt->parties |= MP_OFFICE;
@@ -115,7 +103,8 @@ static int convener_only(struct req *r, const struct meeting *mt, const char *wh
 {
 	if (mt->parties & MP_CONVENER)
 		return 0;
-	const char *name = mt->head.nrows == 1 ? db_cell(&mt->head, 0, DSP_CONVENER_NAME) : NULL;
+	const char *name = mt->head != NULL && *mt->head->convener_name
+			   ? mt->head->convener_name : NULL;
 	r->err_msg = arena_printf(r->a, "只有本次会议的召集单位%s%s%s可以%s。",
 				  name ? "（" : "", name ? name : "", name ? "）" : "", what);
 	return 403;
@@ -140,30 +129,32 @@ static int wrong_state(struct req *r, const struct meeting *mt, const char *what
 static int fill_candidates(struct req *r, struct tdict *d)
 {
 	const struct actor *ac = r->actor;
-	struct dbres c;
+	struct dispute_list_row *c;
+	size_t n;
 	int rc = dss_list(r->db, r->a, "office", ac->scope_jur, ac->unit_id, "meeting",
-			  200, 0, &c);
+			  200, 0, &c, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *p = tmpl_section(d, "PROPOSE");
-	if (c.nrows == 0) {
+	if (n == 0) {
 		tmpl_show(p, "NO_CANDIDATE");
 		return 0;
 	}
 	struct tdict *form = tmpl_section(p, "FORM");
-	for (size_t i = 0; i < c.nrows; i++) {
-		struct dbres pend;
-		rc = dss_meeting_pending(r->db, r->a, db_int(&c, i, 0), &pend);
+	for (size_t i = 0; i < n; i++) {
+		long long pend[10];
+		size_t npend;
+		rc = dss_meeting_pending(r->db, r->a, c[i].id, pend, &npend);
 		if (rc != DB_OK)
 			return db_status(rc);
 		struct tdict *s = tmpl_section(form, "CANDIDATE");
-		tmpl_set(s, "ID", db_cell(&c, i, 0));
-		tmpl_set(s, "NUMBER", cell(&c, i, 1));
-		tmpl_set(s, "CATEGORY", cell(&c, i, 2));
-		tmpl_set(s, "OPENED", cell(&c, i, 5));
-		tmpl_set(s, "JUR", cell(&c, i, 8));
-		if (pend.nrows > 0)
-			tmpl_set(tmpl_section(s, "ON_AGENDA"), "MEETING", db_cell(&pend, 0, 0));
+		tmpl_set_int(s, "ID", c[i].id);
+		tmpl_set(s, "NUMBER", c[i].number);
+		tmpl_set(s, "CATEGORY", c[i].category);
+		tmpl_set(s, "OPENED", c[i].opened);
+		tmpl_set(s, "JUR", c[i].jur);
+		if (npend > 0)
+			tmpl_set_int(tmpl_section(s, "ON_AGENDA"), "MEETING", pend[0]);
 		else
 			tmpl_show(s, "FREE");
 	}
@@ -176,22 +167,23 @@ int h_meetings(struct req *r)
 	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
 	/* An office sees its scope; a convener its unit's jurisdiction, the
 	 * city's convener every one: for both that is scope_jur (0 = city). */
-	struct dbres m;
-	int rc = dss_meetings(r->db, r->a, ac->scope_jur, &m);
+	struct meeting_list_row *m;
+	size_t n;
+	int rc = dss_meetings(r->db, r->a, ac->scope_jur, &m, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "联席会议", "meetings/list.tpl");
-	for (size_t i = 0; i < m.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&m, i, 0));
-		tmpl_set(row, "STATE", label_of(meeting_states, db_cell(&m, i, 1)));
-		tmpl_set(row, "STATE_CODE", db_cell(&m, i, 1));
-		tmpl_set(row, "TOPIC", cell(&m, i, 2));
-		tmpl_set(row, "STARTS", cell(&m, i, 3));
-		tmpl_set(row, "PLACE", cell(&m, i, 4));
-		tmpl_set(row, "ITEMS", db_cell(&m, i, 5));
+		tmpl_set_int(row, "ID", m[i].id);
+		tmpl_set(row, "STATE", label_of(meeting_states, m[i].state));
+		tmpl_set(row, "STATE_CODE", m[i].state);
+		tmpl_set(row, "TOPIC", m[i].topic);
+		tmpl_set(row, "STARTS", m[i].starts);
+		tmpl_set(row, "PLACE", m[i].place);
+		tmpl_set_int(row, "ITEMS", m[i].items);
 	}
-	if (m.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	if (office) {
 		int st = fill_candidates(r, d);
@@ -238,26 +230,26 @@ static int check_agenda(struct req *r, const long long *ids, size_t n, long long
 	int mixed = 0;
 	*jur = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct dbres lk;
+		struct dispute_lock_row *lk;
 		int rc = dss_lock(r->db, r->a, ids[i], &lk);
 		if (rc != DB_OK)
 			return db_status(rc);
-		long long djur = lk.nrows == 1 ? db_int(&lk, 0, 1) : 0;
-		if (lk.nrows != 1 || (ac->scope_jur != 0 && ac->scope_jur != djur)) {
+		long long djur = lk ? lk->jur_id : 0;
+		if (lk == NULL || (ac->scope_jur != 0 && ac->scope_jur != djur)) {
 			r->err_msg = arena_printf(r->a, "争议 #%lld 不存在或不在本管理办的范围内。",
 						  ids[i]);
 			return 404;
 		}
-		int state = dispute_state_from_code(db_cell(&lk, 0, 0));
-		if (dispute_transition(state, DA_PROPOSE, 1u << DP_OFFICE,
-				       db_cell(&lk, 0, 3) != NULL, 0) < 0) {
+		int state = dispute_state_from_code(lk->state);
+		if (dispute_transition(state, DA_PROPOSE, 1u << DP_OFFICE, lk->legal_unit != 0,
+				       0) < 0) {
 			r->err_msg = arena_printf(r->a, "争议 #%lld 当前状态为“%s”，只有“%s”的争议"
 						  "可以提请联席会议。", ids[i],
 						  state >= 0 ? dispute_state_labels[state] : "",
 						  dispute_state_labels[DS_MEETING]);
 			return 409;
 		}
-		long long cv = db_int(&lk, 0, 4);
+		long long cv = lk->convener_unit;
 		if (i > 0 && cv != convener) {
 			r->err_msg = "所选争议的召集单位不同（适用不同地区的认定程序），"
 				     "请按召集单位分别提请联席会议。";
@@ -270,14 +262,14 @@ static int check_agenda(struct req *r, const long long *ids, size_t n, long long
 	if (mixed)
 		*jur = ac->jur_id;
 	for (size_t i = 0; i < n; i++) {
-		struct dbres pend;
-		int rc = dss_meeting_pending(r->db, r->a, ids[i], &pend);
+		long long pend[10];
+		size_t npend;
+		int rc = dss_meeting_pending(r->db, r->a, ids[i], pend, &npend);
 		if (rc != DB_OK)
 			return db_status(rc);
-		if (pend.nrows > 0) {
-			r->err_msg = arena_printf(r->a, "争议 #%lld 已列入联席会议 #%s 的议程，"
-						  "会议尚未对其作出决定。", ids[i],
-						  db_cell(&pend, 0, 0));
+		if (npend > 0) {
+			r->err_msg = arena_printf(r->a, "争议 #%lld 已列入联席会议 #%lld 的议程，"
+						  "会议尚未对其作出决定。", ids[i], pend[0]);
 			return 409;
 		}
 	}
@@ -337,15 +329,16 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
 	struct buf b;
 	buf_init(&b, r->a);
 	*out = "";
-	if (mt->head.nrows != 1)
+	const struct dispute_row *h = mt->head;
+	if (h == NULL)
 		return 0;
-	static const int group[] = { DSP_CONVENER_NAME, DSP_EST_NAME, DSP_LEGAL_NAME,
-				     DSP_OFFICE_NAME };
+	const char *const group[] = { h->convener_name, h->est_name, h->legal_name,
+				      h->office_name };
 	buf_puts(&b, "争议认定工作小组：");
 	int any = 0;
 	for (size_t i = 0; i < sizeof group / sizeof group[0]; i++) {
-		const char *name = db_cell(&mt->head, 0, (size_t)group[i]);
-		if (name == NULL)
+		const char *name = group[i];
+		if (name == NULL || *name == '\0')
 			continue;
 		buf_printf(&b, "%s%s", any ? "、" : "", name);
 		any = 1;
@@ -353,13 +346,14 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
 	const char *seen[200];
 	size_t nseen = 0;
 	buf_puts(&b, "\n涉及单位负责人：");
-	for (size_t i = 0; i < mt->items.nrows; i++) {
-		struct dbres u;
-		int rc = dss_units(r->db, r->a, db_int(&mt->items, i, MI_DISPUTE), &u);
+	for (size_t i = 0; i < mt->nitems; i++) {
+		struct dispute_unit_row *u;
+		size_t nu;
+		int rc = dss_units(r->db, r->a, mt->items[i].dispute_id, &u, &nu);
 		if (rc != DB_OK)
 			return db_status(rc);
-		for (size_t k = 0; k < u.nrows && nseen < sizeof seen / sizeof seen[0]; k++) {
-			const char *name = db_cell(&u, k, 1);
+		for (size_t k = 0; k < nu && nseen < sizeof seen / sizeof seen[0]; k++) {
+			const char *name = u[k].name;
 			size_t j = 0;
 			while (j < nseen && strcmp(seen[j], name) != 0)
 				j++;
@@ -377,26 +371,28 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
  * units of the dispute's jurisdiction and the city, the principle. */
 static int fill_decide_forms(struct req *r, struct tdict *d, const struct meeting *mt)
 {
-	struct dbres units;         /* of the jurisdiction jur, read once per jur */
+	struct order_unit_row *units = NULL;   /* of the jurisdiction jur, read once per jur */
+	size_t nunits = 0;
 	long long jur = -1;
-	for (size_t i = 0; i < mt->items.nrows; i++) {
-		if (db_int(&mt->items, i, MI_DECIDED))
+	for (size_t i = 0; i < mt->nitems; i++) {
+		const struct meeting_item_row *it = &mt->items[i];
+		if (it->decided)
 			continue;
-		struct dbres lk;
-		int rc = dss_peek(r->db, r->a, db_int(&mt->items, i, MI_DISPUTE), &lk);
-		if (rc == DB_OK && lk.nrows == 1 && db_int(&lk, 0, 1) != jur) {
-			jur = db_int(&lk, 0, 1);
-			rc = ords_units(r->db, r->a, jur, &units);
+		struct dispute_lock_row *lk;
+		int rc = dss_peek(r->db, r->a, it->dispute_id, &lk);
+		if (rc == DB_OK && lk != NULL && lk->jur_id != jur) {
+			jur = lk->jur_id;
+			rc = ords_units(r->db, r->a, jur, &units, &nunits);
 		}
 		if (rc != DB_OK)
 			return db_status(rc);
-		if (lk.nrows != 1)
+		if (lk == NULL)
 			continue;
 		struct tdict *s = tmpl_section(d, "DECIDE");
-		tmpl_set(s, "DID", db_cell(&mt->items, i, MI_DISPUTE));
-		tmpl_set(s, "NUMBER", cell(&mt->items, i, MI_NUMBER));
-		tmpl_set(s, "CATEGORY", cell(&mt->items, i, MI_CATEGORY));
-		order_unit_options(r, s, &units, "UNIT_OPT", 0, 0, 0);
+		tmpl_set_int(s, "DID", it->dispute_id);
+		tmpl_set(s, "NUMBER", it->number);
+		tmpl_set(s, "CATEGORY", it->category);
+		order_unit_options(r, s, units, nunits, "UNIT_OPT", 0, 0, 0);
 		for (const struct dispute_code *p = dispute_principles; p->code; p++) {
 			struct tdict *o = tmpl_section(s, "PRINCIPLE_OPT");
 			tmpl_set(o, "CODE", p->code);
@@ -415,12 +411,12 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 		return 0;
 	struct tdict *act = tmpl_section(d, "ACTIONS");
 	struct tdict *s = tmpl_section(act, "SCHEDULE");
-	char *starts = arena_strdup(r->a, cell(&mt->m, 0, MT_STARTS));
+	char *starts = arena_strdup(r->a, mt->m->starts);
 	if (strlen(starts) == 16)
 		starts[10] = 'T';  /* the datetime-local form of the value */
 	tmpl_set(s, "STARTS_VALUE", starts);
-	tmpl_set(s, "PLACE_VALUE", cell(&mt->m, 0, MT_PLACE));
-	const char *inv = cell(&mt->m, 0, MT_INVITEES);
+	tmpl_set(s, "PLACE_VALUE", mt->m->place);
+	const char *inv = mt->m->invitees;
 	if (*inv == '\0') {
 		int st = invitee_suggestion(r, mt, &inv);
 		if (st)
@@ -444,27 +440,29 @@ int h_meeting_view(struct req *r)
 		return st;
 	struct tdict *d = view_page(r, arena_printf(r->a, "联席会议 #%lld", r->id),
 				    "meetings/view.tpl");
-	static const struct { const char *key; int col; } cols[] = {
-		{ "MID", MT_ID }, { "TOPIC", MT_TOPIC }, { "STARTS", MT_STARTS },
-		{ "PLACE", MT_PLACE }, { "INVITEES", MT_INVITEES },
-		{ "ATTENDANCE", MT_ATTENDANCE }, { "MINUTES", MT_MINUTES },
-		{ "PROPOSER", MT_PROPOSER },
+	const struct meeting_row *m = mt.m;
+	const struct { const char *key, *val; } text[] = {
+		{ "TOPIC", m->topic }, { "STARTS", m->starts }, { "PLACE", m->place },
+		{ "INVITEES", m->invitees }, { "ATTENDANCE", m->attendance },
+		{ "MINUTES", m->minutes }, { "PROPOSER", m->proposer },
 	};
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		tmpl_set(d, cols[i].key, cell(&mt.m, 0, (size_t)cols[i].col));
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+		tmpl_set(d, text[i].key, text[i].val);
+	tmpl_set_int(d, "MID", m->id);
 	tmpl_set(d, "STATE", label_of(meeting_states, mt.state));
 	tmpl_set(d, "STATE_CODE", mt.state);
-	tmpl_set(d, "CONVENER", mt.head.nrows == 1 ? cell(&mt.head, 0, DSP_CONVENER_NAME) : "");
-	if (db_cell(&mt.m, 0, MT_STARTS) == NULL)
+	tmpl_set(d, "CONVENER", mt.head ? mt.head->convener_name : "");
+	if (*m->starts == '\0')
 		tmpl_show(d, "NO_TIME");
-	for (size_t i = 0; i < mt.items.nrows; i++) {
+	for (size_t i = 0; i < mt.nitems; i++) {
+		const struct meeting_item_row *it = &mt.items[i];
 		struct tdict *s = tmpl_section(d, "ITEM");
-		tmpl_set(s, "DID", db_cell(&mt.items, i, MI_DISPUTE));
-		tmpl_set(s, "NUMBER", cell(&mt.items, i, MI_NUMBER));
-		tmpl_set(s, "CATEGORY", cell(&mt.items, i, MI_CATEGORY));
-		int ds = dispute_state_from_code(db_cell(&mt.items, i, MI_STATE));
+		tmpl_set_int(s, "DID", it->dispute_id);
+		tmpl_set(s, "NUMBER", it->number);
+		tmpl_set(s, "CATEGORY", it->category);
+		int ds = dispute_state_from_code(it->state);
 		tmpl_set(s, "STATE", ds >= 0 ? dispute_state_labels[ds] : "");
-		tmpl_show(s, db_int(&mt.items, i, MI_DECIDED) ? "DECIDED" : "UNDECIDED");
+		tmpl_show(s, it->decided ? "DECIDED" : "UNDECIDED");
 	}
 	if (mt.parties & MP_CONVENER) {
 		st = fill_convener(r, d, &mt);
@@ -548,13 +546,13 @@ int h_meeting_decide(struct req *r)
 	}
 	long long meeting = r->id, dispute = r->f[F_DISPUTE_ID].i;
 	size_t i = 0;
-	while (i < mt.items.nrows && db_int(&mt.items, i, MI_DISPUTE) != dispute)
+	while (i < mt.nitems && mt.items[i].dispute_id != dispute)
 		i++;
-	if (i == mt.items.nrows) {
+	if (i == mt.nitems) {
 		r->err_msg = arena_printf(r->a, "争议 #%lld 不在本次会议的议程上。", dispute);
 		return 404;
 	}
-	if (db_int(&mt.items, i, MI_DECIDED)) {
+	if (mt.items[i].decided) {
 		r->err_msg = arena_printf(r->a, "本次会议已对争议 #%lld 作出决定。", dispute);
 		return 409;
 	}
@@ -567,10 +565,8 @@ int h_meeting_decide(struct req *r)
 			r->err_msg = arena_printf(r->a, "本次会议已对争议 #%lld 作出决定。", dispute);
 		return db_status(rc);
 	}
-	/* dispute_step works on the dispute of r->id. */
-	r->id = dispute;
-	st = dispute_step(r, DA_MEETING_DECIDE);
-	r->id = meeting;
+	const struct dispute_input in = dispute_input_of(r);
+	st = dispute_act_in_tx(REQ_CTX(r), dispute, DA_MEETING_DECIDE, &in, &r->err_msg);
 	if (st) {
 		db_rollback(r->db);
 		return st;
@@ -622,8 +618,9 @@ int h_accountability(struct req *r)
 		r->err_msg = "状态无效。";
 		return 400;
 	}
-	struct dbres res;
-	int rc = dss_accounts(r->db, r->a, r->actor->scope_jur, state, &res);
+	struct account_row *a;
+	size_t n;
+	int rc = dss_accounts(r->db, r->a, r->actor->scope_jur, state, &a, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "问责", "disputes/accountability.tpl");
@@ -634,22 +631,22 @@ int h_accountability(struct req *r)
 		if (strcmp(state, s->code) == 0)
 			tmpl_show(o, "SELECTED");
 	}
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "DISPUTE_ID", db_cell(&res, i, 1));
-		tmpl_set(row, "NUMBER", cell(&res, i, 2));
-		tmpl_set(row, "UNIT", cell(&res, i, 3));
-		tmpl_set(row, "FACTS", cell(&res, i, 4));
-		tmpl_set(row, "STATE", label_of(account_states, db_cell(&res, i, 5)));
-		tmpl_set(row, "STATE_CODE", db_cell(&res, i, 5));
-		tmpl_set(row, "OPENED", cell(&res, i, 6));
-		if (strcmp(db_cell(&res, i, 5), "open") == 0)
+		tmpl_set_int(row, "ID", a[i].id);
+		tmpl_set_int(row, "DISPUTE_ID", a[i].dispute_id);
+		tmpl_set(row, "NUMBER", a[i].number);
+		tmpl_set(row, "UNIT", a[i].unit);
+		tmpl_set(row, "FACTS", a[i].facts);
+		tmpl_set(row, "STATE", label_of(account_states, a[i].state));
+		tmpl_set(row, "STATE_CODE", a[i].state);
+		tmpl_set(row, "OPENED", a[i].opened);
+		if (strcmp(a[i].state, "open") == 0)
 			tmpl_show(row, "CLOSE");
 		else
-			tmpl_set(tmpl_section(row, "OUTCOME"), "TEXT", cell(&res, i, 7));
+			tmpl_set(tmpl_section(row, "OUTCOME"), "TEXT", a[i].outcome);
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, 200);
 }

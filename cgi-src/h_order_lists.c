@@ -4,7 +4,6 @@
 
 #include "calendar_store.h"
 #include "csv.h"
-#include "db.h"
 #include "handlers.h"
 #include "order.h"
 #include "order_store.h"
@@ -37,83 +36,85 @@ int h_order_queue(struct req *r)
 	const struct actor *ac = r->actor;
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
 	char today[11], soon[11];
-	struct dbres rows, counts, rem;
+	struct order_queue_row *row = NULL;
+	struct order_queue_counts_row *counts = NULL;
+	struct order_reminder_row *rem = NULL;
+	struct order_coop_row *coop = NULL;
+	size_t nrows = 0, nrem = 0, ncoop = 0;
 	/* "Due soon": due today or on the next working day. */
 	int rc = calendar_workdays_from_today(r->db, r->a, 1, today, soon);
 	if (rc == DB_OK)
 		rc = ords_queue(r->db, r->a, ac->unit_id, bucket, today, soon, QUEUE_PAGE + 1,
-				(long long)(page - 1) * QUEUE_PAGE, &rows);
+				(long long)(page - 1) * QUEUE_PAGE, &row, &nrows);
 	if (rc == DB_OK)
 		rc = ords_queue_counts(r->db, r->a, ac->unit_id, today, soon, &counts);
 	if (rc == DB_OK)
-		rc = ords_reminders(r->db, r->a, ac->unit_id, &rem);
-	struct dbres coop;
+		rc = ords_reminders(r->db, r->a, ac->unit_id, &rem, &nrem);
 	if (rc == DB_OK)
-		rc = ords_coop_queue(r->db, r->a, ac->unit_id, &coop);
+		rc = ords_coop_queue(r->db, r->a, ac->unit_id, &coop, &ncoop);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "本单位工单", "orders/queue.tpl");
-	for (size_t i = 0; i < coop.nrows; i++) {
-		struct tdict *row = tmpl_section(d, "COOP");
-		tmpl_set(row, "ID", db_cell(&coop, i, 0));
-		tmpl_set(row, "NUMBER", db_cell(&coop, i, 1));
-		tmpl_set(row, "STATE", state_label(db_cell(&coop, i, 2)));
-		tmpl_set(row, "CATEGORY", db_cell(&coop, i, 3));
-		tmpl_set(row, "CONTENT", db_cell(&coop, i, 5));
-		tmpl_set(row, "DUE", db_cell(&coop, i, 6) ? db_cell(&coop, i, 6) : "");
-		tmpl_set(row, "LEAD", db_cell(&coop, i, 7) ? db_cell(&coop, i, 7) : "");
+	for (size_t i = 0; i < ncoop; i++) {
+		struct tdict *s = tmpl_section(d, "COOP");
+		tmpl_set_int(s, "ID", coop[i].id);
+		tmpl_set(s, "NUMBER", coop[i].number);
+		tmpl_set(s, "STATE", state_label(coop[i].state));
+		tmpl_set(s, "CATEGORY", coop[i].category);
+		tmpl_set(s, "CONTENT", coop[i].content);
+		tmpl_set(s, "DUE", coop[i].due);
+		tmpl_set(s, "LEAD", coop[i].lead);
 	}
-	if (coop.nrows > 0)
+	if (ncoop > 0)
 		tmpl_show(d, "COOPS");
 	tmpl_set(d, "UNIT", ac->unit_name ? ac->unit_name : "");
 	for (size_t i = 0; i < sizeof buckets / sizeof buckets[0]; i++) {
 		struct tdict *t = tmpl_section(d, "TAB");
 		tmpl_set(t, "CODE", buckets[i].code);
 		tmpl_set(t, "LABEL", buckets[i].label);
-		/* The counts' columns follow the buckets; "all" is their open sum. */
-		long long n = i > 0 ? db_int(&counts, 0, i - 1)
-				    : db_int(&counts, 0, 0) + db_int(&counts, 0, 1) +
-					      db_int(&counts, 0, 4);
-		tmpl_set_int(t, "COUNT", n);
+		/* "all" is the sum of the open states. */
+		const long long n[] = {
+			counts->fresh + counts->active + counts->ret, counts->fresh, counts->active,
+			counts->due, counts->overdue, counts->ret,
+		};
+		tmpl_set_int(t, "COUNT", n[i]);
 		if ((int)i == b)
 			tmpl_show(t, "CURRENT");
 	}
 	unsigned parties = 1u << OP_OWN_CLERK;
-	size_t shown = rows.nrows > QUEUE_PAGE ? QUEUE_PAGE : rows.nrows;
+	size_t shown = nrows > QUEUE_PAGE ? QUEUE_PAGE : nrows;
 	for (size_t i = 0; i < shown; i++) {
-		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&rows, i, 0));
-		tmpl_set(row, "NUMBER", db_cell(&rows, i, 1));
-		int st = order_state_from_code(db_cell(&rows, i, 2));
-		tmpl_set(row, "STATE", st >= 0 ? order_state_labels[st] : "");
-		tmpl_set(row, "CATEGORY", db_cell(&rows, i, 3));
-		tmpl_set(row, "PHONE", order_phone_for(r->a, parties, db_cell(&rows, i, 4)));
-		tmpl_set(row, "CONTENT", db_cell(&rows, i, 5));
-		const char *due = db_cell(&rows, i, 6);
-		tmpl_set(row, "DUE", due ? due : "");
-		tmpl_set(row, "DISPATCHED", db_cell(&rows, i, 8) ? db_cell(&rows, i, 8) : "");
-		if (due && strcmp(due, today) < 0)
-			tmpl_show(row, "OVERDUE");
-		else if (due && strcmp(due, soon) <= 0)
-			tmpl_show(row, "DUE_SOON");
+		struct tdict *s = tmpl_section(d, "ROW");
+		tmpl_set_int(s, "ID", row[i].id);
+		tmpl_set(s, "NUMBER", row[i].number);
+		tmpl_set(s, "STATE", state_label(row[i].state));
+		tmpl_set(s, "CATEGORY", row[i].category);
+		tmpl_set(s, "PHONE", order_phone_for(r->a, parties, row[i].phone));
+		tmpl_set(s, "CONTENT", row[i].content);
+		const char *due = row[i].due;
+		tmpl_set(s, "DUE", due);
+		tmpl_set(s, "DISPATCHED", row[i].dispatched);
+		if (*due && strcmp(due, today) < 0)
+			tmpl_show(s, "OVERDUE");
+		else if (*due && strcmp(due, soon) <= 0)
+			tmpl_show(s, "DUE_SOON");
 	}
 	if (shown == 0)
 		tmpl_show(d, "EMPTY");
 	if (page > 1)
 		tmpl_set_int(tmpl_section(d, "PREV"), "PAGE", page - 1);
-	if (rows.nrows > QUEUE_PAGE)
+	if (nrows > QUEUE_PAGE)
 		tmpl_set_int(tmpl_section(d, "NEXT"), "PAGE", page + 1);
 	tmpl_set(d, "BUCKET", bucket);
-	for (size_t i = 0; i < rem.nrows; i++) {
+	for (size_t i = 0; i < nrem; i++) {
 		struct tdict *m = tmpl_section(d, "REMINDER");
-		tmpl_set(m, "ID", db_cell(&rem, i, 0));
-		tmpl_set(m, "NUMBER", db_cell(&rem, i, 1));
-		tmpl_set(m, "KIND", strcmp(db_cell(&rem, i, 2), "overdue") == 0
-					    ? "已超期" : "即将到期");
-		tmpl_set(m, "DUE", db_cell(&rem, i, 3));
-		tmpl_set(m, "AT", db_cell(&rem, i, 4));
+		tmpl_set_int(m, "ID", rem[i].order_id);
+		tmpl_set(m, "NUMBER", rem[i].number);
+		tmpl_set(m, "KIND", strcmp(rem[i].kind, "overdue") == 0 ? "已超期" : "即将到期");
+		tmpl_set(m, "DUE", rem[i].due);
+		tmpl_set(m, "AT", rem[i].at);
 	}
-	if (rem.nrows > 0)
+	if (nrem > 0)
 		tmpl_show(d, "REMINDERS");
 	return view_finish(r, 200);
 }
@@ -163,20 +164,22 @@ static const char *state_label(const char *code)
 
 static int filter_choices(struct req *r, struct tdict *d, const struct order_filter *f)
 {
-	struct dbres cats, units;
-	int rc = ords_categories(r->db, r->a, &cats);
+	struct order_category_row *cat;
+	struct order_unit_row *unit;
+	size_t ncat = 0, nunit = 0;
+	int rc = ords_categories(r->db, r->a, &cat, &ncat);
 	if (rc == DB_OK)
-		rc = ords_units(r->db, r->a, r->actor->scope_jur, &units);
+		rc = ords_units(r->db, r->a, r->actor->scope_jur, &unit, &nunit);
 	if (rc != DB_OK)
 		return db_status(rc);
-	for (size_t i = 0; i < cats.nrows; i++) {
+	for (size_t i = 0; i < ncat; i++) {
 		struct tdict *o = tmpl_section(d, "CATEGORY");
-		tmpl_set(o, "ID", db_cell(&cats, i, 0));
-		tmpl_set(o, "NAME", db_cell(&cats, i, 1));
-		if (db_int(&cats, i, 0) == f->category)
+		tmpl_set_int(o, "ID", cat[i].id);
+		tmpl_set(o, "NAME", cat[i].name);
+		if (cat[i].id == f->category)
 			tmpl_show(o, "SELECTED");
 	}
-	order_unit_options(r, d, &units, "UNIT", f->unit, 0, 0);
+	order_unit_options(r, d, unit, nunit, "UNIT", f->unit, 0, 0);
 	for (int s = 0; s < OS__MAX; s++) {
 		struct tdict *o = tmpl_section(d, "STATE_OPT");
 		tmpl_set(o, "CODE", order_state_codes[s]);
@@ -222,9 +225,10 @@ int h_order_search(struct req *r)
 	if (st)
 		return st;
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	struct dbres rows;
+	struct order_found_row *row;
+	size_t nrows;
 	int rc = ords_search(r->db, r->a, &f, SEARCH_PAGE + 1,
-			     (long long)(page - 1) * SEARCH_PAGE, &rows);
+			     (long long)(page - 1) * SEARCH_PAGE, &row, &nrows);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "工单查询", "orders/search.tpl");
@@ -232,20 +236,20 @@ int h_order_search(struct req *r)
 	if (st)
 		return st;
 	unsigned parties = 1u << OP_OFFICE;
-	size_t shown = rows.nrows > SEARCH_PAGE ? SEARCH_PAGE : rows.nrows;
+	size_t shown = nrows > SEARCH_PAGE ? SEARCH_PAGE : nrows;
 	for (size_t i = 0; i < shown; i++) {
-		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&rows, i, 0));
-		tmpl_set(row, "NUMBER", db_cell(&rows, i, 1));
-		tmpl_set(row, "CREATED", db_cell(&rows, i, 2));
-		tmpl_set(row, "PHONE", order_phone_for(r->a, parties, db_cell(&rows, i, 4)));
-		tmpl_set(row, "CATEGORY", db_cell(&rows, i, 6));
-		tmpl_set(row, "JUR", db_cell(&rows, i, 7));
-		tmpl_set(row, "UNIT", db_cell(&rows, i, 8) ? db_cell(&rows, i, 8) : "");
-		tmpl_set(row, "STATE", state_label(db_cell(&rows, i, 9)));
-		tmpl_set(row, "DUE", db_cell(&rows, i, 10) ? db_cell(&rows, i, 10) : "");
-		if (db_int(&rows, i, 11))
-			tmpl_show(row, "OVERDUE");
+		struct tdict *s = tmpl_section(d, "ROW");
+		tmpl_set_int(s, "ID", row[i].id);
+		tmpl_set(s, "NUMBER", row[i].number);
+		tmpl_set(s, "CREATED", row[i].created);
+		tmpl_set(s, "PHONE", order_phone_for(r->a, parties, row[i].phone));
+		tmpl_set(s, "CATEGORY", row[i].category);
+		tmpl_set(s, "JUR", row[i].jur);
+		tmpl_set(s, "UNIT", row[i].unit);
+		tmpl_set(s, "STATE", state_label(row[i].state));
+		tmpl_set(s, "DUE", row[i].due);
+		if (row[i].overdue)
+			tmpl_show(s, "OVERDUE");
 	}
 	if (shown == 0)
 		tmpl_show(d, "EMPTY");
@@ -256,7 +260,7 @@ int h_order_search(struct req *r)
 		tmpl_set_int(p, "PAGE", page - 1);
 		tmpl_set(p, "QS", qs);
 	}
-	if (rows.nrows > SEARCH_PAGE) {
+	if (nrows > SEARCH_PAGE) {
 		struct tdict *p = tmpl_section(d, "NEXT");
 		tmpl_set_int(p, "PAGE", page + 1);
 		tmpl_set(p, "QS", qs);
@@ -270,8 +274,9 @@ int h_order_csv(struct req *r)
 	int st = read_filter(r, &f);
 	if (st)
 		return st;
-	struct dbres rows;
-	int rc = ords_search(r->db, r->a, &f, CSV_MAX, 0, &rows);
+	struct order_found_row *row;
+	size_t nrows;
+	int rc = ords_search(r->db, r->a, &f, CSV_MAX, 0, &row, &nrows);
 	if (rc != DB_OK)
 		return db_status(rc);
 	static const char *const head[] = {
@@ -283,19 +288,20 @@ int h_order_csv(struct req *r)
 	buf_add(b, "\xEF\xBB\xBF", 3); /* the BOM: Excel then reads UTF-8 */
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		csv_cell(b, head[i], i + 1 == sizeof head / sizeof head[0]);
-	for (size_t i = 0; i < rows.nrows; i++) {
-		const char *ch = order_code_label(order_channels, db_cell(&rows, i, 5));
-		const char *cells[] = {
-			db_cell(&rows, i, 1), db_cell(&rows, i, 2), db_cell(&rows, i, 3),
-			db_cell(&rows, i, 4), ch, db_cell(&rows, i, 6), db_cell(&rows, i, 7), db_cell(&rows, i, 8),
-			state_label(db_cell(&rows, i, 9)), db_cell(&rows, i, 10),
-			db_int(&rows, i, 11) ? "是" : "否", db_cell(&rows, i, 12),
-		};
-		for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
-			if (k == 3)  /* 来电号码 */
-				csv_phone(b, cells[k], 0);
-			else
-				csv_cell(b, cells[k], k + 1 == sizeof cells / sizeof cells[0]);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct order_found_row *o = &row[i];
+		csv_cell(b, o->number, 0);
+		csv_cell(b, o->created, 0);
+		csv_cell(b, o->caller_name, 0);
+		csv_phone(b, o->phone, 0);
+		csv_cell(b, order_code_label(order_channels, o->channel), 0);
+		csv_cell(b, o->category, 0);
+		csv_cell(b, o->jur, 0);
+		csv_cell(b, o->unit, 0);
+		csv_cell(b, state_label(o->state), 0);
+		csv_cell(b, o->due, 0);
+		csv_cell(b, o->overdue ? "是" : "否", 0);
+		csv_cell(b, o->content, 1);
 	}
 	char today[11];
 	calendar_today(today);
@@ -309,33 +315,36 @@ int h_order_csv(struct req *r)
 int h_order_returns(struct req *r)
 {
 	const struct actor *ac = r->actor;
-	struct dbres pend, counts;
-	int rc = ords_returns(r->db, r->a, ac->scope_jur, &pend);
+	struct order_pending_row *p;
+	struct order_return_count_row *c;
+	size_t np = 0, nc = 0;
+	int rc = ords_returns(r->db, r->a, ac->scope_jur, &p, &np);
 	if (rc == DB_OK)
-		rc = ords_return_counts(r->db, r->a, ac->scope_jur, &counts);
+		rc = ords_return_counts(r->db, r->a, ac->scope_jur, &c, &nc);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "退回申请", "orders/returns.tpl");
-	for (size_t i = 0; i < pend.nrows; i++) {
+	for (size_t i = 0; i < np; i++) {
 		struct tdict *row = tmpl_section(d, "PENDING");
-		tmpl_set(row, "ORDER_ID", db_cell(&pend, i, 1));
-		tmpl_set(row, "NUMBER", db_cell(&pend, i, 2));
-		tmpl_set(row, "UNIT", db_cell(&pend, i, 3));
-		tmpl_set(row, "REASON", db_cell(&pend, i, 4));
-		tmpl_set(row, "SUGGESTED", db_cell(&pend, i, 5));
-		tmpl_set(row, "AT", db_cell(&pend, i, 6));
+		tmpl_set_int(row, "ORDER_ID", p[i].order_id);
+		tmpl_set(row, "NUMBER", p[i].number);
+		tmpl_set(row, "UNIT", p[i].unit);
+		tmpl_set(row, "REASON", p[i].reason);
+		tmpl_set(row, "SUGGESTED", p[i].suggested);
+		tmpl_set(row, "AT", p[i].at);
 	}
-	if (pend.nrows == 0)
+	if (np == 0)
 		tmpl_show(d, "NONE_PENDING");
-	for (size_t i = 0; i < counts.nrows; i++) {
+	for (size_t i = 0; i < nc; i++) {
 		struct tdict *row = tmpl_section(d, "COUNT");
-		static const char *const keys[] = {
-			"UNIT", "TOTAL", "PENDING", "REDISPATCHED", "REFUSED", "DISPUTED",
-		};
-		for (size_t k = 0; k < 6; k++)
-			tmpl_set(row, keys[k], db_cell(&counts, i, k));
+		tmpl_set(row, "UNIT", c[i].unit);
+		tmpl_set_int(row, "TOTAL", c[i].total);
+		tmpl_set_int(row, "PENDING", c[i].pending);
+		tmpl_set_int(row, "REDISPATCHED", c[i].redispatched);
+		tmpl_set_int(row, "REFUSED", c[i].refused);
+		tmpl_set_int(row, "DISPUTED", c[i].disputed);
 	}
-	if (counts.nrows == 0)
+	if (nc == 0)
 		tmpl_show(d, "NONE_COUNTED");
 	return view_finish(r, 200);
 }

@@ -2,13 +2,11 @@
 #ifndef HANDLERS_H
 #define HANDLERS_H
 #include "db.h"
-#include "dispute.h"
+#include "dispute_ops.h"
 #include "http.h"
 
-/* route.c: the HTTP status for a db_err (503 when the database is away),
- * and the end of a change: commit, or roll back and return that status (0
- * when committed). */
-int db_status(int rc);
+/* route.c: the end of a change: commit, or roll back and return the
+ * status of the db_err (db_status; 0 when committed). */
 int end_tx(struct req *r, int rc);
 
 /* h_auth.c */
@@ -136,16 +134,13 @@ int h_order_urge(struct req *r);
 int h_order_redispatch(struct req *r);
 int h_order_refuse_return(struct req *r);
 int h_order_dispute(struct req *r);
-/* Shared with h_order_lists.c: the parties (bit n = enum order_party n)
- * the actor is for an order of jurisdiction jur handled by unit; whether
- * they see it; the caller's number as they may see it. */
-unsigned order_parties(const struct actor *ac, long long jur, long long unit);
-int order_visible(unsigned parties);
-const char *order_phone_for(struct arena *a, unsigned parties, const char *phone);
-/* ords_units rows as option sections: ID, NAME (with the unit's
- * jurisdiction when with_jur), SELECTED on pick; except left out. */
-void order_unit_options(struct req *r, struct tdict *d, const struct dbres *units,
-			const char *section, long long pick, long long except, int with_jur);
+/* Shared with the lists and the dispute pages: ords_units rows as option
+ * sections ID, NAME (with the unit's jurisdiction when with_jur),
+ * SELECTED on pick; except left out. */
+struct order_unit_row;
+void order_unit_options(struct req *r, struct tdict *d, const struct order_unit_row *u,
+			size_t n, const char *section, long long pick, long long except,
+			int with_jur);
 
 /* h_disputes.c: the determination procedure */
 int h_disputes(struct req *r);
@@ -160,31 +155,13 @@ int h_dispute_accept(struct req *r);
 int h_dispute_refuse(struct req *r);
 int h_dispute_account(struct req *r);
 int h_dispute_rule(struct req *r);
-/* Runs one step of the procedure on the dispute r->id (checks, change,
- * event, audit, commit) and redirects to it with ?done=done. */
-int dispute_act(struct req *r, enum dispute_action a, const char *done);
-/* The same step inside the caller's transaction (h_meetings.c): 0, or the
- * status to return after rolling back; neither commits nor redirects. */
-int dispute_step(struct req *r, enum dispute_action a);
-/* Opens a dispute on an order (in the caller's transaction; h_orders.c);
- * a db_err. */
-int dispute_open(struct req *r, long long order_id, long long return_id,
-		 const char *note, long long *id);
-/* One dispute as its pages read it, loaded once by dispute_load_visible:
- * the dss_get row, its involved units, its sealed opinions, and the names
- * of every unit those opinions name as cooperating. */
-struct dispute_rows {
-	struct dbres get, units, opinions, coop_names;
-};
-/* Loads the dispute r->id for the actor (the page's visibility rule): 0,
- * 404, or a status; *parties gets the actor's parties (dispute.h). */
-int dispute_load_visible(struct req *r, struct dispute_rows *rows, unsigned *parties);
+/* Shared with h_meetings.c: a step's form (its fields and the repeated
+ * cooperating units). */
+struct dispute_input dispute_input_of(struct req *r);
 /* Shared with the printed form: the dispute's fields and its sealed
  * opinions as OPINION sections. */
-void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_rows *rows);
-/* The names of a space-separated list of cooperating unit ids. */
-const char *dispute_unit_names(struct req *r, const struct dispute_rows *rows,
-			       const char *ids);
+struct dispute_page;
+void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_page *p);
 
 /* h_meetings.c: joint meetings (联席会议) and accountability (问责) */
 int h_meetings(struct req *r);

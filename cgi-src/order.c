@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "actor.h"
+#include "arena.h"
+#include "roles.h"
+
 const char *const order_state_codes[OS__MAX] = {
 	"answered", "three_way", "dispatched", "accepted", "return_requested",
 	"replied", "closed", "disputed",
@@ -14,12 +18,12 @@ const char *const order_state_labels[OS__MAX] = {
 const char *const order_action_codes[OA__MAX] = {
 	"answer", "three_way", "dispatch", "accept", "note", "reply",
 	"return", "close", "send_back", "reopen", "urge", "redispatch",
-	"refuse_return", "dispute",
+	"refuse_return", "dispute", "determined",
 };
 const char *const order_action_labels[OA__MAX] = {
 	"一次性解答", "三方通话解答", "派单", "签收", "办理进展", "办结回复",
 	"申请退回", "审核办结", "退回重办", "重新交办", "催办", "改派",
-	"不同意退回", "提请争议认定",
+	"不同意退回", "提请争议认定", "出具认定意见",
 };
 
 int order_state_from_code(const char *code)
@@ -55,6 +59,7 @@ static const struct {
 	[OA_REDISPATCH]     = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
 	[OA_REFUSE_RETURN]  = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
 	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X } },
+	[OA_DETERMINED]     = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPATCHED, X } },
 };
 
 int order_transition(int state, enum order_action action, enum order_party party,
@@ -69,6 +74,53 @@ int order_transition(int state, enum order_action action, enum order_party party
 	if (action == OA_REFUSE_RETURN && next == OS_DISPATCHED && was_accepted)
 		next = OS_ACCEPTED;
 	return next;
+}
+
+int order_next(int state, enum order_action action, unsigned parties, int was_accepted)
+{
+	for (int p = 0; p < OP__MAX; p++) {
+		if (!(parties & P(p)))
+			continue;
+		int next = order_transition(state, action, (enum order_party)p, was_accepted);
+		if (next >= 0)
+			return next;
+	}
+	return -1;
+}
+
+int order_ever(enum order_action action, unsigned parties)
+{
+	for (int s = 0; s < OS__MAX; s++)
+		if (order_next(s, action, parties, 0) >= 0 || order_next(s, action, parties, 1) >= 0)
+			return 1;
+	return 0;
+}
+
+unsigned order_parties(const struct actor *ac, long long jur, long long unit)
+{
+	unsigned m = 0;
+	if (caps_allow(ac->caps, 1, CAP_ORDER_INTAKE))
+		m |= P(OP_OPERATOR);
+	if (caps_allow(ac->caps, 1, CAP_ORDER_HANDLE))
+		m |= P(unit != 0 && ac->unit_id == unit ? OP_OWN_CLERK : OP_OTHER_CLERK);
+	if (caps_allow(ac->caps, 1, CAP_DISPATCH))
+		m |= P(ac->scope_jur == 0 || ac->scope_jur == jur ? OP_OFFICE : OP_OTHER_OFFICE);
+	return m ? m : P(OP_NONE);
+}
+
+int order_visible(unsigned parties)
+{
+	return (parties & (P(OP_OPERATOR) | P(OP_OWN_CLERK) | P(OP_OFFICE))) != 0;
+}
+
+const char *order_phone_for(struct arena *a, unsigned parties, const char *phone)
+{
+	if (parties & (P(OP_OPERATOR) | P(OP_OFFICE)))
+		return phone;
+	size_t n = strlen(phone) + 1;
+	char *m = arena_alloc(a, n);
+	order_mask_phone(phone, m, n);
+	return m;
 }
 
 int order_is_open(int state)

@@ -33,6 +33,7 @@ enum order_action {
 	OA_REDISPATCH,    /* office: grant the return, send to another unit */
 	OA_REFUSE_RETURN, /* office: refuse the return, with a reason */
 	OA_OPEN_DISPUTE,  /* office: refer it to the determination procedure */
+	OA_DETERMINED,    /* office: the determination sends it to the lead unit */
 	OA__MAX
 };
 
@@ -59,6 +60,21 @@ int order_state_from_code(const char *code);
  * accepted when the unit had signed for it (was_accepted), else dispatched. */
 int order_transition(int state, enum order_action action, enum order_party party,
 		     int was_accepted);
+/* The same over a set of parties (bit n = enum order_party n): the first
+ * party that may take the action decides. */
+int order_next(int state, enum order_action action, unsigned parties, int was_accepted);
+/* Whether the parties could take the action from some state: tells a
+ * wrong state (409) from a wrong role or unit (403). */
+int order_ever(enum order_action action, unsigned parties);
+
+/* The parties the actor is for an order of jurisdiction jur handled by
+ * unit (0: none); never 0 (OP_NONE at least). */
+struct actor;
+unsigned order_parties(const struct actor *ac, long long jur, long long unit);
+/* The call centre, the office in scope and the handling unit see an
+ * order; nobody else learns that it exists. */
+int order_visible(unsigned parties);
+
 /* Whether the order is still with a unit (in its queue). */
 int order_is_open(int state);
 
@@ -83,6 +99,10 @@ enum order_urgency order_urgency(const struct wd_calendar *cal, int today, int d
  * four of eight to ten (landlines: ****4567), the last two of shorter
  * ones. out has room for size. */
 void order_mask_phone(const char *phone, char *out, size_t size);
+/* The caller's number as the parties may see it: whole for the call
+ * centre and the office, masked for units (arena-allocated then). */
+struct arena;
+const char *order_phone_for(struct arena *a, unsigned parties, const char *phone);
 /* Whether s is a plausible phone number: 3-20 digits, optionally with
  * one leading '+' and '-' separators. */
 int order_phone_valid(const char *s);

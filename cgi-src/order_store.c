@@ -36,42 +36,58 @@ enum stmt {
 	STMT__MAX
 };
 
-/* Times are stored in UTC and shown in Beijing time (UTC+8). */
-#define BJ(col) DB_BJ_MINUTE(col)
+DB_ROW_COLS(order_category_row, ORDER_CATEGORY_ROW);
+DB_ROW_COLS(order_unit_row, ORDER_UNIT_ROW);
+DB_ROW_COLS(order_jur_row, ORDER_JUR_ROW);
+DB_ROW_COLS(order_rule_row, ORDER_RULE_ROW);
+DB_ROW_COLS(order_past_row, ORDER_PAST_ROW);
+DB_ROW_COLS(order_row, ORDER_ROW);
+DB_ROW_COLS(order_lock_row, ORDER_LOCK_ROW);
+DB_ROW_COLS(order_event_row, ORDER_EVENT_ROW);
+DB_ROW_COLS(order_return_row, ORDER_RETURN_ROW);
+DB_ROW_COLS(order_pending_row, ORDER_PENDING_ROW);
+DB_ROW_COLS(order_return_count_row, ORDER_RETURN_COUNT_ROW);
+DB_ROW_COLS(order_queue_row, ORDER_QUEUE_ROW);
+DB_ROW_COLS(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
+DB_ROW_COLS(order_reminder_row, ORDER_REMINDER_ROW);
+DB_ROW_COLS(order_found_row, ORDER_FOUND_ROW);
+DB_ROW_COLS(order_coop_row, ORDER_COOP_ROW);
+
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_CATEGORIES] = "SELECT c.id, c.name, p.name, c.time_limit_days FROM order_categories c"
+	[STMT_CATEGORIES] = "SELECT " DB_COLS(ORDER_CATEGORY_ROW) " FROM order_categories c"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
 	"  WHERE k.parent_id = c.id AND k.active = 1)"
 	" ORDER BY COALESCE(c.parent_id, c.id), c.id LIMIT 1000",
-	[STMT_CATEGORY] = "SELECT c.id, c.name, c.time_limit_days, NOT EXISTS (SELECT 1 FROM"
-	" order_categories k WHERE k.parent_id = c.id AND k.active = 1)"
-	" FROM order_categories c WHERE c.id = ? AND c.active = 1",
-	[STMT_UNITS] = "SELECT u.id, u.name, j.name FROM units u"
+	[STMT_CATEGORY] = "SELECT " DB_COLS(ORDER_CATEGORY_ROW) " FROM order_categories c"
+	" LEFT JOIN order_categories p ON p.id = c.parent_id"
+	" WHERE c.id = ? AND c.active = 1",
+	[STMT_UNITS] = "SELECT " DB_COLS(ORDER_UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.active = 1 AND u.kind IN ('department', 'enterprise', 'other', 'government')"
 	" AND (? = 0 OR u.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	[STMT_UNIT] = "SELECT u.id, u.name, u.jurisdiction_id, j.parent_id IS NULL FROM units u"
+	[STMT_UNIT] = "SELECT " DB_COLS(ORDER_UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.id = ? AND u.active = 1"
 	" AND u.kind IN ('department', 'enterprise', 'other', 'government')",
-	[STMT_JURS] = "SELECT id, code, name, parent_id FROM jurisdictions WHERE active = 1"
+	[STMT_JURS] = "SELECT " DB_COLS(ORDER_JUR_ROW) " FROM jurisdictions WHERE active = 1"
 	" ORDER BY parent_id IS NOT NULL, id LIMIT 500",
-	[STMT_RULES] = "SELECT r.unit_id, u.name, r.keywords FROM routing_rules r"
+	[STMT_RULES] = "SELECT " DB_COLS(ORDER_RULE_ROW) " FROM routing_rules r"
 	" JOIN units u ON u.id = r.unit_id AND u.active = 1"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
 	" WHERE r.category_id = ? AND r.active = 1"
 	" AND (r.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY r.jurisdiction_id = ? DESC, r.keywords = '', r.id DESC LIMIT 50",
-	[STMT_BY_PHONE] = "SELECT o.id, o.number, " BJ("o.created_at") ", o.state, c.name, u.name"
-	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	[STMT_BY_PHONE] = "SELECT " DB_COLS(ORDER_PAST_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE o.caller_phone = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 10",
 	/* LAST_INSERT_ID(expr) hands the new value back. */
-	[STMT_NEXT_SEQ] = "INSERT INTO order_numbers (jurisdiction_id, day, last_seq) VALUES (?, ?, 1)"
+	[STMT_NEXT_SEQ] = "INSERT INTO order_numbers (jurisdiction_id, day, last_seq) VALUES (?,"
+	" ?, 1)"
 	" ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)",
 	[STMT_INSERT] = "INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
 	" caller_phone, category_id, place, content, demand, cause, contradiction,"
@@ -83,14 +99,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_EVENT] = "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
 	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0),"
 	" NULLIF(?, 0), ?, NULLIF(?, 0), ?)",
-	[STMT_GET] = "SELECT o.id, o.number, o.jurisdiction_id, j.name, o.channel, o.caller_name,"
-	" o.caller_phone, o.category_id, c.name, o.place, o.content, o.demand,"
-	" o.cause, o.contradiction, o.state, o.kb_entry_id, v.title, tw.name,"
-	" o.unit_id, u.name, op.display_name, " BJ("o.created_at") ","
-	" " BJ("o.dispatched_at") ", DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
-	" " BJ("o.accepted_at") ", " BJ("o.replied_at") ", o.reply,"
-	" " BJ("o.closed_at") ", o.satisfaction, o.overdue, o.returns,"
-	" (SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id), o.three_way_unit_id"
+	[STMT_GET] = "SELECT " DB_COLS(ORDER_ROW)
 	" FROM orders o JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN users op ON op.id = o.operator_id"
@@ -99,56 +108,54 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
 	" LEFT JOIN kb_versions v ON v.id = e.published_version_id"
 	" WHERE o.id = ?",
-	[STMT_LOCK] = "SELECT state, unit_id, accepted_at IS NOT NULL, jurisdiction_id,"
-	" satisfaction, category_id FROM orders WHERE id = ? FOR UPDATE",
-	[STMT_EVENTS] = "SELECT " BJ("e.at") ", us.display_name, un.name, e.kind, t.name, e.note"
-	" FROM order_events e LEFT JOIN users us ON us.id = e.user_id"
+	[STMT_LOCK] = "SELECT " DB_COLS(ORDER_LOCK_ROW) " FROM orders WHERE id = ? FOR UPDATE",
+	[STMT_EVENTS] = "SELECT " DB_COLS(ORDER_EVENT_ROW) " FROM order_events e LEFT"
+	" JOIN users us ON us.id = e.user_id"
 	" LEFT JOIN units un ON un.id = e.unit_id"
 	" LEFT JOIN units t ON t.id = e.target_unit_id"
 	" WHERE e.order_id = ? ORDER BY e.id LIMIT 1000",
 	[STMT_SET_STATE] = "UPDATE orders SET state = ? WHERE id = ? AND state = ?",
 	[STMT_ACCEPT] = "UPDATE orders SET state = 'accepted', accepted_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND state = 'dispatched'",
-	[STMT_REPLY] = "UPDATE orders SET state = 'replied', reply = ?, replied_at = UTC_TIMESTAMP()"
+	[STMT_REPLY] = "UPDATE orders SET state = 'replied', reply = ?,"
+	" replied_at = UTC_TIMESTAMP()"
 	" WHERE id = ? AND state = 'accepted'",
 	/* the callback and closing belong to the earlier round
 	 * (kept on the timeline). */
-	[STMT_REOPEN] = "UPDATE orders SET state = 'accepted', satisfaction = NULL, closed_at = NULL"
+	[STMT_REOPEN] = "UPDATE orders SET state = 'accepted', satisfaction = NULL,"
+	" closed_at = NULL"
 	" WHERE id = ? AND state = 'closed' AND satisfaction = 'dissatisfied'",
 	[STMT_CLOSE] = "UPDATE orders SET state = 'closed', satisfaction = ?,"
 	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'replied'",
 	[STMT_REDISPATCH] = "UPDATE orders SET state = 'dispatched', unit_id = ?, due_date = ?,"
 	" dispatched_at = UTC_TIMESTAMP(), accepted_at = NULL, replied_at = NULL,"
 	" overdue = 0, returns = returns + ? WHERE id = ? AND state = ?",
-	[STMT_RETURN_INSERT] = "INSERT INTO order_returns (order_id, unit_id, requested_by, requested_at,"
+	[STMT_RETURN_INSERT] = "INSERT INTO order_returns (order_id, unit_id, requested_by,"
+	" requested_at,"
 	" reason, basis, suggested_unit_id) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?)",
-	[STMT_RETURN_PENDING] = "SELECT r.id, u.name, r.reason, r.basis, r.suggested_unit_id, s.name,"
-	" " BJ("r.requested_at") ", us.display_name FROM order_returns r"
+	[STMT_RETURN_PENDING] = "SELECT " DB_COLS(ORDER_RETURN_ROW) " FROM order_returns r"
 	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
 	" JOIN users us ON us.id = r.requested_by"
 	" WHERE r.order_id = ? AND r.state = 'pending' ORDER BY r.id DESC LIMIT 1",
 	[STMT_RETURN_DECIDE] = "UPDATE order_returns SET state = ?, decided_by = ?,"
 	" decided_at = UTC_TIMESTAMP(), decision_note = ?, dispute_id = NULLIF(?, 0)"
 	" WHERE id = ? AND state = 'pending'",
-	[STMT_RETURNS] = "SELECT r.id, o.id, o.number, u.name, r.reason, s.name, " BJ("r.requested_at")
-	" FROM order_returns r JOIN orders o ON o.id = r.order_id"
+	[STMT_RETURNS] = "SELECT " DB_COLS(ORDER_PENDING_ROW) " FROM order_returns r"
+	" JOIN orders o ON o.id = r.order_id"
 	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
 	" WHERE r.state = 'pending' AND (? = 0 OR o.jurisdiction_id = ?)"
 	" ORDER BY r.requested_at LIMIT 500",
-	[STMT_RETURN_COUNTS] = "SELECT u.name, COUNT(*), SUM(r.state = 'pending'), SUM(r.state = 'redispatched'),"
-	" SUM(r.state = 'refused'), SUM(r.state = 'disputed')"
-	" FROM order_returns r JOIN units u ON u.id = r.unit_id"
+	[STMT_RETURN_COUNTS] = "SELECT " DB_COLS(ORDER_RETURN_COUNT_ROW) " FROM order_returns r"
+	" JOIN units u ON u.id = r.unit_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" GROUP BY r.unit_id, u.name ORDER BY COUNT(*) DESC, u.name LIMIT 500",
-	[STMT_COOP_QUEUE] = "SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
-	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), u.name FROM order_coops oc"
+	[STMT_COOP_QUEUE] = "SELECT " DB_COLS(ORDER_COOP_ROW) " FROM order_coops oc"
 	" JOIN orders o ON o.id = oc.order_id JOIN order_categories c ON c.id = o.category_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY o.due_date LIMIT 100",
 	[STMT_IS_COOP] = "SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
-	[STMT_QUEUE] = "SELECT o.id, o.number, o.state, c.name, o.caller_phone, LEFT(o.content, 60),"
-	" DATE_FORMAT(o.due_date, '%Y-%m-%d'), o.overdue, " BJ("o.dispatched_at")
-	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	[STMT_QUEUE] = "SELECT " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
 	" WHERE o.unit_id = ? AND o.state IN " OPEN_STATES
 	" AND (? = '' OR (? = 'new' AND o.state = 'dispatched')"
 	"  OR (? = 'active' AND o.state = 'accepted')"
@@ -156,19 +163,15 @@ static const char *const sql[STMT__MAX] = {
 	"  OR (? = 'overdue' AND o.due_date < ?)"
 	"  OR (? = 'return' AND o.state = 'return_requested'))"
 	" ORDER BY o.due_date, o.id LIMIT ? OFFSET ?",
-	[STMT_QUEUE_COUNTS] = "SELECT COALESCE(SUM(state = 'dispatched'), 0), COALESCE(SUM(state = 'accepted'), 0),"
-	" COALESCE(SUM(due_date >= ? AND due_date <= ?), 0), COALESCE(SUM(due_date < ?), 0),"
-	" COALESCE(SUM(state = 'return_requested'), 0)"
-	" FROM orders WHERE unit_id = ? AND state IN " OPEN_STATES,
-	[STMT_REMINDERS] = "SELECT m.order_id, o.number, m.kind, DATE_FORMAT(m.due_date, '%Y-%m-%d'),"
-	" " BJ("m.created_at") " FROM order_reminders m JOIN orders o ON o.id = m.order_id"
+	[STMT_QUEUE_COUNTS] = "SELECT " DB_COLS(ORDER_QUEUE_COUNTS_ROW) " FROM orders"
+	" WHERE unit_id = ? AND state IN " OPEN_STATES,
+	[STMT_REMINDERS] = "SELECT " DB_COLS(ORDER_REMINDER_ROW) " FROM order_reminders m"
+	" JOIN orders o ON o.id = m.order_id"
 	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND o.state IN " OPEN_STATES
 	" ORDER BY m.id DESC LIMIT 20",
 	/* dates are Beijing days; created_at is UTC. */
-	[STMT_SEARCH] = "SELECT o.id, o.number, " BJ("o.created_at") ", o.caller_name, o.caller_phone,"
-	" o.channel, c.name, j.name, u.name, o.state, DATE_FORMAT(o.due_date, '%Y-%m-%d'),"
-	" o.overdue, o.content"
-	" FROM orders o JOIN order_categories c ON c.id = o.category_id"
+	[STMT_SEARCH] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"
@@ -185,40 +188,65 @@ const char *ords_plan_sql(enum ords_planned which)
 	return which == ORDS_PLAN_QUEUE ? sql[STMT_QUEUE] : sql[STMT_SEARCH];
 }
 
-int ords_categories(struct db *db, struct arena *a, struct dbres *out)
+int ords_categories(struct db *db, struct arena *a, struct order_category_row **v,
+		    size_t *n)
 {
-	return db_exec0(db, a, sql[STMT_CATEGORIES], out);
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_CATEGORIES], &res);
+	DB_ROWS_OUT(rc, &res, order_category_row, a, v, n);
+	return rc;
 }
 
-int ords_category(struct db *db, struct arena *a, long long id, struct dbres *out)
+int ords_category(struct db *db, struct arena *a, long long id,
+		  struct order_category_row **c)
 {
-	return db_exec(db, a, sql[STMT_CATEGORY], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CATEGORY], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, order_category_row, a, c);
+	return rc;
 }
 
-int ords_units(struct db *db, struct arena *a, long long jur, struct dbres *out)
+int ords_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
+	       size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UNITS], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNITS], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, order_unit_row, a, v, n);
+	return rc;
 }
 
-int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out)
+int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u)
 {
-	return db_exec(db, a, sql[STMT_UNIT], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, order_unit_row, a, u);
+	return rc;
 }
 
-int ords_jurisdictions(struct db *db, struct arena *a, struct dbres *out)
+int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n)
 {
-	return db_exec0(db, a, sql[STMT_JURS], out);
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_JURS], &res);
+	DB_ROWS_OUT(rc, &res, order_jur_row, a, v, n);
+	return rc;
 }
 
 int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
-	       struct dbres *out)
+	       struct order_rule_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RULES], out, DB_I(category), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULES], &res, DB_I(category), DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, order_rule_row, a, v, n);
+	return rc;
 }
 
-int ords_by_phone(struct db *db, struct arena *a, const char *phone, struct dbres *out)
+int ords_by_phone(struct db *db, struct arena *a, const char *phone,
+		  struct order_past_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_BY_PHONE], out, DB_S(phone));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_BY_PHONE], &res, DB_S(phone));
+	DB_ROWS_OUT(rc, &res, order_past_row, a, v, n);
+	return rc;
 }
 
 int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
@@ -253,19 +281,29 @@ int ords_event(struct db *db, struct arena *a, long long order_id, long long use
 		       DB_S(kind), DB_I(target), DB_S(note));
 }
 
-int ords_get(struct db *db, struct arena *a, long long id, struct dbres *out)
+int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o)
 {
-	return db_exec(db, a, sql[STMT_GET], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GET], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, order_row, a, o);
+	return rc;
 }
 
-int ords_lock(struct db *db, struct arena *a, long long id, struct dbres *out)
+int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o)
 {
-	return db_exec(db, a, sql[STMT_LOCK], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LOCK], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, order_lock_row, a, o);
+	return rc;
 }
 
-int ords_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+int ords_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
+		size_t *n)
 {
-	return db_exec(db, a, sql[STMT_EVENTS], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_EVENTS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, order_event_row, a, v, n);
+	return rc;
 }
 
 
@@ -324,9 +362,12 @@ int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 }
 
 int ords_return_pending(struct db *db, struct arena *a, long long order_id,
-			struct dbres *out)
+			struct order_return_row **ret)
 {
-	return db_exec(db, a, sql[STMT_RETURN_PENDING], out, DB_I(order_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RETURN_PENDING], &res, DB_I(order_id));
+	DB_ROW_OUT(rc, &res, order_return_row, a, ret);
+	return rc;
 }
 
 int ords_return_decide(struct db *db, struct arena *a, long long id,
@@ -339,52 +380,76 @@ int ords_return_decide(struct db *db, struct arena *a, long long id,
 	return db_changed(rc, &res);
 }
 
-int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *out)
+int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
+		 size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RETURNS], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RETURNS], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, order_pending_row, a, v, n);
+	return rc;
 }
 
 int ords_return_counts(struct db *db, struct arena *a, long long jur,
-		       struct dbres *out)
+		       struct order_return_count_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RETURN_COUNTS], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RETURN_COUNTS], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, order_return_count_row, a, v, n);
+	return rc;
 }
 
 
 int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
 	       const char *today, const char *soon, long long limit,
-	       long long offset, struct dbres *out)
+	       long long offset, struct order_queue_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_QUEUE], out, DB_I(unit), DB_S(bucket), DB_S(bucket),
-		       DB_S(bucket), DB_S(bucket), DB_S(today), DB_S(soon), DB_S(bucket),
-		       DB_S(today), DB_S(bucket), DB_I(limit), DB_I(offset));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_QUEUE], &res, DB_I(unit), DB_S(bucket), DB_S(bucket),
+			 DB_S(bucket), DB_S(bucket), DB_S(today), DB_S(soon), DB_S(bucket),
+			 DB_S(today), DB_S(bucket), DB_I(limit), DB_I(offset));
+	DB_ROWS_OUT(rc, &res, order_queue_row, a, v, n);
+	return rc;
 }
 
 int ords_queue_counts(struct db *db, struct arena *a, long long unit,
-		      const char *today, const char *soon, struct dbres *out)
+		      const char *today, const char *soon, struct order_queue_counts_row **c)
 {
-	return db_exec(db, a, sql[STMT_QUEUE_COUNTS], out, DB_S(today), DB_S(soon),
-		       DB_S(today), DB_I(unit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_QUEUE_COUNTS], &res, DB_S(today), DB_S(soon),
+			 DB_S(today), DB_I(unit));
+	DB_ROW_OUT(rc, &res, order_queue_counts_row, a, c);
+	return rc;
 }
 
-int ords_reminders(struct db *db, struct arena *a, long long unit, struct dbres *out)
+int ords_reminders(struct db *db, struct arena *a, long long unit,
+		   struct order_reminder_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_REMINDERS], out, DB_I(unit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_REMINDERS], &res, DB_I(unit));
+	DB_ROWS_OUT(rc, &res, order_reminder_row, a, v, n);
+	return rc;
 }
 
 int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
-		long long limit, long long offset, struct dbres *out)
+		long long limit, long long offset, struct order_found_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_SEARCH], out, DB_S(f->from), DB_S(f->to), DB_I(f->jur),
-		       DB_I(f->jur), DB_S(f->number), DB_S(f->number), DB_S(f->phone),
-		       DB_S(f->phone), DB_S(f->state), DB_S(f->state), DB_I(f->unit),
-		       DB_I(f->unit), DB_I(f->category), DB_I(f->category), DB_I(f->overdue),
-		       DB_I(limit), DB_I(offset));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SEARCH], &res, DB_S(f->from), DB_S(f->to),
+			 DB_I(f->jur), DB_I(f->jur), DB_S(f->number), DB_S(f->number),
+			 DB_S(f->phone), DB_S(f->phone), DB_S(f->state), DB_S(f->state),
+			 DB_I(f->unit), DB_I(f->unit), DB_I(f->category), DB_I(f->category),
+			 DB_I(f->overdue), DB_I(limit), DB_I(offset));
+	DB_ROWS_OUT(rc, &res, order_found_row, a, v, n);
+	return rc;
 }
 
-int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct dbres *out)
+int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
+		    size_t *n)
 {
-	return db_exec(db, a, sql[STMT_COOP_QUEUE], out, DB_I(unit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_COOP_QUEUE], &res, DB_I(unit));
+	DB_ROWS_OUT(rc, &res, order_coop_row, a, v, n);
+	return rc;
 }
 
 int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,

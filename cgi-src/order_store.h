@@ -1,39 +1,71 @@
-/* Work orders in the database: every SQL statement of the order pages.
- * Scope is enforced by the callers (h_orders.c) on the loaded row, and in
- * SQL for the lists (jur 0: whole city). */
+/* Work orders in the database: every SQL statement about them, each
+ * query's columns named once as a typed row. Scope is enforced by the
+ * rules (order_ops.c) on the loaded row, and in SQL for the lists (jur 0:
+ * the whole city). */
 #ifndef ORDER_STORE_H
 #define ORDER_STORE_H
 #include "db.h"
 
-/* Columns of ords_get (ORD_*). */
-enum {
-	ORD_ID, ORD_NUMBER, ORD_JUR_ID, ORD_JUR_NAME, ORD_CHANNEL, ORD_CALLER_NAME,
-	ORD_CALLER_PHONE, ORD_CATEGORY_ID, ORD_CATEGORY, ORD_PLACE, ORD_CONTENT,
-	ORD_DEMAND, ORD_CAUSE, ORD_CONTRADICTION, ORD_STATE, ORD_ENTRY_ID,
-	ORD_ENTRY_TITLE, ORD_THREE_WAY_UNIT, ORD_UNIT_ID, ORD_UNIT, ORD_OPERATOR,
-	ORD_CREATED, ORD_DISPATCHED, ORD_DUE, ORD_ACCEPTED, ORD_REPLIED, ORD_REPLY,
-	ORD_CLOSED, ORD_SATISFACTION, ORD_OVERDUE, ORD_RETURNS, ORD_DISPUTE_ID, ORD_THREE_WAY_UNIT_ID, ORD__COLS
-};
+/* The intake's choices: active leaf categories (a top-level category
+ * without children is a leaf too) with their time limits. */
+#define ORDER_CATEGORY_ROW(X, S)                                             \
+	X(S, INT, id, "c.id")                                                \
+	X(S, STR, name, "c.name")                                            \
+	X(S, NSTR, parent_name, "p.name")                                    \
+	X(S, INT, limit_days, "c.time_limit_days")                           \
+	X(S, INT, leaf, "NOT EXISTS (SELECT 1 FROM order_categories k"       \
+			" WHERE k.parent_id = c.id AND k.active = 1)")
+DB_ROW_STRUCT(order_category_row, ORDER_CATEGORY_ROW);
+int ords_categories(struct db *db, struct arena *a, struct order_category_row **v,
+		    size_t *n);
+/* An active category (leaf or not), or NULL. */
+int ords_category(struct db *db, struct arena *a, long long id,
+		  struct order_category_row **c);
 
-/* Intake choices. Categories: id, name, parent name, time limit, of the
- * active leaves. Units: id, name, jurisdiction name, of active units that
- * handle orders. */
-int ords_categories(struct db *db, struct arena *a, struct dbres *out);
-int ords_category(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* Active units that handle orders; city: the unit's jurisdiction is the
+ * city (its units serve every county). */
+#define ORDER_UNIT_ROW(X, S)                                                 \
+	X(S, INT, id, "u.id")                                                \
+	X(S, STR, name, "u.name")                                            \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, INT, jur_id, "u.jurisdiction_id")                               \
+	X(S, INT, city, "j.parent_id IS NULL")
+DB_ROW_STRUCT(order_unit_row, ORDER_UNIT_ROW);
 /* jur: that jurisdiction's units and the city's; 0: all. */
-int ords_units(struct db *db, struct arena *a, long long jur, struct dbres *out);
-/* An active unit that handles orders (as ords_units): id, name,
- * jurisdiction_id, jurisdiction is the city (1/0). */
-int ords_unit(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Active jurisdictions: id, code, name, parent_id. */
-int ords_jurisdictions(struct db *db, struct arena *a, struct dbres *out);
-/* Routing rules for a category in a jurisdiction or the city: unit_id,
- * unit name, keywords; the jurisdiction's own first. */
+int ords_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
+	       size_t *n);
+int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u);
+
+/* Active jurisdictions, the city first. */
+#define ORDER_JUR_ROW(X, S)                                                  \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, code, "code")                                              \
+	X(S, STR, name, "name")                                              \
+	X(S, INT, parent_id, "parent_id")
+DB_ROW_STRUCT(order_jur_row, ORDER_JUR_ROW);
+int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n);
+
+/* Routing rules for a category in a jurisdiction or the city; the
+ * jurisdiction's own first, those with keywords first. */
+#define ORDER_RULE_ROW(X, S)                                                 \
+	X(S, INT, unit_id, "r.unit_id")                                      \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, keywords, "r.keywords")
+DB_ROW_STRUCT(order_rule_row, ORDER_RULE_ROW);
 int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
-	       struct dbres *out);
-/* Earlier orders of a phone number: id, number, created (Beijing), state,
- * category, unit; newest first. */
-int ords_by_phone(struct db *db, struct arena *a, const char *phone, struct dbres *out);
+	       struct order_rule_row **v, size_t *n);
+
+/* Earlier orders of a phone number, newest first. */
+#define ORDER_PAST_ROW(X, S)                                                 \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))                     \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, unit, "u.name")
+DB_ROW_STRUCT(order_past_row, ORDER_PAST_ROW);
+int ords_by_phone(struct db *db, struct arena *a, const char *phone,
+		  struct order_past_row **v, size_t *n);
 
 /* The next number of a jurisdiction's day: *seq from 1. In a transaction. */
 int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
@@ -50,12 +82,66 @@ int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
 int ords_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note);
 
-int ords_get(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Locks the row for a change: state, unit_id, accepted_at IS NOT NULL,
- * jurisdiction_id, satisfaction. */
-int ords_lock(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Timeline: at (Beijing), user name, unit name, kind, target unit name, note. */
-int ords_events(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* One order as its page shows it; times in Beijing time, "" when not yet. */
+#define ORDER_ROW(X, S)                                                      \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, INT, jur_id, "o.jurisdiction_id")                               \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, STR, channel, "o.channel")                                      \
+	X(S, STR, caller_name, "o.caller_name")                              \
+	X(S, STR, caller_phone, "o.caller_phone")                            \
+	X(S, INT, category_id, "o.category_id")                              \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, place, "o.place")                                          \
+	X(S, STR, content, "o.content")                                      \
+	X(S, STR, demand, "o.demand")                                        \
+	X(S, STR, cause, "o.cause")                                          \
+	X(S, STR, contradiction, "o.contradiction")                          \
+	X(S, STR, state, "o.state")                                          \
+	X(S, INT, entry_id, "o.kb_entry_id")                                 \
+	X(S, STR, entry_title, "v.title")                                    \
+	X(S, INT, three_way_unit_id, "o.three_way_unit_id")                  \
+	X(S, STR, three_way_unit, "tw.name")                                 \
+	X(S, INT, unit_id, "o.unit_id")                                      \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, operator_name, "op.display_name")                          \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))                     \
+	X(S, STR, dispatched, DB_BJ_MINUTE("o.dispatched_at"))               \
+	X(S, STR, due, DB_DAY("o.due_date"))                                 \
+	X(S, STR, accepted, DB_BJ_MINUTE("o.accepted_at"))                   \
+	X(S, STR, replied, DB_BJ_MINUTE("o.replied_at"))                     \
+	X(S, STR, reply, "o.reply")                                          \
+	X(S, STR, closed, DB_BJ_MINUTE("o.closed_at"))                       \
+	X(S, STR, satisfaction, "o.satisfaction")                            \
+	X(S, INT, overdue, "o.overdue")                                      \
+	X(S, INT, returns, "o.returns")                                      \
+	X(S, INT, dispute_id, "(SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)")
+DB_ROW_STRUCT(order_row, ORDER_ROW);
+int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o);
+
+/* What a change needs of an order, locked until the transaction ends. */
+#define ORDER_LOCK_ROW(X, S)                                                 \
+	X(S, STR, state, "state")                                            \
+	X(S, INT, unit_id, "unit_id")                                        \
+	X(S, INT, was_accepted, "accepted_at IS NOT NULL")                   \
+	X(S, INT, jur_id, "jurisdiction_id")                                 \
+	X(S, STR, satisfaction, "satisfaction")                              \
+	X(S, INT, category_id, "category_id")
+DB_ROW_STRUCT(order_lock_row, ORDER_LOCK_ROW);
+int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o);
+
+/* The timeline, oldest first; who and unit are NULL for the sweep's. */
+#define ORDER_EVENT_ROW(X, S)                                                \
+	X(S, STR, at, DB_BJ_MINUTE("e.at"))                                  \
+	X(S, NSTR, who, "us.display_name")                                   \
+	X(S, NSTR, unit, "un.name")                                          \
+	X(S, STR, kind, "e.kind")                                            \
+	X(S, NSTR, target, "t.name")                                         \
+	X(S, STR, note, "e.note")
+DB_ROW_STRUCT(order_event_row, ORDER_EVENT_ROW);
+int ords_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
+		size_t *n);
 
 /* State changes; each checks the expected state (from) so a race loses. */
 int ords_set_state(struct db *db, struct arena *a, long long id, const char *from,
@@ -71,34 +157,83 @@ int ords_redispatch(struct db *db, struct arena *a, long long id, const char *fr
 int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long user, const char *reason,
 		       const char *basis, long long suggested, long long *id);
-/* The pending return of an order: id, unit name, reason, basis, suggested
- * unit id, suggested unit name, requested (Beijing), requester name. */
+/* The pending return of an order, or NULL. */
+#define ORDER_RETURN_ROW(X, S)                                               \
+	X(S, INT, id, "r.id")                                                \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, reason, "r.reason")                                        \
+	X(S, STR, basis, "r.basis")                                          \
+	X(S, INT, suggested_id, "r.suggested_unit_id")                       \
+	X(S, STR, suggested, "s.name")                                       \
+	X(S, STR, at, DB_BJ_MINUTE("r.requested_at"))                        \
+	X(S, STR, by, "us.display_name")
+DB_ROW_STRUCT(order_return_row, ORDER_RETURN_ROW);
 int ords_return_pending(struct db *db, struct arena *a, long long order_id,
-			struct dbres *out);
+			struct order_return_row **ret);
 int ords_return_decide(struct db *db, struct arena *a, long long id,
 		       const char *state, long long user, const char *note,
 		       long long dispute);
-/* Pending returns in scope: return id, order id, number, unit, reason,
- * suggested unit, requested. */
-int ords_returns(struct db *db, struct arena *a, long long jur, struct dbres *out);
-/* Returns per unit in scope: unit name, requested, pending, redispatched,
- * refused, disputed. */
+/* Pending returns in scope, oldest first. */
+#define ORDER_PENDING_ROW(X, S)                                              \
+	X(S, INT, id, "r.id")                                                \
+	X(S, INT, order_id, "o.id")                                          \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, reason, "r.reason")                                        \
+	X(S, STR, suggested, "s.name")                                       \
+	X(S, STR, at, DB_BJ_MINUTE("r.requested_at"))
+DB_ROW_STRUCT(order_pending_row, ORDER_PENDING_ROW);
+int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
+		 size_t *n);
+/* Returns per unit in scope, most first. */
+#define ORDER_RETURN_COUNT_ROW(X, S)                                         \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, INT, total, "COUNT(*)")                                         \
+	X(S, INT, pending, "SUM(r.state = 'pending')")                       \
+	X(S, INT, redispatched, "SUM(r.state = 'redispatched')")             \
+	X(S, INT, refused, "SUM(r.state = 'refused')")                       \
+	X(S, INT, disputed, "SUM(r.state = 'disputed')")
+DB_ROW_STRUCT(order_return_count_row, ORDER_RETURN_COUNT_ROW);
 int ords_return_counts(struct db *db, struct arena *a, long long jur,
-		       struct dbres *out);
-
+		       struct order_return_count_row **v, size_t *n);
 
 /* A unit's queue (open orders): bucket "new", "active", "due", "overdue",
  * "return" or "" (all open). today and soon (the next working day) are
- * dates. Columns: id, number, state, category, caller_phone, content
- * (first 60 characters), due, overdue, dispatched (Beijing). */
+ * dates. The content is its first 60 characters. */
+#define ORDER_QUEUE_ROW(X, S)                                                \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, phone, "o.caller_phone")                                   \
+	X(S, STR, content, "LEFT(o.content, 60)")                            \
+	X(S, STR, due, DB_DAY("o.due_date"))                                 \
+	X(S, INT, overdue, "o.overdue")                                      \
+	X(S, STR, dispatched, DB_BJ_MINUTE("o.dispatched_at"))
+DB_ROW_STRUCT(order_queue_row, ORDER_QUEUE_ROW);
 int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
 	       const char *today, const char *soon, long long limit,
-	       long long offset, struct dbres *out);
-/* Counts of the buckets: new, active, due, overdue, return. */
+	       long long offset, struct order_queue_row **v, size_t *n);
+/* How many open orders each bucket holds. */
+#define ORDER_QUEUE_COUNTS_ROW(X, S)                                         \
+	X(S, INT, fresh, "COALESCE(SUM(state = 'dispatched'), 0)")           \
+	X(S, INT, active, "COALESCE(SUM(state = 'accepted'), 0)")            \
+	X(S, INT, due, "COALESCE(SUM(due_date >= ? AND due_date <= ?), 0)")  \
+	X(S, INT, overdue, "COALESCE(SUM(due_date < ?), 0)")                 \
+	X(S, INT, ret, "COALESCE(SUM(state = 'return_requested'), 0)")
+DB_ROW_STRUCT(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
 int ords_queue_counts(struct db *db, struct arena *a, long long unit,
-		      const char *today, const char *soon, struct dbres *out);
-/* The unit's latest reminders: order id, number, kind, due, created. */
-int ords_reminders(struct db *db, struct arena *a, long long unit, struct dbres *out);
+		      const char *today, const char *soon, struct order_queue_counts_row **c);
+/* The unit's latest reminders (kind "due" or "overdue"). */
+#define ORDER_REMINDER_ROW(X, S)                                             \
+	X(S, INT, order_id, "m.order_id")                                    \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, kind, "m.kind")                                            \
+	X(S, STR, due, DB_DAY("m.due_date"))                                 \
+	X(S, STR, at, DB_BJ_MINUTE("m.created_at"))
+DB_ROW_STRUCT(order_reminder_row, ORDER_REMINDER_ROW);
+int ords_reminders(struct db *db, struct arena *a, long long unit,
+		   struct order_reminder_row **v, size_t *n);
 
 /* The office's search. Empty strings and 0 mean "any"; from and to are
  * dates (to inclusive) and always set. */
@@ -108,14 +243,37 @@ struct order_filter {
 	long long unit, category;
 	int overdue;
 };
-/* Columns: id, number, created (Beijing), caller name, caller phone,
- * channel, category, jurisdiction, unit, state, due, overdue, content. */
+#define ORDER_FOUND_ROW(X, S)                                                \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))                     \
+	X(S, STR, caller_name, "o.caller_name")                              \
+	X(S, STR, phone, "o.caller_phone")                                   \
+	X(S, STR, channel, "o.channel")                                      \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, jur, "j.name")                                             \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, due, DB_DAY("o.due_date"))                                 \
+	X(S, INT, overdue, "o.overdue")                                      \
+	X(S, STR, content, "o.content")
+DB_ROW_STRUCT(order_found_row, ORDER_FOUND_ROW);
 int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
-		long long limit, long long offset, struct dbres *out);
+		long long limit, long long offset, struct order_found_row **v, size_t *n);
 
-/* Open orders a unit cooperates on (D4.2): id, number, state, category,
- * caller_phone, content (60 characters), due, lead unit. */
-int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct dbres *out);
+/* Open orders a unit cooperates on (D4.2), with their lead unit. */
+#define ORDER_COOP_ROW(X, S)                                                 \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, phone, "o.caller_phone")                                   \
+	X(S, STR, content, "LEFT(o.content, 60)")                            \
+	X(S, STR, due, DB_DAY("o.due_date"))                                 \
+	X(S, STR, lead, "u.name")
+DB_ROW_STRUCT(order_coop_row, ORDER_COOP_ROW);
+int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
+		    size_t *n);
 /* Whether unit cooperates on the order (it may read it). */
 int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes);

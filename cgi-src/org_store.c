@@ -21,8 +21,10 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_JUR_LIST] = "SELECT " DB_COLS(JUR_ROW)
 	" FROM jurisdictions j LEFT JOIN jurisdictions p ON p.id = j.parent_id"
 	" WHERE (? = 0 OR j.id = ?) ORDER BY j.parent_id IS NOT NULL, j.id LIMIT 500",
-	[STMT_JUR_INSERT] = "INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?, NULLIF(?, 0))",
-	[STMT_JUR_UPDATE] = "UPDATE jurisdictions SET name = ?, active = ? WHERE id = ? AND (? = 0 OR id = ?)",
+	[STMT_JUR_INSERT] = "INSERT INTO jurisdictions (code, name, parent_id) VALUES (?, ?,"
+	" NULLIF(?, 0))",
+	[STMT_JUR_UPDATE] = "UPDATE jurisdictions SET name = ?, active = ? WHERE id = ?"
+	" AND (? = 0 OR id = ?)",
 	[STMT_UNIT_LIST] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
@@ -32,7 +34,8 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
 	[STMT_UNIT_INSERT] = "INSERT INTO units (code, name, kind, jurisdiction_id, parent_id)"
 	" VALUES (?, ?, ?, ?, NULLIF(?, 0))",
-	[STMT_UNIT_UPDATE] = "UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?, 0),"
+	[STMT_UNIT_UPDATE] = "UPDATE units u SET u.name = ?, u.kind = ?, u.parent_id = NULLIF(?,"
+	" 0),"
 	" u.active = ? WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
 	[STMT_UNIT_BY_CODE] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.code = ?",

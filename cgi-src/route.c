@@ -249,11 +249,6 @@ const struct route routes[] = {
 
 const size_t routes_count = sizeof routes / sizeof routes[0];
 
-int db_status(int rc)
-{
-	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
-}
-
 int end_tx(struct req *r, int rc)
 {
 	if (rc == DB_OK)

@@ -48,6 +48,7 @@ static const struct expect table[] = {
 	{ OS_DISPATCHED, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
 	{ OS_ACCEPTED, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
 	{ OS_RETURN, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
+	{ OS_DISPUTED, OA_DETERMINED, OP_OFFICE, ANY, OS_DISPATCHED },
 };
 #define NTABLE (sizeof table / sizeof table[0])
 
@@ -90,9 +91,9 @@ START_TEST(test_every_state_action_party)
 					checked++;
 				}
 	ck_assert_int_eq(checked, (OS__MAX + 1) * OA__MAX * OP__MAX * 2);
-	/* 19 (state, action, party) cells are allowed, each for both values of
+	/* 20 (state, action, party) cells are allowed, each for both values of
 	 * was_accepted (refuse_return once for each): the table is not empty. */
-	ck_assert_int_eq(allowed, 19 * 2);
+	ck_assert_int_eq(allowed, 20 * 2);
 }
 END_TEST
 
@@ -115,15 +116,18 @@ START_TEST(test_key_refusals)
 	ck_assert_int_eq(order_transition(OS_DISPATCHED, OA_DISPATCH, OP_OPERATOR, 0), -1);
 	ck_assert_int_eq(order_transition(NONE, OA_ACCEPT, OP_OWN_CLERK, 0), -1);
 	ck_assert_int_eq(order_transition(NONE, OA_URGE, OP_OFFICE, 0), -1);
-	/* Answered, three-way and disputed orders do not move for anyone here. */
+	/* Answered and three-way orders do not move for anyone; a disputed
+	 * one only by the determination, in the office's hands. */
 	for (int a = 0; a < OA__MAX; a++)
 		for (int p = 0; p < OP__MAX; p++) {
 			ck_assert_int_eq(order_transition(OS_ANSWERED, (enum order_action)a,
 							  (enum order_party)p, 0), -1);
 			ck_assert_int_eq(order_transition(OS_THREE_WAY, (enum order_action)a,
 							  (enum order_party)p, 1), -1);
+			int determined = a == OA_DETERMINED && p == OP_OFFICE;
 			ck_assert_int_eq(order_transition(OS_DISPUTED, (enum order_action)a,
-							  (enum order_party)p, 0), -1);
+							  (enum order_party)p, 0),
+					 determined ? OS_DISPATCHED : -1);
 		}
 }
 END_TEST

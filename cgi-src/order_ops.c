@@ -1,0 +1,595 @@
+#include "order_ops.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "audit_store.h"
+#include "calendar_store.h"
+#include "db.h"
+#include "dispute_store.h"
+#include "kb_search.h"
+#include "kb_store.h"
+#include "roles.h"
+#include "step.h"
+#include "workdays.h"
+
+/* ---- dates ----------------------------------------------------------------- */
+
+int order_due_for(const struct ctx *c, long long category, char due[11])
+{
+	struct order_category_row *cat;
+	int rc = ords_category(c->db, c->a, category, &cat);
+	if (rc != DB_OK)
+		return rc;
+	if (cat == NULL)
+		return DB_FK;
+	char today[11];
+	return calendar_workdays_from_today(c->db, c->a, (int)cat->limit_days, today, due);
+}
+
+/* ---- intake ---------------------------------------------------------------- */
+
+/* Whether entry may answer a call: published and not obsolete. */
+static int entry_answers(const struct ctx *c, long long entry, int *yes)
+{
+	struct dbres e;
+	int rc = kbs_entry(c->db, c->a, entry, &e);
+	*yes = rc == DB_OK && e.nrows == 1 && db_cell(&e, 0, 5) != NULL && db_int(&e, 0, 7) == 0;
+	return rc;
+}
+
+/* The first thing the form lacks for its outcome, or NULL. */
+static const char *intake_missing(const struct order_intake *in)
+{
+	if (!order_phone_valid(in->caller_phone))
+		return "来电号码无效：请填写 3 至 20 位数字，可含区号分隔符“-”。";
+	if (order_code_label(order_channels, in->channel) == NULL)
+		return "请选择来源渠道。";
+	if (in->category == 0)
+		return "请选择问题分类。";
+	if (in->jur == 0)
+		return "请选择所属区域。";
+	if (*in->content == '\0')
+		return "请填写诉求内容。";
+	if (strcmp(in->outcome, "answer") == 0 && in->entry == 0)
+		return "一次性解答须在右侧检索结果中选定所依据的知识条目。";
+	if (strcmp(in->outcome, "three_way") == 0 && in->three_way_unit == 0)
+		return "三方通话解答须选择参与通话的单位。";
+	if (strcmp(in->outcome, "dispatch") == 0 && in->unit == 0)
+		return "派单须选择承办单位。";
+	if (strcmp(in->outcome, "dispatch") == 0 && *in->demand == '\0')
+		return "派单须写明主要诉求。";
+	return NULL;
+}
+
+/* What the checks of the referenced rows learn for the write. */
+struct intake_refs {
+	const char *jur_code;   /* for the order number */
+	int limit_days;         /* the category's time limit */
+};
+
+/* The jurisdiction, category, unit and entry the form names must exist
+ * and be usable: 0, a db_err, or 1 with *msg for the form. */
+static int intake_refs(const struct ctx *c, const struct order_intake *in,
+		       struct intake_refs *ref, const char **msg)
+{
+	struct order_jur_row *j;
+	size_t nj;
+	/* The form offers the active jurisdictions; anything else would only
+	 * fail later on its foreign key (a 500). */
+	int rc = ords_jurisdictions(c->db, c->a, &j, &nj);
+	if (rc != DB_OK)
+		return rc;
+	ref->jur_code = NULL;
+	for (size_t i = 0; i < nj; i++)
+		if (j[i].id == in->jur)
+			ref->jur_code = j[i].code;
+	if (ref->jur_code == NULL) {
+		*msg = "所属区域不存在或已停用。";
+		return 1;
+	}
+	struct order_category_row *cat;
+	rc = ords_category(c->db, c->a, in->category, &cat);
+	if (rc != DB_OK)
+		return rc;
+	if (cat == NULL || !cat->leaf) {
+		*msg = "问题分类不存在、已停用或不是末级分类。";
+		return 1;
+	}
+	ref->limit_days = (int)cat->limit_days;
+	long long unit = strcmp(in->outcome, "dispatch") == 0 ? in->unit
+			 : strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0;
+	if (unit != 0) {
+		struct order_unit_row *u;
+		rc = ords_unit(c->db, c->a, unit, &u);
+		if (rc != DB_OK)
+			return rc;
+		if (u == NULL || (u->jur_id != in->jur && !u->city)) {
+			*msg = "所选单位不存在、已停用，或不属于该区域。";
+			return 1;
+		}
+	}
+	if (strcmp(in->outcome, "answer") == 0) {
+		int usable = 0;
+		rc = entry_answers(c, in->entry, &usable);
+		if (rc != DB_OK)
+			return rc;
+		if (!usable) {
+			*msg = "所选知识条目不存在、未发布或已失效。";
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Writes the order, its first event, what the search learns and the audit
+ * row; in the transaction. */
+static int intake_write(const struct ctx *c, const struct order_intake *in, const char *due,
+			const char *jur_code, long long *id)
+{
+	char day[11], num[48];
+	int d = 0;
+	calendar_today(day);
+	wd_parse(day, &d);
+	unsigned seq = 0;
+	int rc = ords_next_seq(c->db, c->a, in->jur, day, &seq);
+	if (rc == DB_OK && order_number(num, sizeof num, jur_code, d, seq) < 0)
+		rc = DB_ERR;
+	int dispatch = strcmp(in->outcome, "dispatch") == 0;
+	int answer = strcmp(in->outcome, "answer") == 0;
+	struct order_new o = {
+		.number = num, .channel = in->channel, .caller_name = in->caller_name,
+		.caller_phone = in->caller_phone, .place = in->place, .content = in->content,
+		.demand = in->demand, .cause = in->cause, .contradiction = in->contradiction,
+		.state = dispatch ? "dispatched" : answer ? "answered" : "three_way",
+		.due = dispatch ? due : NULL, .jur = in->jur, .category = in->category,
+		.entry = answer ? in->entry : 0,
+		.three_way_unit = strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0,
+		.unit = dispatch ? in->unit : 0, .operator_id = c->actor->user_id,
+	};
+	if (rc == DB_OK)
+		rc = ords_insert(c->db, c->a, &o, id);
+	if (rc == DB_OK)
+		rc = ords_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id,
+				in->outcome, o.unit ? o.unit : o.three_way_unit,
+				dispatch ? arena_printf(c->a, "办理期限 %s", due)
+				: o.entry ? arena_printf(c->a, "依据知识 #%lld", o.entry) : "");
+	/* The search that found the answer learns from it (kb_search.h). */
+	if (rc == DB_OK && o.entry != 0 && in->query != NULL)
+		rc = kb_learn(c->db, c->a, in->query, o.entry);
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, arena_printf(c->a, "order.%s", in->outcome), "order", *id, num);
+	return rc;
+}
+
+int order_intake(const struct ctx *c, const struct order_intake *in, long long *id,
+		 const char **msg)
+{
+	*msg = NULL;
+	if (strcmp(in->outcome, "answer") != 0 && strcmp(in->outcome, "three_way") != 0 &&
+	    strcmp(in->outcome, "dispatch") != 0) {
+		*msg = "请选择处理方式：一次性解答、三方通话解答或派单。";
+		return 400;
+	}
+	if ((*msg = intake_missing(in)) != NULL)
+		return 400;
+	struct intake_refs ref = { NULL, 0 };
+	int rc = intake_refs(c, in, &ref, msg);
+	if (rc > 0)
+		return 400;
+	if (rc != DB_OK)
+		return db_status(rc);
+	char due[11] = "", today[11];
+	if (strcmp(in->outcome, "dispatch") == 0) {
+		rc = calendar_workdays_from_today(c->db, c->a, ref.limit_days, today, due);
+		if (rc != DB_OK)
+			return db_status(rc);
+	}
+	rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = intake_write(c, in, due, ref.jur_code, id);
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK) {
+		db_rollback(c->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
+/* ---- seeing an order --------------------------------------------------------- */
+
+int order_load(const struct ctx *c, long long id, struct order_row **o, unsigned *parties)
+{
+	int rc = ords_get(c->db, c->a, id, o);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (*o == NULL)
+		return 404;
+	const struct actor *ac = c->actor;
+	*parties = order_parties(ac, (*o)->jur_id, (*o)->unit_id);
+	if (order_visible(*parties))
+		return 0;
+	if (!caps_allow(ac->caps, 1, CAP_ORDER_HANDLE))
+		return 404;
+	if ((*o)->three_way_unit_id != 0 && (*o)->three_way_unit_id == ac->unit_id)
+		return 0;
+	int coop = 0;
+	rc = ords_is_coop(c->db, c->a, id, ac->unit_id, &coop);
+	if (rc != DB_OK)
+		return db_status(rc);
+	return coop ? 0 : 404;
+}
+
+/* Whether every space-separated keyword of a rule occurs in text. */
+static int keywords_match(struct arena *a, const char *keywords, const char *text)
+{
+	char *k = arena_strdup(a, keywords), *save = NULL;
+	for (char *w = strtok_r(k, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+		if (strstr(text, w) == NULL)
+			return 0;
+	return 1;
+}
+
+int order_suggest(const struct ctx *c, long long category, long long jur,
+		  const char *content, long long *unit, const char **name)
+{
+	*unit = 0;
+	*name = NULL;
+	if (category == 0 || jur == 0)
+		return DB_OK;
+	struct order_rule_row *rule;
+	size_t n;
+	int rc = ords_rules(c->db, c->a, category, jur, &rule, &n);
+	if (rc != DB_OK)
+		return rc;
+	/* Rules with keywords that all occur first, then the plain ones. */
+	for (int pass = 0; pass < 2 && *unit == 0; pass++)
+		for (size_t i = 0; i < n && *unit == 0; i++) {
+			int keyed = *rule[i].keywords != '\0';
+			if ((pass == 0) != keyed)
+				continue;
+			if (keyed && !keywords_match(c->a, rule[i].keywords, content))
+				continue;
+			*unit = rule[i].unit_id;
+			*name = rule[i].unit_name;
+		}
+	return DB_OK;
+}
+
+/* ---- the actions ------------------------------------------------------------- */
+
+/* What the hooks share about the order being changed. */
+struct order_step {
+	struct order_lock_row *lk;
+	unsigned parties;
+	struct order_return_row *ret;   /* its pending return, if any */
+};
+
+static const struct step_need needs[] = {
+	{ OA_NOTE, offsetof(struct order_input, note), NEED_TEXT, "请填写办理进展。" },
+	{ OA_REPLY, offsetof(struct order_input, result), NEED_TEXT, "请填写办理结果。" },
+#define RETURN_NEEDS "申请退回须同时写明退回理由、依据（法律法规或“三定”规定）和认为应当承办的单位，缺一不可。"
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, reason), NEED_TEXT, RETURN_NEEDS },
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, basis), NEED_TEXT, RETURN_NEEDS },
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, suggested), NEED_ID, RETURN_NEEDS },
+	{ OA_CLOSE, offsetof(struct order_input, satisfaction), NEED_TEXT,
+	  "请选择回访结果（满意、基本满意或不满意）。" },
+	{ OA_SEND_BACK, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
+	{ OA_REFUSE_RETURN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
+	{ OA_REOPEN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
+	{ OA_REDISPATCH, offsetof(struct order_input, unit), NEED_ID, "请选择改派的承办单位。" },
+	{ -1, 0, NEED_TEXT, NULL },
+};
+
+static const struct order_input *input(const struct step *s)
+{
+	return s->in;
+}
+
+static int lock(struct step *s)
+{
+	struct order_step *x = s->own;
+	int rc = ords_lock(s->c->db, s->c->a, s->id, &x->lk);
+	s->row = x->lk;
+	if (x->lk != NULL) {
+		x->parties = order_parties(s->c->actor, x->lk->jur_id, x->lk->unit_id);
+		s->from = order_state_from_code(x->lk->state);
+	}
+	return rc;
+}
+
+static int visible(const struct step *s)
+{
+	const struct order_step *x = s->own;
+	return order_visible(x->parties) && s->from >= 0;
+}
+
+static int next(const struct step *s)
+{
+	const struct order_step *x = s->own;
+	return order_next(s->from, (enum order_action)s->action, x->parties,
+			  (int)x->lk->was_accepted);
+}
+
+static int ever(const struct step *s)
+{
+	const struct order_step *x = s->own;
+	return order_ever((enum order_action)s->action, x->parties);
+}
+
+static const char *wrong_state(const struct step *s)
+{
+	return arena_printf(s->c->a, "工单当前状态为“%s”，不能%s。", order_state_labels[s->from],
+			    order_action_labels[s->action]);
+}
+
+/* A unit named in the form exists, is active and serves the order's
+ * jurisdiction (or the whole city). */
+static int unit_serves(struct step *s, long long unit)
+{
+	const struct order_step *x = s->own;
+	struct order_unit_row *u;
+	int rc = ords_unit(s->c->db, s->c->a, unit, &u);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (u == NULL || (u->jur_id != x->lk->jur_id && !u->city)) {
+		s->msg = "所选单位不存在、已停用，或不属于该工单的区域。";
+		return 400;
+	}
+	return 0;
+}
+
+static int check(struct step *s)
+{
+	struct order_step *x = s->own;
+	const struct order_input *in = input(s);
+	switch ((enum order_action)s->action) {
+	case OA_CLOSE:
+		if (order_code_label(order_satisfactions, in->satisfaction) == NULL) {
+			s->msg = "请选择回访结果（满意、基本满意或不满意）。";
+			return 400;
+		}
+		return 0;
+	case OA_REOPEN:
+		if (strcmp(x->lk->satisfaction, "dissatisfied") != 0) {
+			s->msg = "只有回访结果为“不满意”的工单可以重新交办。";
+			return 409;
+		}
+		return 0;
+	case OA_REQUEST_RETURN:
+		if (in->suggested == x->lk->unit_id) {
+			s->msg = "建议承办单位不能是本单位。";
+			return 400;
+		}
+		return unit_serves(s, in->suggested);
+	case OA_REDISPATCH:
+	case OA_REFUSE_RETURN: {
+		if (s->action == OA_REDISPATCH && in->unit == x->lk->unit_id) {
+			s->msg = "改派的单位不能是当前承办单位。";
+			return 400;
+		}
+		int st = s->action == OA_REDISPATCH ? unit_serves(s, in->unit) : 0;
+		if (st)
+			return st;
+		int rc = ords_return_pending(s->c->db, s->c->a, s->id, &x->ret);
+		if (rc != DB_OK)
+			return db_status(rc);
+		return x->ret == NULL ? 409 : 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* The timeline's and the audit row's text of an action. */
+static const char *note_of(const struct step *s)
+{
+	const struct order_input *in = input(s);
+	struct arena *a = s->c->a;
+	switch ((enum order_action)s->action) {
+	case OA_NOTE:
+	case OA_URGE:
+		return in->note ? in->note : "";
+	case OA_REPLY:
+		return in->result;
+	case OA_REQUEST_RETURN:
+		return arena_printf(a, "理由：%s；依据：%s", in->reason, in->basis);
+	case OA_CLOSE:
+		return arena_printf(a, "回访结果：%s%s%s",
+				    order_code_label(order_satisfactions, in->satisfaction),
+				    in->note ? "；" : "", in->note ? in->note : "");
+	case OA_ACCEPT:
+		return "";
+	default:
+		return in->reason ? in->reason : "";
+	}
+}
+
+/* Signing for an order a determination sent here accepts that
+ * determination too (D6.5). */
+static int accept_determination(const struct ctx *c, long long order, long long unit)
+{
+	long long dispute = 0;
+	int rc = dss_determined_for(c->db, c->a, order, unit, &dispute);
+	if (rc == DB_OK && dispute)
+		rc = dss_answer(c->db, c->a, dispute, "accepted", NULL);
+	if (rc == DB_OK && dispute)
+		rc = dss_event(c->db, c->a, dispute, c->actor->user_id, c->actor->unit_id, "accept",
+			       "签收工单，接收认定");
+	return rc;
+}
+
+static int apply(struct step *s)
+{
+	struct order_step *x = s->own;
+	const struct order_input *in = input(s);
+	const struct ctx *c = s->c;
+	const char *from = order_state_codes[s->from], *to = order_state_codes[s->to];
+	long long user = c->actor->user_id;
+	char due[11];
+	int rc;
+	s->note = note_of(s);
+	switch ((enum order_action)s->action) {
+	case OA_ACCEPT:
+		rc = ords_accept(c->db, c->a, s->id);
+		return rc == DB_OK ? accept_determination(c, s->id, x->lk->unit_id) : rc;
+	case OA_REPLY:
+		return ords_reply(c->db, c->a, s->id, in->result);
+	case OA_CLOSE:
+		return ords_close(c->db, c->a, s->id, in->satisfaction);
+	case OA_REOPEN:
+		return ords_reopen(c->db, c->a, s->id);
+	case OA_REQUEST_RETURN: {
+		long long id;
+		s->target = in->suggested;
+		rc = ords_return_insert(c->db, c->a, s->id, x->lk->unit_id, user, in->reason,
+					in->basis, in->suggested, &id);
+		return rc == DB_OK ? ords_set_state(c->db, c->a, s->id, from, to) : rc;
+	}
+	case OA_REDISPATCH:
+		rc = order_due_for(c, x->lk->category_id, due);
+		if (rc != DB_OK)
+			return rc;
+		s->target = in->unit;
+		s->note = arena_printf(c->a, "%s%s办理期限 %s", in->note ? in->note : "",
+				       in->note ? "；" : "", due);
+		rc = ords_return_decide(c->db, c->a, x->ret->id, "redispatched", user,
+					in->note ? in->note : "", 0);
+		return rc == DB_OK ? ords_redispatch(c->db, c->a, s->id, from, in->unit, due, 1)
+				   : rc;
+	case OA_REFUSE_RETURN:
+		rc = ords_return_decide(c->db, c->a, x->ret->id, "refused", user, in->reason, 0);
+		return rc == DB_OK ? ords_set_state(c->db, c->a, s->id, from, to) : rc;
+	default:
+		return s->from == s->to ? DB_OK : ords_set_state(c->db, c->a, s->id, from, to);
+	}
+}
+
+static int event(struct step *s)
+{
+	const struct actor *ac = s->c->actor;
+	return ords_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
+			  order_action_codes[s->action], s->target, s->note);
+}
+
+static const struct step_rules rules = {
+	.object = "order",
+	.audit_prefix = "order.",
+	.action_codes = order_action_codes,
+	.conflict = "工单已被他人处理，请刷新后重试。",
+	.forbidden = "您无权对此工单进行此操作：只有承办单位或管理办可以办理。",
+	.needs = needs,
+	.lock = lock,
+	.visible = visible,
+	.next = next,
+	.ever = ever,
+	.wrong_state = wrong_state,
+	.check = check,
+	.apply = apply,
+	.event = event,
+};
+
+int order_act(const struct ctx *c, long long id, enum order_action a,
+	      const struct order_input *in, const char **msg)
+{
+	struct order_step x = { NULL, 0, NULL };
+	struct step s = { .c = c, .id = id, .action = (int)a, .in = in, .own = &x };
+	int st = step_run(&rules, &s);
+	*msg = s.msg;
+	return st;
+}
+
+/* ---- what a dispute does to its order ---------------------------------------- */
+
+int order_refer(const struct ctx *c, long long id, struct order_row **o,
+		long long *return_id, const char **msg)
+{
+	static const struct order_input none;
+	struct order_step x = { NULL, 0, NULL };
+	struct step s = { .c = c, .id = id, .action = OA_OPEN_DISPUTE, .in = &none, .own = &x };
+	*return_id = 0;
+	int st = step_check(&rules, &s);
+	*msg = s.msg;
+	if (st)
+		return st;
+	struct order_return_row *ret;
+	int rc = ords_return_pending(c->db, c->a, id, &ret);
+	if (rc == DB_OK)
+		rc = ords_get(c->db, c->a, id, o);
+	if (rc == DB_OK)
+		rc = ords_set_state(c->db, c->a, id, order_state_codes[s.from],
+				    order_state_codes[s.to]);
+	if (rc != DB_OK)
+		return db_status(rc);
+	*return_id = ret ? ret->id : 0;
+	return 0;
+}
+
+int order_referred(const struct ctx *c, long long id, long long return_id,
+		   long long dispute, const char *note)
+{
+	int rc = DB_OK;
+	if (return_id)
+		rc = ords_return_decide(c->db, c->a, return_id, "disputed", c->actor->user_id,
+					note, dispute);
+	const char *text = arena_printf(c->a, "争议 #%lld%s%s", dispute, *note ? "：" : "", note);
+	if (rc == DB_OK)
+		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+				order_action_codes[OA_OPEN_DISPUTE], 0, text);
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.dispute", "order", id, text);
+	return rc;
+}
+
+/* Order id locked, and the state action leads to for the actor from its
+ * state: DB_OK, or DB_CONFLICT when the table does not allow it. */
+static int transit(const struct ctx *c, long long id, enum order_action action,
+		   struct order_lock_row **lk, int *from, int *to)
+{
+	int rc = ords_lock(c->db, c->a, id, lk);
+	if (rc != DB_OK)
+		return rc;
+	if (*lk == NULL)
+		return DB_CONFLICT;
+	unsigned parties = order_parties(c->actor, (*lk)->jur_id, (*lk)->unit_id);
+	*from = order_state_from_code((*lk)->state);
+	*to = *from < 0 ? -1 : order_next(*from, action, parties, (int)(*lk)->was_accepted);
+	return *to < 0 ? DB_CONFLICT : DB_OK;
+}
+
+int order_determined(const struct ctx *c, long long id, long long lead,
+		     long long dispute, const char *opinion)
+{
+	struct order_lock_row *lk;
+	int from, to;
+	char due[11];
+	int rc = transit(c, id, OA_DETERMINED, &lk, &from, &to);
+	if (rc == DB_OK)
+		rc = order_due_for(c, lk->category_id, due);
+	if (rc == DB_OK)
+		rc = ords_redispatch(c->db, c->a, id, order_state_codes[from], lead, due, 0);
+	if (rc == DB_OK)
+		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+				order_action_codes[OA_DETERMINED], lead,
+				arena_printf(c->a, "争议 #%lld 认定：%s", dispute, opinion));
+	return rc;
+}
+
+int order_lead_accepts(const struct ctx *c, long long id, long long dispute)
+{
+	struct order_lock_row *lk;
+	int from, to;
+	int rc = transit(c, id, OA_ACCEPT, &lk, &from, &to);
+	/* Signed for already (or never sent): nothing to sign. */
+	if (rc == DB_CONFLICT)
+		return DB_OK;
+	if (rc == DB_OK)
+		rc = ords_accept(c->db, c->a, id);
+	if (rc == DB_OK)
+		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+				order_action_codes[OA_ACCEPT], 0,
+				arena_printf(c->a, "接收争议 #%lld 认定", dispute));
+	return rc;
+}
