@@ -39,28 +39,32 @@ static int entry_answers(const struct ctx *c, long long entry, int *yes)
 	return rc;
 }
 
-/* The first thing the form lacks for its outcome, or NULL. */
-static const char *intake_missing(const struct order_intake *in)
+/* What each outcome of the intake needs (OA_ANSWER, OA_THREE_WAY,
+ * OA_DISPATCH), in the order the form asks. */
+#define INTAKE_NEED(a, f, type, msg) { a, offsetof(struct order_intake, f), type, msg }
+#define INTAKE_COMMON(a)                                                        \
+	INTAKE_NEED(a, category, NEED_ID, "请选择问题分类。"),                  \
+	INTAKE_NEED(a, jur, NEED_ID, "请选择所属区域。"),                       \
+	INTAKE_NEED(a, content, NEED_TEXT, "请填写诉求内容。")
+static const struct step_need intake_needs[] = {
+	INTAKE_COMMON(OA_ANSWER),
+	INTAKE_NEED(OA_ANSWER, entry, NEED_ID,
+		    "一次性解答须在右侧检索结果中选定所依据的知识条目。"),
+	INTAKE_COMMON(OA_THREE_WAY),
+	INTAKE_NEED(OA_THREE_WAY, three_way_unit, NEED_ID, "三方通话解答须选择参与通话的单位。"),
+	INTAKE_COMMON(OA_DISPATCH),
+	INTAKE_NEED(OA_DISPATCH, unit, NEED_ID, "派单须选择承办单位。"),
+	INTAKE_NEED(OA_DISPATCH, demand, NEED_TEXT, "派单须写明主要诉求。"),
+	{ -1, 0, NEED_TEXT, NULL },
+};
+
+/* The outcome's action, or -1. */
+static int outcome_action(const char *outcome)
 {
-	if (!order_phone_valid(in->caller_phone))
-		return "来电号码无效：请填写 3 至 20 位数字，可含区号分隔符“-”。";
-	if (order_code_label(order_channels, in->channel) == NULL)
-		return "请选择来源渠道。";
-	if (in->category == 0)
-		return "请选择问题分类。";
-	if (in->jur == 0)
-		return "请选择所属区域。";
-	if (*in->content == '\0')
-		return "请填写诉求内容。";
-	if (strcmp(in->outcome, "answer") == 0 && in->entry == 0)
-		return "一次性解答须在右侧检索结果中选定所依据的知识条目。";
-	if (strcmp(in->outcome, "three_way") == 0 && in->three_way_unit == 0)
-		return "三方通话解答须选择参与通话的单位。";
-	if (strcmp(in->outcome, "dispatch") == 0 && in->unit == 0)
-		return "派单须选择承办单位。";
-	if (strcmp(in->outcome, "dispatch") == 0 && *in->demand == '\0')
-		return "派单须写明主要诉求。";
-	return NULL;
+	for (int a = OA_ANSWER; a <= OA_DISPATCH; a++)
+		if (strcmp(order_action_codes[a], outcome) == 0)
+			return a;
+	return -1;
 }
 
 /* What the checks of the referenced rows learn for the write. */
@@ -166,13 +170,13 @@ static int intake_write(const struct ctx *c, const struct order_intake *in, cons
 int order_intake(const struct ctx *c, const struct order_intake *in, long long *id,
 		 const char **msg)
 {
-	*msg = NULL;
-	if (strcmp(in->outcome, "answer") != 0 && strcmp(in->outcome, "three_way") != 0 &&
-	    strcmp(in->outcome, "dispatch") != 0) {
-		*msg = "请选择处理方式：一次性解答、三方通话解答或派单。";
-		return 400;
-	}
-	if ((*msg = intake_missing(in)) != NULL)
+	int outcome = outcome_action(in->outcome);
+	*msg = outcome < 0 ? "请选择处理方式：一次性解答、三方通话解答或派单。"
+	       : !order_phone_valid(in->caller_phone)
+		 ? "来电号码无效：请填写 3 至 20 位数字，可含区号分隔符“-”。"
+	       : order_code_label(order_channels, in->channel) == NULL ? "请选择来源渠道。"
+	       : step_missing(intake_needs, outcome, in);
+	if (*msg != NULL)
 		return 400;
 	struct intake_refs ref = { NULL, 0 };
 	int rc = intake_refs(c, in, &ref, msg);

@@ -6,13 +6,12 @@
 #include "audit_store.h"
 #include "db.h"
 
-/* The first need of the action that the input lacks, or NULL. */
-static const char *missing(const struct step_need *n, const struct step *s)
+const char *step_missing(const struct step_need *n, int action, const void *in)
 {
 	for (; n != NULL && n->action >= 0; n++) {
-		if (n->action != s->action)
+		if (n->action != action)
 			continue;
-		const char *p = (const char *)s->in + n->off;
+		const char *p = (const char *)in + n->off;
 		if (n->type == NEED_TEXT) {
 			const char *v;
 			memcpy(&v, p, sizeof v);
@@ -45,7 +44,7 @@ int step_check(const struct step_rules *k, struct step *s)
 		s->msg = may ? k->wrong_state(s) : k->forbidden;
 		return may ? 409 : 403;
 	}
-	s->msg = missing(k->needs, s);
+	s->msg = step_missing(k->needs, s->action, s->in);
 	if (s->msg != NULL)
 		return 400;
 	return k->check ? k->check(s) : 0;

@@ -27,6 +27,9 @@ struct step_need {
 	const char *msg;
 };
 
+/* The message of the first need of action that in lacks, or NULL. */
+const char *step_missing(const struct step_need *needs, int action, const void *in);
+
 struct step {
 	const struct ctx *c;
 	long long id;            /* the row */
