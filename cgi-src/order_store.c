@@ -33,6 +33,13 @@ enum stmt {
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
 	STMT_SEARCH,
+	STMT_SWEEP_GET_LOCK,
+	STMT_SWEEP_RELEASE_LOCK,
+	STMT_SWEEP_LATE,
+	STMT_SWEEP_SOON,
+	STMT_SWEEP_LOCK,
+	STMT_MARK_OVERDUE,
+	STMT_REMIND,
 	STMT__MAX
 };
 
@@ -52,6 +59,15 @@ DB_ROW_COLS(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
 DB_ROW_COLS(order_reminder_row, ORDER_REMINDER_ROW);
 DB_ROW_COLS(order_found_row, ORDER_FOUND_ROW);
 DB_ROW_COLS(order_coop_row, ORDER_COOP_ROW);
+DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
+
+/* The reminder of this kind for the order's current unit and due date, if
+ * any: a probe of uk_order_reminders per order (a LEFT JOIN, as NOT EXISTS
+ * may be materialised by scanning every reminder). A redispatch (new unit
+ * or due date) may be reminded again. */
+#define REMINDER(kind) \
+	" LEFT JOIN order_reminders r ON r.order_id = o.id AND r.unit_id = o.unit_id" \
+	" AND r.kind = '" kind "' AND r.due_date = o.due_date"
 
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
 
@@ -181,6 +197,36 @@ static const char *const sql[STMT__MAX] = {
 	" AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.category_id = ?)"
 	" AND (? = 0 OR o.overdue = 1)"
 	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	/* The sweep's (order_sweep.c). The candidate queries are range scans
+	 * of k_orders_due (state, due_date) over open orders only; plain
+	 * reads, so they lock nothing. Each candidate is then locked and
+	 * checked again before anything is written. The writes are single-row
+	 * INSERT ... VALUES: an INSERT ... SELECT would hold the table's
+	 * auto-increment lock while it waits for an order's row lock, and so
+	 * deadlock with a handler that holds the row and adds an event. One
+	 * sweep at a time, across hosts: two would take the same rows in turn,
+	 * and their duplicate reminders' gap locks can deadlock. The lock is
+	 * released when the connection ends, too. */
+	[STMT_SWEEP_GET_LOCK] = "SELECT GET_LOCK('hotline.order_sweep', 0)",
+	[STMT_SWEEP_RELEASE_LOCK] = "SELECT RELEASE_LOCK('hotline.order_sweep')",
+	/* open, past due, and not yet marked or not yet reminded. */
+	[STMT_SWEEP_LATE] = "SELECT o.id FROM orders o" REMINDER("overdue")
+	" WHERE o.state IN " OPEN_STATES " AND o.due_date < ?"
+	" AND (o.overdue = 0 OR (o.unit_id IS NOT NULL AND r.id IS NULL))"
+	" LIMIT ?",
+	/* open, due in [from, to), not yet reminded. */
+	[STMT_SWEEP_SOON] = "SELECT o.id FROM orders o" REMINDER("due_soon")
+	" WHERE o.state IN " OPEN_STATES " AND o.due_date >= ? AND o.due_date < ?"
+	" AND o.unit_id IS NOT NULL AND r.id IS NULL"
+	" LIMIT ?",
+	/* the order as it is now, if still open and due in [from, to). */
+	[STMT_SWEEP_LOCK] = "SELECT " DB_COLS(ORDER_DUE_ROW) " FROM orders"
+	" WHERE id = ? AND state IN " OPEN_STATES " AND due_date >= ? AND due_date < ?"
+	" FOR UPDATE",
+	[STMT_MARK_OVERDUE] = "UPDATE orders SET overdue = 1 WHERE id = ?",
+	/* a rerun, or a concurrent sweep, adds nothing. */
+	[STMT_REMIND] = "INSERT IGNORE INTO order_reminders (order_id, unit_id, kind, due_date,"
+	" created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
 };
 
 const char *ords_plan_sql(enum ords_planned which)
@@ -458,5 +504,72 @@ int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long u
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_IS_COOP], &res, DB_I(order_id), DB_I(unit));
 	*yes = rc == DB_OK && res.nrows > 0;
+	return rc;
+}
+
+int ords_sweep_lock(struct db *db, struct arena *a, int *got)
+{
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_SWEEP_GET_LOCK], &res);
+	*got = rc == DB_OK && res.nrows == 1 && db_cell(&res, 0, 0) != NULL &&
+	       db_int(&res, 0, 0) == 1;
+	return rc;
+}
+
+void ords_sweep_unlock(struct db *db, struct arena *a)
+{
+	struct dbres res;
+	db_exec0(db, a, sql[STMT_SWEEP_RELEASE_LOCK], &res);
+}
+
+/* The first column of res as ids; NULL and 0 when rc is not DB_OK. */
+static void ids_of(int rc, const struct dbres *res, struct arena *a, long long **ids,
+		   size_t *n)
+{
+	*n = rc == DB_OK ? res->nrows : 0;
+	*ids = arena_alloc(a, (*n + 1) * sizeof **ids);
+	for (size_t i = 0; i < *n; i++)
+		(*ids)[i] = db_int(res, i, 0);
+}
+
+int ords_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
+		    long long **ids, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SWEEP_LATE], &res, DB_S(today), DB_I(limit));
+	ids_of(rc, &res, a, ids, n);
+	return rc;
+}
+
+int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
+		    long long limit, long long **ids, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SWEEP_SOON], &res, DB_S(from), DB_S(to), DB_I(limit));
+	ids_of(rc, &res, a, ids, n);
+	return rc;
+}
+
+int ords_lock_due(struct db *db, struct arena *a, long long id, const char *from,
+		  const char *to, struct order_due_row **o)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SWEEP_LOCK], &res, DB_I(id), DB_S(from), DB_S(to));
+	DB_ROW_OUT(rc, &res, order_due_row, a, o);
+	return rc;
+}
+
+int ords_mark_overdue(struct db *db, struct arena *a, long long id)
+{
+	return db_exec(db, a, sql[STMT_MARK_OVERDUE], NULL, DB_I(id));
+}
+
+int ords_remind(struct db *db, struct arena *a, long long id, long long unit,
+		const char *kind, const char *due, int *added)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_REMIND], &res, DB_I(id), DB_I(unit), DB_S(kind),
+			 DB_S(due));
+	*added = rc == DB_OK && res.affected > 0;
 	return rc;
 }

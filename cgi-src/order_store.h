@@ -278,6 +278,29 @@ int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order
 int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes);
 
+/* The deadline sweep (order_sweep.c). One sweep at a time: *got 0 when
+ * another holds the lock. */
+int ords_sweep_lock(struct db *db, struct arena *a, int *got);
+void ords_sweep_unlock(struct db *db, struct arena *a);
+/* Open orders past due (due before today) not yet marked or reminded; and
+ * open orders due in [from, to) not yet reminded: at most limit ids. */
+int ords_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
+		    long long **ids, size_t *n);
+int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
+		    long long limit, long long **ids, size_t *n);
+/* Order id locked, if still open and due in [from, to); else NULL. */
+#define ORDER_DUE_ROW(X, S)                                                  \
+	X(S, INT, unit_id, "unit_id")                                        \
+	X(S, STR, due, DB_DAY("due_date"))                                   \
+	X(S, INT, overdue, "overdue")
+DB_ROW_STRUCT(order_due_row, ORDER_DUE_ROW);
+int ords_lock_due(struct db *db, struct arena *a, long long id, const char *from,
+		  const char *to, struct order_due_row **o);
+int ords_mark_overdue(struct db *db, struct arena *a, long long id);
+/* A queue reminder; *added 0 when it was there already. */
+int ords_remind(struct db *db, struct arena *a, long long id, long long unit,
+		const char *kind, const char *due, int *added);
+
 /* The statements whose plans tests check with EXPLAIN. */
 enum ords_planned { ORDS_PLAN_QUEUE, ORDS_PLAN_SEARCH, ORDS_PLAN__MAX };
 const char *ords_plan_sql(enum ords_planned which);
