@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
 #include "dispute.h"
+#include "roles.h"
 #include "workdays.h"
 
 #define P(p) (1u << (p))
@@ -509,6 +511,54 @@ START_TEST(test_due_accept)
 }
 END_TEST
 
+START_TEST(test_parties_and_visibility)
+{
+	/* A city dispute (jurisdiction 1) involving units 14 and 11, 编办 4,
+	 * 法制局 5, convener 3; unit 14 has answered, 11 has not. */
+	struct dispute_view v = { .state = DS_OPEN, .jur = 1, .est = 4, .legal = 5, .convener = 3,
+				  .accept_due = "" };
+	struct actor office = { .unit_id = 1, .caps = role_caps(ROLE_COORDINATOR) };
+	struct actor county = { .unit_id = 101, .scope_jur = 2, .caps = role_caps(ROLE_COORDINATOR) };
+	struct actor clerk = { .unit_id = 11, .caps = role_caps(ROLE_CLERK) };
+	struct actor editor = { .unit_id = 11, .caps = role_caps(ROLE_KB_EDITOR) };
+	struct actor est = { .unit_id = 4, .caps = role_caps(ROLE_REVIEWER) };
+	struct actor conv = { .unit_id = 3, .caps = role_caps(ROLE_CONVENER) };
+	ck_assert_uint_eq(dispute_parties(&office, &v), P(DP_OFFICE));
+	ck_assert_uint_eq(dispute_parties(&county, &v), 0);
+	ck_assert(dispute_visible(&office, &v, dispute_parties(&office, &v)));
+	ck_assert(!dispute_visible(&county, &v, 0));
+	/* The involved unit's clerk, not its knowledge editor (issue 11). */
+	struct dispute_view mine = v;
+	mine.involved = 1;
+	mine.owes_opinion = 1;
+	ck_assert_uint_eq(dispute_parties(&clerk, &mine), P(DP_INVOLVED));
+	ck_assert(dispute_visible(&clerk, &mine, dispute_parties(&clerk, &mine)));
+	ck_assert(!dispute_visible(&editor, &mine, dispute_parties(&editor, &mine)));
+	/* 编办 once referred; the convener only for a meeting. */
+	ck_assert(!dispute_visible(&est, &v, dispute_parties(&est, &v)));
+	struct dispute_view referred = v;
+	referred.state = DS_ESTABLISHMENT;
+	ck_assert(dispute_visible(&est, &referred, dispute_parties(&est, &referred)));
+	ck_assert(!dispute_visible(&conv, &referred, dispute_parties(&conv, &referred)));
+	referred.state = DS_MEETING;
+	ck_assert(dispute_visible(&conv, &referred, dispute_parties(&conv, &referred)));
+	/* Which list each reads. */
+	ck_assert_str_eq(dispute_reader(&office), "office");
+	ck_assert_str_eq(dispute_reader(&clerk), "unit");
+	ck_assert_str_eq(dispute_reader(&editor), "none");
+	ck_assert_str_eq(dispute_reader(&est), "reviewer");
+	ck_assert_str_eq(dispute_reader(&conv), "convener");
+	/* Overdue only once determined and past the accept date. */
+	struct dispute_view det = v;
+	det.state = DS_DETERMINED;
+	det.accept_due = "2026-12-01";
+	ck_assert(dispute_overdue(&det, "2026-12-02"));
+	ck_assert(!dispute_overdue(&det, "2026-12-01"));
+	det.state = DS_ACCEPTED;
+	ck_assert(!dispute_overdue(&det, "2026-12-02"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("dispute");
@@ -519,6 +569,7 @@ static Suite *suite(void)
 	tcase_add_test(rules, test_every_state_action_party);
 	tcase_add_test(rules, test_every_mask);
 	tcase_add_test(rules, test_masks_named);
+	tcase_add_test(rules, test_parties_and_visibility);
 	tcase_add_test(rules, test_scope);
 	tcase_add_test(rules, test_conditions);
 	tcase_add_test(rules, test_out_of_range);

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor.h"
+#include "arena.h"
 #include "order.h"
+#include "roles.h"
 
 /* "No order yet": the state the creating actions start from. */
 #define NONE OS__MAX
@@ -444,6 +447,54 @@ START_TEST(test_phone_valid)
 }
 END_TEST
 
+#define P(p) (1u << (p))
+
+/* An actor with the capabilities of role r in unit (scope 0: the city). */
+static struct actor actor_of(enum role r, long long unit, long long scope)
+{
+	struct actor a = { .unit_id = unit, .scope_jur = scope, .caps = role_caps(r) };
+	return a;
+}
+
+START_TEST(test_parties_and_visibility)
+{
+	struct actor op = actor_of(ROLE_OPERATOR, 2, 0), clerk = actor_of(ROLE_CLERK, 14, 0),
+		     city = actor_of(ROLE_COORDINATOR, 1, 0), county = actor_of(ROLE_COORDINATOR, 101, 2),
+		     editor = actor_of(ROLE_KB_EDITOR, 14, 0);
+	/* An order of the city (1) handled by unit 14. */
+	ck_assert_uint_eq(order_parties(&op, 1, 14), P(OP_OPERATOR));
+	ck_assert_uint_eq(order_parties(&clerk, 1, 14), P(OP_OWN_CLERK));
+	ck_assert_uint_eq(order_parties(&clerk, 1, 11), P(OP_OTHER_CLERK));
+	ck_assert_uint_eq(order_parties(&city, 2, 105), P(OP_OFFICE));
+	ck_assert_uint_eq(order_parties(&county, 1, 14), P(OP_OTHER_OFFICE));
+	ck_assert_uint_eq(order_parties(&county, 2, 105), P(OP_OFFICE));
+	ck_assert_uint_eq(order_parties(&editor, 1, 14), P(OP_NONE));
+	/* The call centre, the handling unit and the office in scope see it;
+	 * another unit, another county's office and a knowledge editor do not. */
+	ck_assert(order_visible(order_parties(&op, 1, 14)));
+	ck_assert(order_visible(order_parties(&clerk, 1, 14)));
+	ck_assert(!order_visible(order_parties(&clerk, 1, 11)));
+	ck_assert(!order_visible(order_parties(&county, 1, 14)));
+	ck_assert(!order_visible(order_parties(&editor, 1, 14)));
+	/* The union of parties: the first that may take an action decides. */
+	ck_assert_int_eq(order_next(OS_DISPATCHED, OA_ACCEPT, P(OP_OWN_CLERK) | P(OP_OFFICE), 0),
+			 OS_ACCEPTED);
+	ck_assert(order_ever(OA_CLOSE, P(OP_OFFICE)));
+	ck_assert(!order_ever(OA_CLOSE, P(OP_OWN_CLERK)));
+}
+END_TEST
+
+START_TEST(test_phone_for_parties)
+{
+	struct arena a;
+	arena_init(&a, 1024);
+	ck_assert_str_eq(order_phone_for(&a, P(OP_OFFICE), "13812345678"), "13812345678");
+	ck_assert_str_eq(order_phone_for(&a, P(OP_OPERATOR), "13812345678"), "13812345678");
+	ck_assert_str_eq(order_phone_for(&a, P(OP_OWN_CLERK), "13812345678"), "138****5678");
+	arena_free(&a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("order");
@@ -459,6 +510,8 @@ static Suite *suite(void)
 	tcase_add_test(rules, test_action_codes);
 	tcase_add_test(rules, test_channels_and_satisfactions);
 	tcase_add_test(rules, test_number);
+	tcase_add_test(rules, test_parties_and_visibility);
+	tcase_add_test(rules, test_phone_for_parties);
 	suite_add_tcase(s, rules);
 
 	tcase_add_checked_fixture(dates, setup, teardown);
