@@ -269,10 +269,6 @@ static int unit_ok(struct step *s, long long unit)
 static int coops_ok(struct step *s)
 {
 	const struct dispute_input *in = input(s);
-	if (in->coops_bad) {
-		s->msg = "配合单位无效。";
-		return 400;
-	}
 	for (size_t i = 0; i < in->ncoops; i++) {
 		int st = in->coops[i] == in->lead_unit ? 0 : unit_ok(s, in->coops[i]);
 		if (st)

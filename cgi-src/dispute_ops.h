@@ -16,7 +16,6 @@ struct dispute_input {
 	long long lead_unit, temp_unit;
 	const long long *coops;   /* cooperating units, as chosen */
 	size_t ncoops;
-	int coops_bad;            /* one of them was not a number */
 };
 
 /* One dispute as its pages show it. */

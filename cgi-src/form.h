@@ -165,6 +165,8 @@ struct fval {
 	int present;
 	const char *s;
 	long long i;
+	const long long *list;  /* a repeatable number field: every value, */
+	size_t nlist;           /* checked, blanks and duplicates dropped */
 };
 
 /* Checks one raw value against its field's validator.

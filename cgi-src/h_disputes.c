@@ -301,16 +301,14 @@ static const char *given(const struct req *r, enum field f)
 
 struct dispute_input dispute_input_of(struct req *r)
 {
-	struct dispute_input in = {
+	const struct dispute_input in = {
 		.opinion = given(r, F_OPINION), .note = given(r, F_NOTE),
 		.reason = given(r, F_REASON), .facts = given(r, F_FACTS),
 		.principle = given(r, F_PRINCIPLE), .basis = given(r, F_BASIS),
 		.lead_unit = r->f[F_LEAD_UNIT_ID].present ? r->f[F_LEAD_UNIT_ID].i : 0,
 		.temp_unit = r->f[F_TEMP_UNIT_ID].present ? r->f[F_TEMP_UNIT_ID].i : 0,
+		.coops = r->f[F_COOP_UNIT_ID].list, .ncoops = r->f[F_COOP_UNIT_ID].nlist,
 	};
-	long long *ids = arena_alloc(r->a, 64 * sizeof *ids);
-	in.coops_bad = form_ints(&r->form, F_COOP_UNIT_ID, ids, 64, &in.ncoops) < 0;
-	in.coops = ids;
 	return in;
 }
 

@@ -199,21 +199,16 @@ static int cmp_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The repeated dispute_id values of the form, checked, without
- * duplicates, ascending (the order rows are locked in); 0 or 400. */
-static int agenda_ids(struct req *r, long long ids[MAX_ITEMS], size_t *n)
+/* The agenda's disputes (the repeated dispute_id, checked by the route),
+ * ascending: the order their rows are locked in. */
+static size_t agenda_ids(struct req *r, long long ids[MAX_ITEMS])
 {
-	int rc = form_ints(&r->form, F_DISPUTE_ID, ids, MAX_ITEMS, n);
-	if (rc == -1) {
-		r->err_msg = "所选争议事项无效。";
-		return 400;
-	}
-	if (rc == -2) {
-		r->err_msg = arena_printf(r->a, "一次会议最多审议 %d 项争议。", MAX_ITEMS);
-		return 400;
-	}
-	qsort(ids, *n, sizeof ids[0], cmp_id);
-	return 0;
+	size_t n = r->f[F_DISPUTE_ID].nlist;
+	if (n > MAX_ITEMS)   /* the route allows no more (route.c) */
+		n = MAX_ITEMS;
+	memcpy(ids, r->f[F_DISPUTE_ID].list, n * sizeof ids[0]);
+	qsort(ids, n, sizeof ids[0], cmp_id);
+	return n;
 }
 
 /* Locks each dispute of the agenda and checks it (in the caller's
@@ -284,10 +279,7 @@ int h_meeting_propose(struct req *r)
 		return 400;
 	}
 	long long ids[MAX_ITEMS];
-	size_t n = 0;
-	int st = agenda_ids(r, ids, &n);
-	if (st)
-		return st;
+	size_t n = agenda_ids(r, ids);
 	if (n == 0) {
 		r->err_msg = "请至少选择一项待联席会议审议的争议。";
 		return 400;
@@ -296,7 +288,7 @@ int h_meeting_propose(struct req *r)
 	int rc = db_begin(r->db);
 	if (rc != DB_OK)
 		return db_status(rc);
-	st = check_agenda(r, ids, n, &jur);
+	int st = check_agenda(r, ids, n, &jur);
 	if (st) {
 		db_rollback(r->db);
 		return st;

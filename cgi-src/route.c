@@ -6,123 +6,131 @@
 #include "db.h"
 #include "handlers.h"
 
-#define END { F__MAX, 0 }
+/* A field that may be left out, one that must be given, and a repeated
+ * number field of at most n values; END ends a list. */
+#define OPT(f) { f, 0, 0 }
+#define REQ(f) { f, FD_REQUIRED, 0 }
+#define REP(f, n) { f, FD_REPEAT, n }
+#define END OPT(F__MAX)
 
 static const struct fdecl f_none[] = { END };
-static const struct fdecl f_done[] = { { F_DONE, 0 }, END };
-static const struct fdecl f_login_form[] = { { F_NEXT, 0 }, END };
+static const struct fdecl f_done[] = { OPT(F_DONE), END };
+static const struct fdecl f_login_form[] = { OPT(F_NEXT), END };
 static const struct fdecl f_login[] = {
-	{ F_USERNAME, 1 }, { F_PASSWORD, 1 }, { F_NEXT, 0 }, END };
+	REQ(F_USERNAME), REQ(F_PASSWORD), OPT(F_NEXT), END };
 static const struct fdecl f_password[] = {
-	{ F_PASSWORD, 1 }, { F_NEW_PASSWORD, 1 }, { F_NEW_PASSWORD2, 1 }, END };
+	REQ(F_PASSWORD), REQ(F_NEW_PASSWORD), REQ(F_NEW_PASSWORD2), END };
 static const struct fdecl f_jur_create[] = {
-	{ F_CODE, 1 }, { F_NAME, 1 }, { F_PARENT_ID, 0 }, END };
+	REQ(F_CODE), REQ(F_NAME), OPT(F_PARENT_ID), END };
 static const struct fdecl f_jur_update[] = {
-	{ F_NAME, 1 }, { F_ACTIVE, 0 }, END };
-static const struct fdecl f_units[] = { { F_JURISDICTION_ID, 0 }, { F_DONE, 0 }, END };
+	REQ(F_NAME), OPT(F_ACTIVE), END };
+static const struct fdecl f_units[] = { OPT(F_JURISDICTION_ID), OPT(F_DONE), END };
 static const struct fdecl f_unit_create[] = {
-	{ F_CODE, 1 }, { F_NAME, 1 }, { F_KIND, 1 }, { F_JURISDICTION_ID, 1 },
-	{ F_PARENT_ID, 0 }, END };
+	REQ(F_CODE), REQ(F_NAME), REQ(F_KIND), REQ(F_JURISDICTION_ID),
+	OPT(F_PARENT_ID), END };
 static const struct fdecl f_unit_update[] = {
-	{ F_NAME, 1 }, { F_KIND, 1 }, { F_PARENT_ID, 0 }, { F_ACTIVE, 0 }, END };
-static const struct fdecl f_users[] = { { F_Q, 0 }, { F_DONE, 0 }, END };
+	REQ(F_NAME), REQ(F_KIND), OPT(F_PARENT_ID), OPT(F_ACTIVE), END };
+static const struct fdecl f_users[] = { OPT(F_Q), OPT(F_DONE), END };
 static const struct fdecl f_user_create[] = {
-	{ F_USERNAME, 1 }, { F_DISPLAY_NAME, 1 }, { F_PHONE, 0 },
-	{ F_NEW_PASSWORD, 1 }, { F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
+	REQ(F_USERNAME), REQ(F_DISPLAY_NAME), OPT(F_PHONE),
+	REQ(F_NEW_PASSWORD), REQ(F_UNIT_ID), REQ(F_ROLE), END };
 static const struct fdecl f_user_update[] = {
-	{ F_DISPLAY_NAME, 1 }, { F_PHONE, 0 }, { F_ACTIVE, 0 }, END };
-static const struct fdecl f_user_password[] = { { F_NEW_PASSWORD, 1 }, END };
+	REQ(F_DISPLAY_NAME), OPT(F_PHONE), OPT(F_ACTIVE), END };
+static const struct fdecl f_user_password[] = { REQ(F_NEW_PASSWORD), END };
 static const struct fdecl f_membership_add[] = {
-	{ F_UNIT_ID, 1 }, { F_ROLE, 1 }, END };
+	REQ(F_UNIT_ID), REQ(F_ROLE), END };
 static const struct fdecl f_category[] = {
-	{ F_NAME, 1 }, { F_PARENT_ID, 0 }, { F_TIME_LIMIT, 1 }, { F_ACTIVE, 0 }, END };
+	REQ(F_NAME), OPT(F_PARENT_ID), REQ(F_TIME_LIMIT), OPT(F_ACTIVE), END };
 static const struct fdecl f_routing[] = {
-	{ F_JURISDICTION_ID, 0 }, { F_CATEGORY_ID, 0 }, { F_DONE, 0 }, END };
+	OPT(F_JURISDICTION_ID), OPT(F_CATEGORY_ID), OPT(F_DONE), END };
 static const struct fdecl f_routing_create[] = {
-	{ F_CATEGORY_ID, 1 }, { F_JURISDICTION_ID, 1 }, { F_KEYWORDS, 0 },
-	{ F_UNIT_ID, 1 }, END };
-static const struct fdecl f_routing_update[] = { { F_ACTIVE, 0 }, END };
+	REQ(F_CATEGORY_ID), REQ(F_JURISDICTION_ID), OPT(F_KEYWORDS),
+	REQ(F_UNIT_ID), END };
+static const struct fdecl f_routing_update[] = { OPT(F_ACTIVE), END };
 /* The date is checked by the handler, to name it 生效日期. */
 static const struct fdecl f_procedure_create[] = {
-	{ F_JURISDICTION_ID, 1 }, { F_DATE, 0 }, { F_ESTABLISHMENT_UNIT_ID, 1 },
-	{ F_LEGAL_UNIT_ID, 0 }, { F_NO_LEGAL, 0 }, { F_CONVENER_UNIT_ID, 1 },
-	{ F_REVIEW_DAYS, 1 }, { F_ACCEPT_DAYS, 1 }, { F_OPINION_DAYS, 1 }, END };
+	REQ(F_JURISDICTION_ID), OPT(F_DATE), REQ(F_ESTABLISHMENT_UNIT_ID),
+	OPT(F_LEGAL_UNIT_ID), OPT(F_NO_LEGAL), REQ(F_CONVENER_UNIT_ID),
+	REQ(F_REVIEW_DAYS), REQ(F_ACCEPT_DAYS), REQ(F_OPINION_DAYS), END };
 static const struct fdecl f_calendar[] = {
-	{ F_MONTH, 0 }, { F_DONE, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_N, 0 }, END };
+	OPT(F_MONTH), OPT(F_DONE), OPT(F_FROM), OPT(F_TO), OPT(F_N), END };
 static const struct fdecl f_calendar_set[] = {
-	{ F_DATE, 1 }, { F_DAY_KIND, 1 }, { F_NAME, 0 }, END };
-static const struct fdecl f_audit[] = { { F_Q, 0 }, { F_BEFORE, 0 }, END };
+	REQ(F_DATE), REQ(F_DAY_KIND), OPT(F_NAME), END };
+static const struct fdecl f_audit[] = { OPT(F_Q), OPT(F_BEFORE), END };
 
-static const struct fdecl f_kb_search[] = { { F_Q, 0 }, { F_PAGE, 0 }, END };
+static const struct fdecl f_kb_search[] = { OPT(F_Q), OPT(F_PAGE), END };
 static const struct fdecl f_public_kb[] = {
-	{ F_Q, 0 }, { F_PAGE, 0 }, { F_KIND, 0 }, { F_UNIT_ID, 0 }, END };
-static const struct fdecl f_kb_new_form[] = { { F_KIND, 0 }, END };
+	OPT(F_Q), OPT(F_PAGE), OPT(F_KIND), OPT(F_UNIT_ID), END };
+static const struct fdecl f_kb_new_form[] = { OPT(F_KIND), END };
 #define KB_ENTRY_FIELDS \
-	{ F_TITLE, 1 }, { F_KEYWORDS, 0 }, { F_VISIBILITY, 1 }, { F_MAJOR, 0 }, \
-	{ F_CHANGE_DATE, 1 }, { F_SUBMIT, 0 }, \
-	{ F_KB_QUESTION, 0 }, { F_KB_ANSWER, 0 }, { F_KB_NOTES, 0 }, \
-	{ F_KB_SERVICE, 0 }, { F_KB_CONDITIONS, 0 }, { F_KB_MATERIALS, 0 }, \
-	{ F_KB_STEPS, 0 }, { F_KB_TIME_LIMIT, 0 }, { F_KB_FEES, 0 }, \
-	{ F_KB_PLACE, 0 }, { F_KB_PHONE, 0 }, { F_KB_BASIS, 0 }, \
-	{ F_KB_DOC_NUMBER, 0 }, { F_KB_ISSUER, 0 }, { F_KB_PROMULGATED, 0 }, \
-	{ F_KB_EFFECTIVE, 0 }, { F_KB_VALIDITY, 0 }, { F_KB_TEXT, 0 }, \
-	{ F_KB_FUNCTIONS, 0 }, { F_KB_SCOPE, 0 }, { F_KB_OFFICES, 0 }, \
-	{ F_KB_CONTACTS, 0 }
-static const struct fdecl f_kb_create[] = { { F_KIND, 1 }, KB_ENTRY_FIELDS, END };
+	REQ(F_TITLE), OPT(F_KEYWORDS), REQ(F_VISIBILITY), OPT(F_MAJOR), \
+	REQ(F_CHANGE_DATE), OPT(F_SUBMIT), \
+	OPT(F_KB_QUESTION), OPT(F_KB_ANSWER), OPT(F_KB_NOTES), \
+	OPT(F_KB_SERVICE), OPT(F_KB_CONDITIONS), OPT(F_KB_MATERIALS), \
+	OPT(F_KB_STEPS), OPT(F_KB_TIME_LIMIT), OPT(F_KB_FEES), \
+	OPT(F_KB_PLACE), OPT(F_KB_PHONE), OPT(F_KB_BASIS), \
+	OPT(F_KB_DOC_NUMBER), OPT(F_KB_ISSUER), OPT(F_KB_PROMULGATED), \
+	OPT(F_KB_EFFECTIVE), OPT(F_KB_VALIDITY), OPT(F_KB_TEXT), \
+	OPT(F_KB_FUNCTIONS), OPT(F_KB_SCOPE), OPT(F_KB_OFFICES), \
+	OPT(F_KB_CONTACTS)
+static const struct fdecl f_kb_create[] = { REQ(F_KIND), KB_ENTRY_FIELDS, END };
 static const struct fdecl f_kb_save[] = { KB_ENTRY_FIELDS, END };
-static const struct fdecl f_kb_reason[] = { { F_REASON, 0 }, END };
-static const struct fdecl f_kb_reason_required[] = { { F_REASON, 1 }, END };
-static const struct fdecl f_kb_review[] = { { F_ENTRY, FD_REPEAT }, END };
-static const struct fdecl f_kb_diff[] = { { F_A, 1 }, { F_B, 1 }, END };
-static const struct fdecl f_vote[] = { { F_VOTE, 1 }, END };
-static const struct fdecl f_kb_report[] = { { F_PROBLEM, 1 }, { F_MESSAGE, 1 }, END };
-static const struct fdecl f_message[] = { { F_MESSAGE, 0 }, END };
-static const struct fdecl f_gap_assign[] = { { F_UNIT_ID, 1 }, END };
-static const struct fdecl f_synonym[] = { { F_WORD, 0 }, { F_SYNONYM, 0 }, END };
+static const struct fdecl f_kb_reason[] = { OPT(F_REASON), END };
+static const struct fdecl f_kb_reason_required[] = { REQ(F_REASON), END };
+/* A unit has at most a few hundred entries due for review in a month. */
+static const struct fdecl f_kb_review[] = { REP(F_ENTRY, 5000), END };
+static const struct fdecl f_kb_diff[] = { REQ(F_A), REQ(F_B), END };
+static const struct fdecl f_vote[] = { REQ(F_VOTE), END };
+static const struct fdecl f_kb_report[] = { REQ(F_PROBLEM), REQ(F_MESSAGE), END };
+static const struct fdecl f_message[] = { OPT(F_MESSAGE), END };
+static const struct fdecl f_gap_assign[] = { REQ(F_UNIT_ID), END };
+static const struct fdecl f_synonym[] = { OPT(F_WORD), OPT(F_SYNONYM), END };
 static const struct fdecl f_grant[] = {
-	{ F_UNIT_ID, 1 }, { F_MESSAGE, 1 }, { F_DATE, 1 }, END };
+	REQ(F_UNIT_ID), REQ(F_MESSAGE), REQ(F_DATE), END };
 
 #define ORDER_INTAKE_FIELDS \
-	{ F_CALLER_PHONE, 0 }, { F_CALLER_NAME, 0 }, { F_CHANNEL, 0 }, \
-	{ F_CATEGORY_ID, 0 }, { F_JURISDICTION_ID, 0 }, { F_PLACE, 0 }, \
-	{ F_CONTENT, 0 }, { F_DEMAND, 0 }, { F_CAUSE, 0 }, { F_CONTRADICTION, 0 }, \
-	{ F_ENTRY_ID, 0 }, { F_THREE_WAY_UNIT_ID, 0 }, { F_UNIT_ID, 0 }
+	OPT(F_CALLER_PHONE), OPT(F_CALLER_NAME), OPT(F_CHANNEL), \
+	OPT(F_CATEGORY_ID), OPT(F_JURISDICTION_ID), OPT(F_PLACE), \
+	OPT(F_CONTENT), OPT(F_DEMAND), OPT(F_CAUSE), OPT(F_CONTRADICTION), \
+	OPT(F_ENTRY_ID), OPT(F_THREE_WAY_UNIT_ID), OPT(F_UNIT_ID)
 static const struct fdecl f_order_new[] = {
-	ORDER_INTAKE_FIELDS, { F_Q, 0 }, { F_PAGE, 0 }, { F_OUTCOME, 0 }, END };
+	ORDER_INTAKE_FIELDS, OPT(F_Q), OPT(F_PAGE), OPT(F_OUTCOME), END };
 static const struct fdecl f_order_create[] = {
-	ORDER_INTAKE_FIELDS, { F_OUTCOME, 0 }, { F_Q, 0 }, END };
-static const struct fdecl f_order_note[] = { { F_NOTE, 0 }, END };
-static const struct fdecl f_order_reply[] = { { F_RESULT, 0 }, END };
+	ORDER_INTAKE_FIELDS, OPT(F_OUTCOME), OPT(F_Q), END };
+static const struct fdecl f_order_note[] = { OPT(F_NOTE), END };
+static const struct fdecl f_order_reply[] = { OPT(F_RESULT), END };
 static const struct fdecl f_order_return[] = {
-	{ F_REASON, 0 }, { F_BASIS, 0 }, { F_SUGGESTED_UNIT_ID, 0 }, END };
+	OPT(F_REASON), OPT(F_BASIS), OPT(F_SUGGESTED_UNIT_ID), END };
 static const struct fdecl f_order_close[] = {
-	{ F_SATISFACTION, 0 }, { F_NOTE, 0 }, END };
-static const struct fdecl f_order_reason[] = { { F_REASON, 0 }, END };
+	OPT(F_SATISFACTION), OPT(F_NOTE), END };
+static const struct fdecl f_order_reason[] = { OPT(F_REASON), END };
 static const struct fdecl f_order_redispatch[] = {
-	{ F_UNIT_ID, 0 }, { F_NOTE, 0 }, END };
+	OPT(F_UNIT_ID), OPT(F_NOTE), END };
 static const struct fdecl f_order_queue[] = {
-	{ F_STATE, 0 }, { F_PAGE, 0 }, { F_DONE, 0 }, END };
+	OPT(F_STATE), OPT(F_PAGE), OPT(F_DONE), END };
 static const struct fdecl f_order_search[] = {
-	{ F_NUMBER, 0 }, { F_CALLER_PHONE, 0 }, { F_STATE, 0 }, { F_UNIT_ID, 0 },
-	{ F_CATEGORY_ID, 0 }, { F_FROM, 0 }, { F_TO, 0 }, { F_OVERDUE, 0 },
-	{ F_PAGE, 0 }, END };
-static const struct fdecl f_d_list[] = { { F_STATE, 0 }, { F_PAGE, 0 }, { F_DONE, 0 }, END };
-static const struct fdecl f_d_opinion[] = { { F_OPINION, 0 }, END };
-static const struct fdecl f_d_contact[] = { { F_NOTE, 0 }, END };
+	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_STATE), OPT(F_UNIT_ID),
+	OPT(F_CATEGORY_ID), OPT(F_FROM), OPT(F_TO), OPT(F_OVERDUE),
+	OPT(F_PAGE), END };
+static const struct fdecl f_d_list[] = { OPT(F_STATE), OPT(F_PAGE), OPT(F_DONE), END };
+static const struct fdecl f_d_opinion[] = { OPT(F_OPINION), END };
+static const struct fdecl f_d_contact[] = { OPT(F_NOTE), END };
 #define DECISION_FIELDS \
-	{ F_OPINION, 0 }, { F_LEAD_UNIT_ID, 0 }, { F_COOP_UNIT_ID, FD_REPEAT }, \
-	{ F_PRINCIPLE, 0 }, { F_BASIS, 0 }
+	OPT(F_OPINION), OPT(F_LEAD_UNIT_ID), REP(F_COOP_UNIT_ID, 64), \
+	OPT(F_PRINCIPLE), OPT(F_BASIS)
 static const struct fdecl f_d_review[] = {
-	{ F_DECISION, 0 }, { F_TEMP_UNIT_ID, 0 }, DECISION_FIELDS, END };
-static const struct fdecl f_d_refuse[] = { { F_REASON, 0 }, END };
-static const struct fdecl f_d_account[] = { { F_FACTS, 0 }, END };
-static const struct fdecl f_d_rule[] = { { F_KEYWORDS, 0 }, END };
-static const struct fdecl f_m_propose[] = { { F_DISPUTE_ID, FD_REPEAT }, { F_TOPIC, 0 }, END };
+	OPT(F_DECISION), OPT(F_TEMP_UNIT_ID), DECISION_FIELDS, END };
+static const struct fdecl f_d_refuse[] = { OPT(F_REASON), END };
+static const struct fdecl f_d_account[] = { OPT(F_FACTS), END };
+static const struct fdecl f_d_rule[] = { OPT(F_KEYWORDS), END };
+/* An agenda of at most 100 disputes (dss_meeting_items lists that many). */
+static const struct fdecl f_m_propose[] = {
+	REP(F_DISPUTE_ID, 100), OPT(F_TOPIC), END };
 static const struct fdecl f_m_schedule[] = {
-	{ F_STARTS_AT, 0 }, { F_PLACE, 0 }, { F_INVITEES, 0 }, END };
-static const struct fdecl f_m_decide[] = { { F_DISPUTE_ID, 0 }, DECISION_FIELDS, END };
-static const struct fdecl f_m_held[] = { { F_ATTENDANCE, 0 }, { F_MINUTES, 0 }, END };
-static const struct fdecl f_acc_list[] = { { F_STATE, 0 }, { F_DONE, 0 }, END };
+	OPT(F_STARTS_AT), OPT(F_PLACE), OPT(F_INVITEES), END };
+static const struct fdecl f_m_decide[] = { OPT(F_DISPUTE_ID), DECISION_FIELDS, END };
+static const struct fdecl f_m_held[] = { OPT(F_ATTENDANCE), OPT(F_MINUTES), END };
+static const struct fdecl f_acc_list[] = { OPT(F_STATE), OPT(F_DONE), END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -314,6 +322,34 @@ static size_t occurrences(const struct kvlist *l, const char *key)
 	return n;
 }
 
+/* Every value of a repeatable number field into its list (at most
+ * d->max of them); 0 or 400 with the message. */
+static int check_list(struct req *r, const struct kvlist *src, const struct fdecl *d)
+{
+	struct fval *v = &r->f[d->f];
+	long long *list = arena_alloc(r->a, (d->max + 1) * sizeof *list);
+	size_t n = 0;
+	int rc = form_ints(src, d->f, list, d->max, &n);
+	if (rc == -1) {
+		r->err_msg = arena_printf(r->a, "「%s」的内容不符合要求。", field_defs[d->f].label);
+		return 400;
+	}
+	if (rc == -2) {
+		r->err_msg = arena_printf(r->a, "「%s」最多选择 %u 项。", field_defs[d->f].label,
+					  d->max);
+		return 400;
+	}
+	v->list = list;
+	v->nlist = n;
+	v->present = n > 0;
+	v->i = n > 0 ? list[0] : 0;
+	if ((d->flags & FD_REQUIRED) && n == 0) {
+		r->err_msg = arena_printf(r->a, "请填写「%s」。", field_defs[d->f].label);
+		return 400;
+	}
+	return 0;
+}
+
 static int check_fields(struct req *r)
 {
 	const struct kvlist *src = r->method == M_POST ? &r->form : &r->query;
@@ -327,6 +363,12 @@ static int check_fields(struct req *r)
 			r->err_msg = arena_printf(r->a, "「%s」只能填写一个。",
 						  field_defs[d->f].label);
 			return 400;
+		}
+		if (d->flags & FD_REPEAT) {
+			int st = check_list(r, src, d);
+			if (st)
+				return st;
+			continue;
 		}
 		if (field_check(d->f, raw, len, &r->f[d->f]) < 0) {
 			r->err_msg = arena_printf(r->a, "「%s」的内容不符合要求。",

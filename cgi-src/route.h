@@ -9,13 +9,16 @@
 enum fdecl_flag {
 	FD_REQUIRED = 1,   /* missing or blank: 400 naming it */
 	FD_REPEAT = 2,     /* may be given more than once (checkboxes, a
-			    * multi-select, read with form_ints); any other
+			    * multi-select): every value is checked and kept
+			    * in the field's list (struct fval); any other
 			    * field given twice is refused */
 };
 
 struct fdecl {
 	enum field f;
 	unsigned flags;    /* enum fdecl_flag */
+	unsigned max;      /* FD_REPEAT: at most this many values (numbers,
+			    * read into the field's list) */
 };
 
 enum route_flag {
