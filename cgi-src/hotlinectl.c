@@ -15,15 +15,12 @@
 #include "calendar_store.h"
 #include "config.h"
 #include "db.h"
-#include "dispute_bench.h"
 #include "kb_index.h"
 #include "kb_ops.h"
 #include "kb_search.h"
 #include "search_store.h"
 #include "kb_store.h"
 #include "kb_xml.h"
-#include "kb_bench.h"
-#include "order_bench.h"
 #include "order_sweep.h"
 #include "org_store.h"
 #include "roles.h"
@@ -702,33 +699,6 @@ static int cmd_sweep(void)
 	return rc == DB_OK ? 0 : die_db("sweep", rc);
 }
 
-/* hotlinectl order bench-load N: the orders make bench reads. */
-static int cmd_order_bench_load(const char *count)
-{
-	char *end;
-	long long n = strtoll(count, &end, 10);
-	if (*count == '\0' || *end != '\0' || n < 0 || n > 10000000) {
-		fprintf(stderr, "hotlinectl: order bench-load: N must be 0 to 10000000\n");
-		return 2;
-	}
-	int rc = order_bench_load(db, n);
-	return rc == DB_OK ? 0 : die_db("order bench-load", rc);
-}
-
-/* hotlinectl dispute bench-load N: the disputes make bench reads, on the
- * generated orders (after order bench-load). */
-static int cmd_dispute_bench_load(const char *count)
-{
-	char *end;
-	long long n = strtoll(count, &end, 10);
-	if (*count == '\0' || *end != '\0' || n < 0 || n > 1000000) {
-		fprintf(stderr, "hotlinectl: dispute bench-load: N must be 0 to 1000000\n");
-		return 2;
-	}
-	int rc = dispute_bench_load(db, n);
-	return rc == DB_OK ? 0 : die_db("dispute bench-load", rc);
-}
-
 static void usage(void)
 {
 	fprintf(stderr,
@@ -746,9 +716,7 @@ static void usage(void)
 		"  kb index-status                        this node's search index against the database\n"
 		"  has-users                              exit 0 if any user exists, 1 if none\n"
 		"  demo-load                              load sql/demo into an empty database\n"
-		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n"
-		"  order bench-load N                     generate N orders for make bench (once)\n"
-		"  dispute bench-load N                   generate N disputes on them (after order bench-load)\n");
+		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n");
 	exit(2);
 }
 
@@ -804,13 +772,6 @@ int main(int argc, char **argv)
 		status = cmd_kb_search(argv[argc - 1], argc == 4);
 	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "synonyms") == 0)
 		status = import_synonyms(argv[2]);
-	else if (strcmp(cmd, "order") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = cmd_order_bench_load(argv[2]);
-	else if (strcmp(cmd, "dispute") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = cmd_dispute_bench_load(argv[2]);
-	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = kb_bench_load(db, strtoll(argv[2], NULL, 10)) == DB_OK
-				 ? 0 : die_db("kb bench-load", DB_ERR);
 	else if (strcmp(cmd, "kb") == 0 && argc >= 4 && strcmp(argv[1], "export") == 0 &&
 		 strcmp(argv[2], "--unit") == 0 &&
 		 (argc == 4 || (argc == 6 && strcmp(argv[4], "-o") == 0)))

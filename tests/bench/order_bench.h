@@ -1,4 +1,4 @@
-/* Synthetic work orders for make bench (hotlinectl order bench-load). */
+/* Synthetic work orders for make bench (benchload order). */
 #ifndef ORDER_BENCH_H
 #define ORDER_BENCH_H
 #include "db.h"

@@ -540,7 +540,7 @@ int order_bench_load(struct db *db, long long n)
 	struct lookups l;
 	rc = load_lookups(db, &a, &l);
 	if (rc == DB_OK && (l.cats.nrows == 0 || l.nunits == 0)) {
-		fprintf(stderr, "order bench-load: needs order categories and handling units\n");
+		fprintf(stderr, "benchload: order: needs order categories and handling units\n");
 		rc = DB_ERR;
 	}
 	if (rc != DB_OK) {

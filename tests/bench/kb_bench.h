@@ -1,4 +1,4 @@
-/* Synthetic knowledge for make bench (hotlinectl kb bench-load). */
+/* Synthetic knowledge for make bench (benchload kb). */
 #ifndef KB_BENCH_H
 #define KB_BENCH_H
 #include "db.h"

@@ -288,7 +288,7 @@ static int load_lookups(struct db *db, struct arena *a, struct lookups *l, long 
 	if (rc != DB_OK)
 		return rc;
 	if (p.nrows != 1) {
-		fprintf(stderr, "dispute bench-load: needs dispute procedure %d\n", PROCEDURE_ID);
+		fprintf(stderr, "benchload: dispute: needs dispute procedure %d\n", PROCEDURE_ID);
 		return DB_ERR;
 	}
 	l->jur = db_int(&p, 0, 0);
@@ -321,7 +321,7 @@ static int load_lookups(struct db *db, struct arena *a, struct lookups *l, long 
 	if (rc != DB_OK)
 		return rc;
 	if (l->office_user == 0 || units.nrows < 2) {
-		fprintf(stderr, "dispute bench-load: needs the office of jurisdiction %lld with"
+		fprintf(stderr, "benchload: dispute: needs the office of jurisdiction %lld with"
 			" a member, and two handling units\n", l->jur);
 		return DB_ERR;
 	}
@@ -745,8 +745,8 @@ int dispute_bench_load(struct db *db, long long n)
 	}
 	long long m = (long long)l.cands.nrows;
 	if (m < n - have)
-		fprintf(stderr, "dispute bench-load: only %lld closed generated orders to"
-			" dispute (run order bench-load first)\n", m);
+		fprintf(stderr, "benchload: dispute: only %lld closed generated orders to"
+			" dispute (run benchload order first)\n", m);
 	long long now = (long long)time(NULL);
 	struct plan *plans = arena_alloc(&a, (size_t)(m + 1) * sizeof *plans);
 	for (long long i = 0; i < m; i++)

@@ -1,4 +1,4 @@
-/* Synthetic disputes for make bench (hotlinectl dispute bench-load). */
+/* Synthetic disputes for make bench (benchload dispute). */
 #ifndef DISPUTE_BENCH_H
 #define DISPUTE_BENCH_H
 #include "db.h"
