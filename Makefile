@@ -105,7 +105,7 @@ $(BUILD)/tests/relevance: tests/relevance/relevance.c $(LIB) | $(BUILD)
 
 # The bench's data generators (tests/bench/benchload): test code, kept out
 # of the library; it links the library for the database and domain helpers.
-BENCH_C = benchload kb_bench order_bench dispute_bench
+BENCH_C = benchload batch kb_bench order_bench dispute_bench
 $(BUILD)/tests/benchload: $(BENCH_C:%=tests/bench/%.c) tests/bench/*.h $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_C:%=tests/bench/%.c) $(LIB) \
 	  $(LDLIBS) -lstdc++

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "config.h"
 #include "db.h"
 #include "dispute_bench.h"
@@ -27,7 +28,7 @@
 struct load {
 	const char *name;
 	long long max;
-	int (*run)(struct db *db, long long n);
+	int (*run)(struct db *db, struct arena *a, long long n);
 	const char *help;
 };
 
@@ -80,13 +81,17 @@ int main(int argc, char **argv)
 		return 2;
 	if (mysql_library_init(0, NULL, NULL) != 0)
 		return 2;
+	/* Freed after db: the generators' statement texts live in it. */
+	struct arena arena;
+	arena_init(&arena, 1 << 20);
 	struct db *db = db_new(&cfg);
 	db_allow_long_ops(db);
-	int rc = l->run(db, n);
+	int rc = l->run(db, &arena, n);
 	if (rc != DB_OK)
 		fprintf(stderr, "benchload: %s: %s%s\n", l->name, db_error(db),
 			rc == DB_DOWN ? " (database unreachable)" : "");
 	db_free(db);
+	arena_free(&arena);
 	mysql_library_end();
 	return rc == DB_OK ? 0 : 2;
 }
