@@ -85,27 +85,3 @@ int batch_flush(struct db *db, struct arena *a, struct batch *b)
 	b->n = 0;
 	return rc;
 }
-
-void bp_int(struct db_param *p, long long v)
-{
-	p->type = 'i';
-	p->i = v;
-	p->p = NULL;
-	p->len = 0;
-}
-
-void bp_str(struct db_param *p, const char *s)
-{
-	p->type = 's';
-	p->i = 0;
-	p->p = s;
-	p->len = s ? (unsigned long)strlen(s) : 0;
-}
-
-void bp_id(struct db_param *p, long long v)
-{
-	if (v)
-		bp_int(p, v);
-	else
-		bp_str(p, NULL);
-}

@@ -30,10 +30,11 @@ int batch_send(struct db *db, struct arena *a, struct batch *b);
 /* batch_send, then each row left over on its own: every row is sent. */
 int batch_flush(struct db *db, struct arena *a, struct batch *b);
 
-/* Parameters: an integer, a string (NULL binds SQL NULL), an id (0 binds
- * SQL NULL). */
-void bp_int(struct db_param *p, long long v);
-void bp_str(struct db_param *p, const char *s);
-void bp_id(struct db_param *p, long long v);
+/* A row's parameters are db.h's DB_I and DB_S, and this: an id, or SQL
+ * NULL for 0. */
+static inline struct db_param batch_id(long long v)
+{
+	return v ? DB_I(v) : DB_S(NULL);
+}
 
 #endif

@@ -326,18 +326,18 @@ static void opinion(struct arena *a, struct sink *k, long long id,
 		   long long temp, long long seal_unit, long long user, long long at)
 {
 	struct db_param *p = batch_row(&k->opinions);
-	bp_int(&p[0], id);
-	bp_str(&p[1], stage);
-	bp_str(&p[2], kind);
-	bp_str(&p[3], text);
-	bp_id(&p[4], lead);
-	bp_str(&p[5], coops);
-	bp_str(&p[6], principle);
-	bp_str(&p[7], basis);
-	bp_id(&p[8], temp);
-	bp_int(&p[9], seal_unit);
-	bp_int(&p[10], user);
-	bp_str(&p[11], utc_text(a, at));
+	p[0] = DB_I(id);
+	p[1] = DB_S(stage);
+	p[2] = DB_S(kind);
+	p[3] = DB_S(text);
+	p[4] = batch_id(lead);
+	p[5] = DB_S(coops);
+	p[6] = DB_S(principle);
+	p[7] = DB_S(basis);
+	p[8] = batch_id(temp);
+	p[9] = DB_I(seal_unit);
+	p[10] = DB_I(user);
+	p[11] = DB_S(utc_text(a, at));
 }
 
 static const char *basis_for(struct arena *a, unsigned long long *s, const char *principle,
@@ -384,15 +384,15 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		  arena_printf(a, "工单 %s 提请争议认定：%s", number, note));
 	/* The order's own timeline. */
 	struct db_param *e = batch_row(&k->oevents);
-	bp_int(&e[0], order);
-	bp_str(&e[1], utc_text(a, t0));
-	bp_int(&e[2], ou);
-	bp_id(&e[3], oun);
-	bp_str(&e[4], order_action_codes[OA_OPEN_DISPUTE]);
-	bp_str(&e[5], NULL);
-	bp_str(&e[6], note);
-	bp_int(batch_row(&k->orders), order);
-	bp_int(batch_row(&k->oevdel), order);
+	e[0] = DB_I(order);
+	e[1] = DB_S(utc_text(a, t0));
+	e[2] = DB_I(ou);
+	e[3] = batch_id(oun);
+	e[4] = DB_S(order_action_codes[OA_OPEN_DISPUTE]);
+	e[5] = DB_S(NULL);
+	e[6] = DB_S(note);
+	*batch_row(&k->orders) = DB_I(order);
+	*batch_row(&k->oevdel) = DB_I(order);
 
 	/* Lead and cooperating unit of the deciding opinion, if it comes to one. */
 	int lead_i = (int)pick(&s, 2), with_coop = pick(&s, 100) < 60;
@@ -417,13 +417,13 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		else if (p->state >= DS_DETERMINED && with_coop)
 			role = "coop";
 		struct db_param *q = batch_row(&k->units);
-		bp_int(&q[0], id);
-		bp_int(&q[1], me->id);
-		bp_str(&q[2], unit_due);
-		bp_str(&q[3], text);
-		bp_id(&q[4], given ? me->clerk : 0);
-		bp_str(&q[5], given ? utc_text(a, at) : NULL);
-		bp_str(&q[6], role);
+		q[0] = DB_I(id);
+		q[1] = DB_I(me->id);
+		q[2] = DB_S(unit_due);
+		q[3] = DB_S(text);
+		q[4] = batch_id(given ? me->clerk : 0);
+		q[5] = DB_S(given ? utc_text(a, at) : NULL);
+		q[6] = DB_S(role);
 		if (given)
 			add_event(ev, &nev, at, me->clerk, me->id, "unit_opinion", text);
 	}
@@ -431,10 +431,10 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		long long at = t0 + DAY + pick(&s, 12 * HOUR);
 		const char *what = contacts[pick(&s, N(contacts))];
 		struct db_param *q = batch_row(&k->contacts);
-		bp_int(&q[0], id);
-		bp_str(&q[1], utc_text(a, at));
-		bp_int(&q[2], ou);
-		bp_str(&q[3], what);
+		q[0] = DB_I(id);
+		q[1] = DB_S(utc_text(a, at));
+		q[2] = DB_I(ou);
+		q[3] = DB_S(what);
 		add_event(ev, &nev, at, ou, oun, "contact", what);
 	}
 	/* The office's coordination, sealed: every dispute has it. */
@@ -524,37 +524,37 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 	}
 	for (int i = 0; i < nev; i++) {
 		struct db_param *q = batch_row(&k->events);
-		bp_int(&q[0], id);
-		bp_str(&q[1], utc_text(a, ev[i].at));
-		bp_id(&q[2], ev[i].user);
-		bp_id(&q[3], ev[i].unit);
-		bp_str(&q[4], ev[i].kind);
-		bp_str(&q[5], ev[i].note);
+		q[0] = DB_I(id);
+		q[1] = DB_S(utc_text(a, ev[i].at));
+		q[2] = batch_id(ev[i].user);
+		q[3] = batch_id(ev[i].unit);
+		q[4] = DB_S(ev[i].kind);
+		q[5] = DB_S(ev[i].note);
 	}
 
-	bp_int(&d[0], id);
-	bp_int(&d[1], order);
-	bp_int(&d[2], jur);
-	bp_int(&d[3], PROCEDURE_ID);
-	bp_int(&d[4], db_int(c, ci, 3));
-	bp_str(&d[5], dispute_state_codes[p->state]);
-	bp_int(&d[6], ou);
-	bp_str(&d[7], utc_text(a, t0));
-	bp_str(&d[8], note);
-	bp_str(&d[9], content);
-	bp_str(&d[10], bg_index_text(a, content));
-	bp_str(&d[11], stage_due);   /* kept once the reviews are over, as the pages do */
-	bp_id(&d[12], temp);
-	bp_id(&d[13], determination ? lead->id : 0);
-	bp_str(&d[14], determination ? principle : NULL);
-	bp_str(&d[15], determination);
-	bp_id(&d[16], determination ? ou : 0);
-	bp_str(&d[17], determined);
-	bp_str(&d[18], accept_due);
-	bp_str(&d[19], answered);
-	bp_str(&d[20], refusal);
-	bp_str(&d[21], db_cell(c, ci, 5));
-	bp_str(&d[22], db_cell(c, ci, 6));
+	d[0] = DB_I(id);
+	d[1] = DB_I(order);
+	d[2] = DB_I(jur);
+	d[3] = DB_I(PROCEDURE_ID);
+	d[4] = DB_I(db_int(c, ci, 3));
+	d[5] = DB_S(dispute_state_codes[p->state]);
+	d[6] = DB_I(ou);
+	d[7] = DB_S(utc_text(a, t0));
+	d[8] = DB_S(note);
+	d[9] = DB_S(content);
+	d[10] = DB_S(bg_index_text(a, content));
+	d[11] = DB_S(stage_due);   /* kept once the reviews are over, as the pages do */
+	d[12] = batch_id(temp);
+	d[13] = batch_id(determination ? lead->id : 0);
+	d[14] = DB_S(determination ? principle : NULL);
+	d[15] = DB_S(determination);
+	d[16] = batch_id(determination ? ou : 0);
+	d[17] = DB_S(determined);
+	d[18] = DB_S(accept_due);
+	d[19] = DB_S(answered);
+	d[20] = DB_S(refusal);
+	d[21] = DB_S(db_cell(c, ci, 5));
+	d[22] = DB_S(db_cell(c, ci, 6));
 }
 
 /* The statements of a dispute's other rows. */

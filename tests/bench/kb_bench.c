@@ -162,26 +162,26 @@ static int load_rows(struct db *db, struct arena *a, const struct dbres *units,
 			const char *all_text = arena_printf(&rows, "%s\n%s\n%s\n%s", title, kw,
 							    title, text);
 			struct db_param *p = batch_row(&entries);
-			bp_int(&p[0], id); bp_int(&p[1], unit); bp_str(&p[2], "faq");
-			bp_str(&p[3], vis); bp_int(&p[4], id);
+			p[0] = DB_I(id); p[1] = DB_I(unit); p[2] = DB_S("faq");
+			p[3] = DB_S(vis); p[4] = DB_I(id);
 			p = batch_row(&versions);
-			bp_int(&p[0], id); bp_int(&p[1], id); bp_int(&p[2], 1);
-			bp_str(&p[3], "published"); bp_str(&p[4], title); bp_str(&p[5], kw);
-			bp_str(&p[6], "2026-06-01"); bp_str(&p[7], "2026-06-08"); bp_str(&p[8], vis);
+			p[0] = DB_I(id); p[1] = DB_I(id); p[2] = DB_I(1);
+			p[3] = DB_S("published"); p[4] = DB_S(title); p[5] = DB_S(kw);
+			p[6] = DB_S("2026-06-01"); p[7] = DB_S("2026-06-08"); p[8] = DB_S(vis);
 			p = batch_row(&answers);
-			bp_int(&p[0], id); bp_str(&p[1], "answer");
-			bp_str(&p[2], arena_printf(&rows, "<p>%s</p>", text));
+			p[0] = DB_I(id); p[1] = DB_S("answer");
+			p[2] = DB_S(arena_printf(&rows, "<p>%s</p>", text));
 			p = batch_row(&questions);
-			bp_int(&p[0], id); bp_str(&p[1], "question"); bp_str(&p[2], title);
+			p[0] = DB_I(id); p[1] = DB_S("question"); p[2] = DB_S(title);
 			p = batch_row(&search);
-			bp_int(&p[0], id); bp_int(&p[1], id); bp_int(&p[2], unit); bp_str(&p[3], "faq");
-			bp_str(&p[4], vis); bp_str(&p[5], title);
-			bp_str(&p[6], arena_strndup(&rows, text, 3 * 40));
-			bp_str(&p[7], bg_index_text(&rows, title));
-			bp_str(&p[8], bg_index_text(&rows, kw));
+			p[0] = DB_I(id); p[1] = DB_I(id); p[2] = DB_I(unit); p[3] = DB_S("faq");
+			p[4] = DB_S(vis); p[5] = DB_S(title);
+			p[6] = DB_S(arena_strndup(&rows, text, 3 * 40));
+			p[7] = DB_S(bg_index_text(&rows, title));
+			p[8] = DB_S(bg_index_text(&rows, kw));
 			const char *bg = bg_index_text(&rows, all_text);
-			bp_str(&p[9], bg);
-			bp_str(&p[10], bg);
+			p[9] = DB_S(bg);
+			p[10] = DB_S(bg);
 		}
 		for (size_t k = 0; rc == DB_OK && k < sizeof all / sizeof all[0]; k++)
 			rc = batch_flush(db, &rows, all[k]);

@@ -425,45 +425,45 @@ static void gen_order(const struct lookups *l, struct arena *a, long long i,
 		}
 	}
 
-	bp_int(&p[0], id);
-	bp_str(&p[1], arena_printf(a, "bench-%04d%02d%02d-%06lld", y, m, d, i));
-	bp_int(&p[2], u->jur);
-	bp_str(&p[3], channel);
-	bp_str(&p[4], caller);
-	bp_str(&p[5], phone);
-	bp_int(&p[6], db_int(&l->cats, cat, 0));
-	bp_str(&p[7], place);
-	bp_str(&p[8], content);
-	bp_str(&p[9], demands[pick(&s, N(demands))]);
-	bp_str(&p[10], causes[pick(&s, N(causes))]);
-	bp_str(&p[11], contradictions[pick(&s, N(contradictions))]);
-	bp_str(&p[12], order_state_codes[state]);
-	bp_id(&p[13], entry);
-	bp_id(&p[14], three_way);
-	bp_id(&p[15], unit);
-	bp_int(&p[16], op.user);
-	bp_str(&p[17], utc_text(a, created));
-	bp_str(&p[18], dispatched_at);
-	bp_str(&p[19], due_text);
-	bp_str(&p[20], accepted_at);
-	bp_str(&p[21], replied_at);
-	bp_str(&p[22], reply);
-	bp_str(&p[23], closed_at);
-	bp_str(&p[24], sat);
-	bp_int(&p[25], overdue);
-	bp_int(&p[26], 0);
+	p[0] = DB_I(id);
+	p[1] = DB_S(arena_printf(a, "bench-%04d%02d%02d-%06lld", y, m, d, i));
+	p[2] = DB_I(u->jur);
+	p[3] = DB_S(channel);
+	p[4] = DB_S(caller);
+	p[5] = DB_S(phone);
+	p[6] = DB_I(db_int(&l->cats, cat, 0));
+	p[7] = DB_S(place);
+	p[8] = DB_S(content);
+	p[9] = DB_S(demands[pick(&s, N(demands))]);
+	p[10] = DB_S(causes[pick(&s, N(causes))]);
+	p[11] = DB_S(contradictions[pick(&s, N(contradictions))]);
+	p[12] = DB_S(order_state_codes[state]);
+	p[13] = batch_id(entry);
+	p[14] = batch_id(three_way);
+	p[15] = batch_id(unit);
+	p[16] = DB_I(op.user);
+	p[17] = DB_S(utc_text(a, created));
+	p[18] = DB_S(dispatched_at);
+	p[19] = DB_S(due_text);
+	p[20] = DB_S(accepted_at);
+	p[21] = DB_S(replied_at);
+	p[22] = DB_S(reply);
+	p[23] = DB_S(closed_at);
+	p[24] = DB_S(sat);
+	p[25] = DB_I(overdue);
+	p[26] = DB_I(0);
 }
 
 static void event_params(struct arena *a, const struct gen_order *g,
 			 const struct gen_event *e, struct db_param *p)
 {
-	bp_int(&p[0], g->id);
-	bp_str(&p[1], utc_text(a, e->at));
-	bp_id(&p[2], e->user);
-	bp_id(&p[3], e->unit);
-	bp_str(&p[4], ev_kind_code(e->kind));
-	bp_id(&p[5], e->target);
-	bp_str(&p[6], e->note);
+	p[0] = DB_I(g->id);
+	p[1] = DB_S(utc_text(a, e->at));
+	p[2] = batch_id(e->user);
+	p[3] = batch_id(e->unit);
+	p[4] = DB_S(ev_kind_code(e->kind));
+	p[5] = batch_id(e->target);
+	p[6] = DB_S(e->note);
 }
 
 /* The return or dispute row of a generated order, if its state has one. */
