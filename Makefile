@@ -33,9 +33,9 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
-        kb kb_ops kb_store kb_xml kb_bench bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
+        kb kb_ops kb_store kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
         kb_query kb_index kb_search search_store h_synonyms \
-        step order order_store order_ops h_orders h_order_lists dispute dispute_store dispute_ops h_disputes h_dispute_form h_meetings order_sweep order_bench dispute_bench
+        step order order_store order_ops h_orders h_order_lists dispute dispute_store dispute_ops h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
 LIB   = $(BUILD)/libhotline.a
 
@@ -102,6 +102,13 @@ $(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c t
 # The relevance tool (tests/relevance): links the library, as hotlinectl does.
 $(BUILD)/tests/relevance: tests/relevance/relevance.c $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lstdc++
+
+# The bench's data generators (tests/bench/benchload): test code, kept out
+# of the library; it links the library for the database and domain helpers.
+BENCH_C = benchload batch kb_bench order_bench dispute_bench
+$(BUILD)/tests/benchload: $(BENCH_C:%=tests/bench/%.c) tests/bench/*.h $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_C:%=tests/bench/%.c) $(LIB) \
+	  $(LDLIBS) -lstdc++
 
 # Knowledge search (tests/http/test_search.c): synonyms, learned answers,
 # gaps, paging, and a second node that must see every change.
@@ -183,7 +190,7 @@ fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 fuzz-check:
 	$(MAKE) FUZZ_SECONDS=8 fuzz
 
-bench: deps all
+bench: deps all $(BUILD)/tests/benchload
 	bash tests/bench/bench.sh $(BENCH)
 
 # How well the search answers callers' questions (tests/relevance).

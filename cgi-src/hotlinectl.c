@@ -1,6 +1,7 @@
 /* hotlinectl: what is not a web page — migrations, users, the calendar
  * import and the audit chain check. Every change it makes is audit-logged
- * with the client address "hotlinectl". */
+ * with the client address "hotlinectl". Its commands are the table
+ * commands[] at the end, as the pages are the route table. */
 #include <dirent.h>
 #include <errno.h>
 #include <mysql.h>
@@ -15,15 +16,12 @@
 #include "calendar_store.h"
 #include "config.h"
 #include "db.h"
-#include "dispute_bench.h"
 #include "kb_index.h"
 #include "kb_ops.h"
 #include "kb_search.h"
 #include "search_store.h"
 #include "kb_store.h"
 #include "kb_xml.h"
-#include "kb_bench.h"
-#include "order_bench.h"
 #include "order_sweep.h"
 #include "org_store.h"
 #include "roles.h"
@@ -50,6 +48,10 @@ static const char *const sql[STMT__MAX] = {
 static struct config cfg;
 static struct arena arena;
 static struct db *db;
+
+/* What a command's handler returns when its arguments have the right
+ * count but not the right form: main prints the usage, exit 2. */
+#define USAGE (-1)
 
 static int die_db(const char *what, int rc)
 {
@@ -129,9 +131,10 @@ static int is_migration(const struct dirent *e)
 	       strcmp(n + len - 4, ".sql") == 0;
 }
 
-static int cmd_migrate(void)
+static int cmd_migrate(char **args)
 {
-	int rc = db_run(db, &arena, sql[STMT_MIGRATIONS_TABLE], NULL, "");
+	(void)args;
+	int rc = db_exec0(db, &arena, sql[STMT_MIGRATIONS_TABLE], NULL);
 	if (rc != DB_OK)
 		return die_db("migrate", rc);
 	struct dirent **list;
@@ -146,15 +149,14 @@ static int cmd_migrate(void)
 		long long version = strtoll(name, NULL, 10);
 		struct dbres res;
 		if (status == 0 &&
-		    (rc = db_run(db, &arena, sql[STMT_MIGRATION_APPLIED], &res, "i",
-				 version)) != DB_OK)
+		    (rc = db_exec(db, &arena, sql[STMT_MIGRATION_APPLIED], &res, DB_I(version))) != DB_OK)
 			status = die_db("migrate", rc);
 		if (status == 0 && db_int(&res, 0, 0) == 0) {
 			char *path = arena_printf(&arena, "%s/%s", cfg.sql_dir, name);
 			int count;
 			if (run_sql_file(path, &count) != DB_OK ||
-			    db_run(db, &arena, sql[STMT_MIGRATION_RECORD], NULL, "is",
-				   version, name) != DB_OK) {
+			    db_exec(db, &arena, sql[STMT_MIGRATION_RECORD], NULL,
+				    DB_I(version), DB_S(name)) != DB_OK) {
 				fprintf(stderr, "hotlinectl: migration %s failed\n", name);
 				status = 2;
 			} else {
@@ -170,8 +172,9 @@ static int cmd_migrate(void)
 	return status;
 }
 
-static int cmd_has_users(void)
+static int cmd_has_users(char **args)
 {
+	(void)args;
 	long long n = 0;
 	int rc = user_count(db, &arena, &n);
 	if (rc != DB_OK)
@@ -287,6 +290,11 @@ static int import_calendar(const char *path, int quiet)
 	return 0;
 }
 
+static int cmd_calendar_import(char **args)
+{
+	return import_calendar(args[0], 0);
+}
+
 /* hotlinectl kb import FILE --unit CODE [--draft]: the whole file in one
  * transaction; a file with any error changes nothing. */
 static int kb_import(const char *path, const char *code, int as_draft, int quiet)
@@ -337,6 +345,13 @@ static int kb_import(const char *path, const char *code, int as_draft, int quiet
 	return 0;
 }
 
+static int cmd_kb_import(char **args)
+{
+	if (strcmp(args[1], "--unit") != 0 || (args[3] != NULL && strcmp(args[3], "--draft") != 0))
+		return USAGE;
+	return kb_import(args[0], args[2], args[3] != NULL, 0);
+}
+
 /* hotlinectl kb export --unit CODE: the unit's own entries and those of
  * units that granted it use (K6). */
 static int kb_export(const char *code, const char *out_path)
@@ -380,6 +395,14 @@ static int kb_export(const char *code, const char *out_path)
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	return rc == DB_OK ? 0 : die_db("kb export", rc);
+}
+
+static int cmd_kb_export(char **args)
+{
+	if (strcmp(args[0], "--unit") != 0 ||
+	    (args[2] != NULL && (strcmp(args[2], "-o") != 0 || args[3] == NULL)))
+		return USAGE;
+	return kb_export(args[1], args[2] != NULL ? args[3] : NULL);
 }
 
 static int is_xml(const struct dirent *e)
@@ -439,10 +462,16 @@ static int import_synonyms(const char *path)
 	return 0;
 }
 
+static int cmd_kb_synonyms(char **args)
+{
+	return import_synonyms(args[0]);
+}
+
 /* hotlinectl kb index-status: how current this node's index is. Exit 1
  * when it is missing, of another format, or behind the database. */
-static int cmd_kb_index_status(void)
+static int cmd_kb_index_status(char **args)
 {
+	(void)args;
 	struct kbi_status st;
 	unsigned long long last = 0;
 	int rc = srch_change_last(db, &arena, &last);
@@ -461,8 +490,9 @@ static int cmd_kb_index_status(void)
 }
 
 /* hotlinectl kb reindex: a new search index of this node, made current. */
-static int cmd_kb_reindex(void)
+static int cmd_kb_reindex(char **args)
 {
+	(void)args;
 	struct kbi_stats st;
 	char err[256];
 	if (cfg.search_index[0] == '\0') {
@@ -482,8 +512,12 @@ static int cmd_kb_reindex(void)
 /* hotlinectl kb search [--public] QUESTION: what the search makes of a
  * question - its words and their weights, the synonyms applied, and the
  * results with how much of the question each holds. */
-static int cmd_kb_search(const char *q, int public_only)
+static int cmd_kb_search(char **args)
 {
+	int public_only = args[1] != NULL;
+	if (public_only && strcmp(args[0], "--public") != 0)
+		return USAGE;
+	const char *q = args[public_only];
 	struct kbi_reader *rd = cfg.search_index[0] ? kbi_reader_new(cfg.search_index) : NULL;
 	struct kb_found f;
 	int rc = kb_find(db, &arena, rd, KB_ENGINE_INDEX, q, public_only, 1, &f);
@@ -539,8 +573,9 @@ static int demo_kb(void)
 	return status;
 }
 
-static int cmd_demo_load(void)
+static int cmd_demo_load(char **args)
 {
+	(void)args;
 	int count = 0;
 	char *path = arena_printf(&arena, "%s/demo/demo.sql", cfg.sql_dir);
 	int rc = db_begin(db);
@@ -581,10 +616,10 @@ static int read_password(char *out, size_t size)
 	return 0;
 }
 
-static int cmd_create_user(char **argv)
+static int cmd_create_user(char **args)
 {
-	const char *username = argv[0], *display = argv[1], *code = argv[2],
-		   *role = argv[3];
+	const char *username = args[0], *display = args[1], *code = args[2],
+		   *role = args[3];
 	struct fval fv;
 	if (field_check(F_USERNAME, username, strlen(username), &fv) < 0 || !fv.present) {
 		fprintf(stderr, "hotlinectl: bad username\n");
@@ -627,8 +662,9 @@ static int cmd_create_user(char **argv)
 	return 0;
 }
 
-static int cmd_set_password(const char *username)
+static int cmd_set_password(char **args)
 {
+	const char *username = args[0];
 	struct dbres u;
 	int rc = user_for_login(db, &arena, username, &u);
 	if (rc != DB_OK)
@@ -662,8 +698,9 @@ static int cmd_set_password(const char *username)
 	return 0;
 }
 
-static int cmd_audit_verify(void)
+static int cmd_audit_verify(char **args)
 {
+	(void)args;
 	long long bad = 0, rows = 0;
 	int rc = audit_verify_db(db, &bad, &rows);
 	if (rc < 0)
@@ -678,8 +715,9 @@ static int cmd_audit_verify(void)
 
 /* hotlinectl sweep: from cron every minute. One audit row per run that
  * changed something; the orders' own events say which. */
-static int cmd_sweep(void)
+static int cmd_sweep(char **args)
 {
+	(void)args;
 	char today[11];
 	calendar_today(today);
 	struct sweep_counts n;
@@ -702,54 +740,86 @@ static int cmd_sweep(void)
 	return rc == DB_OK ? 0 : die_db("sweep", rc);
 }
 
-/* hotlinectl order bench-load N: the orders make bench reads. */
-static int cmd_order_bench_load(const char *count)
+/* A command: its words, the arguments after them (at least min_args,
+ * at most max_args; handlers check the form of optional ones), what the
+ * usage shows, and its handler. args holds the arguments, NULL-ended; the
+ * handler returns the exit status, or USAGE. */
+struct command {
+	const char *name, *sub;   /* sub: NULL for a command of one word */
+	int min_args, max_args;
+	const char *synopsis;     /* the arguments, as the usage shows them */
+	const char *help;
+	int (*run)(char **args);
+};
+
+static const struct command commands[] = {
+	{ "migrate", NULL, 0, 0, "", "apply new sql/NNN_*.sql files", cmd_migrate },
+	{ "create-user", NULL, 4, 4, "USER NAME UNIT_CODE ROLE", "password on standard input",
+	  cmd_create_user },
+	{ "set-password", NULL, 1, 1, "USER", "password on standard input", cmd_set_password },
+	{ "audit", "verify", 0, 0, "", "check the audit hash chain", cmd_audit_verify },
+	{ "calendar", "import", 1, 1, "FILE.csv", "date,kind,name (holiday|workday|normal)",
+	  cmd_calendar_import },
+	{ "kb", "import", 3, 4, "FILE.xml --unit CODE [--draft]",
+	  "one transaction; any error imports nothing", cmd_kb_import },
+	{ "kb", "export", 2, 4, "--unit CODE [-o FILE]",
+	  "the unit's entries and those granted to it", cmd_kb_export },
+	{ "kb", "reindex", 0, 0, "", "rebuild this node's search index (search_index)",
+	  cmd_kb_reindex },
+	{ "kb", "synonyms", 1, 1, "FILE.tsv", "add synonym pairs (word<TAB>word per line)",
+	  cmd_kb_synonyms },
+	{ "kb", "search", 1, 2, "[--public] QUESTION", "what the search makes of a question",
+	  cmd_kb_search },
+	{ "kb", "index-status", 0, 0, "", "this node's search index against the database",
+	  cmd_kb_index_status },
+	{ "has-users", NULL, 0, 0, "", "exit 0 if any user exists, 1 if none", cmd_has_users },
+	{ "demo-load", NULL, 0, 0, "", "load sql/demo into an empty database", cmd_demo_load },
+	{ "sweep", NULL, 0, 0, "",
+	  "mark overdue orders, write due/overdue reminders (cron, every minute)", cmd_sweep },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* "kb import FILE.xml --unit CODE [--draft]" into line. */
+static void command_line(const struct command *c, char *line, size_t size)
 {
-	char *end;
-	long long n = strtoll(count, &end, 10);
-	if (*count == '\0' || *end != '\0' || n < 0 || n > 10000000) {
-		fprintf(stderr, "hotlinectl: order bench-load: N must be 0 to 10000000\n");
-		return 2;
-	}
-	int rc = order_bench_load(db, n);
-	return rc == DB_OK ? 0 : die_db("order bench-load", rc);
+	snprintf(line, size, "%s%s%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "",
+		 c->synopsis[0] ? " " : "", c->synopsis);
 }
 
-/* hotlinectl dispute bench-load N: the disputes make bench reads, on the
- * generated orders (after order bench-load). */
-static int cmd_dispute_bench_load(const char *count)
+/* Prints the usage from the table; returns the exit status 2. */
+static int usage(void)
 {
-	char *end;
-	long long n = strtoll(count, &end, 10);
-	if (*count == '\0' || *end != '\0' || n < 0 || n > 1000000) {
-		fprintf(stderr, "hotlinectl: dispute bench-load: N must be 0 to 1000000\n");
-		return 2;
+	char line[128];
+	int width = 0;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		command_line(&commands[i], line, sizeof line);
+		if ((int)strlen(line) > width)
+			width = (int)strlen(line);
 	}
-	int rc = dispute_bench_load(db, n);
-	return rc == DB_OK ? 0 : die_db("dispute bench-load", rc);
+	fprintf(stderr, "usage: hotlinectl [-c CONFIG] COMMAND\n");
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		command_line(&commands[i], line, sizeof line);
+		fprintf(stderr, "  %-*s  %s\n", width, line, commands[i].help);
+	}
+	return 2;
 }
 
-static void usage(void)
+/* The command that argv (argc words) names with an allowed number of
+ * arguments, and in *args its arguments; NULL if none. */
+static const struct command *find_command(int argc, char **argv, char ***args)
 {
-	fprintf(stderr,
-		"usage: hotlinectl [-c CONFIG] COMMAND\n"
-		"  migrate                                apply new sql/NNN_*.sql files\n"
-		"  create-user USER NAME UNIT_CODE ROLE   password on standard input\n"
-		"  set-password USER                      password on standard input\n"
-		"  audit verify                           check the audit hash chain\n"
-		"  calendar import FILE.csv               date,kind,name (holiday|workday|normal)\n"
-		"  kb import FILE.xml --unit CODE [--draft]  one transaction; any error imports nothing\n"
-		"  kb export --unit CODE [-o FILE]        the unit's entries and those granted to it\n"
-		"  kb reindex                             rebuild this node's search index (search_index)\n"
-		"  kb synonyms FILE.tsv                   add synonym pairs (word<TAB>word per line)\n"
-		"  kb search [--public] QUESTION          what the search makes of a question\n"
-		"  kb index-status                        this node's search index against the database\n"
-		"  has-users                              exit 0 if any user exists, 1 if none\n"
-		"  demo-load                              load sql/demo into an empty database\n"
-		"  sweep                                  mark overdue orders, write due/overdue reminders (cron, every minute)\n"
-		"  order bench-load N                     generate N orders for make bench (once)\n"
-		"  dispute bench-load N                   generate N disputes on them (after order bench-load)\n");
-	exit(2);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const struct command *c = &commands[i];
+		int words = c->sub ? 2 : 1;
+		if (argc < words || strcmp(argv[0], c->name) != 0 ||
+		    (c->sub && strcmp(argv[1], c->sub) != 0))
+			continue;
+		if (argc - words < c->min_args || argc - words > c->max_args)
+			continue;
+		*args = argv + words;
+		return c;
+	}
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -760,12 +830,12 @@ int main(int argc, char **argv)
 		if (opt == 'c')
 			conf = optarg;
 		else
-			usage();
+			return usage();
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1)
-		usage();
+	char **args;
+	const struct command *cmd = find_command(argc - optind, argv + optind, &args);
+	if (cmd == NULL)
+		return usage();
 	if (config_load(&cfg, conf) < 0)
 		return 2;
 	if (mysql_library_init(0, NULL, NULL) != 0)
@@ -773,52 +843,9 @@ int main(int argc, char **argv)
 	arena_init(&arena, 1 << 20);
 	db = db_new(&cfg);
 	db_allow_long_ops(db);
-	int status;
-	const char *cmd = argv[0];
-	if (strcmp(cmd, "migrate") == 0 && argc == 1)
-		status = cmd_migrate();
-	else if (strcmp(cmd, "has-users") == 0 && argc == 1)
-		status = cmd_has_users();
-	else if (strcmp(cmd, "demo-load") == 0 && argc == 1)
-		status = cmd_demo_load();
-	else if (strcmp(cmd, "create-user") == 0 && argc == 5)
-		status = cmd_create_user(argv + 1);
-	else if (strcmp(cmd, "set-password") == 0 && argc == 2)
-		status = cmd_set_password(argv[1]);
-	else if (strcmp(cmd, "audit") == 0 && argc == 2 && strcmp(argv[1], "verify") == 0)
-		status = cmd_audit_verify();
-	else if (strcmp(cmd, "calendar") == 0 && argc == 3 && strcmp(argv[1], "import") == 0)
-		status = import_calendar(argv[2], 0);
-	else if (strcmp(cmd, "kb") == 0 && argc >= 5 && strcmp(argv[1], "import") == 0 &&
-		 strcmp(argv[3], "--unit") == 0 &&
-		 (argc == 5 || (argc == 6 && strcmp(argv[5], "--draft") == 0)))
-		status = kb_import(argv[2], argv[4], argc == 6, 0);
-	else if (strcmp(cmd, "sweep") == 0 && argc == 1)
-		status = cmd_sweep();
-	else if (strcmp(cmd, "kb") == 0 && argc == 2 && strcmp(argv[1], "index-status") == 0)
-		status = cmd_kb_index_status();
-	else if (strcmp(cmd, "kb") == 0 && argc == 2 && strcmp(argv[1], "reindex") == 0)
-		status = cmd_kb_reindex();
-	else if (strcmp(cmd, "kb") == 0 && (argc == 3 || (argc == 4 && strcmp(argv[2], "--public") == 0)) &&
-		 strcmp(argv[1], "search") == 0)
-		status = cmd_kb_search(argv[argc - 1], argc == 4);
-	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "synonyms") == 0)
-		status = import_synonyms(argv[2]);
-	else if (strcmp(cmd, "order") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = cmd_order_bench_load(argv[2]);
-	else if (strcmp(cmd, "dispute") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = cmd_dispute_bench_load(argv[2]);
-	else if (strcmp(cmd, "kb") == 0 && argc == 3 && strcmp(argv[1], "bench-load") == 0)
-		status = kb_bench_load(db, strtoll(argv[2], NULL, 10)) == DB_OK
-				 ? 0 : die_db("kb bench-load", DB_ERR);
-	else if (strcmp(cmd, "kb") == 0 && argc >= 4 && strcmp(argv[1], "export") == 0 &&
-		 strcmp(argv[2], "--unit") == 0 &&
-		 (argc == 4 || (argc == 6 && strcmp(argv[4], "-o") == 0)))
-		status = kb_export(argv[3], argc == 6 ? argv[5] : NULL);
-	else
-		usage();
+	int status = cmd->run(args);
 	db_free(db);
 	arena_free(&arena);
 	mysql_library_end();
-	return status;
+	return status == USAGE ? usage() : status;
 }

@@ -22,6 +22,9 @@ export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
 BASE=http://127.0.0.1:$PORT
 SECONDS_EACH=${BENCH_SECONDS:-10}
 STACK="$TOP/scripts/stack.sh"
+# The generated data: tests/bench/benchload.c (make bench builds it).
+BENCHLOAD="$TOP/build/tests/benchload"
+[ -x "$BENCHLOAD" ] || { echo "bench: no $BENCHLOAD (make bench builds it)" >&2; exit 2; }
 
 trap 'bash "$STACK" stop >/dev/null 2>&1 || true' EXIT
 # A fresh database every run (BENCH_KEEP=1 keeps the last one): the loads
@@ -207,7 +210,7 @@ names=("${pages[@]}" "${steps[@]}")
 case " ${names[*]} " in
 *" kb_"*)
 	t0=$(date +%s.%N)
-	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 100000 >/dev/null
+	"$BENCHLOAD" -c "$VAR/hotline.conf" kb 100000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_s=%.1f\n", b - a }'
 	index_line 100k
 	;;
@@ -223,7 +226,7 @@ esac
 case " ${names[*]} " in
 *" order_"* | *" dispute_"*)
 	t0=$(date +%s.%N)
-	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" order bench-load 100000 >/dev/null
+	"$BENCHLOAD" -c "$VAR/hotline.conf" order 100000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench order_load_s=%.1f\n", b - a }'
 	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" sweep >/dev/null
 	form=$(curl -s -H "Cookie: hl_sid=$op_sid" "$BASE/orders/new")
@@ -244,7 +247,7 @@ esac
 case " ${names[*]} " in
 *" dispute_"*)
 	t0=$(date +%s.%N)
-	"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" dispute bench-load 10000 >/dev/null
+	"$BENCHLOAD" -c "$VAR/hotline.conf" dispute 10000 >/dev/null
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench dispute_load_s=%.1f\n", b - a }'
 	;;
 esac
@@ -278,7 +281,7 @@ for n in "${names[@]}"; do
 		;;
 	kb_1m)
 		t0=$(date +%s.%N)
-		"$TOP/build/hotlinectl" -c "$VAR/hotline.conf" kb bench-load 1000000 >/dev/null
+		"$BENCHLOAD" -c "$VAR/hotline.conf" kb 1000000 >/dev/null
 		awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench kb_load_1m_s=%.1f\n", b - a }'
 		index_line 1m
 		line kb_search_public_1m

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "batch.h"
 #include "calendar_store.h"
 #include "order.h"
 #include "workdays.h"
@@ -207,62 +208,20 @@ static const char *day_text(struct arena *a, int day)
 	return arena_strdup(a, d);
 }
 
-/* "INSERT INTO t (cols) VALUES (?,..),(?,..)...": built once, then a
- * constant for the life of the process (the statement cache keys on it). */
-static const char *multi_insert(struct arena *a, const char *head, int per_row,
-				int rows)
-{
-	struct buf b;
-	buf_init(&b, a);
-	buf_puts(&b, head);
-	for (int r = 0; r < rows; r++) {
-		buf_puts(&b, r ? ",(" : " VALUES (");
-		for (int c = 0; c < per_row; c++)
-			buf_puts(&b, c ? ",?" : "?");
-		buf_puts(&b, ")");
-	}
-	return buf_str(&b);
-}
-
-static void pi(struct db_param *p, long long v)
-{
-	p->type = 'i';
-	p->i = v;
-	p->p = NULL;
-	p->len = 0;
-}
-
-static void ps(struct db_param *p, const char *s)
-{
-	p->type = 's';
-	p->i = 0;
-	p->p = s;
-	p->len = s ? (unsigned long)strlen(s) : 0;
-}
-
-/* An id, or SQL NULL for 0. */
-static void pid(struct db_param *p, long long v)
-{
-	if (v)
-		pi(p, v);
-	else
-		ps(p, NULL);
-}
-
 static int load_lookups(struct db *db, struct arena *a, struct lookups *l)
 {
 	struct dbres units, members;
 	int rc = calendar_load(db, a, &l->cal);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_CATEGORIES], &l->cats, "");
+		rc = db_exec0(db, a, sql[STMT_CATEGORIES], &l->cats);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_UNITS], &units, "");
+		rc = db_exec0(db, a, sql[STMT_UNITS], &units);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_JURS], &l->jurs, "");
+		rc = db_exec0(db, a, sql[STMT_JURS], &l->jurs);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_MEMBERS], &members, "");
+		rc = db_exec0(db, a, sql[STMT_MEMBERS], &members);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_ENTRIES], &l->entries, "");
+		rc = db_exec0(db, a, sql[STMT_ENTRIES], &l->entries);
 	if (rc != DB_OK)
 		return rc;
 	l->nunits = units.nrows;
@@ -466,112 +425,94 @@ static void gen_order(const struct lookups *l, struct arena *a, long long i,
 		}
 	}
 
-	pi(&p[0], id);
-	ps(&p[1], arena_printf(a, "bench-%04d%02d%02d-%06lld", y, m, d, i));
-	pi(&p[2], u->jur);
-	ps(&p[3], channel);
-	ps(&p[4], caller);
-	ps(&p[5], phone);
-	pi(&p[6], db_int(&l->cats, cat, 0));
-	ps(&p[7], place);
-	ps(&p[8], content);
-	ps(&p[9], demands[pick(&s, N(demands))]);
-	ps(&p[10], causes[pick(&s, N(causes))]);
-	ps(&p[11], contradictions[pick(&s, N(contradictions))]);
-	ps(&p[12], order_state_codes[state]);
-	pid(&p[13], entry);
-	pid(&p[14], three_way);
-	pid(&p[15], unit);
-	pi(&p[16], op.user);
-	ps(&p[17], utc_text(a, created));
-	ps(&p[18], dispatched_at);
-	ps(&p[19], due_text);
-	ps(&p[20], accepted_at);
-	ps(&p[21], replied_at);
-	ps(&p[22], reply);
-	ps(&p[23], closed_at);
-	ps(&p[24], sat);
-	pi(&p[25], overdue);
-	pi(&p[26], 0);
+	p[0] = DB_I(id);
+	p[1] = DB_S(arena_printf(a, "bench-%04d%02d%02d-%06lld", y, m, d, i));
+	p[2] = DB_I(u->jur);
+	p[3] = DB_S(channel);
+	p[4] = DB_S(caller);
+	p[5] = DB_S(phone);
+	p[6] = DB_I(db_int(&l->cats, cat, 0));
+	p[7] = DB_S(place);
+	p[8] = DB_S(content);
+	p[9] = DB_S(demands[pick(&s, N(demands))]);
+	p[10] = DB_S(causes[pick(&s, N(causes))]);
+	p[11] = DB_S(contradictions[pick(&s, N(contradictions))]);
+	p[12] = DB_S(order_state_codes[state]);
+	p[13] = batch_id(entry);
+	p[14] = batch_id(three_way);
+	p[15] = batch_id(unit);
+	p[16] = DB_I(op.user);
+	p[17] = DB_S(utc_text(a, created));
+	p[18] = DB_S(dispatched_at);
+	p[19] = DB_S(due_text);
+	p[20] = DB_S(accepted_at);
+	p[21] = DB_S(replied_at);
+	p[22] = DB_S(reply);
+	p[23] = DB_S(closed_at);
+	p[24] = DB_S(sat);
+	p[25] = DB_I(overdue);
+	p[26] = DB_I(0);
 }
 
 static void event_params(struct arena *a, const struct gen_order *g,
 			 const struct gen_event *e, struct db_param *p)
 {
-	pi(&p[0], g->id);
-	ps(&p[1], utc_text(a, e->at));
-	pid(&p[2], e->user);
-	pid(&p[3], e->unit);
-	ps(&p[4], ev_kind_code(e->kind));
-	pid(&p[5], e->target);
-	ps(&p[6], e->note);
+	p[0] = DB_I(g->id);
+	p[1] = DB_S(utc_text(a, e->at));
+	p[2] = batch_id(e->user);
+	p[3] = batch_id(e->unit);
+	p[4] = DB_S(ev_kind_code(e->kind));
+	p[5] = batch_id(e->target);
+	p[6] = DB_S(e->note);
 }
 
 /* The return or dispute row of a generated order, if its state has one. */
 static int extra_rows(struct db *db, struct arena *a, const struct gen_order *g)
 {
 	if (g->has_return)
-		return db_run(db, a, sql[STMT_RETURN], NULL, "iiisssi", g->id, g->unit,
-			      g->clerk, utc_text(a, g->at_extra), g->reason,
-			      "依据《梅州市人民政府办公室关于印发各部门职能配置的通知》",
-			      g->suggested);
+		return db_exec(db, a, sql[STMT_RETURN], NULL, DB_I(g->id), DB_I(g->unit),
+			       DB_I(g->clerk), DB_S(utc_text(a, g->at_extra)), DB_S(g->reason),
+			       DB_S("依据《梅州市人民政府办公室关于印发各部门职能配置的通知》"), DB_I(g->suggested));
 	if (g->has_dispute)
-		return db_run(db, a, sql[STMT_DISPUTE], NULL, "iisiss", g->id, g->jur,
-			      g->dispute_state, g->office_user, utc_text(a, g->at_extra),
-			      g->reason);
+		return db_exec(db, a, sql[STMT_DISPUTE], NULL, DB_I(g->id), DB_I(g->jur),
+			       DB_S(g->dispute_state), DB_I(g->office_user),
+			       DB_S(utc_text(a, g->at_extra)), DB_S(g->reason));
 	return DB_OK;
 }
 
-int order_bench_load(struct db *db, long long n)
+int order_bench_load(struct db *db, struct arena *a, long long n)
 {
-	struct arena a;
-	arena_init(&a, 1 << 20);
 	struct dbres cnt, maxid;
-	int rc = db_run(db, &a, sql[STMT_COUNT], &cnt, "");
+	int rc = db_exec0(db, a, sql[STMT_COUNT], &cnt);
 	if (rc == DB_OK)
-		rc = db_run(db, &a, sql[STMT_MAX_ID], &maxid, "");
+		rc = db_exec0(db, a, sql[STMT_MAX_ID], &maxid);
 	long long have = rc == DB_OK ? db_int(&cnt, 0, 0) : 0;
 	if (rc != DB_OK || have >= n) {
 		if (rc == DB_OK)
 			printf("bench orders: %lld\n", have);
-		arena_free(&a);
 		return rc;
 	}
 	struct lookups l;
-	rc = load_lookups(db, &a, &l);
+	rc = load_lookups(db, a, &l);
 	if (rc == DB_OK && (l.cats.nrows == 0 || l.nunits == 0)) {
-		fprintf(stderr, "order bench-load: needs order categories and handling units\n");
+		fprintf(stderr, "benchload: order: needs order categories and handling units\n");
 		rc = DB_ERR;
 	}
-	if (rc != DB_OK) {
-		arena_free(&a);
+	if (rc != DB_OK)
 		return rc;
-	}
-	static const char *ins_orders, *ins_order, *ins_events, *ins_event;
-	static struct arena sql_arena;
-	if (ins_orders == NULL) {
-		static const char order_head[] =
-			"INSERT INTO orders (id, number, jurisdiction_id, channel, caller_name,"
-			" caller_phone, category_id, place, content, demand, cause,"
-			" contradiction, state, kb_entry_id, three_way_unit_id, unit_id,"
-			" operator_id, created_at, dispatched_at, due_date, accepted_at,"
-			" replied_at, reply, closed_at, satisfaction, overdue, returns)";
-		static const char event_head[] =
-			"INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
-			" target_unit_id, note)";
-		arena_init(&sql_arena, 1 << 16);
-		ins_orders = multi_insert(&sql_arena, order_head, ORDER_COLS, ROWS);
-		ins_order = multi_insert(&sql_arena, order_head, ORDER_COLS, 1);
-		ins_events = multi_insert(&sql_arena, event_head, EVENT_COLS, EV_ROWS);
-		ins_event = multi_insert(&sql_arena, event_head, EVENT_COLS, 1);
-	}
+	struct batch orders, events;
+	batch_init(&orders, a, "INSERT INTO orders (id, number, jurisdiction_id, channel,"
+		   " caller_name, caller_phone, category_id, place, content, demand, cause,"
+		   " contradiction, state, kb_entry_id, three_way_unit_id, unit_id,"
+		   " operator_id, created_at, dispatched_at, due_date, accepted_at,"
+		   " replied_at, reply, closed_at, satisfaction, overdue, returns)",
+		   ORDER_COLS, ROWS);
+	batch_init(&events, a, "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
+		   " target_unit_id, note)", EVENT_COLS, EV_ROWS);
 	double t0 = now_mono();
 	long long now = (long long)time(NULL);
 	long long first_id = db_int(&maxid, 0, 0) + 1;
-	struct db_param *po = arena_alloc(&a, ROWS * ORDER_COLS * sizeof *po);
-	struct db_param *pe = arena_alloc(&a, EV_ROWS * EVENT_COLS * sizeof *pe);
-	struct gen_order *gens = arena_alloc(&a, ROWS * sizeof *gens);
-	size_t nev = 0;
+	struct gen_order *gens = arena_alloc(a, ROWS * sizeof *gens);
 	struct arena rows;
 	arena_init(&rows, 1 << 20);
 	for (long long base = have; rc == DB_OK && base < n; base += ROWS) {
@@ -582,31 +523,21 @@ int order_bench_load(struct db *db, long long n)
 		int m = (int)min_ll(ROWS, n - base);
 		for (int r = 0; r < m; r++)
 			gen_order(&l, &rows, base + r, first_id + done + r, now,
-				  &po[r * ORDER_COLS], &gens[r]);
-		if (rc == DB_OK && m == ROWS)
-			rc = db_run_params(db, &rows, ins_orders, NULL, po, ROWS * ORDER_COLS);
-		for (int r = 0; rc == DB_OK && m < ROWS && r < m; r++)
-			rc = db_run_params(db, &rows, ins_order, NULL, &po[r * ORDER_COLS],
-					   ORDER_COLS);
+				  batch_row(&orders), &gens[r]);
+		if (rc == DB_OK)
+			rc = batch_flush(db, &rows, &orders);
 		/* Their events and rows, now that the orders exist. */
 		for (int r = 0; rc == DB_OK && r < m; r++) {
-			for (int e = 0; rc == DB_OK && e < gens[r].nev; e++) {
-				event_params(&rows, &gens[r], &gens[r].ev[e], &pe[nev * EVENT_COLS]);
-				if (++nev == EV_ROWS) {
-					rc = db_run_params(db, &rows, ins_events, NULL, pe,
-							   EV_ROWS * EVENT_COLS);
-					nev = 0;
-				}
-			}
-			if (rc == DB_OK)
-				rc = extra_rows(db, &rows, &gens[r]);
+			for (int e = 0; e < gens[r].nev; e++)
+				event_params(&rows, &gens[r], &gens[r].ev[e], batch_row(&events));
+			rc = extra_rows(db, &rows, &gens[r]);
 		}
+		if (rc == DB_OK)
+			rc = batch_send(db, &rows, &events);
 		if (!last && rc == DB_OK)
 			continue;
-		for (size_t e = 0; rc == DB_OK && e < nev; e++)
-			rc = db_run_params(db, &rows, ins_event, NULL, &pe[e * EVENT_COLS],
-					   EVENT_COLS);
-		nev = 0;
+		if (rc == DB_OK)
+			rc = batch_flush(db, &rows, &events);
 		if (rc == DB_OK)
 			rc = db_commit(db);
 		else
@@ -615,7 +546,6 @@ int order_bench_load(struct db *db, long long n)
 	}
 	double t1 = now_mono();
 	arena_free(&rows);
-	arena_free(&a);
 	if (rc == DB_OK)
 		printf("bench orders: %lld load_s=%.1f\n", n, t1 - t0);
 	return rc;

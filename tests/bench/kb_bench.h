@@ -1,4 +1,4 @@
-/* Synthetic knowledge for make bench (hotlinectl kb bench-load). */
+/* Synthetic knowledge for make bench (benchload kb). */
 #ifndef KB_BENCH_H
 #define KB_BENCH_H
 #include "db.h"
@@ -9,7 +9,8 @@
 
 /* Adds published FAQ entries until n generated ones exist (one in ten
  * internal), from a fixed seed, with multi-row inserts. Prints the
- * seconds it took (full-text indexes included). Returns 0 or a db_err. */
-int kb_bench_load(struct db *db, long long n);
+ * seconds it took (full-text indexes included). a must live as long as
+ * db (batch.h). Returns 0 or a db_err. */
+int kb_bench_load(struct db *db, struct arena *a, long long n);
 
 #endif

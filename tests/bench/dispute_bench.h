@@ -1,4 +1,4 @@
-/* Synthetic disputes for make bench (hotlinectl dispute bench-load). */
+/* Synthetic disputes for make bench (benchload dispute). */
 #ifndef DISPUTE_BENCH_H
 #define DISPUTE_BENCH_H
 #include "db.h"
@@ -20,7 +20,8 @@
  * principle and basis, or their referral or temporary opinion; a joint
  * meeting's decision), its timeline and, for one in three, a contact with
  * the caller; content_bg is bg_index_text of the content. Deadlines come
- * from the calendar. Prints "bench disputes: N". Returns 0 or a db_err. */
-int dispute_bench_load(struct db *db, long long n);
+ * from the calendar. Prints "bench disputes: N". a must live as long as
+ * db (batch.h). Returns 0 or a db_err. */
+int dispute_bench_load(struct db *db, struct arena *a, long long n);
 
 #endif

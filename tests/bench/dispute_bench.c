@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "batch.h"
 #include "bigram.h"
 #include "calendar_store.h"
 #include "dispute.h"
@@ -125,13 +126,6 @@ struct gen_event {
 	const char *kind, *note;
 };
 
-/* A multi-row statement and the rows waiting for it (up to cap). */
-struct batch {
-	const char *multi, *single;
-	int cols, rows, n, cap;
-	struct db_param *p;
-};
-
 /* splitmix64: a good stream from any seed, here the dispute's index. */
 static unsigned long long next_rand(unsigned long long *s)
 {
@@ -177,118 +171,17 @@ static const char *due_text(struct arena *a, const struct wd_calendar *cal, long
 	return arena_strdup(a, d);
 }
 
-/* "head VALUES (?,..),(?,..)..." or "head (?,...) tail" (an IN list of
- * rows values): built once, then constants for the life of the process
- * (the statement cache keys on the text's address). */
-static const char *multi_values(struct arena *a, const char *head, int cols, int rows)
-{
-	struct buf b;
-	buf_init(&b, a);
-	buf_puts(&b, head);
-	for (int r = 0; r < rows; r++) {
-		buf_puts(&b, r ? ",(" : " VALUES (");
-		for (int c = 0; c < cols; c++)
-			buf_puts(&b, c ? ",?" : "?");
-		buf_puts(&b, ")");
-	}
-	return buf_str(&b);
-}
-
-static const char *in_list(struct arena *a, const char *head, int n, const char *tail)
-{
-	struct buf b;
-	buf_init(&b, a);
-	buf_puts(&b, head);
-	for (int i = 0; i < n; i++)
-		buf_puts(&b, i ? ",?" : " (?");
-	buf_puts(&b, ")");
-	buf_puts(&b, tail);
-	return buf_str(&b);
-}
-
-static void pi(struct db_param *p, long long v)
-{
-	p->type = 'i';
-	p->i = v;
-	p->p = NULL;
-	p->len = 0;
-}
-
-static void ps(struct db_param *p, const char *s)
-{
-	p->type = 's';
-	p->i = 0;
-	p->p = s;
-	p->len = s ? (unsigned long)strlen(s) : 0;
-}
-
-/* An id, or SQL NULL for 0. */
-static void pid(struct db_param *p, long long v)
-{
-	if (v)
-		pi(p, v);
-	else
-		ps(p, NULL);
-}
-
-static void batch_init(struct arena *a, struct batch *b, const struct batch *proto,
-		       int cap)
-{
-	*b = *proto;
-	b->n = 0;
-	b->cap = cap;
-	b->p = arena_alloc(a, (size_t)(cap * b->cols) * sizeof *b->p);
-}
-
-/* The next row's parameters, counted by batch_done. */
-static struct db_param *batch_row(struct batch *b)
-{
-	return &b->p[b->n * b->cols];
-}
-
-static void batch_done(struct batch *b)
-{
-	if (b->n < b->cap - 1)
-		b->n++;
-}
-
-/* Sends the full multi-row statements (once the rows they refer to
- * exist) and keeps the rest. */
-static int batch_send(struct db *db, struct arena *a, struct batch *b)
-{
-	int rc = DB_OK, sent = 0;
-	for (; rc == DB_OK && b->n - sent >= b->rows; sent += b->rows)
-		rc = db_run_params(db, a, b->multi, NULL, &b->p[sent * b->cols],
-				   (size_t)(b->rows * b->cols));
-	if (sent > 0 && rc == DB_OK)
-		memmove(b->p, &b->p[sent * b->cols],
-			(size_t)((b->n - sent) * b->cols) * sizeof *b->p);
-	b->n -= sent;
-	return rc;
-}
-
-/* The rows left over, one statement each (at the end of a transaction). */
-static int batch_rest(struct db *db, struct arena *a, struct batch *b)
-{
-	int rc = DB_OK;
-	for (int r = 0; rc == DB_OK && r < b->n; r++)
-		rc = db_run_params(db, a, b->single, NULL, &b->p[r * b->cols],
-				   (size_t)b->cols);
-	b->n = 0;
-	return rc;
-}
-
 static int load_lookups(struct db *db, struct arena *a, struct lookups *l, long long n)
 {
 	struct dbres p, units, r;
 	memset(l, 0, sizeof *l);
 	int rc = calendar_load(db, a, &l->cal);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_PROCEDURE], &p, "i", (long long)PROCEDURE_ID);
+		rc = db_exec(db, a, sql[STMT_PROCEDURE], &p, DB_I(PROCEDURE_ID));
 	if (rc != DB_OK)
 		return rc;
 	if (p.nrows != 1) {
-		fprintf(stderr, "dispute bench-load: needs dispute procedure %d\n", PROCEDURE_ID);
+		fprintf(stderr, "benchload: dispute: needs dispute procedure %d\n", PROCEDURE_ID);
 		return DB_ERR;
 	}
 	l->jur = db_int(&p, 0, 0);
@@ -298,7 +191,7 @@ static int load_lookups(struct db *db, struct arena *a, struct lookups *l, long 
 	l->review_days = (int)db_int(&p, 0, 4);
 	l->accept_days = (int)db_int(&p, 0, 5);
 	l->opinion_days = (int)db_int(&p, 0, 6);
-	rc = db_run(db, a, sql[STMT_OFFICE], &r, "i", l->jur);
+	rc = db_exec(db, a, sql[STMT_OFFICE], &r, DB_I(l->jur));
 	if (rc == DB_OK && r.nrows == 1)
 		l->office = db_int(&r, 0, 0);
 	struct { long long unit, *user; const char *role; } who[] = {
@@ -310,18 +203,19 @@ static int load_lookups(struct db *db, struct arena *a, struct lookups *l, long 
 	for (size_t i = 0; rc == DB_OK && i < N(who); i++) {
 		if (who[i].unit == 0)
 			continue;
-		rc = db_run(db, a, sql[STMT_MEMBER], &r, "is", who[i].unit, who[i].role);
+		rc = db_exec(db, a, sql[STMT_MEMBER], &r, DB_I(who[i].unit),
+			     DB_S(who[i].role));
 		if (rc == DB_OK && r.nrows == 1)
 			*who[i].user = db_int(&r, 0, 0);
 	}
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_UNITS], &units, "");
+		rc = db_exec0(db, a, sql[STMT_UNITS], &units);
 	if (rc == DB_OK)
-		rc = db_run(db, a, sql[STMT_CANDIDATES], &l->cands, "ii", l->jur, n);
+		rc = db_exec(db, a, sql[STMT_CANDIDATES], &l->cands, DB_I(l->jur), DB_I(n));
 	if (rc != DB_OK)
 		return rc;
 	if (l->office_user == 0 || units.nrows < 2) {
-		fprintf(stderr, "dispute bench-load: needs the office of jurisdiction %lld with"
+		fprintf(stderr, "benchload: dispute: needs the office of jurisdiction %lld with"
 			" a member, and two handling units\n", l->jur);
 		return DB_ERR;
 	}
@@ -433,19 +327,18 @@ static void opinion(struct arena *a, struct sink *k, long long id,
 		   long long temp, long long seal_unit, long long user, long long at)
 {
 	struct db_param *p = batch_row(&k->opinions);
-	pi(&p[0], id);
-	ps(&p[1], stage);
-	ps(&p[2], kind);
-	ps(&p[3], text);
-	pid(&p[4], lead);
-	ps(&p[5], coops);
-	ps(&p[6], principle);
-	ps(&p[7], basis);
-	pid(&p[8], temp);
-	pi(&p[9], seal_unit);
-	pi(&p[10], user);
-	ps(&p[11], utc_text(a, at));
-	batch_done(&k->opinions);
+	p[0] = DB_I(id);
+	p[1] = DB_S(stage);
+	p[2] = DB_S(kind);
+	p[3] = DB_S(text);
+	p[4] = batch_id(lead);
+	p[5] = DB_S(coops);
+	p[6] = DB_S(principle);
+	p[7] = DB_S(basis);
+	p[8] = batch_id(temp);
+	p[9] = DB_I(seal_unit);
+	p[10] = DB_I(user);
+	p[11] = DB_S(utc_text(a, at));
 }
 
 static const char *basis_for(struct arena *a, unsigned long long *s, const char *principle,
@@ -492,18 +385,15 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		  arena_printf(a, "工单 %s 提请争议认定：%s", number, note));
 	/* The order's own timeline. */
 	struct db_param *e = batch_row(&k->oevents);
-	pi(&e[0], order);
-	ps(&e[1], utc_text(a, t0));
-	pi(&e[2], ou);
-	pid(&e[3], oun);
-	ps(&e[4], order_action_codes[OA_OPEN_DISPUTE]);
-	ps(&e[5], NULL);
-	ps(&e[6], note);
-	batch_done(&k->oevents);
-	pi(batch_row(&k->orders), order);
-	batch_done(&k->orders);
-	pi(batch_row(&k->oevdel), order);
-	batch_done(&k->oevdel);
+	e[0] = DB_I(order);
+	e[1] = DB_S(utc_text(a, t0));
+	e[2] = DB_I(ou);
+	e[3] = batch_id(oun);
+	e[4] = DB_S(order_action_codes[OA_OPEN_DISPUTE]);
+	e[5] = DB_S(NULL);
+	e[6] = DB_S(note);
+	*batch_row(&k->orders) = DB_I(order);
+	*batch_row(&k->oevdel) = DB_I(order);
 
 	/* Lead and cooperating unit of the deciding opinion, if it comes to one. */
 	int lead_i = (int)pick(&s, 2), with_coop = pick(&s, 100) < 60;
@@ -528,14 +418,13 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		else if (p->state >= DS_DETERMINED && with_coop)
 			role = "coop";
 		struct db_param *q = batch_row(&k->units);
-		pi(&q[0], id);
-		pi(&q[1], me->id);
-		ps(&q[2], unit_due);
-		ps(&q[3], text);
-		pid(&q[4], given ? me->clerk : 0);
-		ps(&q[5], given ? utc_text(a, at) : NULL);
-		ps(&q[6], role);
-		batch_done(&k->units);
+		q[0] = DB_I(id);
+		q[1] = DB_I(me->id);
+		q[2] = DB_S(unit_due);
+		q[3] = DB_S(text);
+		q[4] = batch_id(given ? me->clerk : 0);
+		q[5] = DB_S(given ? utc_text(a, at) : NULL);
+		q[6] = DB_S(role);
 		if (given)
 			add_event(ev, &nev, at, me->clerk, me->id, "unit_opinion", text);
 	}
@@ -543,11 +432,10 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 		long long at = t0 + DAY + pick(&s, 12 * HOUR);
 		const char *what = contacts[pick(&s, N(contacts))];
 		struct db_param *q = batch_row(&k->contacts);
-		pi(&q[0], id);
-		ps(&q[1], utc_text(a, at));
-		pi(&q[2], ou);
-		ps(&q[3], what);
-		batch_done(&k->contacts);
+		q[0] = DB_I(id);
+		q[1] = DB_S(utc_text(a, at));
+		q[2] = DB_I(ou);
+		q[3] = DB_S(what);
 		add_event(ev, &nev, at, ou, oun, "contact", what);
 	}
 	/* The office's coordination, sealed: every dispute has it. */
@@ -637,161 +525,116 @@ static void gen_dispute(const struct lookups *l, struct arena *a,
 	}
 	for (int i = 0; i < nev; i++) {
 		struct db_param *q = batch_row(&k->events);
-		pi(&q[0], id);
-		ps(&q[1], utc_text(a, ev[i].at));
-		pid(&q[2], ev[i].user);
-		pid(&q[3], ev[i].unit);
-		ps(&q[4], ev[i].kind);
-		ps(&q[5], ev[i].note);
-		batch_done(&k->events);
+		q[0] = DB_I(id);
+		q[1] = DB_S(utc_text(a, ev[i].at));
+		q[2] = batch_id(ev[i].user);
+		q[3] = batch_id(ev[i].unit);
+		q[4] = DB_S(ev[i].kind);
+		q[5] = DB_S(ev[i].note);
 	}
 
-	pi(&d[0], id);
-	pi(&d[1], order);
-	pi(&d[2], jur);
-	pi(&d[3], PROCEDURE_ID);
-	pi(&d[4], db_int(c, ci, 3));
-	ps(&d[5], dispute_state_codes[p->state]);
-	pi(&d[6], ou);
-	ps(&d[7], utc_text(a, t0));
-	ps(&d[8], note);
-	ps(&d[9], content);
-	ps(&d[10], bg_index_text(a, content));
-	ps(&d[11], stage_due);   /* kept once the reviews are over, as the pages do */
-	pid(&d[12], temp);
-	pid(&d[13], determination ? lead->id : 0);
-	ps(&d[14], determination ? principle : NULL);
-	ps(&d[15], determination);
-	pid(&d[16], determination ? ou : 0);
-	ps(&d[17], determined);
-	ps(&d[18], accept_due);
-	ps(&d[19], answered);
-	ps(&d[20], refusal);
-	ps(&d[21], db_cell(c, ci, 5));
-	ps(&d[22], db_cell(c, ci, 6));
+	d[0] = DB_I(id);
+	d[1] = DB_I(order);
+	d[2] = DB_I(jur);
+	d[3] = DB_I(PROCEDURE_ID);
+	d[4] = DB_I(db_int(c, ci, 3));
+	d[5] = DB_S(dispute_state_codes[p->state]);
+	d[6] = DB_I(ou);
+	d[7] = DB_S(utc_text(a, t0));
+	d[8] = DB_S(note);
+	d[9] = DB_S(content);
+	d[10] = DB_S(bg_index_text(a, content));
+	d[11] = DB_S(stage_due);   /* kept once the reviews are over, as the pages do */
+	d[12] = batch_id(temp);
+	d[13] = batch_id(determination ? lead->id : 0);
+	d[14] = DB_S(determination ? principle : NULL);
+	d[15] = DB_S(determination);
+	d[16] = batch_id(determination ? ou : 0);
+	d[17] = DB_S(determined);
+	d[18] = DB_S(accept_due);
+	d[19] = DB_S(answered);
+	d[20] = DB_S(refusal);
+	d[21] = DB_S(db_cell(c, ci, 5));
+	d[22] = DB_S(db_cell(c, ci, 6));
 }
 
-static const char *dispute_head =
-	"INSERT INTO disputes (id, order_id, jurisdiction_id, procedure_id, category_id,"
-	" state, opened_by, opened_at, note, content, content_bg, stage_due, temp_unit_id,"
-	" lead_unit_id, principle, determination, determined_by, determined_at, accept_due,"
-	" answered_at, refusal, contact_name, contact_phone)";
-
-/* The statements, built once per process. */
-struct stmts {
-	const char *disputes, *dispute;
-	struct batch proto[7];   /* the sink's batches, without their rows */
-};
-
-static void build_stmts(struct arena *a, struct stmts *st)
+/* The statements of a dispute's other rows. */
+static void sink_init(struct arena *a, struct sink *k)
 {
-	static const struct {
-		const char *head, *tail;
-		int cols, rows;
-	} defs[7] = {
-		{ "INSERT INTO dispute_units (dispute_id, unit_id, due_date, opinion,"
-		  " opinion_by, opinion_at, role)", NULL, UNIT_COLS, 2 * ROWS },
-		{ "INSERT INTO dispute_opinions (dispute_id, stage, kind, text, lead_unit_id,"
-		  " coop_units, principle, basis, temp_unit_id, sealed_unit_id, sealed_by,"
-		  " sealed_at)", NULL, OPINION_COLS, ROWS },
-		{ "INSERT INTO dispute_events (dispute_id, at, user_id, unit_id, kind, note)",
-		  NULL, EVENT_COLS, 2 * ROWS },
-		{ "INSERT INTO dispute_contacts (dispute_id, at, user_id, what)", NULL,
-		  CONTACT_COLS, ROWS / 2 },
-		{ "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
-		  " target_unit_id, note)", NULL, OEVENT_COLS, ROWS },
-		/* The order goes to the procedure: its reply and closure undone. */
-		{ "UPDATE orders SET state = 'disputed', replied_at = NULL, reply = NULL,"
-		  " closed_at = NULL, satisfaction = NULL WHERE id IN", "", 1, ROWS },
-		{ "DELETE FROM order_events WHERE kind IN ('reply', 'close') AND order_id IN",
-		  "", 1, ROWS },
-	};
-	st->disputes = multi_values(a, dispute_head, DISPUTE_COLS, ROWS);
-	st->dispute = multi_values(a, dispute_head, DISPUTE_COLS, 1);
-	for (int i = 0; i < 7; i++) {
-		struct batch *b = &st->proto[i];
-		b->cols = defs[i].cols;
-		b->rows = defs[i].rows;
-		if (defs[i].tail) {
-			b->multi = in_list(a, defs[i].head, defs[i].rows, defs[i].tail);
-			b->single = in_list(a, defs[i].head, 1, defs[i].tail);
-		} else {
-			b->multi = multi_values(a, defs[i].head, defs[i].cols, defs[i].rows);
-			b->single = multi_values(a, defs[i].head, defs[i].cols, 1);
-		}
-	}
+	batch_init(&k->units, a, "INSERT INTO dispute_units (dispute_id, unit_id, due_date,"
+		   " opinion, opinion_by, opinion_at, role)", UNIT_COLS, 2 * ROWS);
+	batch_init(&k->opinions, a, "INSERT INTO dispute_opinions (dispute_id, stage, kind,"
+		   " text, lead_unit_id, coop_units, principle, basis, temp_unit_id,"
+		   " sealed_unit_id, sealed_by, sealed_at)", OPINION_COLS, ROWS);
+	batch_init(&k->events, a, "INSERT INTO dispute_events (dispute_id, at, user_id,"
+		   " unit_id, kind, note)", EVENT_COLS, 2 * ROWS);
+	batch_init(&k->contacts, a, "INSERT INTO dispute_contacts (dispute_id, at, user_id,"
+		   " what)", CONTACT_COLS, ROWS / 2);
+	batch_init(&k->oevents, a, "INSERT INTO order_events (order_id, at, user_id, unit_id,"
+		   " kind, target_unit_id, note)", OEVENT_COLS, ROWS);
+	/* The order goes to the procedure: its reply and closure undone. */
+	batch_init_in(&k->orders, a, "UPDATE orders SET state = 'disputed', replied_at = NULL,"
+		      " reply = NULL, closed_at = NULL, satisfaction = NULL WHERE id IN", ROWS);
+	batch_init_in(&k->oevdel, a, "DELETE FROM order_events WHERE kind IN ('reply', 'close')"
+		      " AND order_id IN", ROWS);
 }
 
-int dispute_bench_load(struct db *db, long long n)
+int dispute_bench_load(struct db *db, struct arena *a, long long n)
 {
-	struct arena a;
-	arena_init(&a, 1 << 20);
 	struct dbres cnt, maxid;
-	int rc = db_run(db, &a, sql[STMT_COUNT], &cnt, "");
+	int rc = db_exec0(db, a, sql[STMT_COUNT], &cnt);
 	if (rc == DB_OK)
-		rc = db_run(db, &a, sql[STMT_MAX_ID], &maxid, "");
+		rc = db_exec0(db, a, sql[STMT_MAX_ID], &maxid);
 	long long have = rc == DB_OK ? db_int(&cnt, 0, 0) : 0;
 	if (rc != DB_OK || have >= n) {
 		if (rc == DB_OK)
 			printf("bench disputes: %lld\n", have);
-		arena_free(&a);
 		return rc;
 	}
 	struct lookups l;
-	rc = load_lookups(db, &a, &l, n - have);
-	if (rc != DB_OK) {
-		arena_free(&a);
+	rc = load_lookups(db, a, &l, n - have);
+	if (rc != DB_OK)
 		return rc;
-	}
 	long long m = (long long)l.cands.nrows;
 	if (m < n - have)
-		fprintf(stderr, "dispute bench-load: only %lld closed generated orders to"
-			" dispute (run order bench-load first)\n", m);
+		fprintf(stderr, "benchload: dispute: only %lld closed generated orders to"
+			" dispute (run benchload order first)\n", m);
 	long long now = (long long)time(NULL);
-	struct plan *plans = arena_alloc(&a, (size_t)(m + 1) * sizeof *plans);
+	struct plan *plans = arena_alloc(a, (size_t)(m + 1) * sizeof *plans);
 	for (long long i = 0; i < m; i++)
 		plan_one(&l, have + i, (size_t)i, now, &plans[i]);
 	qsort(plans, (size_t)m, sizeof *plans, plan_cmp);
 
-	static struct stmts st;
-	static struct arena sql_arena;
-	if (st.disputes == NULL) {
-		arena_init(&sql_arena, 1 << 16);
-		build_stmts(&sql_arena, &st);
-	}
+	struct batch disputes;
+	batch_init(&disputes, a, "INSERT INTO disputes (id, order_id, jurisdiction_id,"
+		   " procedure_id, category_id, state, opened_by, opened_at, note, content,"
+		   " content_bg, stage_due, temp_unit_id, lead_unit_id, principle, determination,"
+		   " determined_by, determined_at, accept_due, answered_at, refusal, contact_name,"
+		   " contact_phone)", DISPUTE_COLS, ROWS);
 	struct sink k;
-	struct batch *bs[] = { &k.units, &k.opinions, &k.events, &k.contacts, &k.oevents,
-			       &k.orders, &k.oevdel };
-	/* Room for the rows of ROWS disputes besides those left over. */
-	static const int per_dispute[N(bs)] = { 2, 3, MAX_EVENTS, 1, 1, 1, 1 };
-	for (size_t i = 0; i < N(bs); i++)
-		batch_init(&a, bs[i], &st.proto[i], st.proto[i].rows + ROWS * per_dispute[i]);
+	sink_init(a, &k);
+	struct batch *const bs[] = { &k.units, &k.opinions, &k.events, &k.contacts, &k.oevents,
+				     &k.orders, &k.oevdel };
 	long long first_id = db_int(&maxid, 0, 0) + 1;
 	if (first_id < DISPUTE_BENCH_FIRST_ID)
 		first_id = DISPUTE_BENCH_FIRST_ID;
-	struct db_param *pd = arena_alloc(&a, ROWS * DISPUTE_COLS * sizeof *pd);
 	struct arena rows;
 	arena_init(&rows, 1 << 20);
 	for (long long base = 0; rc == DB_OK && base < m; base += ROWS) {
 		int last = base + ROWS >= m || base % TX_ROWS == TX_ROWS - ROWS;
 		if (base % TX_ROWS == 0)
 			rc = db_begin(db);
-		int cnt_rows = (int)min_ll(ROWS, m - base);
 		/* The disputes first, then the rows that refer to them. */
-		struct db_param *row = pd;
-		for (int r = 0; r < cnt_rows; r++, row += DISPUTE_COLS)
-			gen_dispute(&l, &rows, &plans[base + r], first_id + base + r, row, &k);
-		if (rc == DB_OK && cnt_rows == ROWS)
-			rc = db_run_params(db, &rows, st.disputes, NULL, pd, ROWS * DISPUTE_COLS);
-		for (int r = 0; rc == DB_OK && cnt_rows < ROWS && r < cnt_rows; r++)
-			rc = db_run_params(db, &rows, st.dispute, NULL, &pd[r * DISPUTE_COLS],
-					   DISPUTE_COLS);
+		for (long long i = base; i < base + ROWS && i < m; i++)
+			gen_dispute(&l, &rows, &plans[i], first_id + i, batch_row(&disputes), &k);
+		if (rc == DB_OK)
+			rc = batch_flush(db, &rows, &disputes);
 		for (size_t i = 0; rc == DB_OK && i < N(bs); i++)
 			rc = batch_send(db, &rows, bs[i]);
 		if (!last && rc == DB_OK)
 			continue;
 		for (size_t i = 0; rc == DB_OK && i < N(bs); i++)
-			rc = batch_rest(db, &rows, bs[i]);
+			rc = batch_flush(db, &rows, bs[i]);
 		if (rc == DB_OK)
 			rc = db_commit(db);
 		else
@@ -799,7 +642,6 @@ int dispute_bench_load(struct db *db, long long n)
 		arena_reset(&rows);
 	}
 	arena_free(&rows);
-	arena_free(&a);
 	if (rc == DB_OK)
 		printf("bench disputes: %lld\n", have + m);
 	return rc;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "batch.h"
 #include "bigram.h"
 
 #define ROWS 100   /* rows per multi-row INSERT */
@@ -50,35 +51,6 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* "INSERT INTO t (cols) VALUES (?,..),(?,..)...": built once, then a
- * constant for the life of the process (the statement cache keys on it). */
-static const char *multi_insert(struct arena *a, const char *head, int per_row)
-{
-	struct buf b;
-	buf_init(&b, a);
-	buf_puts(&b, head);
-	for (int r = 0; r < ROWS; r++) {
-		buf_puts(&b, r ? ",(" : " VALUES (");
-		for (int c = 0; c < per_row; c++)
-			buf_puts(&b, c ? ",?" : "?");
-		buf_puts(&b, ")");
-	}
-	return buf_str(&b);
-}
-
-static void pi(struct db_param *p, long long v)
-{
-	p->type = 'i';
-	p->i = v;
-}
-
-static void ps(struct db_param *p, const char *s)
-{
-	p->type = 's';
-	p->p = s;
-	p->len = (unsigned long)strlen(s);
-}
-
 /* The full-text indexes of kb_search (sql/002_kb.sql). A bulk load drops
  * them and builds each afterwards in one sorted pass, as a restore would:
  * four indexes kept up to date row by row cost more than the load itself. */
@@ -111,66 +83,54 @@ static int ft_build(struct db *db, struct arena *a)
 static int load_rows(struct db *db, struct arena *a, const struct dbres *units,
 		     long long have, long long n);
 
-int kb_bench_load(struct db *db, long long n)
+int kb_bench_load(struct db *db, struct arena *a, long long n)
 {
 	static const char *const count_sql =
 		"SELECT COUNT(*) FROM kb_entries WHERE id >= 1000000";
 	static const char *const units_sql =
 		"SELECT id FROM units WHERE kind IN ('department', 'enterprise') ORDER BY id";
-	struct arena a;
-	arena_init(&a, 1 << 20);
 	struct dbres cnt, units;
-	int rc = db_run(db, &a, count_sql, &cnt, "");
+	int rc = db_exec0(db, a, count_sql, &cnt);
 	if (rc == DB_OK)
-		rc = db_run(db, &a, units_sql, &units, "");
+		rc = db_exec0(db, a, units_sql, &units);
 	long long have = rc == DB_OK ? db_int(&cnt, 0, 0) : 0;
 	if (rc != DB_OK || have >= n || units.nrows == 0) {
 		if (rc == DB_OK)
 			printf("bench entries: %lld\n", have);
-		arena_free(&a);
 		return rc;
 	}
 	double t0 = now();
-	rc = ft_drop(db, &a);
+	rc = ft_drop(db, a);
 	if (rc == DB_OK)
-		rc = load_rows(db, &a, &units, have, n);
+		rc = load_rows(db, a, &units, have, n);
 	double t1 = now();
 	/* Rebuilt whatever happened, so a failed load leaves search working. */
-	int rb = ft_build(db, &a);
+	int rb = ft_build(db, a);
 	double t2 = now();
 	if (rc == DB_OK)
 		rc = rb;
 	if (rc == DB_OK)
 		printf("bench entries: %lld rows_s=%.1f index_s=%.1f\n", n, t1 - t0, t2 - t1);
-	arena_free(&a);
 	return rc;
 }
 
 static int load_rows(struct db *db, struct arena *a, const struct dbres *units,
 		     long long have, long long n)
 {
-	int rc = DB_OK;
-	static const char *ins_entry, *ins_version, *ins_field, *ins_search;
-	static struct arena sql_arena;
-	if (ins_entry == NULL) {
-		arena_init(&sql_arena, 1 << 16);
-		ins_entry = multi_insert(&sql_arena,
-			"INSERT INTO kb_entries (id, unit_id, kind, visibility,"
-			" published_version_id)", 5);
-		ins_version = multi_insert(&sql_arena,
-			"INSERT INTO kb_versions (id, entry_id, version_no, state, title,"
-			" keywords, change_date, due_date, visibility)", 9);
-		ins_field = multi_insert(&sql_arena,
-			"INSERT INTO kb_fields (version_id, name, value)", 3);
-		ins_search = multi_insert(&sql_arena,
-			"INSERT INTO kb_search (entry_id, version_id, unit_id, kind, visibility,"
-			" title, summary, title_bg, keywords_bg, pub_bg, all_bg)", 11);
-	}
+	static const char fields_head[] = "INSERT INTO kb_fields (version_id, name, value)";
+	struct batch entries, versions, answers, questions, search;
+	batch_init(&entries, a, "INSERT INTO kb_entries (id, unit_id, kind, visibility,"
+		   " published_version_id)", 5, ROWS);
+	batch_init(&versions, a, "INSERT INTO kb_versions (id, entry_id, version_no, state,"
+		   " title, keywords, change_date, due_date, visibility)", 9, ROWS);
+	batch_init(&answers, a, fields_head, 3, ROWS);
+	batch_init(&questions, a, fields_head, 3, ROWS);
+	batch_init(&search, a, "INSERT INTO kb_search (entry_id, version_id, unit_id, kind,"
+		   " visibility, title, summary, title_bg, keywords_bg, pub_bg, all_bg)", 11, ROWS);
+	/* In this order: each refers to the rows before it. */
+	struct batch *const all[] = { &entries, &versions, &answers, &questions, &search };
 	unsigned seed = 20261129u + (unsigned)have;
-	struct db_param *pe = arena_alloc(a, ROWS * 5 * sizeof *pe);
-	struct db_param *pv = arena_alloc(a, ROWS * 9 * sizeof *pv);
-	struct db_param *pf = arena_alloc(a, ROWS * 3 * sizeof *pf);
-	struct db_param *psr = arena_alloc(a, ROWS * 11 * sizeof *psr);
+	int rc = DB_OK;
 	struct arena rows;
 	arena_init(&rows, 1 << 20);
 	for (long long base = have; rc == DB_OK && base < n; base += ROWS) {
@@ -178,8 +138,8 @@ static int load_rows(struct db *db, struct arena *a, const struct dbres *units,
 		 * commits, fewer syncs of the full-text index cache. */
 		if ((base - have) % (10 * ROWS) == 0)
 			rc = db_begin(db);
-		for (int r = 0; rc == DB_OK && r < ROWS; r++) {
-			long long i = base + r, id = KB_BENCH_FIRST_ID + i;
+		for (long long i = base; i < base + ROWS && i < n; i++) {
+			long long id = KB_BENCH_FIRST_ID + i;
 			const char *topic = topics[next_rand(&seed) % NTOPICS];
 			struct buf t, body;
 			buf_init(&t, &rows);
@@ -197,42 +157,34 @@ static int load_rows(struct db *db, struct arena *a, const struct dbres *units,
 					buf_puts(&body, "。");
 			}
 			const char *text = buf_str(&body);
-			const char *answer = arena_printf(&rows, "<p>%s</p>", text);
 			const char *vis = i % 10 == 0 ? "internal" : "public";
 			long long unit = db_int(units, (size_t)(i % (long long)units->nrows), 0);
-			const char *all = arena_printf(&rows, "%s\n%s\n%s\n%s", title, kw, title, text);
-			pi(&pe[r * 5], id); pi(&pe[r * 5 + 1], unit); ps(&pe[r * 5 + 2], "faq");
-			ps(&pe[r * 5 + 3], vis); pi(&pe[r * 5 + 4], id);
-			pi(&pv[r * 9], id); pi(&pv[r * 9 + 1], id); pi(&pv[r * 9 + 2], 1);
-			ps(&pv[r * 9 + 3], "published"); ps(&pv[r * 9 + 4], title);
-			ps(&pv[r * 9 + 5], kw); ps(&pv[r * 9 + 6], "2026-06-01");
-			ps(&pv[r * 9 + 7], "2026-06-08");
-			ps(&pv[r * 9 + 8], vis);
-			pi(&pf[r * 3], id); ps(&pf[r * 3 + 1], "answer"); ps(&pf[r * 3 + 2], answer);
-			struct db_param *s = &psr[r * 11];
-			pi(&s[0], id); pi(&s[1], id); pi(&s[2], unit); ps(&s[3], "faq");
-			ps(&s[4], vis); ps(&s[5], title);
-			ps(&s[6], arena_strndup(&rows, text, 3 * 40));
-			ps(&s[7], bg_index_text(&rows, title));
-			ps(&s[8], bg_index_text(&rows, kw));
-			const char *bg = bg_index_text(&rows, all);
-			ps(&s[9], bg);
-			ps(&s[10], bg);
+			const char *all_text = arena_printf(&rows, "%s\n%s\n%s\n%s", title, kw,
+							    title, text);
+			struct db_param *p = batch_row(&entries);
+			p[0] = DB_I(id); p[1] = DB_I(unit); p[2] = DB_S("faq");
+			p[3] = DB_S(vis); p[4] = DB_I(id);
+			p = batch_row(&versions);
+			p[0] = DB_I(id); p[1] = DB_I(id); p[2] = DB_I(1);
+			p[3] = DB_S("published"); p[4] = DB_S(title); p[5] = DB_S(kw);
+			p[6] = DB_S("2026-06-01"); p[7] = DB_S("2026-06-08"); p[8] = DB_S(vis);
+			p = batch_row(&answers);
+			p[0] = DB_I(id); p[1] = DB_S("answer");
+			p[2] = DB_S(arena_printf(&rows, "<p>%s</p>", text));
+			p = batch_row(&questions);
+			p[0] = DB_I(id); p[1] = DB_S("question"); p[2] = DB_S(title);
+			p = batch_row(&search);
+			p[0] = DB_I(id); p[1] = DB_I(id); p[2] = DB_I(unit); p[3] = DB_S("faq");
+			p[4] = DB_S(vis); p[5] = DB_S(title);
+			p[6] = DB_S(arena_strndup(&rows, text, 3 * 40));
+			p[7] = DB_S(bg_index_text(&rows, title));
+			p[8] = DB_S(bg_index_text(&rows, kw));
+			const char *bg = bg_index_text(&rows, all_text);
+			p[9] = DB_S(bg);
+			p[10] = DB_S(bg);
 		}
-		/* Questions go in as a second field batch below. */
-		if (rc == DB_OK)
-			rc = db_run_params(db, &rows, ins_entry, NULL, pe, ROWS * 5);
-		if (rc == DB_OK)
-			rc = db_run_params(db, &rows, ins_version, NULL, pv, ROWS * 9);
-		if (rc == DB_OK)
-			rc = db_run_params(db, &rows, ins_field, NULL, pf, ROWS * 3);
-		if (rc == DB_OK) {
-			for (int r = 0; r < ROWS; r++)
-				ps(&pf[r * 3 + 1], "question"), pf[r * 3 + 2] = pv[r * 9 + 4];
-			rc = db_run_params(db, &rows, ins_field, NULL, pf, ROWS * 3);
-		}
-		if (rc == DB_OK)
-			rc = db_run_params(db, &rows, ins_search, NULL, psr, ROWS * 11);
+		for (size_t k = 0; rc == DB_OK && k < sizeof all / sizeof all[0]; k++)
+			rc = batch_flush(db, &rows, all[k]);
 		if (rc == DB_OK && ((base - have) % (10 * ROWS) == 9 * ROWS || base + ROWS >= n))
 			rc = db_commit(db);
 		else if (rc != DB_OK)

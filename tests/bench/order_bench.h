@@ -1,4 +1,4 @@
-/* Synthetic work orders for make bench (hotlinectl order bench-load). */
+/* Synthetic work orders for make bench (benchload order). */
 #ifndef ORDER_BENCH_H
 #define ORDER_BENCH_H
 #include "db.h"
@@ -11,8 +11,8 @@
  * (and its return or dispute row where the state has one); due dates come
  * from the calendar; open orders past due are already marked overdue,
  * their reminders are left to the sweep. Needs at least one category and
- * one department or enterprise unit. Prints the seconds it took.
- * Returns 0 or a db_err. */
-int order_bench_load(struct db *db, long long n);
+ * one department or enterprise unit. Prints the seconds it took. a must
+ * live as long as db (batch.h). Returns 0 or a db_err. */
+int order_bench_load(struct db *db, struct arena *a, long long n);
 
 #endif
