@@ -79,7 +79,7 @@ unsigned dispute_parties(const struct actor *ac, const struct dispute_view *v);
 int dispute_visible(const struct actor *ac, const struct dispute_view *v, unsigned parties);
 /* Whether the lead unit's time to accept (accept_due) is past on today. */
 int dispute_overdue(const struct dispute_view *v, const char *today);
-/* Which list of disputes the actor reads (dss_list's who): "office",
+/* Which list of disputes the actor reads (dispute_list's who): "office",
  * "reviewer", "convener", "unit" (only to those who handle its orders),
  * else "none"; the same rule as dispute_visible. */
 const char *dispute_reader(const struct actor *ac);

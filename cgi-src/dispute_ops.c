@@ -16,7 +16,7 @@
 
 /* ---- opening ----------------------------------------------------------------- */
 
-int dispute_open(const struct ctx *c, long long order_id, const char *note, long long *id,
+int dispute_file(const struct ctx *c, long long order_id, const char *note, long long *id,
 		 const char **msg)
 {
 	*msg = NULL;
@@ -29,7 +29,7 @@ int dispute_open(const struct ctx *c, long long order_id, const char *note, long
 	char today[11], due[11];
 	calendar_today(today);
 	struct procedure_in_force_row *p = NULL;
-	if (st == 0 && (rc = dss_procedure_for(c->db, c->a, o->jur_id, today, &p)) != DB_OK)
+	if (st == 0 && (rc = dispute_procedure_for(c->db, c->a, o->jur_id, today, &p)) != DB_OK)
 		st = db_status(rc);
 	if (st == 0 && p == NULL) {
 		*msg = "该区域尚未配置争议认定程序，请先由系统管理员配置。";
@@ -38,10 +38,10 @@ int dispute_open(const struct ctx *c, long long order_id, const char *note, long
 	if (st == 0)
 		rc = calendar_workdays_from_today(c->db, c->a, (int)p->opinion_days, today, due);
 	if (st == 0 && rc == DB_OK)
-		rc = dss_open(c->db, c->a, order_id, return_id, c->actor->user_id, note, today, due,
+		rc = dispute_open(c->db, c->a, order_id, return_id, c->actor->user_id, note, today, due,
 			      bg_index_text(c->a, o->content), id);
 	if (st == 0 && rc == DB_OK)
-		rc = dss_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id, "open",
+		rc = dispute_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id, "open",
 			       arena_printf(c->a, "工单 %s 提请争议认定%s%s", o->number,
 					    *note ? "：" : "", note));
 	if (st == 0 && rc == DB_OK)
@@ -98,17 +98,17 @@ static int load_names(const struct ctx *c, struct dispute_page *p)
 			buf_add(&ids, *s == ' ' ? "," : s, 1);
 		buf_add(&ids, ",", 1);
 	}
-	return dss_unit_names(c->db, c->a, buf_str(&ids), &p->names, &p->nnames);
+	return dispute_unit_names(c->db, c->a, buf_str(&ids), &p->names, &p->nnames);
 }
 
 int dispute_load(const struct ctx *c, long long id, struct dispute_page *p)
 {
 	memset(p, 0, sizeof *p);
-	int rc = dss_get(c->db, c->a, id, &p->d);
+	int rc = dispute_get(c->db, c->a, id, &p->d);
 	if (rc == DB_OK)
-		rc = dss_units(c->db, c->a, id, &p->units, &p->nunits);
+		rc = dispute_units(c->db, c->a, id, &p->units, &p->nunits);
 	if (rc == DB_OK)
-		rc = dss_opinions(c->db, c->a, id, &p->opinions, &p->nopinions);
+		rc = dispute_opinions(c->db, c->a, id, &p->opinions, &p->nopinions);
 	if (rc == DB_OK)
 		rc = load_names(c, p);
 	if (rc != DB_OK)
@@ -128,7 +128,7 @@ int dispute_load(const struct ctx *c, long long id, struct dispute_page *p)
 	return dispute_visible(c->actor, &p->v, p->parties) ? 0 : 404;
 }
 
-const char *dispute_unit_names(struct arena *a, const struct dispute_page *p, const char *ids)
+const char *dispute_names_of(struct arena *a, const struct dispute_page *p, const char *ids)
 {
 	struct buf b;
 	buf_init(&b, a);
@@ -191,11 +191,11 @@ static int lock(struct step *s)
 	struct dispute_unit_row *u;
 	struct dispute_opinion_row *o;
 	size_t nu = 0, no = 0;
-	int rc = dss_lock(s->c->db, s->c->a, s->id, &x->lk);
+	int rc = dispute_lock(s->c->db, s->c->a, s->id, &x->lk);
 	if (rc == DB_OK && x->lk != NULL)
-		rc = dss_units(s->c->db, s->c->a, s->id, &u, &nu);
+		rc = dispute_units(s->c->db, s->c->a, s->id, &u, &nu);
 	if (rc == DB_OK && x->lk != NULL)
-		rc = dss_opinions(s->c->db, s->c->a, s->id, &o, &no);
+		rc = dispute_opinions(s->c->db, s->c->a, s->id, &o, &no);
 	if (rc != DB_OK || x->lk == NULL)
 		return rc;
 	s->row = x->lk;
@@ -254,7 +254,7 @@ static int unit_ok(struct step *s, long long unit)
 {
 	const struct dispute_step *x = s->own;
 	struct order_unit_row *u;
-	int rc = ords_unit(s->c->db, s->c->a, unit, &u);
+	int rc = order_unit(s->c->db, s->c->a, unit, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (u == NULL || (u->jur_id != x->v.jur && !u->city)) {
@@ -281,7 +281,7 @@ static int has_coordination(struct step *s, int *yes)
 {
 	struct dispute_opinion_row *o;
 	size_t n;
-	int rc = dss_opinions(s->c->db, s->c->a, s->id, &o, &n);
+	int rc = dispute_opinions(s->c->db, s->c->a, s->id, &o, &n);
 	*yes = 0;
 	for (size_t i = 0; rc == DB_OK && i < n; i++)
 		if (strcmp(o[i].kind, "coordination") == 0)
@@ -341,7 +341,7 @@ static int determine(struct step *s)
 	const struct ctx *c = s->c;
 	const char *opinion = input(s)->opinion;
 	struct dispute_deciding_row *dec;
-	int rc = dss_deciding(c->db, c->a, s->id, &dec);
+	int rc = dispute_deciding(c->db, c->a, s->id, &dec);
 	if (rc != DB_OK)
 		return rc;
 	if (dec == NULL)
@@ -354,18 +354,18 @@ static int determine(struct step *s)
 		int d = 0;
 		wd_parse(x->today, &d);
 		wd_format(dispute_due(&cal, d, x->v.accept_days), accept_due);
-		rc = dss_determine(c->db, c->a, s->id, dec->lead_id, dec->principle, opinion,
+		rc = dispute_determine(c->db, c->a, s->id, dec->lead_id, dec->principle, opinion,
 				   c->actor->user_id, accept_due);
 	}
 	if (rc == DB_OK)
-		rc = dss_unit_role(c->db, c->a, s->id, dec->lead_id, "lead", accept_due);
+		rc = dispute_unit_role(c->db, c->a, s->id, dec->lead_id, "lead", accept_due);
 	char *coops = arena_strdup(c->a, dec->coop_ids), *save = NULL;
 	for (char *t = strtok_r(coops, " ", &save); rc == DB_OK && t;
 	     t = strtok_r(NULL, " ", &save)) {
 		long long u = strtoll(t, NULL, 10);
-		rc = dss_unit_role(c->db, c->a, s->id, u, "coop", accept_due);
+		rc = dispute_unit_role(c->db, c->a, s->id, u, "coop", accept_due);
 		if (rc == DB_OK)
-			rc = dss_coop(c->db, c->a, x->v.order_id, u, s->id);
+			rc = dispute_coop(c->db, c->a, x->v.order_id, u, s->id);
 	}
 	if (rc == DB_OK)
 		rc = order_determined(c, x->v.order_id, dec->lead_id, s->id, opinion);
@@ -389,7 +389,7 @@ static int seal(struct step *s, const char *stage, const char *kind)
 	} else if (strcmp(kind, "temporary") == 0) {
 		op.temp_unit = in->temp_unit;
 	}
-	return dss_opinion(s->c->db, s->c->a, s->id, &op);
+	return dispute_opinion(s->c->db, s->c->a, s->id, &op);
 }
 
 /* The state change with the next stage's deadline (review_days working
@@ -401,7 +401,7 @@ static int to_review(struct step *s, const char *prefix)
 	int rc = calendar_workdays_from_today(s->c->db, s->c->a, x->v.review_days, today, due);
 	s->note = *prefix ? arena_printf(s->c->a, "%s（审核期限 %s）", prefix, due)
 			  : arena_printf(s->c->a, "审核期限 %s（%d 个工作日）", due, x->v.review_days);
-	return rc == DB_OK ? dss_set_state(s->c->db, s->c->a, s->id,
+	return rc == DB_OK ? dispute_set_state(s->c->db, s->c->a, s->id,
 					   dispute_state_codes[s->from], dispute_state_codes[s->to],
 					   due)
 			   : rc;
@@ -418,12 +418,12 @@ static int apply(struct step *s)
 	s->note = in->opinion ? in->opinion : "";
 	switch ((enum dispute_action)s->action) {
 	case DA_UNIT_OPINION:
-		return dss_unit_opinion(c->db, c->a, s->id, ac->unit_id, ac->user_id, in->opinion);
+		return dispute_unit_opinion(c->db, c->a, s->id, ac->unit_id, ac->user_id, in->opinion);
 	case DA_COORDINATE:
 		return seal(s, "office", "coordination");
 	case DA_CONTACT:
 		s->note = in->note;
-		return dss_contact(c->db, c->a, s->id, ac->user_id, in->note);
+		return dispute_contact(c->db, c->a, s->id, ac->user_id, in->note);
 	case DA_REFER:
 		return to_review(s, "");
 	case DA_EST_OPINION:
@@ -431,7 +431,7 @@ static int apply(struct step *s)
 	case DA_MEETING_DECIDE:
 		rc = seal(s, s->action == DA_EST_OPINION ? "establishment"
 			     : s->action == DA_LEGAL_OPINION ? "legal" : "meeting", "opinion");
-		return rc == DB_OK ? dss_set_state(c->db, c->a, s->id, from, to, NULL) : rc;
+		return rc == DB_OK ? dispute_set_state(c->db, c->a, s->id, from, to, NULL) : rc;
 	case DA_EST_LEGAL:
 		rc = seal(s, "establishment", "refer");
 		return rc == DB_OK ? to_review(s, in->opinion) : rc;
@@ -439,22 +439,22 @@ static int apply(struct step *s)
 	case DA_LEGAL_TEMPORARY:
 		rc = seal(s, s->action == DA_EST_TEMPORARY ? "establishment" : "legal", "temporary");
 		if (rc == DB_OK)
-			rc = dss_temp_unit(c->db, c->a, s->id, in->temp_unit);
-		return rc == DB_OK ? dss_set_state(c->db, c->a, s->id, from, to, NULL) : rc;
+			rc = dispute_temp_unit(c->db, c->a, s->id, in->temp_unit);
+		return rc == DB_OK ? dispute_set_state(c->db, c->a, s->id, from, to, NULL) : rc;
 	case DA_DETERMINE:
 		return determine(s);
 	case DA_ACCEPT:
 		s->note = "已接收认定";
-		rc = dss_answer(c->db, c->a, s->id, to, NULL);
+		rc = dispute_answer(c->db, c->a, s->id, to, NULL);
 		/* Accepting the determination signs for the order too. */
 		return rc == DB_OK ? order_lead_accepts(c, x->v.order_id, s->id) : rc;
 	case DA_REFUSE:
 		s->note = in->reason;
-		return dss_answer(c->db, c->a, s->id, to, in->reason);
+		return dispute_answer(c->db, c->a, s->id, to, in->reason);
 	case DA_ACCOUNT: {
 		long long id;
 		s->note = in->facts;
-		return dss_account(c->db, c->a, s->id, x->v.lead, in->facts, ac->user_id, &id);
+		return dispute_account(c->db, c->a, s->id, x->v.lead, in->facts, ac->user_id, &id);
 	}
 	default:
 		return DB_CONFLICT;
@@ -464,7 +464,7 @@ static int apply(struct step *s)
 static int event(struct step *s)
 {
 	const struct actor *ac = s->c->actor;
-	return dss_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
+	return dispute_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
 			 dispute_action_codes[s->action], s->note);
 }
 
@@ -512,7 +512,7 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 {
 	*msg = NULL;
 	struct dispute_lock_row *d;
-	int rc = dss_peek(c->db, c->a, id, &d);
+	int rc = dispute_peek(c->db, c->a, id, &d);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (d == NULL)
@@ -539,7 +539,7 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 	return 400;
 }
 
-int dispute_rule(const struct ctx *c, long long id, const char *keywords, const char **msg)
+int dispute_make_rule(const struct ctx *c, long long id, const char *keywords, const char **msg)
 {
 	*msg = NULL;
 	struct dispute_page p;
@@ -556,21 +556,21 @@ int dispute_rule(const struct ctx *c, long long id, const char *keywords, const 
 	}
 	int rc = db_begin(c->db), dup = 0;
 	if (rc == DB_OK)
-		rc = dss_rule_exists(c->db, c->a, p.v.category, p.v.jur, keywords, p.v.lead, &dup);
+		rc = dispute_rule_exists(c->db, c->a, p.v.category, p.v.jur, keywords, p.v.lead, &dup);
 	if (rc == DB_OK && dup) {
 		db_rollback(c->db);
 		*msg = "已有相同的派单规则。";
 		return 409;
 	}
 	if (rc == DB_OK)
-		rc = dss_rule(c->db, c->a, p.v.category, p.v.jur, keywords, p.v.lead,
+		rc = dispute_rule(c->db, c->a, p.v.category, p.v.jur, keywords, p.v.lead,
 			      c->actor->user_id, id);
 	const char *note = arena_printf(c->a, "%s × %s%s%s → %s", p.d->category, p.d->jur,
 					*keywords ? "（关键词：" : "",
 					*keywords ? arena_printf(c->a, "%s）", keywords) : "",
 					p.d->lead_name);
 	if (rc == DB_OK)
-		rc = dss_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id, "rule", note);
+		rc = dispute_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id, "rule", note);
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "dispute.rule", "dispute", id, note);
 	if (rc == DB_OK)

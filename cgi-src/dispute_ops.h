@@ -34,11 +34,11 @@ struct dispute_page {
  * not theirs to see, or a db status. */
 int dispute_load(const struct ctx *c, long long id, struct dispute_page *p);
 /* The names of the units in ids (space-separated), "、"-joined. */
-const char *dispute_unit_names(struct arena *a, const struct dispute_page *p, const char *ids);
+const char *dispute_names_of(struct arena *a, const struct dispute_page *p, const char *ids);
 
 /* 提请争议认定: the office refers order_id (with its pending return, if
  * any) to the procedure in force for its jurisdiction. 0 with *id. */
-int dispute_open(const struct ctx *c, long long order_id, const char *note, long long *id,
+int dispute_file(const struct ctx *c, long long order_id, const char *note, long long *id,
 		 const char **msg);
 /* One step of the procedure on dispute id. */
 int dispute_act(const struct ctx *c, long long id, enum dispute_action a,
@@ -53,6 +53,6 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 		   const struct dispute_input *in, const char **msg, const char **done);
 /* A routing rule from the determination: later orders of its category in
  * its jurisdiction (with keywords, "" for none) go to the lead unit. */
-int dispute_rule(const struct ctx *c, long long id, const char *keywords, const char **msg);
+int dispute_make_rule(const struct ctx *c, long long id, const char *keywords, const char **msg);
 
 #endif

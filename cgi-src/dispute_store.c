@@ -77,7 +77,7 @@ DB_ROW_COLS(procedure_in_force_row, PROCEDURE_IN_FORCE_ROW);
 	" AND p.effective_from <= ?"                                           \
 	" ORDER BY p.jurisdiction_id = ? DESC, p.effective_from DESC LIMIT 1"
 
-/* The lists (dss_list): one statement per kind of reader, so that each is
+/* The lists (dispute_list): one statement per kind of reader, so that each is
  * planned on its own (one statement with an OR of the four readers costs
  * as much to plan as to run, and its subqueries get materialized). */
 #define LIST_COLS "SELECT " DB_COLS(DISPUTE_LIST_ROW)
@@ -256,7 +256,7 @@ static const char *const sql[STMT__MAX] = {
 };
 
 
-int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
+int dispute_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
 		      struct procedure_in_force_row **one)
 {
 	struct dbres res;
@@ -265,7 +265,7 @@ int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char 
 	return rc;
 }
 
-int dss_open(struct db *db, struct arena *a, long long order_id, long long return_id,
+int dispute_open(struct db *db, struct arena *a, long long order_id, long long return_id,
 	     long long user, const char *note, const char *today, const char *due,
 	     const char *content_bg, long long *id)
 {
@@ -276,7 +276,7 @@ int dss_open(struct db *db, struct arena *a, long long order_id, long long retur
 	if (o.nrows != 1)
 		return DB_FK;
 	struct procedure_in_force_row *p;
-	rc = dss_procedure_for(db, a, strtoll(db_cell(&o, 0, 0), NULL, 10), today, &p);
+	rc = dispute_procedure_for(db, a, strtoll(db_cell(&o, 0, 0), NULL, 10), today, &p);
 	if (rc != DB_OK)
 		return rc;
 	if (p == NULL)
@@ -293,7 +293,7 @@ int dss_open(struct db *db, struct arena *a, long long order_id, long long retur
 	return rc;
 }
 
-int dss_get(struct db *db, struct arena *a, long long id, struct dispute_row **one)
+int dispute_get(struct db *db, struct arena *a, long long id, struct dispute_row **one)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_GET], &res, DB_I(id));
@@ -301,7 +301,7 @@ int dss_get(struct db *db, struct arena *a, long long id, struct dispute_row **o
 	return rc;
 }
 
-int dss_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
+int dispute_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_LOCK], &res, DB_I(id));
@@ -309,7 +309,7 @@ int dss_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_r
 	return rc;
 }
 
-int dss_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
+int dispute_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_row **one)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_PEEK], &res, DB_I(id));
@@ -317,7 +317,7 @@ int dss_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_r
 	return rc;
 }
 
-int dss_units(struct db *db, struct arena *a, long long id, struct dispute_unit_row **v,
+int dispute_units(struct db *db, struct arena *a, long long id, struct dispute_unit_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -326,7 +326,7 @@ int dss_units(struct db *db, struct arena *a, long long id, struct dispute_unit_
 	return rc;
 }
 
-int dss_opinions(struct db *db, struct arena *a, long long id, struct dispute_opinion_row **v,
+int dispute_opinions(struct db *db, struct arena *a, long long id, struct dispute_opinion_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -335,7 +335,7 @@ int dss_opinions(struct db *db, struct arena *a, long long id, struct dispute_op
 	return rc;
 }
 
-int dss_contacts(struct db *db, struct arena *a, long long id, struct dispute_contact_row **v,
+int dispute_contacts(struct db *db, struct arena *a, long long id, struct dispute_contact_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -344,7 +344,7 @@ int dss_contacts(struct db *db, struct arena *a, long long id, struct dispute_co
 	return rc;
 }
 
-int dss_events(struct db *db, struct arena *a, long long id, struct dispute_event_row **v,
+int dispute_events(struct db *db, struct arena *a, long long id, struct dispute_event_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -353,7 +353,7 @@ int dss_events(struct db *db, struct arena *a, long long id, struct dispute_even
 	return rc;
 }
 
-int dss_set_state(struct db *db, struct arena *a, long long id, const char *from,
+int dispute_set_state(struct db *db, struct arena *a, long long id, const char *from,
 		  const char *to, const char *stage_due)
 {
 	struct dbres res;
@@ -364,14 +364,14 @@ int dss_set_state(struct db *db, struct arena *a, long long id, const char *from
 				  &res);
 }
 
-int dss_event(struct db *db, struct arena *a, long long id, long long user,
+int dispute_event(struct db *db, struct arena *a, long long id, long long user,
 	      long long unit, const char *kind, const char *note)
 {
 	return db_exec(db, a, sql[STMT_EVENT], NULL, DB_I(id), DB_I(user), DB_I(unit),
 		       DB_S(kind), DB_S(note));
 }
 
-int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
+int dispute_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
 		     long long user, const char *opinion)
 {
 	struct dbres res;
@@ -381,13 +381,13 @@ int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long uni
 				  &res);
 }
 
-int dss_contact(struct db *db, struct arena *a, long long id, long long user,
+int dispute_contact(struct db *db, struct arena *a, long long id, long long user,
 		const char *what)
 {
 	return db_exec(db, a, sql[STMT_CONTACT], NULL, DB_I(id), DB_I(user), DB_S(what));
 }
 
-int dss_opinion(struct db *db, struct arena *a, long long id,
+int dispute_opinion(struct db *db, struct arena *a, long long id,
 		const struct dispute_opinion *o)
 {
 	return db_exec(db, a, sql[STMT_OPINION], NULL, DB_I(id), DB_S(o->stage), DB_S(o->kind),
@@ -397,7 +397,7 @@ int dss_opinion(struct db *db, struct arena *a, long long id,
 		       DB_I(o->temp_unit), DB_I(o->seal_unit), DB_I(o->user));
 }
 
-int dss_deciding(struct db *db, struct arena *a, long long id, struct dispute_deciding_row **one)
+int dispute_deciding(struct db *db, struct arena *a, long long id, struct dispute_deciding_row **one)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_DECIDING], &res, DB_I(id));
@@ -405,7 +405,7 @@ int dss_deciding(struct db *db, struct arena *a, long long id, struct dispute_de
 	return rc;
 }
 
-int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
+int dispute_determine(struct db *db, struct arena *a, long long id, long long lead,
 		  const char *principle, const char *text, long long user,
 		  const char *accept_due)
 {
@@ -417,14 +417,14 @@ int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
 				  &res);
 }
 
-int dss_unit_role(struct db *db, struct arena *a, long long id, long long unit,
+int dispute_unit_role(struct db *db, struct arena *a, long long id, long long unit,
 		  const char *role, const char *due)
 {
 	return db_exec(db, a, sql[STMT_UNIT_ROLE], NULL, DB_I(id), DB_I(unit), DB_S(due),
 		       DB_S(role));
 }
 
-int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
+int dispute_answer(struct db *db, struct arena *a, long long id, const char *to,
 	       const char *refusal)
 {
 	struct dbres res;
@@ -434,18 +434,18 @@ int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
 				  &res);
 }
 
-int dss_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+int dispute_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 	     long long dispute)
 {
 	return db_exec(db, a, sql[STMT_COOP], NULL, DB_I(order_id), DB_I(unit), DB_I(dispute));
 }
 
-int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit)
+int dispute_temp_unit(struct db *db, struct arena *a, long long id, long long unit)
 {
 	return db_exec(db, a, sql[STMT_TEMP_UNIT], NULL, DB_I(unit), DB_I(id));
 }
 
-int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
+int dispute_list(struct db *db, struct arena *a, const char *who, long long jur,
 	     long long unit, const char *state, long long limit, long long offset,
 	     struct dispute_list_row **v, size_t *n)
 {
@@ -472,7 +472,7 @@ int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 	return rc;
 }
 
-int dss_similar(struct db *db, struct arena *a, long long id, long long category,
+int dispute_similar(struct db *db, struct arena *a, long long id, long long category,
 		const char *q, struct dispute_similar_row **v, size_t *n)
 {
 	/* The same category first; similar content only when that finds
@@ -505,14 +505,14 @@ int dss_similar(struct db *db, struct arena *a, long long id, long long category
 	return DB_OK;
 }
 
-int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
+int dispute_rule(struct db *db, struct arena *a, long long category, long long jur,
 	     const char *keywords, long long unit, long long user, long long dispute)
 {
 	return db_exec(db, a, sql[STMT_RULE], NULL, DB_I(category), DB_I(jur), DB_S(keywords),
 		       DB_I(unit), DB_I(user), DB_I(dispute));
 }
 
-int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
+int dispute_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
 		       const char *topic, long long *id)
 {
 	struct dbres res;
@@ -523,12 +523,12 @@ int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long 
 	return rc;
 }
 
-int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute)
+int dispute_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute)
 {
 	return db_exec(db, a, sql[STMT_MEETING_ITEM], NULL, DB_I(meeting), DB_I(dispute));
 }
 
-int dss_meeting(struct db *db, struct arena *a, long long id, struct meeting_row **one)
+int dispute_meeting(struct db *db, struct arena *a, long long id, struct meeting_row **one)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_MEETING], &res, DB_I(id));
@@ -536,7 +536,7 @@ int dss_meeting(struct db *db, struct arena *a, long long id, struct meeting_row
 	return rc;
 }
 
-int dss_meeting_items(struct db *db, struct arena *a, long long id, struct meeting_item_row **v,
+int dispute_meeting_items(struct db *db, struct arena *a, long long id, struct meeting_item_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -545,7 +545,7 @@ int dss_meeting_items(struct db *db, struct arena *a, long long id, struct meeti
 	return rc;
 }
 
-int dss_meetings(struct db *db, struct arena *a, long long jur, struct meeting_list_row **v,
+int dispute_meetings(struct db *db, struct arena *a, long long jur, struct meeting_list_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -554,7 +554,7 @@ int dss_meetings(struct db *db, struct arena *a, long long jur, struct meeting_l
 	return rc;
 }
 
-int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
+int dispute_meeting_schedule(struct db *db, struct arena *a, long long id,
 			 const char *starts, const char *place, const char *invitees,
 			 long long user)
 {
@@ -565,7 +565,7 @@ int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
 				  &res);
 }
 
-int dss_meeting_held(struct db *db, struct arena *a, long long id,
+int dispute_meeting_held(struct db *db, struct arena *a, long long id,
 		     const char *attendance, const char *minutes, long long user)
 {
 	struct dbres res;
@@ -575,7 +575,7 @@ int dss_meeting_held(struct db *db, struct arena *a, long long id,
 				  &res);
 }
 
-int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
+int dispute_meeting_decided(struct db *db, struct arena *a, long long meeting,
 			long long dispute)
 {
 	struct dbres res;
@@ -585,7 +585,7 @@ int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
 				  &res);
 }
 
-int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
+int dispute_meeting_pending(struct db *db, struct arena *a, long long dispute,
 			long long ids[10], size_t *n)
 {
 	struct dbres res;
@@ -596,7 +596,7 @@ int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
 	return rc;
 }
 
-int dss_account(struct db *db, struct arena *a, long long dispute, long long unit,
+int dispute_account(struct db *db, struct arena *a, long long dispute, long long unit,
 		const char *facts, long long user, long long *id)
 {
 	struct dbres res;
@@ -607,7 +607,7 @@ int dss_account(struct db *db, struct arena *a, long long dispute, long long uni
 	return rc;
 }
 
-int dss_accounts(struct db *db, struct arena *a, long long jur, const char *state,
+int dispute_accounts(struct db *db, struct arena *a, long long jur, const char *state,
 		 struct account_row **v, size_t *n)
 {
 	struct dbres res;
@@ -617,7 +617,7 @@ int dss_accounts(struct db *db, struct arena *a, long long jur, const char *stat
 	return rc;
 }
 
-int dss_account_close(struct db *db, struct arena *a, long long id, long long jur,
+int dispute_account_close(struct db *db, struct arena *a, long long id, long long jur,
 		      const char *outcome, long long user)
 {
 	struct dbres res;
@@ -627,7 +627,7 @@ int dss_account_close(struct db *db, struct arena *a, long long id, long long ju
 				  &res);
 }
 
-int dss_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
+int dispute_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
 		    const char *keywords, long long unit, int *yes)
 {
 	struct dbres res;
@@ -637,7 +637,7 @@ int dss_rule_exists(struct db *db, struct arena *a, long long category, long lon
 	return rc;
 }
 
-int dss_determined_for(struct db *db, struct arena *a, long long order_id,
+int dispute_determined_for(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long *id)
 {
 	struct dbres res;
@@ -646,7 +646,7 @@ int dss_determined_for(struct db *db, struct arena *a, long long order_id,
 	return rc;
 }
 
-int dss_unit_names(struct db *db, struct arena *a, const char *ids, struct dispute_name_row **v,
+int dispute_unit_names(struct db *db, struct arena *a, const char *ids, struct dispute_name_row **v,
 		size_t *n)
 {
 	struct dbres res;

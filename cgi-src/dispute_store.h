@@ -53,11 +53,11 @@ DB_ROW_STRUCT(dispute_row, DISPUTE_ROW);
  * city's), the order's category and content, the order's unit and the
  * return's suggested unit as involved units, each asked for an opinion
  * by due. Returns DB_FK when no procedure applies. */
-int dss_open(struct db *db, struct arena *a, long long order_id, long long return_id,
+int dispute_open(struct db *db, struct arena *a, long long order_id, long long return_id,
 	     long long user, const char *note, const char *today, const char *due,
 	     const char *content_bg, long long *id);
 
-int dss_get(struct db *db, struct arena *a, long long id, struct dispute_row **d);
+int dispute_get(struct db *db, struct arena *a, long long id, struct dispute_row **d);
 /* What a change needs of a dispute and its procedure (0 for an office the
  * procedure lacks). */
 #define DISPUTE_LOCK_ROW(X, S)                                               \
@@ -73,9 +73,9 @@ int dss_get(struct db *db, struct arena *a, long long id, struct dispute_row **d
 	X(S, INT, order_id, "d.order_id")                                    \
 	X(S, INT, category_id, "d.category_id")
 DB_ROW_STRUCT(dispute_lock_row, DISPUTE_LOCK_ROW);
-/* Locks the row for a change; dss_peek reads the same without a lock. */
-int dss_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **d);
-int dss_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_row **d);
+/* Locks the row for a change; dispute_peek reads the same without a lock. */
+int dispute_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **d);
+int dispute_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_row **d);
 /* Involved units (role "lead", "coop" or "involved"), the lead first;
  * opinion NULL while it is owed. */
 #define DISPUTE_UNIT_ROW(X, S)                                               \
@@ -87,7 +87,7 @@ int dss_peek(struct db *db, struct arena *a, long long id, struct dispute_lock_r
 	X(S, STR, at, DB_BJ_MINUTE("du.opinion_at"))                         \
 	X(S, STR, role, "du.role")
 DB_ROW_STRUCT(dispute_unit_row, DISPUTE_UNIT_ROW);
-int dss_units(struct db *db, struct arena *a, long long id, struct dispute_unit_row **v,
+int dispute_units(struct db *db, struct arena *a, long long id, struct dispute_unit_row **v,
 	      size_t *n);
 /* Sealed opinions in the order given; coop_ids space-separated. */
 #define DISPUTE_OPINION_ROW(X, S)                                            \
@@ -106,7 +106,7 @@ int dss_units(struct db *db, struct arena *a, long long id, struct dispute_unit_
 	X(S, INT, id, "o.id")                                                \
 	X(S, STR, seal_day, DB_DAY("o.sealed_at + INTERVAL 8 HOUR"))
 DB_ROW_STRUCT(dispute_opinion_row, DISPUTE_OPINION_ROW);
-int dss_opinions(struct db *db, struct arena *a, long long id,
+int dispute_opinions(struct db *db, struct arena *a, long long id,
 		 struct dispute_opinion_row **v, size_t *n);
 /* What the office told the caller, oldest first. */
 #define DISPUTE_CONTACT_ROW(X, S)                                            \
@@ -114,7 +114,7 @@ int dss_opinions(struct db *db, struct arena *a, long long id,
 	X(S, STR, who, "us.display_name")                                    \
 	X(S, STR, what, "c.what")
 DB_ROW_STRUCT(dispute_contact_row, DISPUTE_CONTACT_ROW);
-int dss_contacts(struct db *db, struct arena *a, long long id,
+int dispute_contacts(struct db *db, struct arena *a, long long id,
 		 struct dispute_contact_row **v, size_t *n);
 /* The timeline, oldest first; who and unit NULL for the system's. */
 #define DISPUTE_EVENT_ROW(X, S)                                              \
@@ -124,22 +124,22 @@ int dss_contacts(struct db *db, struct arena *a, long long id,
 	X(S, STR, kind, "e.kind")                                            \
 	X(S, STR, note, "e.note")
 DB_ROW_STRUCT(dispute_event_row, DISPUTE_EVENT_ROW);
-int dss_events(struct db *db, struct arena *a, long long id, struct dispute_event_row **v,
+int dispute_events(struct db *db, struct arena *a, long long id, struct dispute_event_row **v,
 	       size_t *n);
 
-int dss_set_state(struct db *db, struct arena *a, long long id, const char *from,
+int dispute_set_state(struct db *db, struct arena *a, long long id, const char *from,
 		  const char *to, const char *stage_due);
-int dss_event(struct db *db, struct arena *a, long long id, long long user,
+int dispute_event(struct db *db, struct arena *a, long long id, long long user,
 	      long long unit, const char *kind, const char *note);
-int dss_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
+int dispute_unit_opinion(struct db *db, struct arena *a, long long id, long long unit,
 		     long long user, const char *opinion);
-int dss_contact(struct db *db, struct arena *a, long long id, long long user,
+int dispute_contact(struct db *db, struct arena *a, long long id, long long user,
 		const char *what);
 struct dispute_opinion {
 	const char *stage, *kind, *text, *coop_units, *principle, *basis;
 	long long lead_unit, temp_unit, seal_unit, user;
 };
-int dss_opinion(struct db *db, struct arena *a, long long id,
+int dispute_opinion(struct db *db, struct arena *a, long long id,
 		const struct dispute_opinion *o);
 /* The latest deciding opinion (kind 'opinion'), or NULL. */
 #define DISPUTE_DECIDING_ROW(X, S)                                           \
@@ -149,18 +149,18 @@ int dss_opinion(struct db *db, struct arena *a, long long id,
 	X(S, STR, text, "text")                                              \
 	X(S, STR, stage, "stage")
 DB_ROW_STRUCT(dispute_deciding_row, DISPUTE_DECIDING_ROW);
-int dss_deciding(struct db *db, struct arena *a, long long id,
+int dispute_deciding(struct db *db, struct arena *a, long long id,
 		 struct dispute_deciding_row **d);
-int dss_determine(struct db *db, struct arena *a, long long id, long long lead,
+int dispute_determine(struct db *db, struct arena *a, long long id, long long lead,
 		  const char *principle, const char *text, long long user,
 		  const char *accept_due);
-int dss_unit_role(struct db *db, struct arena *a, long long id, long long unit,
+int dispute_unit_role(struct db *db, struct arena *a, long long id, long long unit,
 		  const char *role, const char *due);
-int dss_answer(struct db *db, struct arena *a, long long id, const char *to,
+int dispute_answer(struct db *db, struct arena *a, long long id, const char *to,
 	       const char *refusal);
-int dss_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+int dispute_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 	     long long dispute);
-int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit);
+int dispute_temp_unit(struct db *db, struct arena *a, long long id, long long unit);
 
 /* Lists. who: 'office' (scope jur), 'unit' (involved or lead unit),
  * 'reviewer' (the procedure's 编办 once referred, its 法制局 once referred
@@ -176,7 +176,7 @@ int dss_temp_unit(struct db *db, struct arena *a, long long id, long long unit);
 	X(S, STR, accept_due, DB_DAY("d.accept_due"))                        \
 	X(S, STR, jur, "j.name")
 DB_ROW_STRUCT(dispute_list_row, DISPUTE_LIST_ROW);
-int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
+int dispute_list(struct db *db, struct arena *a, const char *who, long long jur,
 	     long long unit, const char *state, long long limit, long long offset,
 	     struct dispute_list_row **v, size_t *n);
 /* Similar past determinations: the same category, then (when that finds
@@ -189,10 +189,10 @@ int dss_list(struct db *db, struct arena *a, const char *who, long long jur,
 	X(S, STR, at, DB_BJ_MINUTE("d.determined_at"))                       \
 	X(S, STR, text, "d.determination")
 DB_ROW_STRUCT(dispute_similar_row, DISPUTE_SIMILAR_ROW);
-int dss_similar(struct db *db, struct arena *a, long long id, long long category,
+int dispute_similar(struct db *db, struct arena *a, long long id, long long category,
 		const char *q, struct dispute_similar_row **v, size_t *n);
 /* A routing rule from a determination (D6.4 learning). */
-int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
+int dispute_rule(struct db *db, struct arena *a, long long category, long long jur,
 	     const char *keywords, long long unit, long long user, long long dispute);
 
 /* The names of the units in ids ("1,2,3"). */
@@ -200,20 +200,20 @@ int dss_rule(struct db *db, struct arena *a, long long category, long long jur,
 	X(S, INT, id, "id")                                                  \
 	X(S, STR, name, "name")
 DB_ROW_STRUCT(dispute_name_row, DISPUTE_NAME_ROW);
-int dss_unit_names(struct db *db, struct arena *a, const char *ids,
+int dispute_unit_names(struct db *db, struct arena *a, const char *ids,
 		   struct dispute_name_row **v, size_t *n);
 /* Whether the same active rule exists already. */
-int dss_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
+int dispute_rule_exists(struct db *db, struct arena *a, long long category, long long jur,
 		    const char *keywords, long long unit, int *yes);
 /* The determined dispute (waiting for acceptance) that sent order_id to
  * unit, locked; *id 0 when none. */
-int dss_determined_for(struct db *db, struct arena *a, long long order_id,
+int dispute_determined_for(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long *id);
 
 /* Meetings. */
-int dss_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
+int dispute_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
 		       const char *topic, long long *id);
-int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute);
+int dispute_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute);
 /* A meeting; starts in Beijing time as entered, "" until scheduled. */
 #define MEETING_ROW(X, S)                                                    \
 	X(S, INT, id, "m.id")                                                \
@@ -227,7 +227,7 @@ int dss_meeting_item(struct db *db, struct arena *a, long long meeting, long lon
 	X(S, STR, proposer, "us.display_name")                               \
 	X(S, INT, jur_id, "m.jurisdiction_id")
 DB_ROW_STRUCT(meeting_row, MEETING_ROW);
-int dss_meeting(struct db *db, struct arena *a, long long id, struct meeting_row **m);
+int dispute_meeting(struct db *db, struct arena *a, long long id, struct meeting_row **m);
 /* Its agenda. */
 #define MEETING_ITEM_ROW(X, S)                                               \
 	X(S, INT, dispute_id, "d.id")                                        \
@@ -236,7 +236,7 @@ int dss_meeting(struct db *db, struct arena *a, long long id, struct meeting_row
 	X(S, STR, state, "d.state")                                          \
 	X(S, INT, decided, "mi.decided")
 DB_ROW_STRUCT(meeting_item_row, MEETING_ITEM_ROW);
-int dss_meeting_items(struct db *db, struct arena *a, long long id,
+int dispute_meeting_items(struct db *db, struct arena *a, long long id,
 		      struct meeting_item_row **v, size_t *n);
 /* Meetings in scope, newest first, with the size of their agenda. */
 #define MEETING_LIST_ROW(X, S)                                               \
@@ -247,22 +247,22 @@ int dss_meeting_items(struct db *db, struct arena *a, long long id,
 	X(S, STR, place, "m.place")                                          \
 	X(S, INT, items, "(SELECT COUNT(*) FROM meeting_items mi WHERE mi.meeting_id = m.id)")
 DB_ROW_STRUCT(meeting_list_row, MEETING_LIST_ROW);
-int dss_meetings(struct db *db, struct arena *a, long long jur, struct meeting_list_row **v,
+int dispute_meetings(struct db *db, struct arena *a, long long jur, struct meeting_list_row **v,
 		 size_t *n);
-int dss_meeting_schedule(struct db *db, struct arena *a, long long id,
+int dispute_meeting_schedule(struct db *db, struct arena *a, long long id,
 			 const char *starts, const char *place, const char *invitees,
 			 long long user);
-int dss_meeting_held(struct db *db, struct arena *a, long long id,
+int dispute_meeting_held(struct db *db, struct arena *a, long long id,
 		     const char *attendance, const char *minutes, long long user);
-int dss_meeting_decided(struct db *db, struct arena *a, long long meeting,
+int dispute_meeting_decided(struct db *db, struct arena *a, long long meeting,
 			long long dispute);
 /* The meetings whose agenda holds the dispute undecided (at most 10):
  * their ids into ids, *n of them. */
-int dss_meeting_pending(struct db *db, struct arena *a, long long dispute,
+int dispute_meeting_pending(struct db *db, struct arena *a, long long dispute,
 			long long ids[10], size_t *n);
 
 /* Accountability. */
-int dss_account(struct db *db, struct arena *a, long long dispute, long long unit,
+int dispute_account(struct db *db, struct arena *a, long long dispute, long long unit,
 		const char *facts, long long user, long long *id);
 /* Accountability records in scope, open ones first. */
 #define ACCOUNT_ROW(X, S)                                                    \
@@ -275,9 +275,9 @@ int dss_account(struct db *db, struct arena *a, long long dispute, long long uni
 	X(S, STR, opened, DB_BJ_MINUTE("a.opened_at"))                       \
 	X(S, STR, outcome, "a.outcome")
 DB_ROW_STRUCT(account_row, ACCOUNT_ROW);
-int dss_accounts(struct db *db, struct arena *a, long long jur, const char *state,
+int dispute_accounts(struct db *db, struct arena *a, long long jur, const char *state,
 		 struct account_row **v, size_t *n);
-int dss_account_close(struct db *db, struct arena *a, long long id, long long jur,
+int dispute_account_close(struct db *db, struct arena *a, long long id, long long jur,
 		      const char *outcome, long long user);
 
 /* Procedures: the one in force for a jurisdiction on a day (its own, else
@@ -293,7 +293,7 @@ int dss_account_close(struct db *db, struct arena *a, long long id, long long ju
 	X(S, INT, accept_days, "p.accept_days")                              \
 	X(S, INT, opinion_days, "p.opinion_days")
 DB_ROW_STRUCT(procedure_in_force_row, PROCEDURE_IN_FORCE_ROW);
-int dss_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
+int dispute_procedure_for(struct db *db, struct arena *a, long long jur, const char *day,
 		      struct procedure_in_force_row **p);
 
 #endif

@@ -201,7 +201,7 @@ static void fill_step(struct form *f, const struct dispute_opinion_row *o, int s
 	if (o->lead_name) {
 		struct tdict *l = tmpl_section(op, "LEAD");
 		tmpl_set(l, "NAME", o->lead_name);
-		const char *coops = dispute_unit_names(r->a, f->p, o->coop_ids);
+		const char *coops = dispute_names_of(r->a, f->p, o->coop_ids);
 		if (*coops)
 			tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
 	}

@@ -52,7 +52,7 @@ static void fill_opinions(struct req *r, struct tdict *d, const struct dispute_p
 		if (o->lead_name) {
 			struct tdict *l = tmpl_section(s, "LEAD");
 			tmpl_set(l, "NAME", o->lead_name);
-			const char *coops = dispute_unit_names(r->a, p, o->coop_ids);
+			const char *coops = dispute_names_of(r->a, p, o->coop_ids);
 			if (*coops)
 				tmpl_set(tmpl_section(l, "COOPS"), "NAMES", coops);
 		}
@@ -133,9 +133,9 @@ static int fill_timeline(struct req *r, struct tdict *d)
 	struct dispute_event_row *ev;
 	struct dispute_contact_row *c;
 	size_t nev = 0, nc = 0;
-	int rc = dss_events(r->db, r->a, r->id, &ev, &nev);
+	int rc = dispute_events(r->db, r->a, r->id, &ev, &nev);
 	if (rc == DB_OK)
-		rc = dss_contacts(r->db, r->a, r->id, &c, &nc);
+		rc = dispute_contacts(r->db, r->a, r->id, &c, &nc);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < nev; i++) {
@@ -179,7 +179,7 @@ static int fill_similar(struct req *r, struct tdict *d, const struct dispute_row
 		}
 	struct dispute_similar_row *s;
 	size_t ns;
-	int rc = dss_similar(r->db, r->a, r->id, g->category_id, q, &s, &ns);
+	int rc = dispute_similar(r->db, r->a, r->id, g->category_id, q, &s, &ns);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < ns; i++) {
@@ -273,7 +273,7 @@ int h_dispute_view(struct req *r)
 		return st;
 	struct order_unit_row *units;
 	size_t nunits;
-	int rc = ords_units(r->db, r->a, p.v.jur, &units, &nunits);
+	int rc = order_units(r->db, r->a, p.v.jur, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	order_unit_options(r, d, units, nunits, "UNIT_OPT", 0, 0, 0);
@@ -339,7 +339,7 @@ int h_dispute_review(struct req *r)
 
 int h_dispute_rule(struct req *r)
 {
-	int st = dispute_rule(REQ_CTX(r), r->id, req_str(r, F_KEYWORDS), &r->err_msg);
+	int st = dispute_make_rule(REQ_CTX(r), r->id, req_str(r, F_KEYWORDS), &r->err_msg);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=rule", r->id));
 }
 
@@ -357,7 +357,7 @@ int h_disputes(struct req *r)
 	struct dispute_list_row *row;
 	size_t n = 0;
 	struct wd_calendar cal;
-	int rc = dss_list(r->db, r->a, dispute_reader(ac), ac->scope_jur, ac->unit_id, state,
+	int rc = dispute_list(r->db, r->a, dispute_reader(ac), ac->scope_jur, ac->unit_id, state,
 			  LIST_PAGE + 1, (long long)(page - 1) * LIST_PAGE, &row, &n);
 	if (rc == DB_OK)
 		rc = calendar_load(r->db, r->a, &cal);

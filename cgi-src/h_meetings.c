@@ -19,7 +19,7 @@
 #include "view.h"
 #include "workdays.h"
 
-/* dss_meeting_items lists at most this many: an agenda is never longer. */
+/* dispute_meeting_items lists at most this many: an agenda is never longer. */
 #define MAX_ITEMS 100
 
 static const struct dispute_code meeting_states[] = {
@@ -69,11 +69,11 @@ static int load_meeting(struct req *r, struct meeting *mt)
 {
 	const struct actor *ac = r->actor;
 	memset(mt, 0, sizeof *mt);
-	int rc = dss_meeting(r->db, r->a, r->id, &mt->m);
+	int rc = dispute_meeting(r->db, r->a, r->id, &mt->m);
 	if (rc == DB_OK && mt->m != NULL)
-		rc = dss_meeting_items(r->db, r->a, r->id, &mt->items, &mt->nitems);
+		rc = dispute_meeting_items(r->db, r->a, r->id, &mt->items, &mt->nitems);
 	if (rc == DB_OK && mt->m != NULL && mt->nitems > 0)
-		rc = dss_get(r->db, r->a, mt->items[0].dispute_id, &mt->head);
+		rc = dispute_get(r->db, r->a, mt->items[0].dispute_id, &mt->head);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (mt->m == NULL)
@@ -131,7 +131,7 @@ static int fill_candidates(struct req *r, struct tdict *d)
 	const struct actor *ac = r->actor;
 	struct dispute_list_row *c;
 	size_t n;
-	int rc = dss_list(r->db, r->a, "office", ac->scope_jur, ac->unit_id, "meeting",
+	int rc = dispute_list(r->db, r->a, "office", ac->scope_jur, ac->unit_id, "meeting",
 			  200, 0, &c, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
@@ -144,7 +144,7 @@ static int fill_candidates(struct req *r, struct tdict *d)
 	for (size_t i = 0; i < n; i++) {
 		long long pend[10];
 		size_t npend;
-		rc = dss_meeting_pending(r->db, r->a, c[i].id, pend, &npend);
+		rc = dispute_meeting_pending(r->db, r->a, c[i].id, pend, &npend);
 		if (rc != DB_OK)
 			return db_status(rc);
 		struct tdict *s = tmpl_section(form, "CANDIDATE");
@@ -169,7 +169,7 @@ int h_meetings(struct req *r)
 	 * city's convener every one: for both that is scope_jur (0 = city). */
 	struct meeting_list_row *m;
 	size_t n;
-	int rc = dss_meetings(r->db, r->a, ac->scope_jur, &m, &n);
+	int rc = dispute_meetings(r->db, r->a, ac->scope_jur, &m, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "联席会议", "meetings/list.tpl");
@@ -226,7 +226,7 @@ static int check_agenda(struct req *r, const long long *ids, size_t n, long long
 	*jur = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct dispute_lock_row *lk;
-		int rc = dss_lock(r->db, r->a, ids[i], &lk);
+		int rc = dispute_lock(r->db, r->a, ids[i], &lk);
 		if (rc != DB_OK)
 			return db_status(rc);
 		long long djur = lk ? lk->jur_id : 0;
@@ -259,7 +259,7 @@ static int check_agenda(struct req *r, const long long *ids, size_t n, long long
 	for (size_t i = 0; i < n; i++) {
 		long long pend[10];
 		size_t npend;
-		int rc = dss_meeting_pending(r->db, r->a, ids[i], pend, &npend);
+		int rc = dispute_meeting_pending(r->db, r->a, ids[i], pend, &npend);
 		if (rc != DB_OK)
 			return db_status(rc);
 		if (npend > 0) {
@@ -294,13 +294,13 @@ int h_meeting_propose(struct req *r)
 		return st;
 	}
 	const char *topic = r->f[F_TOPIC].s;
-	rc = dss_meeting_insert(r->db, r->a, jur, ac->user_id, topic, &id);
+	rc = dispute_meeting_insert(r->db, r->a, jur, ac->user_id, topic, &id);
 	struct buf agenda;
 	buf_init(&agenda, r->a);
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		rc = dss_meeting_item(r->db, r->a, id, ids[i]);
+		rc = dispute_meeting_item(r->db, r->a, id, ids[i]);
 		if (rc == DB_OK)
-			rc = dss_event(r->db, r->a, ids[i], ac->user_id, ac->unit_id,
+			rc = dispute_event(r->db, r->a, ids[i], ac->user_id, ac->unit_id,
 				       dispute_action_codes[DA_PROPOSE],
 				       arena_printf(r->a, "列入联席会议 #%lld：%s", id, topic));
 		buf_printf(&agenda, "%s#%lld", i ? "、" : "", ids[i]);
@@ -341,7 +341,7 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
 	for (size_t i = 0; i < mt->nitems; i++) {
 		struct dispute_unit_row *u;
 		size_t nu;
-		int rc = dss_units(r->db, r->a, mt->items[i].dispute_id, &u, &nu);
+		int rc = dispute_units(r->db, r->a, mt->items[i].dispute_id, &u, &nu);
 		if (rc != DB_OK)
 			return db_status(rc);
 		for (size_t k = 0; k < nu && nseen < sizeof seen / sizeof seen[0]; k++) {
@@ -371,10 +371,10 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 		if (it->decided)
 			continue;
 		struct dispute_lock_row *lk;
-		int rc = dss_peek(r->db, r->a, it->dispute_id, &lk);
+		int rc = dispute_peek(r->db, r->a, it->dispute_id, &lk);
 		if (rc == DB_OK && lk != NULL && lk->jur_id != jur) {
 			jur = lk->jur_id;
-			rc = ords_units(r->db, r->a, jur, &units, &nunits);
+			rc = order_units(r->db, r->a, jur, &units, &nunits);
 		}
 		if (rc != DB_OK)
 			return db_status(rc);
@@ -507,7 +507,7 @@ int h_meeting_schedule(struct req *r)
 	}
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = dss_meeting_schedule(r->db, r->a, r->id, starts, r->f[F_PLACE].s,
+		rc = dispute_meeting_schedule(r->db, r->a, r->id, starts, r->f[F_PLACE].s,
 					  r->f[F_INVITEES].s, r->actor->user_id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "meeting.schedule", "meeting", r->id,
@@ -550,7 +550,7 @@ int h_meeting_decide(struct req *r)
 	}
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = dss_meeting_decided(r->db, r->a, meeting, dispute);
+		rc = dispute_meeting_decided(r->db, r->a, meeting, dispute);
 	if (rc != DB_OK) {
 		db_rollback(r->db);
 		if (rc == DB_CONFLICT)
@@ -591,7 +591,7 @@ int h_meeting_held(struct req *r)
 	}
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = dss_meeting_held(r->db, r->a, r->id, r->f[F_ATTENDANCE].s,
+		rc = dispute_meeting_held(r->db, r->a, r->id, r->f[F_ATTENDANCE].s,
 				      r->f[F_MINUTES].s, r->actor->user_id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "meeting.held", "meeting", r->id, r->f[F_ATTENDANCE].s);
@@ -612,7 +612,7 @@ int h_accountability(struct req *r)
 	}
 	struct account_row *a;
 	size_t n;
-	int rc = dss_accounts(r->db, r->a, r->actor->scope_jur, state, &a, &n);
+	int rc = dispute_accounts(r->db, r->a, r->actor->scope_jur, state, &a, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "问责", "disputes/accountability.tpl");
@@ -651,7 +651,7 @@ int h_accountability_close(struct req *r)
 	}
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = dss_account_close(r->db, r->a, r->id, r->actor->scope_jur,
+		rc = dispute_account_close(r->db, r->a, r->id, r->actor->scope_jur,
 				       r->f[F_OPINION].s, r->actor->user_id);
 	if (rc == DB_CONFLICT) {
 		db_rollback(r->db);

@@ -44,14 +44,14 @@ int h_order_queue(struct req *r)
 	/* "Due soon": due today or on the next working day. */
 	int rc = calendar_workdays_from_today(r->db, r->a, 1, today, soon);
 	if (rc == DB_OK)
-		rc = ords_queue(r->db, r->a, ac->unit_id, bucket, today, soon, QUEUE_PAGE + 1,
+		rc = order_queue(r->db, r->a, ac->unit_id, bucket, today, soon, QUEUE_PAGE + 1,
 				(long long)(page - 1) * QUEUE_PAGE, &row, &nrows);
 	if (rc == DB_OK)
-		rc = ords_queue_counts(r->db, r->a, ac->unit_id, today, soon, &counts);
+		rc = order_queue_counts(r->db, r->a, ac->unit_id, today, soon, &counts);
 	if (rc == DB_OK)
-		rc = ords_reminders(r->db, r->a, ac->unit_id, &rem, &nrem);
+		rc = order_reminders(r->db, r->a, ac->unit_id, &rem, &nrem);
 	if (rc == DB_OK)
-		rc = ords_coop_queue(r->db, r->a, ac->unit_id, &coop, &ncoop);
+		rc = order_coop_queue(r->db, r->a, ac->unit_id, &coop, &ncoop);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "本单位工单", "orders/queue.tpl");
@@ -167,9 +167,9 @@ static int filter_choices(struct req *r, struct tdict *d, const struct order_fil
 	struct order_category_row *cat;
 	struct order_unit_row *unit;
 	size_t ncat = 0, nunit = 0;
-	int rc = ords_categories(r->db, r->a, &cat, &ncat);
+	int rc = order_categories(r->db, r->a, &cat, &ncat);
 	if (rc == DB_OK)
-		rc = ords_units(r->db, r->a, r->actor->scope_jur, &unit, &nunit);
+		rc = order_units(r->db, r->a, r->actor->scope_jur, &unit, &nunit);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < ncat; i++) {
@@ -227,7 +227,7 @@ int h_order_search(struct req *r)
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
 	struct order_found_row *row;
 	size_t nrows;
-	int rc = ords_search(r->db, r->a, &f, SEARCH_PAGE + 1,
+	int rc = order_search(r->db, r->a, &f, SEARCH_PAGE + 1,
 			     (long long)(page - 1) * SEARCH_PAGE, &row, &nrows);
 	if (rc != DB_OK)
 		return db_status(rc);
@@ -276,7 +276,7 @@ int h_order_csv(struct req *r)
 		return st;
 	struct order_found_row *row;
 	size_t nrows;
-	int rc = ords_search(r->db, r->a, &f, CSV_MAX, 0, &row, &nrows);
+	int rc = order_search(r->db, r->a, &f, CSV_MAX, 0, &row, &nrows);
 	if (rc != DB_OK)
 		return db_status(rc);
 	static const char *const head[] = {
@@ -318,9 +318,9 @@ int h_order_returns(struct req *r)
 	struct order_pending_row *p;
 	struct order_return_count_row *c;
 	size_t np = 0, nc = 0;
-	int rc = ords_returns(r->db, r->a, ac->scope_jur, &p, &np);
+	int rc = order_returns(r->db, r->a, ac->scope_jur, &p, &np);
 	if (rc == DB_OK)
-		rc = ords_return_counts(r->db, r->a, ac->scope_jur, &c, &nc);
+		rc = order_return_counts(r->db, r->a, ac->scope_jur, &c, &nc);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "退回申请", "orders/returns.tpl");

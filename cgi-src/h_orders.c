@@ -48,11 +48,11 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 	struct order_jur_row *jur;
 	struct order_unit_row *unit;
 	size_t ncat, njur, nunit;
-	int rc = ords_categories(r->db, r->a, &cat, &ncat);
+	int rc = order_categories(r->db, r->a, &cat, &ncat);
 	if (rc == DB_OK)
-		rc = ords_jurisdictions(r->db, r->a, &jur, &njur);
+		rc = order_jurisdictions(r->db, r->a, &jur, &njur);
 	if (rc == DB_OK)
-		rc = ords_units(r->db, r->a, 0, &unit, &nunit);
+		rc = order_units(r->db, r->a, 0, &unit, &nunit);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (const struct order_code *c = order_channels; c->code; c++) {
@@ -93,7 +93,7 @@ static int phone_history(struct req *r, struct tdict *d)
 		return 0;
 	struct order_past_row *p;
 	size_t n;
-	int rc = ords_by_phone(r->db, r->a, phone, &p, &n);
+	int rc = order_by_phone(r->db, r->a, phone, &p, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *h = tmpl_section(d, "HISTORY");
@@ -231,7 +231,7 @@ static int fill_timeline(struct req *r, struct tdict *d)
 {
 	struct order_event_row *e;
 	size_t n;
-	int rc = ords_events(r->db, r->a, r->id, &e, &n);
+	int rc = order_events(r->db, r->a, r->id, &e, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	for (size_t i = 0; i < n; i++) {
@@ -284,7 +284,7 @@ static int fill_return(struct req *r, struct tdict *d, long long *suggested)
 {
 	struct order_return_row *ret;
 	*suggested = 0;
-	int rc = ords_return_pending(r->db, r->a, r->id, &ret);
+	int rc = order_return_pending(r->db, r->a, r->id, &ret);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (ret != NULL) {
@@ -319,7 +319,7 @@ static int order_page(struct req *r, const char *tpl, int with_actions)
 		fill_actions(d, o, parties);
 		struct order_unit_row *u;
 		size_t n;
-		int rc = ords_units(r->db, r->a, o->jur_id, &u, &n);
+		int rc = order_units(r->db, r->a, o->jur_id, &u, &n);
 		if (rc != DB_OK)
 			return db_status(rc);
 		order_unit_options(r, d, u, n, "RETURN_UNIT", 0, o->unit_id, 1);
@@ -367,6 +367,6 @@ int h_order_refuse_return(struct req *r) { return act(r, OA_REFUSE_RETURN, "refu
 int h_order_dispute(struct req *r)
 {
 	long long id = 0;
-	int st = dispute_open(REQ_CTX(r), r->id, req_str(r, F_NOTE), &id, &r->err_msg);
+	int st = dispute_file(REQ_CTX(r), r->id, req_str(r, F_NOTE), &id, &r->err_msg);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/orders/%lld?done=disputed", r->id));
 }

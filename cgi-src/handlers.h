@@ -134,7 +134,7 @@ int h_order_urge(struct req *r);
 int h_order_redispatch(struct req *r);
 int h_order_refuse_return(struct req *r);
 int h_order_dispute(struct req *r);
-/* Shared with the lists and the dispute pages: ords_units rows as option
+/* Shared with the lists and the dispute pages: order_units rows as option
  * sections ID, NAME (with the unit's jurisdiction when with_jur),
  * SELECTED on pick; except left out. */
 struct order_unit_row;

@@ -19,7 +19,7 @@
 int order_due_for(const struct ctx *c, long long category, char due[11])
 {
 	struct order_category_row *cat;
-	int rc = ords_category(c->db, c->a, category, &cat);
+	int rc = order_category(c->db, c->a, category, &cat);
 	if (rc != DB_OK)
 		return rc;
 	if (cat == NULL)
@@ -82,7 +82,7 @@ static int intake_refs(const struct ctx *c, const struct order_intake *in,
 	size_t nj;
 	/* The form offers the active jurisdictions; anything else would only
 	 * fail later on its foreign key (a 500). */
-	int rc = ords_jurisdictions(c->db, c->a, &j, &nj);
+	int rc = order_jurisdictions(c->db, c->a, &j, &nj);
 	if (rc != DB_OK)
 		return rc;
 	ref->jur_code = NULL;
@@ -94,7 +94,7 @@ static int intake_refs(const struct ctx *c, const struct order_intake *in,
 		return 1;
 	}
 	struct order_category_row *cat;
-	rc = ords_category(c->db, c->a, in->category, &cat);
+	rc = order_category(c->db, c->a, in->category, &cat);
 	if (rc != DB_OK)
 		return rc;
 	if (cat == NULL || !cat->leaf) {
@@ -106,7 +106,7 @@ static int intake_refs(const struct ctx *c, const struct order_intake *in,
 			 : strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0;
 	if (unit != 0) {
 		struct order_unit_row *u;
-		rc = ords_unit(c->db, c->a, unit, &u);
+		rc = order_unit(c->db, c->a, unit, &u);
 		if (rc != DB_OK)
 			return rc;
 		if (u == NULL || (u->jur_id != in->jur && !u->city)) {
@@ -137,7 +137,7 @@ static int intake_write(const struct ctx *c, const struct order_intake *in, cons
 	calendar_today(day);
 	wd_parse(day, &d);
 	unsigned seq = 0;
-	int rc = ords_next_seq(c->db, c->a, in->jur, day, &seq);
+	int rc = order_next_seq(c->db, c->a, in->jur, day, &seq);
 	if (rc == DB_OK && order_number(num, sizeof num, jur_code, d, seq) < 0)
 		rc = DB_ERR;
 	int dispatch = strcmp(in->outcome, "dispatch") == 0;
@@ -153,9 +153,9 @@ static int intake_write(const struct ctx *c, const struct order_intake *in, cons
 		.unit = dispatch ? in->unit : 0, .operator_id = c->actor->user_id,
 	};
 	if (rc == DB_OK)
-		rc = ords_insert(c->db, c->a, &o, id);
+		rc = order_insert(c->db, c->a, &o, id);
 	if (rc == DB_OK)
-		rc = ords_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id,
+		rc = order_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id,
 				in->outcome, o.unit ? o.unit : o.three_way_unit,
 				dispatch ? arena_printf(c->a, "办理期限 %s", due)
 				: o.entry ? arena_printf(c->a, "依据知识 #%lld", o.entry) : "");
@@ -206,7 +206,7 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 
 int order_load(const struct ctx *c, long long id, struct order_row **o, unsigned *parties)
 {
-	int rc = ords_get(c->db, c->a, id, o);
+	int rc = order_get(c->db, c->a, id, o);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (*o == NULL)
@@ -220,7 +220,7 @@ int order_load(const struct ctx *c, long long id, struct order_row **o, unsigned
 	if ((*o)->three_way_unit_id != 0 && (*o)->three_way_unit_id == ac->unit_id)
 		return 0;
 	int coop = 0;
-	rc = ords_is_coop(c->db, c->a, id, ac->unit_id, &coop);
+	rc = order_is_coop(c->db, c->a, id, ac->unit_id, &coop);
 	if (rc != DB_OK)
 		return db_status(rc);
 	return coop ? 0 : 404;
@@ -245,7 +245,7 @@ int order_suggest(const struct ctx *c, long long category, long long jur,
 		return DB_OK;
 	struct order_rule_row *rule;
 	size_t n;
-	int rc = ords_rules(c->db, c->a, category, jur, &rule, &n);
+	int rc = order_rules(c->db, c->a, category, jur, &rule, &n);
 	if (rc != DB_OK)
 		return rc;
 	/* Rules with keywords that all occur first, then the plain ones. */
@@ -295,7 +295,7 @@ static const struct order_input *input(const struct step *s)
 static int lock(struct step *s)
 {
 	struct order_step *x = s->own;
-	int rc = ords_lock(s->c->db, s->c->a, s->id, &x->lk);
+	int rc = order_lock(s->c->db, s->c->a, s->id, &x->lk);
 	s->row = x->lk;
 	if (x->lk != NULL) {
 		x->parties = order_parties(s->c->actor, x->lk->jur_id, x->lk->unit_id);
@@ -335,7 +335,7 @@ static int unit_serves(struct step *s, long long unit)
 {
 	const struct order_step *x = s->own;
 	struct order_unit_row *u;
-	int rc = ords_unit(s->c->db, s->c->a, unit, &u);
+	int rc = order_unit(s->c->db, s->c->a, unit, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (u == NULL || (u->jur_id != x->lk->jur_id && !u->city)) {
@@ -377,7 +377,7 @@ static int check(struct step *s)
 		int st = s->action == OA_REDISPATCH ? unit_serves(s, in->unit) : 0;
 		if (st)
 			return st;
-		int rc = ords_return_pending(s->c->db, s->c->a, s->id, &x->ret);
+		int rc = order_return_pending(s->c->db, s->c->a, s->id, &x->ret);
 		if (rc != DB_OK)
 			return db_status(rc);
 		return x->ret == NULL ? 409 : 0;
@@ -416,11 +416,11 @@ static const char *note_of(const struct step *s)
 static int accept_determination(const struct ctx *c, long long order, long long unit)
 {
 	long long dispute = 0;
-	int rc = dss_determined_for(c->db, c->a, order, unit, &dispute);
+	int rc = dispute_determined_for(c->db, c->a, order, unit, &dispute);
 	if (rc == DB_OK && dispute)
-		rc = dss_answer(c->db, c->a, dispute, "accepted", NULL);
+		rc = dispute_answer(c->db, c->a, dispute, "accepted", NULL);
 	if (rc == DB_OK && dispute)
-		rc = dss_event(c->db, c->a, dispute, c->actor->user_id, c->actor->unit_id, "accept",
+		rc = dispute_event(c->db, c->a, dispute, c->actor->user_id, c->actor->unit_id, "accept",
 			       "签收工单，接收认定");
 	return rc;
 }
@@ -437,20 +437,20 @@ static int apply(struct step *s)
 	s->note = note_of(s);
 	switch ((enum order_action)s->action) {
 	case OA_ACCEPT:
-		rc = ords_accept(c->db, c->a, s->id);
+		rc = order_accept(c->db, c->a, s->id);
 		return rc == DB_OK ? accept_determination(c, s->id, x->lk->unit_id) : rc;
 	case OA_REPLY:
-		return ords_reply(c->db, c->a, s->id, in->result);
+		return order_reply(c->db, c->a, s->id, in->result);
 	case OA_CLOSE:
-		return ords_close(c->db, c->a, s->id, in->satisfaction);
+		return order_close(c->db, c->a, s->id, in->satisfaction);
 	case OA_REOPEN:
-		return ords_reopen(c->db, c->a, s->id);
+		return order_reopen(c->db, c->a, s->id);
 	case OA_REQUEST_RETURN: {
 		long long id;
 		s->target = in->suggested;
-		rc = ords_return_insert(c->db, c->a, s->id, x->lk->unit_id, user, in->reason,
+		rc = order_return_insert(c->db, c->a, s->id, x->lk->unit_id, user, in->reason,
 					in->basis, in->suggested, &id);
-		return rc == DB_OK ? ords_set_state(c->db, c->a, s->id, from, to) : rc;
+		return rc == DB_OK ? order_set_state(c->db, c->a, s->id, from, to) : rc;
 	}
 	case OA_REDISPATCH:
 		rc = order_due_for(c, x->lk->category_id, due);
@@ -459,22 +459,22 @@ static int apply(struct step *s)
 		s->target = in->unit;
 		s->note = arena_printf(c->a, "%s%s办理期限 %s", in->note ? in->note : "",
 				       in->note ? "；" : "", due);
-		rc = ords_return_decide(c->db, c->a, x->ret->id, "redispatched", user,
+		rc = order_return_decide(c->db, c->a, x->ret->id, "redispatched", user,
 					in->note ? in->note : "", 0);
-		return rc == DB_OK ? ords_redispatch(c->db, c->a, s->id, from, in->unit, due, 1)
+		return rc == DB_OK ? order_redispatch(c->db, c->a, s->id, from, in->unit, due, 1)
 				   : rc;
 	case OA_REFUSE_RETURN:
-		rc = ords_return_decide(c->db, c->a, x->ret->id, "refused", user, in->reason, 0);
-		return rc == DB_OK ? ords_set_state(c->db, c->a, s->id, from, to) : rc;
+		rc = order_return_decide(c->db, c->a, x->ret->id, "refused", user, in->reason, 0);
+		return rc == DB_OK ? order_set_state(c->db, c->a, s->id, from, to) : rc;
 	default:
-		return s->from == s->to ? DB_OK : ords_set_state(c->db, c->a, s->id, from, to);
+		return s->from == s->to ? DB_OK : order_set_state(c->db, c->a, s->id, from, to);
 	}
 }
 
 static int event(struct step *s)
 {
 	const struct actor *ac = s->c->actor;
-	return ords_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
+	return order_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
 			  order_action_codes[s->action], s->target, s->note);
 }
 
@@ -519,11 +519,11 @@ int order_refer(const struct ctx *c, long long id, struct order_row **o,
 	if (st)
 		return st;
 	struct order_return_row *ret;
-	int rc = ords_return_pending(c->db, c->a, id, &ret);
+	int rc = order_return_pending(c->db, c->a, id, &ret);
 	if (rc == DB_OK)
-		rc = ords_get(c->db, c->a, id, o);
+		rc = order_get(c->db, c->a, id, o);
 	if (rc == DB_OK)
-		rc = ords_set_state(c->db, c->a, id, order_state_codes[s.from],
+		rc = order_set_state(c->db, c->a, id, order_state_codes[s.from],
 				    order_state_codes[s.to]);
 	if (rc != DB_OK)
 		return db_status(rc);
@@ -536,11 +536,11 @@ int order_referred(const struct ctx *c, long long id, long long return_id,
 {
 	int rc = DB_OK;
 	if (return_id)
-		rc = ords_return_decide(c->db, c->a, return_id, "disputed", c->actor->user_id,
+		rc = order_return_decide(c->db, c->a, return_id, "disputed", c->actor->user_id,
 					note, dispute);
 	const char *text = arena_printf(c->a, "争议 #%lld%s%s", dispute, *note ? "：" : "", note);
 	if (rc == DB_OK)
-		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
 				order_action_codes[OA_OPEN_DISPUTE], 0, text);
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.dispute", "order", id, text);
@@ -552,7 +552,7 @@ int order_referred(const struct ctx *c, long long id, long long return_id,
 static int transit(const struct ctx *c, long long id, enum order_action action,
 		   struct order_lock_row **lk, int *from, int *to)
 {
-	int rc = ords_lock(c->db, c->a, id, lk);
+	int rc = order_lock(c->db, c->a, id, lk);
 	if (rc != DB_OK)
 		return rc;
 	if (*lk == NULL)
@@ -573,9 +573,9 @@ int order_determined(const struct ctx *c, long long id, long long lead,
 	if (rc == DB_OK)
 		rc = order_due_for(c, lk->category_id, due);
 	if (rc == DB_OK)
-		rc = ords_redispatch(c->db, c->a, id, order_state_codes[from], lead, due, 0);
+		rc = order_redispatch(c->db, c->a, id, order_state_codes[from], lead, due, 0);
 	if (rc == DB_OK)
-		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
 				order_action_codes[OA_DETERMINED], lead,
 				arena_printf(c->a, "争议 #%lld 认定：%s", dispute, opinion));
 	return rc;
@@ -590,9 +590,9 @@ int order_lead_accepts(const struct ctx *c, long long id, long long dispute)
 	if (rc == DB_CONFLICT)
 		return DB_OK;
 	if (rc == DB_OK)
-		rc = ords_accept(c->db, c->a, id);
+		rc = order_accept(c->db, c->a, id);
 	if (rc == DB_OK)
-		rc = ords_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
 				order_action_codes[OA_ACCEPT], 0,
 				arena_printf(c->a, "接收争议 #%lld 认定", dispute));
 	return rc;

@@ -229,12 +229,12 @@ static const char *const sql[STMT__MAX] = {
 	" created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
 };
 
-const char *ords_plan_sql(enum ords_planned which)
+const char *order_plan_sql(enum order_planned which)
 {
-	return which == ORDS_PLAN_QUEUE ? sql[STMT_QUEUE] : sql[STMT_SEARCH];
+	return which == ORDER_PLAN_QUEUE ? sql[STMT_QUEUE] : sql[STMT_SEARCH];
 }
 
-int ords_categories(struct db *db, struct arena *a, struct order_category_row **v,
+int order_categories(struct db *db, struct arena *a, struct order_category_row **v,
 		    size_t *n)
 {
 	struct dbres res;
@@ -243,7 +243,7 @@ int ords_categories(struct db *db, struct arena *a, struct order_category_row **
 	return rc;
 }
 
-int ords_category(struct db *db, struct arena *a, long long id,
+int order_category(struct db *db, struct arena *a, long long id,
 		  struct order_category_row **c)
 {
 	struct dbres res;
@@ -252,7 +252,7 @@ int ords_category(struct db *db, struct arena *a, long long id,
 	return rc;
 }
 
-int ords_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
+int order_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
 	       size_t *n)
 {
 	struct dbres res;
@@ -261,7 +261,7 @@ int ords_units(struct db *db, struct arena *a, long long jur, struct order_unit_
 	return rc;
 }
 
-int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u)
+int order_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_UNIT], &res, DB_I(id));
@@ -269,7 +269,7 @@ int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_ro
 	return rc;
 }
 
-int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n)
+int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec0(db, a, sql[STMT_JURS], &res);
@@ -277,7 +277,7 @@ int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v,
 	return rc;
 }
 
-int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
+int order_rules(struct db *db, struct arena *a, long long category, long long jur,
 	       struct order_rule_row **v, size_t *n)
 {
 	struct dbres res;
@@ -286,7 +286,7 @@ int ords_rules(struct db *db, struct arena *a, long long category, long long jur
 	return rc;
 }
 
-int ords_by_phone(struct db *db, struct arena *a, const char *phone,
+int order_by_phone(struct db *db, struct arena *a, const char *phone,
 		  struct order_past_row **v, size_t *n)
 {
 	struct dbres res;
@@ -295,7 +295,7 @@ int ords_by_phone(struct db *db, struct arena *a, const char *phone,
 	return rc;
 }
 
-int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
+int order_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
 		  unsigned *seq)
 {
 	struct dbres res;
@@ -305,7 +305,7 @@ int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day
 	return rc;
 }
 
-int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
+int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 		long long *id)
 {
 	struct dbres res;
@@ -320,14 +320,14 @@ int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
 	return rc;
 }
 
-int ords_event(struct db *db, struct arena *a, long long order_id, long long user,
+int order_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note)
 {
 	return db_exec(db, a, sql[STMT_EVENT], NULL, DB_I(order_id), DB_I(user), DB_I(unit),
 		       DB_S(kind), DB_I(target), DB_S(note));
 }
 
-int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o)
+int order_get(struct db *db, struct arena *a, long long id, struct order_row **o)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_GET], &res, DB_I(id));
@@ -335,7 +335,7 @@ int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o)
 	return rc;
 }
 
-int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o)
+int order_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_LOCK], &res, DB_I(id));
@@ -343,7 +343,7 @@ int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_ro
 	return rc;
 }
 
-int ords_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
+int order_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
 		size_t *n)
 {
 	struct dbres res;
@@ -353,7 +353,7 @@ int ords_events(struct db *db, struct arena *a, long long id, struct order_event
 }
 
 
-int ords_set_state(struct db *db, struct arena *a, long long id, const char *from,
+int order_set_state(struct db *db, struct arena *a, long long id, const char *from,
 		   const char *to)
 {
 	struct dbres res;
@@ -361,32 +361,32 @@ int ords_set_state(struct db *db, struct arena *a, long long id, const char *fro
 	return db_changed(rc, &res);
 }
 
-int ords_accept(struct db *db, struct arena *a, long long id)
+int order_accept(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
 	return db_changed(db_exec(db, a, sql[STMT_ACCEPT], &res, DB_I(id)), &res);
 }
 
-int ords_reply(struct db *db, struct arena *a, long long id, const char *reply)
+int order_reply(struct db *db, struct arena *a, long long id, const char *reply)
 {
 	struct dbres res;
 	return db_changed(db_exec(db, a, sql[STMT_REPLY], &res, DB_S(reply), DB_I(id)), &res);
 }
 
-int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction)
+int order_close(struct db *db, struct arena *a, long long id, const char *satisfaction)
 {
 	struct dbres res;
 	return db_changed(db_exec(db, a, sql[STMT_CLOSE], &res, DB_S(satisfaction), DB_I(id)),
 				  &res);
 }
 
-int ords_reopen(struct db *db, struct arena *a, long long id)
+int order_reopen(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
 	return db_changed(db_exec(db, a, sql[STMT_REOPEN], &res, DB_I(id)), &res);
 }
 
-int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
+int order_redispatch(struct db *db, struct arena *a, long long id, const char *from,
 		    long long unit, const char *due, int count_return)
 {
 	struct dbres res;
@@ -395,7 +395,7 @@ int ords_redispatch(struct db *db, struct arena *a, long long id, const char *fr
 	return db_changed(rc, &res);
 }
 
-int ords_return_insert(struct db *db, struct arena *a, long long order_id,
+int order_return_insert(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long user, const char *reason,
 		       const char *basis, long long suggested, long long *id)
 {
@@ -407,7 +407,7 @@ int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 	return rc;
 }
 
-int ords_return_pending(struct db *db, struct arena *a, long long order_id,
+int order_return_pending(struct db *db, struct arena *a, long long order_id,
 			struct order_return_row **ret)
 {
 	struct dbres res;
@@ -416,7 +416,7 @@ int ords_return_pending(struct db *db, struct arena *a, long long order_id,
 	return rc;
 }
 
-int ords_return_decide(struct db *db, struct arena *a, long long id,
+int order_return_decide(struct db *db, struct arena *a, long long id,
 		       const char *state, long long user, const char *note,
 		       long long dispute)
 {
@@ -426,7 +426,7 @@ int ords_return_decide(struct db *db, struct arena *a, long long id,
 	return db_changed(rc, &res);
 }
 
-int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
+int order_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
 		 size_t *n)
 {
 	struct dbres res;
@@ -435,7 +435,7 @@ int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pen
 	return rc;
 }
 
-int ords_return_counts(struct db *db, struct arena *a, long long jur,
+int order_return_counts(struct db *db, struct arena *a, long long jur,
 		       struct order_return_count_row **v, size_t *n)
 {
 	struct dbres res;
@@ -445,7 +445,7 @@ int ords_return_counts(struct db *db, struct arena *a, long long jur,
 }
 
 
-int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
+int order_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
 	       const char *today, const char *soon, long long limit,
 	       long long offset, struct order_queue_row **v, size_t *n)
 {
@@ -457,7 +457,7 @@ int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucke
 	return rc;
 }
 
-int ords_queue_counts(struct db *db, struct arena *a, long long unit,
+int order_queue_counts(struct db *db, struct arena *a, long long unit,
 		      const char *today, const char *soon, struct order_queue_counts_row **c)
 {
 	struct dbres res;
@@ -467,7 +467,7 @@ int ords_queue_counts(struct db *db, struct arena *a, long long unit,
 	return rc;
 }
 
-int ords_reminders(struct db *db, struct arena *a, long long unit,
+int order_reminders(struct db *db, struct arena *a, long long unit,
 		   struct order_reminder_row **v, size_t *n)
 {
 	struct dbres res;
@@ -476,7 +476,7 @@ int ords_reminders(struct db *db, struct arena *a, long long unit,
 	return rc;
 }
 
-int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
+int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct order_found_row **v, size_t *n)
 {
 	struct dbres res;
@@ -489,7 +489,7 @@ int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
 	return rc;
 }
 
-int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
+int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
 		    size_t *n)
 {
 	struct dbres res;
@@ -498,7 +498,7 @@ int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order
 	return rc;
 }
 
-int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+int order_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes)
 {
 	struct dbres res;
@@ -507,7 +507,7 @@ int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long u
 	return rc;
 }
 
-int ords_sweep_lock(struct db *db, struct arena *a, int *got)
+int order_sweep_lock(struct db *db, struct arena *a, int *got)
 {
 	struct dbres res;
 	int rc = db_exec0(db, a, sql[STMT_SWEEP_GET_LOCK], &res);
@@ -516,7 +516,7 @@ int ords_sweep_lock(struct db *db, struct arena *a, int *got)
 	return rc;
 }
 
-void ords_sweep_unlock(struct db *db, struct arena *a)
+void order_sweep_unlock(struct db *db, struct arena *a)
 {
 	struct dbres res;
 	db_exec0(db, a, sql[STMT_SWEEP_RELEASE_LOCK], &res);
@@ -532,7 +532,7 @@ static void ids_of(int rc, const struct dbres *res, struct arena *a, long long *
 		(*ids)[i] = db_int(res, i, 0);
 }
 
-int ords_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
+int order_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
 		    long long **ids, size_t *n)
 {
 	struct dbres res;
@@ -541,7 +541,7 @@ int ords_sweep_late(struct db *db, struct arena *a, const char *today, long long
 	return rc;
 }
 
-int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
+int order_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
 		    long long limit, long long **ids, size_t *n)
 {
 	struct dbres res;
@@ -550,7 +550,7 @@ int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char
 	return rc;
 }
 
-int ords_lock_due(struct db *db, struct arena *a, long long id, const char *from,
+int order_lock_due(struct db *db, struct arena *a, long long id, const char *from,
 		  const char *to, struct order_due_row **o)
 {
 	struct dbres res;
@@ -559,12 +559,12 @@ int ords_lock_due(struct db *db, struct arena *a, long long id, const char *from
 	return rc;
 }
 
-int ords_mark_overdue(struct db *db, struct arena *a, long long id)
+int order_mark_overdue(struct db *db, struct arena *a, long long id)
 {
 	return db_exec(db, a, sql[STMT_MARK_OVERDUE], NULL, DB_I(id));
 }
 
-int ords_remind(struct db *db, struct arena *a, long long id, long long unit,
+int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 		const char *kind, const char *due, int *added)
 {
 	struct dbres res;

@@ -16,10 +16,10 @@
 	X(S, INT, leaf, "NOT EXISTS (SELECT 1 FROM order_categories k"       \
 			" WHERE k.parent_id = c.id AND k.active = 1)")
 DB_ROW_STRUCT(order_category_row, ORDER_CATEGORY_ROW);
-int ords_categories(struct db *db, struct arena *a, struct order_category_row **v,
+int order_categories(struct db *db, struct arena *a, struct order_category_row **v,
 		    size_t *n);
 /* An active category (leaf or not), or NULL. */
-int ords_category(struct db *db, struct arena *a, long long id,
+int order_category(struct db *db, struct arena *a, long long id,
 		  struct order_category_row **c);
 
 /* Active units that handle orders; city: the unit's jurisdiction is the
@@ -32,9 +32,9 @@ int ords_category(struct db *db, struct arena *a, long long id,
 	X(S, INT, city, "j.parent_id IS NULL")
 DB_ROW_STRUCT(order_unit_row, ORDER_UNIT_ROW);
 /* jur: that jurisdiction's units and the city's; 0: all. */
-int ords_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
+int order_units(struct db *db, struct arena *a, long long jur, struct order_unit_row **v,
 	       size_t *n);
-int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u);
+int order_unit(struct db *db, struct arena *a, long long id, struct order_unit_row **u);
 
 /* Active jurisdictions, the city first. */
 #define ORDER_JUR_ROW(X, S)                                                  \
@@ -43,7 +43,7 @@ int ords_unit(struct db *db, struct arena *a, long long id, struct order_unit_ro
 	X(S, STR, name, "name")                                              \
 	X(S, INT, parent_id, "parent_id")
 DB_ROW_STRUCT(order_jur_row, ORDER_JUR_ROW);
-int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n);
+int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n);
 
 /* Routing rules for a category in a jurisdiction or the city; the
  * jurisdiction's own first, those with keywords first. */
@@ -52,7 +52,7 @@ int ords_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v,
 	X(S, STR, unit_name, "u.name")                                       \
 	X(S, STR, keywords, "r.keywords")
 DB_ROW_STRUCT(order_rule_row, ORDER_RULE_ROW);
-int ords_rules(struct db *db, struct arena *a, long long category, long long jur,
+int order_rules(struct db *db, struct arena *a, long long category, long long jur,
 	       struct order_rule_row **v, size_t *n);
 
 /* Earlier orders of a phone number, newest first. */
@@ -64,11 +64,11 @@ int ords_rules(struct db *db, struct arena *a, long long category, long long jur
 	X(S, STR, category, "c.name")                                        \
 	X(S, STR, unit, "u.name")
 DB_ROW_STRUCT(order_past_row, ORDER_PAST_ROW);
-int ords_by_phone(struct db *db, struct arena *a, const char *phone,
+int order_by_phone(struct db *db, struct arena *a, const char *phone,
 		  struct order_past_row **v, size_t *n);
 
 /* The next number of a jurisdiction's day: *seq from 1. In a transaction. */
-int ords_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
+int order_next_seq(struct db *db, struct arena *a, long long jur, const char *day,
 		  unsigned *seq);
 
 struct order_new {
@@ -76,10 +76,10 @@ struct order_new {
 		*content, *demand, *cause, *contradiction, *state, *due;
 	long long jur, category, entry, three_way_unit, unit, operator_id;
 };
-int ords_insert(struct db *db, struct arena *a, const struct order_new *o,
+int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 		long long *id);
 /* One timeline event; user 0 and unit 0 store NULL, as target 0. */
-int ords_event(struct db *db, struct arena *a, long long order_id, long long user,
+int order_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note);
 
 /* One order as its page shows it; times in Beijing time, "" when not yet. */
@@ -118,7 +118,7 @@ int ords_event(struct db *db, struct arena *a, long long order_id, long long use
 	X(S, INT, returns, "o.returns")                                      \
 	X(S, INT, dispute_id, "(SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)")
 DB_ROW_STRUCT(order_row, ORDER_ROW);
-int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o);
+int order_get(struct db *db, struct arena *a, long long id, struct order_row **o);
 
 /* What a change needs of an order, locked until the transaction ends. */
 #define ORDER_LOCK_ROW(X, S)                                                 \
@@ -129,7 +129,7 @@ int ords_get(struct db *db, struct arena *a, long long id, struct order_row **o)
 	X(S, STR, satisfaction, "satisfaction")                              \
 	X(S, INT, category_id, "category_id")
 DB_ROW_STRUCT(order_lock_row, ORDER_LOCK_ROW);
-int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o);
+int order_lock(struct db *db, struct arena *a, long long id, struct order_lock_row **o);
 
 /* The timeline, oldest first; who and unit are NULL for the sweep's. */
 #define ORDER_EVENT_ROW(X, S)                                                \
@@ -140,21 +140,21 @@ int ords_lock(struct db *db, struct arena *a, long long id, struct order_lock_ro
 	X(S, NSTR, target, "t.name")                                         \
 	X(S, STR, note, "e.note")
 DB_ROW_STRUCT(order_event_row, ORDER_EVENT_ROW);
-int ords_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
+int order_events(struct db *db, struct arena *a, long long id, struct order_event_row **v,
 		size_t *n);
 
 /* State changes; each checks the expected state (from) so a race loses. */
-int ords_set_state(struct db *db, struct arena *a, long long id, const char *from,
+int order_set_state(struct db *db, struct arena *a, long long id, const char *from,
 		   const char *to);
-int ords_accept(struct db *db, struct arena *a, long long id);
-int ords_reply(struct db *db, struct arena *a, long long id, const char *reply);
-int ords_close(struct db *db, struct arena *a, long long id, const char *satisfaction);
-int ords_reopen(struct db *db, struct arena *a, long long id);
-int ords_redispatch(struct db *db, struct arena *a, long long id, const char *from,
+int order_accept(struct db *db, struct arena *a, long long id);
+int order_reply(struct db *db, struct arena *a, long long id, const char *reply);
+int order_close(struct db *db, struct arena *a, long long id, const char *satisfaction);
+int order_reopen(struct db *db, struct arena *a, long long id);
+int order_redispatch(struct db *db, struct arena *a, long long id, const char *from,
 		    long long unit, const char *due, int count_return);
 
 /* Returns (D3). */
-int ords_return_insert(struct db *db, struct arena *a, long long order_id,
+int order_return_insert(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long user, const char *reason,
 		       const char *basis, long long suggested, long long *id);
 /* The pending return of an order, or NULL. */
@@ -168,9 +168,9 @@ int ords_return_insert(struct db *db, struct arena *a, long long order_id,
 	X(S, STR, at, DB_BJ_MINUTE("r.requested_at"))                        \
 	X(S, STR, by, "us.display_name")
 DB_ROW_STRUCT(order_return_row, ORDER_RETURN_ROW);
-int ords_return_pending(struct db *db, struct arena *a, long long order_id,
+int order_return_pending(struct db *db, struct arena *a, long long order_id,
 			struct order_return_row **ret);
-int ords_return_decide(struct db *db, struct arena *a, long long id,
+int order_return_decide(struct db *db, struct arena *a, long long id,
 		       const char *state, long long user, const char *note,
 		       long long dispute);
 /* Pending returns in scope, oldest first. */
@@ -183,7 +183,7 @@ int ords_return_decide(struct db *db, struct arena *a, long long id,
 	X(S, STR, suggested, "s.name")                                       \
 	X(S, STR, at, DB_BJ_MINUTE("r.requested_at"))
 DB_ROW_STRUCT(order_pending_row, ORDER_PENDING_ROW);
-int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
+int order_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
 		 size_t *n);
 /* Returns per unit in scope, most first. */
 #define ORDER_RETURN_COUNT_ROW(X, S)                                         \
@@ -194,7 +194,7 @@ int ords_returns(struct db *db, struct arena *a, long long jur, struct order_pen
 	X(S, INT, refused, "SUM(r.state = 'refused')")                       \
 	X(S, INT, disputed, "SUM(r.state = 'disputed')")
 DB_ROW_STRUCT(order_return_count_row, ORDER_RETURN_COUNT_ROW);
-int ords_return_counts(struct db *db, struct arena *a, long long jur,
+int order_return_counts(struct db *db, struct arena *a, long long jur,
 		       struct order_return_count_row **v, size_t *n);
 
 /* A unit's queue (open orders): bucket "new", "active", "due", "overdue",
@@ -211,7 +211,7 @@ int ords_return_counts(struct db *db, struct arena *a, long long jur,
 	X(S, INT, overdue, "o.overdue")                                      \
 	X(S, STR, dispatched, DB_BJ_MINUTE("o.dispatched_at"))
 DB_ROW_STRUCT(order_queue_row, ORDER_QUEUE_ROW);
-int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
+int order_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
 	       const char *today, const char *soon, long long limit,
 	       long long offset, struct order_queue_row **v, size_t *n);
 /* How many open orders each bucket holds. */
@@ -222,7 +222,7 @@ int ords_queue(struct db *db, struct arena *a, long long unit, const char *bucke
 	X(S, INT, overdue, "COALESCE(SUM(due_date < ?), 0)")                 \
 	X(S, INT, ret, "COALESCE(SUM(state = 'return_requested'), 0)")
 DB_ROW_STRUCT(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
-int ords_queue_counts(struct db *db, struct arena *a, long long unit,
+int order_queue_counts(struct db *db, struct arena *a, long long unit,
 		      const char *today, const char *soon, struct order_queue_counts_row **c);
 /* The unit's latest reminders (kind "due" or "overdue"). */
 #define ORDER_REMINDER_ROW(X, S)                                             \
@@ -232,7 +232,7 @@ int ords_queue_counts(struct db *db, struct arena *a, long long unit,
 	X(S, STR, due, DB_DAY("m.due_date"))                                 \
 	X(S, STR, at, DB_BJ_MINUTE("m.created_at"))
 DB_ROW_STRUCT(order_reminder_row, ORDER_REMINDER_ROW);
-int ords_reminders(struct db *db, struct arena *a, long long unit,
+int order_reminders(struct db *db, struct arena *a, long long unit,
 		   struct order_reminder_row **v, size_t *n);
 
 /* The office's search. Empty strings and 0 mean "any"; from and to are
@@ -258,7 +258,7 @@ struct order_filter {
 	X(S, INT, overdue, "o.overdue")                                      \
 	X(S, STR, content, "o.content")
 DB_ROW_STRUCT(order_found_row, ORDER_FOUND_ROW);
-int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
+int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct order_found_row **v, size_t *n);
 
 /* Open orders a unit cooperates on (D4.2), with their lead unit. */
@@ -272,21 +272,21 @@ int ords_search(struct db *db, struct arena *a, const struct order_filter *f,
 	X(S, STR, due, DB_DAY("o.due_date"))                                 \
 	X(S, STR, lead, "u.name")
 DB_ROW_STRUCT(order_coop_row, ORDER_COOP_ROW);
-int ords_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
+int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
 		    size_t *n);
 /* Whether unit cooperates on the order (it may read it). */
-int ords_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
+int order_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes);
 
 /* The deadline sweep (order_sweep.c). One sweep at a time: *got 0 when
  * another holds the lock. */
-int ords_sweep_lock(struct db *db, struct arena *a, int *got);
-void ords_sweep_unlock(struct db *db, struct arena *a);
+int order_sweep_lock(struct db *db, struct arena *a, int *got);
+void order_sweep_unlock(struct db *db, struct arena *a);
 /* Open orders past due (due before today) not yet marked or reminded; and
  * open orders due in [from, to) not yet reminded: at most limit ids. */
-int ords_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
+int order_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
 		    long long **ids, size_t *n);
-int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
+int order_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
 		    long long limit, long long **ids, size_t *n);
 /* Order id locked, if still open and due in [from, to); else NULL. */
 #define ORDER_DUE_ROW(X, S)                                                  \
@@ -294,15 +294,15 @@ int ords_sweep_soon(struct db *db, struct arena *a, const char *from, const char
 	X(S, STR, due, DB_DAY("due_date"))                                   \
 	X(S, INT, overdue, "overdue")
 DB_ROW_STRUCT(order_due_row, ORDER_DUE_ROW);
-int ords_lock_due(struct db *db, struct arena *a, long long id, const char *from,
+int order_lock_due(struct db *db, struct arena *a, long long id, const char *from,
 		  const char *to, struct order_due_row **o);
-int ords_mark_overdue(struct db *db, struct arena *a, long long id);
+int order_mark_overdue(struct db *db, struct arena *a, long long id);
 /* A queue reminder; *added 0 when it was there already. */
-int ords_remind(struct db *db, struct arena *a, long long id, long long unit,
+int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 		const char *kind, const char *due, int *added);
 
 /* The statements whose plans tests check with EXPLAIN. */
-enum ords_planned { ORDS_PLAN_QUEUE, ORDS_PLAN_SEARCH, ORDS_PLAN__MAX };
-const char *ords_plan_sql(enum ords_planned which);
+enum order_planned { ORDER_PLAN_QUEUE, ORDER_PLAN_SEARCH, ORDER_PLAN__MAX };
+const char *order_plan_sql(enum order_planned which);
 
 #endif

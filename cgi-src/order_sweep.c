@@ -20,21 +20,21 @@ static int sweep_page(struct db *db, struct arena *a, const long long *ids, size
 	int rc = db_begin(db);
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
 		struct order_due_row *o;
-		rc = ords_lock_due(db, a, ids[i], from, to, &o);
+		rc = order_lock_due(db, a, ids[i], from, to, &o);
 		if (rc != DB_OK || o == NULL)
 			continue;
 		if (overdue_pass && !o->overdue) {
-			rc = ords_mark_overdue(db, a, ids[i]);
+			rc = order_mark_overdue(db, a, ids[i]);
 			/* By the system (no user, no unit); the target is the
 			 * unit that had the order when it fell due. */
 			if (rc == DB_OK)
-				rc = ords_event(db, a, ids[i], 0, 0, "overdue", o->unit_id,
+				rc = order_event(db, a, ids[i], 0, 0, "overdue", o->unit_id,
 						arena_printf(a, "已超过办理时限（截止 %s）", o->due));
 			done.overdue++;
 		}
 		int added = 0;
 		if (rc == DB_OK && o->unit_id != 0)
-			rc = ords_remind(db, a, ids[i], o->unit_id, kind, o->due, &added);
+			rc = order_remind(db, a, ids[i], o->unit_id, kind, o->due, &added);
 		done.reminders += added;
 	}
 	if (rc == DB_OK)
@@ -57,8 +57,8 @@ static int sweep_pass(struct db *db, struct arena *a, int late, const char *kind
 	for (;;) {
 		long long *ids;
 		size_t n;
-		int rc = late ? ords_sweep_late(db, a, to, PAGE, &ids, &n)
-			      : ords_sweep_soon(db, a, from, to, PAGE, &ids, &n);
+		int rc = late ? order_sweep_late(db, a, to, PAGE, &ids, &n)
+			      : order_sweep_soon(db, a, from, to, PAGE, &ids, &n);
 		if (rc != DB_OK)
 			return rc;
 		long long before = out->overdue + out->reminders;
@@ -91,7 +91,7 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 	arena_reset(&a);
 	int got = 0;
 	if (rc == DB_OK)
-		rc = ords_sweep_lock(db, &a, &got);
+		rc = order_sweep_lock(db, &a, &got);
 	if (rc == DB_OK && !got) {
 		out->busy = 1;
 		arena_free(&a);
@@ -102,7 +102,7 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 	if (rc == DB_OK)
 		rc = sweep_pass(db, &a, 0, "due_soon", today, end, out);
 	if (rc != DB_DOWN)
-		ords_sweep_unlock(db, &a);
+		order_sweep_unlock(db, &a);
 	arena_free(&a);
 	return rc;
 }

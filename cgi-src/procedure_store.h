@@ -1,7 +1,7 @@
 /* 争议认定程序 (D7, D8): every SQL statement of the administration of each
  * jurisdiction's determination procedure. Versions are only ever added: a
  * dispute references the version in force on the day it was opened
- * (dispute_store.c, dss_procedure_for). Scope: jur = 0 is the whole city,
+ * (dispute_store.c, dispute_procedure_for). Scope: jur = 0 is the whole city,
  * else that jurisdiction and the city, whose procedure is its default. */
 #ifndef PROCEDURE_STORE_H
 #define PROCEDURE_STORE_H

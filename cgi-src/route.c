@@ -123,7 +123,7 @@ static const struct fdecl f_d_review[] = {
 static const struct fdecl f_d_refuse[] = { OPT(F_REASON), END };
 static const struct fdecl f_d_account[] = { OPT(F_FACTS), END };
 static const struct fdecl f_d_rule[] = { OPT(F_KEYWORDS), END };
-/* An agenda of at most 100 disputes (dss_meeting_items lists that many). */
+/* An agenda of at most 100 disputes (dispute_meeting_items lists that many). */
 static const struct fdecl f_m_propose[] = {
 	REP(F_DISPUTE_ID, 100), OPT(F_TOPIC), END };
 static const struct fdecl f_m_schedule[] = {

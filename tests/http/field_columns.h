@@ -106,9 +106,9 @@ static const struct field_columns field_columns[] = {
 	/* kb_versions.change_date DATE */
 	{ "change_date", "" },
 	/* h_kb_reject (kbs_version_state), h_kb_obsolete, h_order_return
-	 * (ords_return_insert), h_order_refuse_return (ords_return_decide),
+	 * (order_return_insert), h_order_refuse_return (order_return_decide),
 	 * h_order_send_back/reopen/refuse_return/return (order event note),
-	 * h_dispute_refuse (dss_answer, event note), details of all */
+	 * h_dispute_refuse (dispute_answer, event note), details of all */
 	{ "reason", "kb_versions.reject_reason kb_entries.obsolete_reason order_returns.reason order_returns.decision_note order_events.note disputes.refusal dispute_events.note audit_log.detail" },
 	{ "a", "" },
 	{ "b", "" },
@@ -147,7 +147,7 @@ static const struct field_columns field_columns[] = {
 	{ "kb_scope", "kb_fields.value" },
 	{ "kb_offices", "kb_fields.value" },
 	{ "kb_contacts", "kb_fields.value" },
-	/* h_order_create (ords_insert) */
+	/* h_order_create (order_insert) */
 	{ "caller_name", "orders.caller_name" },
 	{ "caller_phone", "orders.caller_phone" },
 	/* orders.channel ENUM, checked */
@@ -165,15 +165,15 @@ static const struct field_columns field_columns[] = {
 	{ "entry_id", "" },
 	{ "three_way_unit_id", "" },
 	/* h_order_note/urge/redispatch/dispute/close (event note, detail),
-	 * h_order_redispatch/dispute (ords_return_decide), h_order_dispute
-	 * (dss_open, open event), h_dispute_contact (dss_contact, event, detail) */
+	 * h_order_redispatch/dispute (order_return_decide), h_order_dispute
+	 * (dispute_open, open event), h_dispute_contact (dispute_contact, event, detail) */
 	{ "note", "order_events.note order_returns.decision_note disputes.note dispute_contacts.what dispute_events.note audit_log.detail" },
-	/* h_order_reply (ords_reply, event note, detail) */
+	/* h_order_reply (order_reply, event note, detail) */
 	{ "result", "orders.reply order_events.note audit_log.detail" },
 	/* orders.satisfaction ENUM, checked; notes print its label */
 	{ "satisfaction", "" },
-	/* h_order_return (ords_return_insert, "理由：…；依据：…" note and detail);
-	 * dispute_step: every dss_opinion (op.basis) */
+	/* h_order_return (order_return_insert, "理由：…；依据：…" note and detail);
+	 * dispute_step: every dispute_opinion (op.basis) */
 	{ "basis", "order_returns.basis order_events.note dispute_opinions.basis audit_log.detail" },
 	{ "suggested_unit_id", "" },
 	/* list filters */
@@ -209,7 +209,7 @@ static const struct field_columns field_columns[] = {
 	/* h_meeting_held (detail = attendance) */
 	{ "attendance", "meetings.attendance audit_log.detail" },
 	{ "minutes", "meetings.minutes" },
-	/* h_dispute_account (dss_account, event note and detail via note[2048]) */
+	/* h_dispute_account (dispute_account, event note and detail via note[2048]) */
 	{ "facts", "accountability.facts dispute_events.note audit_log.detail" },
 	{ "establishment_unit_id", "" },
 	{ "legal_unit_id", "" },

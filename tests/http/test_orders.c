@@ -1983,8 +1983,8 @@ START_TEST(plans_use_indexes)
 	ck_assert_msg(rc == DB_OK, "bulk insert: %s", db_error(s.db));
 	rc = db_run(s.db, &s.a, SQL_ANALYZE, &res, "");
 	ck_assert_msg(rc == DB_OK, "ANALYZE: %s", db_error(s.db));
-	snprintf(explain_queue, sizeof explain_queue, "EXPLAIN %s", ords_plan_sql(ORDS_PLAN_QUEUE));
-	snprintf(explain_search, sizeof explain_search, "EXPLAIN %s", ords_plan_sql(ORDS_PLAN_SEARCH));
+	snprintf(explain_queue, sizeof explain_queue, "EXPLAIN %s", order_plan_sql(ORDER_PLAN_QUEUE));
+	snprintf(explain_search, sizeof explain_search, "EXPLAIN %s", order_plan_sql(ORDER_PLAN_SEARCH));
 	char soon[11], from30[11], what[128];
 	add_days(today, 1, soon);
 	add_days(today, -30, from30);
