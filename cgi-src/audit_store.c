@@ -56,7 +56,8 @@ static const char *const sql[STMT__MAX] = {
 	" actor_jurisdiction_id, client_addr, action, object_type, object_id,"
 	" detail, prev_hash, hash)"
 	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-	[STMT_LIST] = "SELECT " DB_COLS(AUDIT_ROW) " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
+	[STMT_LIST] = "SELECT " DB_COLS(AUDIT_ROW)
+	" FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
 	" LEFT JOIN units un ON un.id = a.actor_unit_id"
 	" WHERE (? = 0 OR a.actor_jurisdiction_id = ?)"
 	" AND a.action LIKE CONCAT(?, '%') AND a.id < ?"

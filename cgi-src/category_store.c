@@ -64,7 +64,8 @@ static const char *const sql[STMT__MAX] = {
 	" JOIN units u ON u.id = r.unit_id"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
 	" WHERE r.id = ? AND (? = 0 OR r.jurisdiction_id = ?) FOR UPDATE",
-	[STMT_RULE_CONFLICT] = "SELECT " DB_COLS(ROUTING_CONFLICT_ROW) " FROM routing_rules r JOIN units u ON u.id = r.unit_id"
+	[STMT_RULE_CONFLICT] = "SELECT " DB_COLS(ROUTING_CONFLICT_ROW)
+	" FROM routing_rules r JOIN units u ON u.id = r.unit_id"
 	" WHERE r.category_id = ? AND r.jurisdiction_id = ? AND r.active = 1"
 	" AND r.keywords = ? AND r.id <> ? LIMIT 1 FOR UPDATE",
 	[STMT_RULE_INSERT] = "INSERT INTO routing_rules (category_id, jurisdiction_id, keywords,"

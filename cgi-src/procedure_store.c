@@ -41,7 +41,8 @@ static const char *const sql[STMT__MAX] = {
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = ?",
 	[STMT_JUR_LOCK] = "SELECT " DB_COLS(PROCEDURE_JUR_ROW) " FROM jurisdictions j"
 	" WHERE j.id = ? FOR UPDATE",
-	[STMT_ON_DATE] = "SELECT " DB_COLS(VERSION_ID_ROW) " FROM dispute_procedures WHERE jurisdiction_id = ?"
+	[STMT_ON_DATE] = "SELECT " DB_COLS(VERSION_ID_ROW)
+	" FROM dispute_procedures WHERE jurisdiction_id = ?"
 	" AND effective_from = ?",
 	[STMT_INSERT] = "INSERT INTO dispute_procedures (jurisdiction_id, effective_from,"
 	" establishment_unit_id, legal_unit_id, convener_unit_id, review_days,"

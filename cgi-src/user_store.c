@@ -93,7 +93,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
 	/* failures of the address in its current window */
-	[STMT_THROTTLE_GET] = "SELECT " DB_COLS(FAILURES_ROW) " FROM login_throttle WHERE client_addr = ?"
+	[STMT_THROTTLE_GET] = "SELECT " DB_COLS(FAILURES_ROW)
+	" FROM login_throttle WHERE client_addr = ?"
 	" AND window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	/* one more, in a new window when the last one ended */
 	[STMT_THROTTLE_FAIL] = "INSERT INTO login_throttle (client_addr, window_start, failures)"
@@ -129,13 +130,15 @@ static const char *const sql[STMT__MAX] = {
 	" VALUES (?, ?, ?, ?)",
 	[STMT_USER_UPDATE] = "UPDATE users u SET u.display_name = ?, u.phone = ?, u.active = ?"
 	" WHERE u.id = ? AND " USER_IN_SCOPE,
-	[STMT_MEMBERSHIP_LIST] = "SELECT " DB_COLS(MEMBERSHIP_ROW) " FROM memberships m JOIN units un ON un.id = m.unit_id"
+	[STMT_MEMBERSHIP_LIST] = "SELECT " DB_COLS(MEMBERSHIP_ROW)
+	" FROM memberships m JOIN units un ON un.id = m.unit_id"
 	" JOIN jurisdictions j ON j.id = un.jurisdiction_id"
 	" WHERE m.user_id = ? ORDER BY m.id",
 	[STMT_MEMBERSHIP_ADD] = "INSERT INTO memberships (user_id, unit_id, role) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE active = 1, id = LAST_INSERT_ID(id)",
 	/* in scope when its user is */
-	[STMT_MEMBERSHIP_GET] = "SELECT " DB_COLS(MEMBER_OF_ROW) " FROM memberships m JOIN users u ON u.id = m.user_id"
+	[STMT_MEMBERSHIP_GET] = "SELECT " DB_COLS(MEMBER_OF_ROW)
+	" FROM memberships m JOIN users u ON u.id = m.user_id"
 	" WHERE m.id = ? AND " USER_IN_SCOPE,
 	[STMT_MEMBERSHIP_SET_ACTIVE] = "UPDATE memberships SET active = ? WHERE id = ?",
 };
