@@ -16,26 +16,55 @@ enum stmt {
 	STMT__MAX
 };
 
+DB_ROW_COLS(audit_row, AUDIT_ROW);
+
+/* The end of the chain, for this file. */
+#define HEAD_ROW(X, S)                                                       \
+	X(S, INT, last_id, "last_id")                                        \
+	X(S, STR, last_hash, "last_hash")
+DB_ROW_STRUCT(head_row, HEAD_ROW);
+DB_ROW_COLS(head_row, HEAD_ROW);
+
+/* A stored row as audit_verify reads it: the list fills struct audit_rec
+ * (audit.h) itself, so it names that struct's fields, and the assertions
+ * after it make each field's C type the one the list says. */
+#define AUDIT_REC_ROW(X, S)                                                  \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, at, "at")                                                  \
+	X(S, INT, actor_user_id, "COALESCE(actor_user_id, 0)")               \
+	X(S, INT, actor_unit_id, "COALESCE(actor_unit_id, 0)")               \
+	X(S, INT, actor_jur_id, "COALESCE(actor_jurisdiction_id, 0)")        \
+	X(S, STR, client_addr, "client_addr")                                \
+	X(S, STR, action, "action")                                          \
+	X(S, STR, object_type, "object_type")                                \
+	X(S, INT, object_id, "object_id")                                    \
+	X(S, STR, detail, "detail")                                          \
+	X(S, STR, prev_hash, "prev_hash")                                    \
+	X(S, STR, hash, "hash")
+#define AUDIT_CTYPE_INT long long
+#define AUDIT_CTYPE_STR const char *
+#define AUDIT_TYPE_OK_(S, T, n, e)                                           \
+	_Static_assert(_Generic(((struct S *)0)->n, AUDIT_CTYPE_##T: 1, default: 0), \
+		       "audit_rec." #n " is not " #T);
+AUDIT_REC_ROW(AUDIT_TYPE_OK_, audit_rec)
+DB_ROW_COLS(audit_rec, AUDIT_REC_ROW);
+
 static const char *const sql[STMT__MAX] = {
-	[STMT_HEAD_LOCK] = "SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+	[STMT_HEAD_LOCK] = "SELECT " DB_COLS(HEAD_ROW) " FROM audit_head WHERE id = 1 FOR UPDATE",
 	[STMT_HEAD_SET] = "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1",
 	[STMT_INSERT] = "INSERT INTO audit_log (id, at, actor_user_id, actor_unit_id,"
 	" actor_jurisdiction_id, client_addr, action, object_type, object_id,"
 	" detail, prev_hash, hash)"
 	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-	[STMT_LIST] = "SELECT a.id, DATE_FORMAT(a.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s'),"
-	" u.display_name, u.username, un.name, a.client_addr,"
-	" a.action, a.object_type, a.object_id, a.detail"
+	[STMT_LIST] = "SELECT " DB_COLS(AUDIT_ROW)
 	" FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
 	" LEFT JOIN units un ON un.id = a.actor_unit_id"
 	" WHERE (? = 0 OR a.actor_jurisdiction_id = ?)"
 	" AND a.action LIKE CONCAT(?, '%') AND a.id < ?"
 	" ORDER BY a.id DESC LIMIT ?",
-	[STMT_BATCH] = "SELECT id, at, COALESCE(actor_user_id, 0), COALESCE(actor_unit_id, 0),"
-	" COALESCE(actor_jurisdiction_id, 0), client_addr, action, object_type,"
-	" object_id, detail, prev_hash, hash"
+	[STMT_BATCH] = "SELECT " DB_COLS(AUDIT_REC_ROW)
 	" FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
-	[STMT_HEAD_GET] = "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+	[STMT_HEAD_GET] = "SELECT " DB_COLS(HEAD_ROW) " FROM audit_head WHERE id = 1",
 };
 
 void audit_now(char out[96])
@@ -51,18 +80,20 @@ void audit_now(char out[96])
 
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec)
 {
-	struct dbres head;
-	int rc = db_exec0(db, a, sql[STMT_HEAD_LOCK], &head);
+	struct dbres res;
+	struct head_row *head;
+	int rc = db_exec0(db, a, sql[STMT_HEAD_LOCK], &res);
+	DB_ROW_OUT(rc, &res, head_row, a, &head);
 	if (rc != DB_OK)
 		return rc;
-	if (head.nrows != 1)
+	if (head == NULL)
 		return DB_ERR;
 	char at[96];
 	audit_now(at);
 	char *hash = arena_alloc(a, 65);
-	rec->id = db_int(&head, 0, 0) + 1;
+	rec->id = head->last_id + 1;
 	rec->at = arena_strdup(a, at);
-	rec->prev_hash = db_cell(&head, 0, 1);
+	rec->prev_hash = head->last_hash;
 	audit_hash(rec, hash);
 	rec->hash = hash;
 	rc = db_exec(db, a, sql[STMT_INSERT], NULL, DB_I(rec->id), DB_S(rec->at),
@@ -116,12 +147,15 @@ int audit_add(const struct ctx *c, long long user_id, const char *action,
 }
 
 int audit_list(struct db *db, struct arena *a, long long jur, const char *action,
-	       long long before_id, int limit, struct dbres *out)
+	       long long before_id, int limit, struct audit_row **v, size_t *n)
 {
 	if (before_id <= 0)
 		before_id = 9223372036854775807LL;
-	return db_exec(db, a, sql[STMT_LIST], out, DB_I(jur), DB_I(jur), DB_S(action),
-		       DB_I(before_id), DB_I(limit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LIST], &res, DB_I(jur), DB_I(jur), DB_S(action),
+			 DB_I(before_id), DB_I(limit));
+	DB_ROWS_OUT(rc, &res, audit_row, a, v, n);
+	return rc;
 }
 
 int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
@@ -135,45 +169,35 @@ int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
 	*rows = 0;
 	for (;;) {
 		struct dbres res;
+		struct audit_rec *v;
+		size_t n;
 		rc = db_exec(db, &a, sql[STMT_BATCH], &res, DB_I(after), DB_I(5000LL));
+		DB_ROWS_OUT(rc, &res, audit_rec, &a, &v, &n);
 		if (rc != DB_OK)
 			break;
-		if (res.nrows == 0)
+		if (n == 0)
 			break;
-		struct audit_rec *v = arena_alloc(&a, res.nrows * sizeof *v);
-		for (size_t i = 0; i < res.nrows; i++) {
-			v[i].id = db_int(&res, i, 0);
-			v[i].at = db_cell(&res, i, 1);
-			v[i].actor_user_id = db_int(&res, i, 2);
-			v[i].actor_unit_id = db_int(&res, i, 3);
-			v[i].actor_jur_id = db_int(&res, i, 4);
-			v[i].client_addr = db_cell(&res, i, 5);
-			v[i].action = db_cell(&res, i, 6);
-			v[i].object_type = db_cell(&res, i, 7);
-			v[i].object_id = db_int(&res, i, 8);
-			v[i].detail = db_cell(&res, i, 9);
-			v[i].prev_hash = db_cell(&res, i, 10);
-			v[i].hash = db_cell(&res, i, 11);
-		}
-		long bad = audit_verify(v, res.nrows, prev);
+		long bad = audit_verify(v, n, prev);
 		if (bad >= 0) {
 			*bad_id = v[bad].id;
 			rc = 1;
 			break;
 		}
-		*rows += (long long)res.nrows;
-		after = v[res.nrows - 1].id;
-		snprintf(prev, sizeof prev, "%s", v[res.nrows - 1].hash);
+		*rows += (long long)n;
+		after = v[n - 1].id;
+		snprintf(prev, sizeof prev, "%s", v[n - 1].hash);
 		arena_reset(&a);
 	}
 	if (rc == 0) {
 		/* Rows removed from the end leave the chain whole: the head
 		 * still names the true last row. */
-		struct dbres head;
-		rc = db_exec0(db, &a, sql[STMT_HEAD_GET], &head);
+		struct dbres res;
+		struct head_row *head;
+		rc = db_exec0(db, &a, sql[STMT_HEAD_GET], &res);
+		DB_ROW_OUT(rc, &res, head_row, &a, &head);
 		if (rc == DB_OK) {
-			if (head.nrows != 1 || db_int(&head, 0, 0) != after ||
-			    strcmp(db_cell(&head, 0, 1), prev) != 0) {
+			if (head == NULL || head->last_id != after ||
+			    strcmp(head->last_hash, prev) != 0) {
 				*bad_id = after + 1;
 				rc = 1;
 			}

@@ -8,7 +8,6 @@
 #include <sys/random.h>
 
 #include "audit_store.h"
-#include "db.h"
 #include "roles.h"
 #include "user_store.h"
 
@@ -53,35 +52,34 @@ static int is_token(const char *s)
 static int build_snapshot(struct req *r, long long user_id,
 			  struct actor_snapshot *sn)
 {
-	struct dbres res;
-	int rc = actor_snapshot(r->db, r->a, user_id, &res);
+	struct snapshot_row *v;
+	size_t n;
+	int rc = actor_snapshot(r->db, r->a, user_id, &v, &n);
 	if (rc != DB_OK)
 		return rc;
-	if (res.nrows == 0)
+	if (n == 0)
 		return 0;
 	memset(sn, 0, sizeof *sn);
-	sn->username = db_cell(&res, 0, 0);
-	sn->display_name = db_cell(&res, 0, 1);
+	sn->username = v[0].username;
+	sn->display_name = v[0].display_name;
 	sn->unit_name = sn->jur_name = "";
 	long long first = 0;
-	for (size_t i = 0; i < res.nrows; i++) {
-		const char *role = db_cell(&res, i, 2);
-		if (role == NULL || db_cell(&res, i, 3) == NULL)
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].role == NULL || v[i].unit_id == 0)
 			continue; /* no membership, or its unit is deactivated */
-		int ro = role_from_code(role);
+		int ro = role_from_code(v[i].role);
 		if (ro < 0)
 			continue;
 		sn->roles |= 1u << ro;
-		long long mid = db_int(&res, i, 8);
-		if (first != 0 && mid > first)
+		if (first != 0 && v[i].membership_id > first)
 			continue;
-		first = mid;
-		sn->unit_id = db_int(&res, i, 3);
-		sn->unit_name = db_cell(&res, i, 4);
-		sn->jur_id = db_int(&res, i, 5);
-		sn->jur_name = db_cell(&res, i, 6);
+		first = v[i].membership_id;
+		sn->unit_id = v[i].unit_id;
+		sn->unit_name = v[i].unit_name;
+		sn->jur_id = v[i].jur_id;
+		sn->jur_name = v[i].jur_name;
 		/* The city (no parent) sees everything. */
-		sn->scope_jur = db_cell(&res, i, 7) == NULL ? 0 : sn->jur_id;
+		sn->scope_jur = v[i].jur_parent_id == 0 ? 0 : sn->jur_id;
 	}
 	return 1;
 }
@@ -93,25 +91,25 @@ int auth_load(struct req *r)
 		return 0;
 	unsigned char *hash = arena_alloc(r->a, 32);
 	token_hash(token, hash);
-	struct dbres res;
+	struct session_row *s;
 	int rc = session_load(r->db, r->a, hash, r->cfg->session_idle_min,
-			      r->cfg->session_max_hours, &res);
+			      r->cfg->session_max_hours, &s);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? DB_DOWN : DB_ERR;
-	if (res.nrows == 0)
+	if (s == NULL)
 		return 0;
-	long long user_id = db_int(&res, 0, 0);
+	long long user_id = s->user_id;
 	struct actor_snapshot sn = {
-		.username = db_cell(&res, 0, 1),
-		.display_name = db_cell(&res, 0, 2),
-		.roles = (unsigned)db_int(&res, 0, 5),
-		.unit_id = db_int(&res, 0, 6),
-		.unit_name = db_cell(&res, 0, 7),
-		.jur_id = db_int(&res, 0, 8),
-		.jur_name = db_cell(&res, 0, 9),
-		.scope_jur = db_int(&res, 0, 10),
+		.username = s->username,
+		.display_name = s->display_name,
+		.roles = (unsigned)s->roles,
+		.unit_id = s->unit_id,
+		.unit_name = s->unit_name,
+		.jur_id = s->jur_id,
+		.jur_name = s->jur_name,
+		.scope_jur = s->scope_jur,
 	};
-	if (!db_int(&res, 0, 11)) {
+	if (!s->current) {
 		/* Users, units or roles changed since the snapshot: rebuild it. */
 		rc = build_snapshot(r, user_id, &sn);
 		if (rc < 0)
@@ -120,7 +118,7 @@ int auth_load(struct req *r)
 			session_delete(r->db, r->a, hash);
 			return 0;
 		}
-		rc = session_save_snapshot(r->db, r->a, hash, db_int(&res, 0, 12), &sn);
+		rc = session_save_snapshot(r->db, r->a, hash, s->org_gen, &sn);
 		if (rc != DB_OK)
 			return rc == DB_DOWN ? DB_DOWN : DB_ERR;
 	}
@@ -128,7 +126,7 @@ int auth_load(struct req *r)
 	ac->user_id = user_id;
 	ac->username = sn.username;
 	ac->display_name = sn.display_name;
-	ac->csrf = db_cell(&res, 0, 3);
+	ac->csrf = s->csrf;
 	ac->roles = sn.roles;
 	ac->caps = roles_caps(sn.roles);
 	if (sn.unit_id != 0) {
@@ -142,7 +140,7 @@ int auth_load(struct req *r)
 	r->actor = ac;
 	/* Touch at most once a minute: the idle limit is in minutes, and a
 	 * write per page view would cost more than the page. */
-	if (db_int(&res, 0, 4) >= 60)
+	if (s->idle_s >= 60)
 		session_touch(r->db, r->a, hash);
 	return 0;
 }
@@ -223,19 +221,18 @@ static enum login_result fail(struct req *r, int rc)
 enum login_result auth_login(struct req *r, const char *username,
 			     const char *password)
 {
-	struct dbres u;
+	struct login_row *u;
 	long long addr_fails = 0;
-	int rc = user_for_login(r->db, r->a, username, &u);
+	int rc = user_for_login_row(r->db, r->a, username, &u);
 	if (rc == DB_OK)
 		rc = login_throttle_get(r->db, r->a, r->client_addr, AUTH_LOCK_MIN, &addr_fails);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? LOGIN_DOWN : LOGIN_BAD;
-	long long id = u.nrows ? db_int(&u, 0, 0) : 0;
-	int active = u.nrows ? (int)db_int(&u, 0, 2) : 0;
-	int locked = u.nrows ? (int)db_int(&u, 0, 3) : 0;
+	long long id = u ? u->id : 0;
+	int active = u ? (int)u->active : 0;
+	int locked = u ? (int)u->locked : 0;
 	/* Always pay for one hash, whatever the account's state. */
-	int ok = auth_check_password(password, u.nrows ? db_cell(&u, 0, 1)
-							: dummy_hash);
+	int ok = auth_check_password(password, u ? u->password_hash : dummy_hash);
 	enum login_result result = LOGIN_BAD;
 	if ((rc = db_begin(r->db)) != DB_OK)
 		return fail(r, rc);

@@ -11,9 +11,18 @@ enum stmt {
 	STMT__MAX
 };
 
+DB_ROW_COLS(calendar_day_row, CALENDAR_DAY_ROW);
+
+/* What calendar_load needs of an exception, for this file. */
+#define CALENDAR_KIND_ROW(X, S)                                              \
+	X(S, STR, day, DB_DAY("day"))                                        \
+	X(S, STR, kind, "kind")
+DB_ROW_STRUCT(calendar_kind_row, CALENDAR_KIND_ROW);
+DB_ROW_COLS(calendar_kind_row, CALENDAR_KIND_ROW);
+
 static const char *const sql[STMT__MAX] = {
-	[STMT_ALL] = "SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM calendar_days ORDER BY day",
-	[STMT_RANGE] = "SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind, name FROM calendar_days"
+	[STMT_ALL] = "SELECT " DB_COLS(CALENDAR_KIND_ROW) " FROM calendar_days ORDER BY day",
+	[STMT_RANGE] = "SELECT " DB_COLS(CALENDAR_DAY_ROW) " FROM calendar_days"
 	" WHERE day BETWEEN ? AND ? ORDER BY day",
 	[STMT_SET] = "INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),"
@@ -24,18 +33,20 @@ static const char *const sql[STMT__MAX] = {
 int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)
 {
 	struct dbres res;
+	struct calendar_kind_row *rows;
+	size_t nrows;
 	int rc = db_exec0(db, a, sql[STMT_ALL], &res);
+	DB_ROWS_OUT(rc, &res, calendar_kind_row, a, &rows, &nrows);
 	if (rc != DB_OK)
 		return rc;
-	struct wd_exception *v = arena_alloc(a, (res.nrows + 1) * sizeof *v);
+	struct wd_exception *v = arena_alloc(a, (nrows + 1) * sizeof *v);
 	size_t n = 0;
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < nrows; i++) {
 		int day;
-		if (wd_parse(db_cell(&res, i, 0), &day) < 0)
+		if (wd_parse(rows[i].day, &day) < 0)
 			continue;
 		v[n].day = day;
-		v[n].kind = strcmp(db_cell(&res, i, 1), "holiday") == 0
-				    ? WD_HOLIDAY : WD_WORKDAY;
+		v[n].kind = strcmp(rows[i].kind, "holiday") == 0 ? WD_HOLIDAY : WD_WORKDAY;
 		n++;
 	}
 	out->v = v;
@@ -44,9 +55,12 @@ int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out)
 }
 
 int calendar_range(struct db *db, struct arena *a, const char *from,
-		   const char *to, struct dbres *out)
+		   const char *to, struct calendar_day_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RANGE], out, DB_S(from), DB_S(to));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RANGE], &res, DB_S(from), DB_S(to));
+	DB_ROWS_OUT(rc, &res, calendar_day_row, a, v, n);
+	return rc;
 }
 
 int calendar_set(struct db *db, struct arena *a, const char *day,

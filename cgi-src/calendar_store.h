@@ -4,11 +4,19 @@
 #include "db.h"
 #include "workdays.h"
 
+/* An exception: day (YYYY-MM-DD), kind "holiday" or "workday", and the
+ * name the admin gave it ("" when none). */
+#define CALENDAR_DAY_ROW(X, S)                                               \
+	X(S, STR, day, DB_DAY("day"))                                        \
+	X(S, STR, kind, "kind")                                              \
+	X(S, STR, name, "name")
+DB_ROW_STRUCT(calendar_day_row, CALENDAR_DAY_ROW);
+
 /* Loads every exception into the arena, sorted, as a wd_calendar. */
 int calendar_load(struct db *db, struct arena *a, struct wd_calendar *out);
-/* Columns: day (YYYY-MM-DD), kind, name; days in [from, to]. */
+/* The exceptions of the days in [from, to], by day. */
 int calendar_range(struct db *db, struct arena *a, const char *from,
-		   const char *to, struct dbres *out);
+		   const char *to, struct calendar_day_row **v, size_t *n);
 /* kind "holiday" or "workday" sets the day; "normal" removes the row. */
 int calendar_set(struct db *db, struct arena *a, const char *day,
 		 const char *kind, const char *name);

@@ -19,30 +19,39 @@ enum stmt {
 	STMT__MAX
 };
 
-#define RULE_UNIT_COLS "u.id, u.name, u.jurisdiction_id, j.name, j.parent_id IS NULL"
+DB_ROW_COLS(category_row, CATEGORY_ROW);
+DB_ROW_COLS(category_detail_row, CATEGORY_DETAIL_ROW);
+DB_ROW_COLS(category_lock_row, CATEGORY_LOCK_ROW);
+DB_ROW_COLS(routing_row, ROUTING_ROW);
+DB_ROW_COLS(routing_lock_row, ROUTING_LOCK_ROW);
+DB_ROW_COLS(routing_conflict_row, ROUTING_CONFLICT_ROW);
+DB_ROW_COLS(routing_unit_row, ROUTING_UNIT_ROW);
+DB_ROW_COLS(routing_jur_row, ROUTING_JUR_ROW);
+
+/* The row of a count, for this file. */
+#define COUNT_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(count_row, COUNT_ROW);
+DB_ROW_COLS(count_row, COUNT_ROW);
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_CAT_LIST] = "SELECT c.id, c.name, c.parent_id, c.time_limit_days, c.active,"
-	" (SELECT COUNT(*) FROM routing_rules r WHERE r.category_id = c.id"
-	"  AND r.active = 1 AND (? = 0 OR r.jurisdiction_id = ?))"
+	/* the select list takes jur twice */
+	[STMT_CAT_LIST] = "SELECT " DB_COLS(CATEGORY_ROW)
 	" FROM order_categories c ORDER BY c.id LIMIT 2000",
-	[STMT_CAT_GET] = "SELECT c.id, c.name, c.parent_id, c.time_limit_days, c.active, p.name,"
-	" (SELECT COUNT(*) FROM order_categories k WHERE k.parent_id = c.id"
-	"  AND k.active = 1)"
+	[STMT_CAT_GET] = "SELECT " DB_COLS(CATEGORY_DETAIL_ROW)
 	" FROM order_categories c LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" WHERE c.id = ?",
-	[STMT_CAT_LOCK] = "SELECT id, parent_id, active, name, time_limit_days FROM order_categories"
-	" WHERE id = ? FOR UPDATE",
+	[STMT_CAT_LOCK] = "SELECT " DB_COLS(CATEGORY_LOCK_ROW) " FROM order_categories c"
+	" WHERE c.id = ? FOR UPDATE",
 	/* <=> so that the top level (NULL) compares too. */
 	[STMT_CAT_NAME_TAKEN] = "SELECT id FROM order_categories WHERE parent_id <=> NULLIF(?, 0)"
 	" AND name = ? AND id <> ? LIMIT 1 FOR UPDATE",
-	[STMT_CAT_ACTIVE_CHILDREN] = "SELECT COUNT(*) FROM order_categories WHERE parent_id = ? AND active = 1",
+	[STMT_CAT_ACTIVE_CHILDREN] = "SELECT " DB_COLS(COUNT_ROW)
+	" FROM order_categories WHERE parent_id = ? AND active = 1",
 	[STMT_CAT_INSERT] = "INSERT INTO order_categories (name, parent_id, time_limit_days)"
 	" VALUES (?, NULLIF(?, 0), ?)",
 	[STMT_CAT_UPDATE] = "UPDATE order_categories SET name = ?, parent_id = NULLIF(?, 0),"
 	" time_limit_days = ?, active = ? WHERE id = ?",
-	[STMT_RULE_LIST] = "SELECT r.id, r.category_id, c.name, p.name, r.jurisdiction_id, j.name,"
-	" r.keywords, r.unit_id, u.name, r.active, u.active"
+	[STMT_RULE_LIST] = "SELECT " DB_COLS(ROUTING_ROW)
 	" FROM routing_rules r JOIN order_categories c ON c.id = r.category_id"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
@@ -50,46 +59,54 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE (? = 0 OR r.jurisdiction_id = ?) AND (? = 0 OR r.category_id = ?)"
 	" ORDER BY j.parent_id IS NOT NULL, r.jurisdiction_id, r.category_id,"
 	" r.active DESC, r.id LIMIT 2000",
-	[STMT_RULE_LOCK] = "SELECT r.id, r.category_id, r.jurisdiction_id, r.keywords, r.unit_id,"
-	" r.active, c.name, c.active, (SELECT COUNT(*) FROM order_categories k"
-	"  WHERE k.parent_id = c.id AND k.active = 1), u.name, u.active, j.name"
+	[STMT_RULE_LOCK] = "SELECT " DB_COLS(ROUTING_LOCK_ROW)
 	" FROM routing_rules r JOIN order_categories c ON c.id = r.category_id"
 	" JOIN units u ON u.id = r.unit_id"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
 	" WHERE r.id = ? AND (? = 0 OR r.jurisdiction_id = ?) FOR UPDATE",
-	[STMT_RULE_CONFLICT] = "SELECT r.id, u.name FROM routing_rules r JOIN units u ON u.id = r.unit_id"
+	[STMT_RULE_CONFLICT] = "SELECT " DB_COLS(ROUTING_CONFLICT_ROW)
+	" FROM routing_rules r JOIN units u ON u.id = r.unit_id"
 	" WHERE r.category_id = ? AND r.jurisdiction_id = ? AND r.active = 1"
 	" AND r.keywords = ? AND r.id <> ? LIMIT 1 FOR UPDATE",
 	[STMT_RULE_INSERT] = "INSERT INTO routing_rules (category_id, jurisdiction_id, keywords,"
 	" unit_id, created_by) VALUES (?, ?, ?, ?, NULLIF(?, 0))",
 	[STMT_RULE_SET_ACTIVE] = "UPDATE routing_rules SET active = ? WHERE id = ?",
-	[STMT_RULE_UNITS] = "SELECT " RULE_UNIT_COLS " FROM units u"
+	[STMT_RULE_UNITS] = "SELECT " DB_COLS(ROUTING_UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id"
 	" WHERE u.active = 1 AND (? = 0 OR u.jurisdiction_id = ? OR j.parent_id IS NULL)"
 	" ORDER BY j.parent_id IS NOT NULL, j.id, u.id LIMIT 2000",
-	[STMT_RULE_UNIT] = "SELECT " RULE_UNIT_COLS ", u.active FROM units u"
+	[STMT_RULE_UNIT] = "SELECT " DB_COLS(ROUTING_UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = ?",
-	[STMT_RULE_JUR] = "SELECT id, name, parent_id, active FROM jurisdictions WHERE id = ?",
+	[STMT_RULE_JUR] = "SELECT " DB_COLS(ROUTING_JUR_ROW) " FROM jurisdictions WHERE id = ?",
 };
 
 /* ---- categories ---------------------------------------------------------- */
 
 int category_list(struct db *db, struct arena *a, long long jur,
-		  struct dbres *out)
+		  struct category_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_CAT_LIST], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CAT_LIST], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, category_row, a, v, n);
+	return rc;
 }
 
 int category_get(struct db *db, struct arena *a, long long id,
-		 struct dbres *out)
+		 struct category_detail_row **c)
 {
-	return db_exec(db, a, sql[STMT_CAT_GET], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CAT_GET], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, category_detail_row, a, c);
+	return rc;
 }
 
 int category_lock(struct db *db, struct arena *a, long long id,
-		  struct dbres *out)
+		  struct category_lock_row **c)
 {
-	return db_exec(db, a, sql[STMT_CAT_LOCK], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CAT_LOCK], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, category_lock_row, a, c);
+	return rc;
 }
 
 int category_name_taken(struct db *db, struct arena *a, long long parent_id,
@@ -107,9 +124,11 @@ int category_active_children(struct db *db, struct arena *a, long long id,
 			     long long *n)
 {
 	struct dbres res;
+	struct count_row *c;
 	int rc = db_exec(db, a, sql[STMT_CAT_ACTIVE_CHILDREN], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, count_row, a, &c);
 	if (rc == DB_OK)
-		*n = res.nrows == 1 ? db_int(&res, 0, 0) : 0;
+		*n = c ? c->n : 0;
 	return rc;
 }
 
@@ -135,24 +154,33 @@ int category_update(struct db *db, struct arena *a, long long id,
 /* ---- routing rules -------------------------------------------------------- */
 
 int routing_list(struct db *db, struct arena *a, long long jur,
-		 long long category, struct dbres *out)
+		 long long category, struct routing_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RULE_LIST], out, DB_I(jur), DB_I(jur), DB_I(category),
-		       DB_I(category));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_LIST], &res, DB_I(jur), DB_I(jur),
+			 DB_I(category), DB_I(category));
+	DB_ROWS_OUT(rc, &res, routing_row, a, v, n);
+	return rc;
 }
 
 int routing_lock(struct db *db, struct arena *a, long long jur, long long id,
-		 struct dbres *out)
+		 struct routing_lock_row **rule)
 {
-	return db_exec(db, a, sql[STMT_RULE_LOCK], out, DB_I(id), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_LOCK], &res, DB_I(id), DB_I(jur), DB_I(jur));
+	DB_ROW_OUT(rc, &res, routing_lock_row, a, rule);
+	return rc;
 }
 
 int routing_conflict(struct db *db, struct arena *a, long long category,
 		     long long jur, const char *keywords, long long except_id,
-		     struct dbres *out)
+		     struct routing_conflict_row **other)
 {
-	return db_exec(db, a, sql[STMT_RULE_CONFLICT], out, DB_I(category), DB_I(jur),
-		       DB_S(keywords), DB_I(except_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_CONFLICT], &res, DB_I(category), DB_I(jur),
+			 DB_S(keywords), DB_I(except_id));
+	DB_ROW_OUT(rc, &res, routing_conflict_row, a, other);
+	return rc;
 }
 
 int routing_insert(struct db *db, struct arena *a, long long category,
@@ -173,19 +201,28 @@ int routing_set_active(struct db *db, struct arena *a, long long id, int active)
 }
 
 int routing_units(struct db *db, struct arena *a, long long jur,
-		  struct dbres *out)
+		  struct routing_unit_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_RULE_UNITS], out, DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_UNITS], &res, DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, routing_unit_row, a, v, n);
+	return rc;
 }
 
 int routing_unit(struct db *db, struct arena *a, long long id,
-		 struct dbres *out)
+		 struct routing_unit_row **u)
 {
-	return db_exec(db, a, sql[STMT_RULE_UNIT], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_UNIT], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, routing_unit_row, a, u);
+	return rc;
 }
 
 int routing_jurisdiction(struct db *db, struct arena *a, long long id,
-			 struct dbres *out)
+			 struct routing_jur_row **j)
 {
-	return db_exec(db, a, sql[STMT_RULE_JUR], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_RULE_JUR], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, routing_jur_row, a, j);
+	return rc;
 }

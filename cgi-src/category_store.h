@@ -7,20 +7,42 @@
 
 /* ---- categories ---------------------------------------------------------- */
 
-/* Every category, by id. Columns: id, name, parent id (NULL at the top),
- * time limit in working days, active, active routing rules in scope. */
+/* A category's own columns: parent_id 0 at the top, days its time limit
+ * in working days. */
+#define CATEGORY_FIELDS(X, S)                                                \
+	X(S, INT, id, "c.id")                                                \
+	X(S, STR, name, "c.name")                                            \
+	X(S, INT, parent_id, "c.parent_id")                                  \
+	X(S, INT, days, "c.time_limit_days")                                 \
+	X(S, INT, active, "c.active")
+/* With its active routing rules in scope (the count takes jur twice). */
+#define CATEGORY_ROW(X, S)                                                   \
+	CATEGORY_FIELDS(X, S)                                                \
+	X(S, INT, rules, "(SELECT COUNT(*) FROM routing_rules r WHERE r.category_id = c.id" \
+	  " AND r.active = 1 AND (? = 0 OR r.jurisdiction_id = ?))")
+DB_ROW_STRUCT(category_row, CATEGORY_ROW);
+/* With its parent's name (NULL at the top) and its active children. */
+#define CATEGORY_DETAIL_ROW(X, S)                                            \
+	CATEGORY_FIELDS(X, S)                                                \
+	X(S, NSTR, parent_name, "p.name")                                    \
+	X(S, INT, children, "(SELECT COUNT(*) FROM order_categories k" \
+	  " WHERE k.parent_id = c.id AND k.active = 1)")
+DB_ROW_STRUCT(category_detail_row, CATEGORY_DETAIL_ROW);
+/* As a locking read sees it. */
+#define CATEGORY_LOCK_ROW CATEGORY_FIELDS
+DB_ROW_STRUCT(category_lock_row, CATEGORY_LOCK_ROW);
+
+/* Every category, by id. */
 int category_list(struct db *db, struct arena *a, long long jur,
-		  struct dbres *out);
-/* One category. Columns: id, name, parent id, time limit, active, parent
- * name, active children. No row when it does not exist. */
+		  struct category_row **v, size_t *n);
+/* *c NULL when it does not exist. */
 int category_get(struct db *db, struct arena *a, long long id,
-		 struct dbres *out);
-/* Inside a transaction: locks one category row until commit. Columns: id,
- * parent id, active, name, time limit. A locking read sees the latest
- * committed parent, which keeps the cycle check safe against a concurrent
- * move. */
+		 struct category_detail_row **c);
+/* Inside a transaction: locks one category row until commit (*c NULL when
+ * it does not exist). A locking read sees the latest committed parent,
+ * which keeps the cycle check safe against a concurrent move. */
 int category_lock(struct db *db, struct arena *a, long long id,
-		  struct dbres *out);
+		  struct category_lock_row **c);
 /* Inside a transaction: whether another category (not except_id) under
  * parent_id (0: the top level) already has this name. 1 yes, 0 no, or a
  * db_err. The unique key cannot tell at the top level (NULL parents). */
@@ -37,39 +59,87 @@ int category_update(struct db *db, struct arena *a, long long id,
 
 /* ---- routing rules -------------------------------------------------------- */
 
+/* A rule with the names of what it joins: its category, that category's
+ * parent (NULL at the top), jurisdiction and unit. */
+#define ROUTING_ROW(X, S)                                                    \
+	X(S, INT, id, "r.id")                                                \
+	X(S, INT, category_id, "r.category_id")                              \
+	X(S, STR, category_name, "c.name")                                   \
+	X(S, NSTR, category_parent_name, "p.name")                           \
+	X(S, INT, jur_id, "r.jurisdiction_id")                               \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, STR, keywords, "r.keywords")                                    \
+	X(S, INT, unit_id, "r.unit_id")                                      \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, INT, active, "r.active")                                        \
+	X(S, INT, unit_active, "u.active")
+DB_ROW_STRUCT(routing_row, ROUTING_ROW);
+/* A rule as its change needs it: the category's state and active
+ * children, the unit's state, the names for the audit log. */
+#define ROUTING_LOCK_ROW(X, S)                                               \
+	X(S, INT, id, "r.id")                                                \
+	X(S, INT, category_id, "r.category_id")                              \
+	X(S, INT, jur_id, "r.jurisdiction_id")                               \
+	X(S, STR, keywords, "r.keywords")                                    \
+	X(S, INT, unit_id, "r.unit_id")                                      \
+	X(S, INT, active, "r.active")                                        \
+	X(S, STR, category_name, "c.name")                                   \
+	X(S, INT, category_active, "c.active")                               \
+	X(S, INT, category_children, "(SELECT COUNT(*) FROM order_categories k" \
+	  " WHERE k.parent_id = c.id AND k.active = 1)")                     \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, INT, unit_active, "u.active")                                   \
+	X(S, STR, jur_name, "j.name")
+DB_ROW_STRUCT(routing_lock_row, ROUTING_LOCK_ROW);
+#define ROUTING_CONFLICT_ROW(X, S)                                           \
+	X(S, INT, id, "r.id")                                                \
+	X(S, STR, unit_name, "u.name")
+DB_ROW_STRUCT(routing_conflict_row, ROUTING_CONFLICT_ROW);
+
 /* Rules in scope (jur 0: all), optionally of one category (0: all); city
- * rules first. Columns: id, category id, category name, its parent's name,
- * jurisdiction id, jurisdiction name, keywords, unit id, unit name, active,
- * unit active. */
+ * rules first. */
 int routing_list(struct db *db, struct arena *a, long long jur,
-		 long long category, struct dbres *out);
-/* Inside a transaction: one rule in scope, locked. Columns: id, category
- * id, jurisdiction id, keywords, unit id, active, category name, category
- * active, active children of the category, unit name, unit active,
- * jurisdiction name. No row when missing or out of scope. */
+		 long long category, struct routing_row **v, size_t *n);
+/* Inside a transaction: one rule in scope, locked; *rule NULL when missing
+ * or out of scope. */
 int routing_lock(struct db *db, struct arena *a, long long jur, long long id,
-		 struct dbres *out);
+		 struct routing_lock_row **rule);
 /* Inside a transaction: another active rule (not except_id) for the same
- * category, jurisdiction and keywords. Columns: id, unit name; no row
- * when none. Its gap lock keeps two admins from adding the same rule. */
+ * category, jurisdiction and keywords, or *other NULL when none. Its gap
+ * lock keeps two admins from adding the same rule. */
 int routing_conflict(struct db *db, struct arena *a, long long category,
 		     long long jur, const char *keywords, long long except_id,
-		     struct dbres *out);
+		     struct routing_conflict_row **other);
 int routing_insert(struct db *db, struct arena *a, long long category,
 		   long long jur, const char *keywords, long long unit,
 		   long long user_id, long long *id);
 int routing_set_active(struct db *db, struct arena *a, long long id, int active);
 
+/* A unit a rule may name; city is 1 when its jurisdiction is the city. */
+#define ROUTING_UNIT_ROW(X, S)                                               \
+	X(S, INT, id, "u.id")                                                \
+	X(S, STR, name, "u.name")                                            \
+	X(S, INT, jur_id, "u.jurisdiction_id")                               \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, INT, city, "j.parent_id IS NULL")                               \
+	X(S, INT, active, "u.active")
+DB_ROW_STRUCT(routing_unit_row, ROUTING_UNIT_ROW);
+#define ROUTING_JUR_ROW(X, S)                                                \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, name, "name")                                              \
+	X(S, INT, parent_id, "parent_id")                                    \
+	X(S, INT, active, "active")
+DB_ROW_STRUCT(routing_jur_row, ROUTING_JUR_ROW);
+
 /* Units a rule of jurisdiction jur (0: any) may name: active, of that
- * jurisdiction or of the city. Columns: id, name, jurisdiction id,
- * jurisdiction name, whether that jurisdiction is the city. */
+ * jurisdiction or of the city. */
 int routing_units(struct db *db, struct arena *a, long long jur,
-		  struct dbres *out);
-/* One unit with the same columns plus active; no row when missing. */
+		  struct routing_unit_row **v, size_t *n);
+/* One unit, active or not; *u NULL when missing. */
 int routing_unit(struct db *db, struct arena *a, long long id,
-		 struct dbres *out);
-/* One jurisdiction. Columns: id, name, parent id, active. */
+		 struct routing_unit_row **u);
+/* One jurisdiction (parent_id 0: the city); *j NULL when missing. */
 int routing_jurisdiction(struct db *db, struct arena *a, long long id,
-			 struct dbres *out);
+			 struct routing_jur_row **j);
 
 #endif

@@ -5,7 +5,6 @@
 
 #include "audit_store.h"
 #include "auth.h"
-#include "db.h"
 #include "handlers.h"
 #include "org_store.h"
 #include "roles.h"
@@ -325,29 +324,29 @@ static const char *roles_text(struct req *r, const char *s)
 int h_users(struct req *r)
 {
 	const char *q = req_str(r, F_Q);
-	struct dbres users;
+	struct user_list_row *users;
 	struct unit_row *u;
-	size_t nu;
-	int rc = user_list(r->db, r->a, scope(r), q, &users);
+	size_t n, nu;
+	int rc = user_list(r->db, r->a, scope(r), q, &users, &n);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, scope(r), &u, &nu);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "用户管理", "admin/users.tpl");
 	tmpl_set(d, "Q", q);
-	for (size_t i = 0; i < users.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "USER");
-		tmpl_set(row, "ID", db_cell(&users, i, 0));
-		tmpl_set(row, "USERNAME", db_cell(&users, i, 1));
-		tmpl_set(row, "NAME", db_cell(&users, i, 2));
-		tmpl_set(row, "PHONE", db_cell(&users, i, 3));
-		tmpl_set(row, "ROLES", roles_text(r, db_cell(&users, i, 6)));
-		if (!db_int(&users, i, 4))
+		tmpl_set_int(row, "ID", users[i].id);
+		tmpl_set(row, "USERNAME", users[i].username);
+		tmpl_set(row, "NAME", users[i].display_name);
+		tmpl_set(row, "PHONE", users[i].phone);
+		tmpl_set(row, "ROLES", roles_text(r, users[i].roles));
+		if (!users[i].active)
 			tmpl_show(row, "INACTIVE");
-		if (db_int(&users, i, 5))
+		if (users[i].locked)
 			tmpl_show(row, "LOCKED");
 	}
-	if (users.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	unit_options(d, "UNIT_OPT", u, nu, 0, 0);
 	role_options(d);
@@ -404,38 +403,36 @@ int h_user_create(struct req *r)
 
 int h_user_form(struct req *r)
 {
-	struct dbres u, ms;
+	struct user_row *u;
+	struct membership_row *ms;
 	struct unit_row *units;
-	size_t nunits = 0;
+	size_t nms = 0, nunits = 0;
 	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
-	if (rc == DB_OK && u.nrows == 1)
-		rc = membership_list(r->db, r->a, r->id, &ms);
-	if (rc == DB_OK && u.nrows == 1)
+	if (rc == DB_OK && u != NULL)
+		rc = membership_list(r->db, r->a, r->id, &ms, &nms);
+	if (rc == DB_OK && u != NULL)
 		rc = unit_list(r->db, r->a, scope(r), &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows == 0)
+	if (u == NULL)
 		return 404;
 	struct tdict *d = view_page(r, "编辑用户", "admin/user.tpl");
-	tmpl_set(d, "ID", db_cell(&u, 0, 0));
-	tmpl_set(d, "USERNAME", db_cell(&u, 0, 1));
-	tmpl_set(d, "NAME", db_cell(&u, 0, 2));
-	tmpl_set(d, "PHONE", db_cell(&u, 0, 3));
-	if (db_int(&u, 0, 4))
+	tmpl_set_int(d, "ID", u->id);
+	tmpl_set(d, "USERNAME", u->username);
+	tmpl_set(d, "NAME", u->display_name);
+	tmpl_set(d, "PHONE", u->phone);
+	if (u->active)
 		tmpl_show(d, "ACTIVE");
-	if (db_int(&u, 0, 5))
+	if (u->locked)
 		tmpl_show(d, "LOCKED");
-	for (size_t i = 0; i < ms.nrows; i++) {
+	for (size_t i = 0; i < nms; i++) {
 		struct tdict *m = tmpl_section(d, "MEMBERSHIP");
-		int ro = role_from_code(db_cell(&ms, i, 1));
-		tmpl_set(m, "ID", db_cell(&ms, i, 0));
-		tmpl_set(m, "ROLE", ro >= 0 ? role_defs[ro].label : db_cell(&ms, i, 1));
-		tmpl_set(m, "UNIT", db_cell(&ms, i, 3));
-		tmpl_set(m, "JURISDICTION", db_cell(&ms, i, 4));
-		if (db_int(&ms, i, 5))
-			tmpl_show(m, "ACTIVE");
-		else
-			tmpl_show(m, "INACTIVE");
+		int ro = role_from_code(ms[i].role);
+		tmpl_set_int(m, "ID", ms[i].id);
+		tmpl_set(m, "ROLE", ro >= 0 ? role_defs[ro].label : ms[i].role);
+		tmpl_set(m, "UNIT", ms[i].unit_name);
+		tmpl_set(m, "JURISDICTION", ms[i].jur_name);
+		tmpl_show(m, ms[i].active ? "ACTIVE" : "INACTIVE");
 	}
 	unit_options(d, "UNIT_OPT", units, nunits, 0, 0);
 	role_options(d);
@@ -475,11 +472,11 @@ int h_user_reset_password(struct req *r)
 	const char *problem = auth_password_problem(r->f[F_NEW_PASSWORD].s);
 	if (problem != NULL)
 		return bad_request(r, problem);
-	struct dbres u;
+	struct user_row *u;
 	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows == 0)
+	if (u == NULL)
 		return 404;
 	char hash[256];
 	if (auth_hash_password(r->f[F_NEW_PASSWORD].s, hash, sizeof hash) < 0)
@@ -493,8 +490,7 @@ int h_user_reset_password(struct req *r)
 		rc = session_delete_user(r->db, r->a, r->id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "user.password_reset", "user", r->id,
-			       arena_printf(r->a, "重置 %s 的密码并解除锁定",
-					    db_cell(&u, 0, 1)));
+			       arena_printf(r->a, "重置 %s 的密码并解除锁定", u->username));
 	int st = finish_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=password", r->id));
 }
@@ -505,11 +501,11 @@ int h_membership_add(struct req *r)
 	int ro = role_from_code(role);
 	if (ro < 0)
 		return bad_request(r, "角色无效。");
-	struct dbres u;
+	struct user_row *u;
 	int rc = user_get(r->db, r->a, scope(r), r->id, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (u.nrows == 0)
+	if (u == NULL)
 		return 404;
 	if (!unit_in_scope(r, r->f[F_UNIT_ID].i, &rc)) {
 		if (rc != DB_OK)
@@ -524,7 +520,7 @@ int h_membership_add(struct req *r)
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "membership.add", "membership", mid,
 			       arena_printf(r->a, "用户 %s：%s，单位 #%lld",
-					    db_cell(&u, 0, 1), role_defs[ro].label,
+					    u->username, role_defs[ro].label,
 					    r->f[F_UNIT_ID].i));
 	int st = finish_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/admin/users/%lld?done=saved", r->id));
@@ -532,13 +528,12 @@ int h_membership_add(struct req *r)
 
 int h_membership_deactivate(struct req *r)
 {
-	struct dbres m;
-	int rc = membership_get(r->db, r->a, scope(r), r->id, &m);
+	long long user_id;
+	int rc = membership_get(r->db, r->a, scope(r), r->id, &user_id);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (m.nrows == 0)
+	if (user_id == 0)
 		return 404;
-	long long user_id = db_int(&m, 0, 0);
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = membership_set_active(r->db, r->a, r->id, 0);

@@ -3,7 +3,6 @@
 
 #include "audit_store.h"
 #include "auth.h"
-#include "db.h"
 #include "handlers.h"
 #include "user_store.h"
 #include "view.h"
@@ -82,11 +81,11 @@ int h_password(struct req *r)
 	const char *problem = auth_password_problem(pw);
 	if (problem != NULL)
 		return password_page(r, 400, problem);
-	struct dbres res;
-	int rc = user_password_hash(r->db, r->a, r->actor->user_id, &res);
+	const char *stored;
+	int rc = user_password_hash(r->db, r->a, r->actor->user_id, &stored);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? 503 : 500;
-	if (res.nrows != 1 || !auth_check_password(cur, db_cell(&res, 0, 0)))
+	if (stored == NULL || !auth_check_password(cur, stored))
 		return password_page(r, 403, "当前密码不正确。");
 	char hash[256];
 	if (auth_hash_password(pw, hash, sizeof hash) < 0)

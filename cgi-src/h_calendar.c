@@ -5,7 +5,6 @@
 
 #include "audit_store.h"
 #include "calendar_store.h"
-#include "db.h"
 #include "handlers.h"
 #include "roles.h"
 #include "view.h"
@@ -90,10 +89,11 @@ int h_calendar(struct req *r)
 	wd_format(next - 1, to);
 
 	struct wd_calendar cal;
-	struct dbres names;
+	struct calendar_day_row *names;
+	size_t nnames = 0;
 	int rc = calendar_load(r->db, r->a, &cal);
 	if (rc == DB_OK)
-		rc = calendar_range(r->db, r->a, from, to, &names);
+		rc = calendar_range(r->db, r->a, from, to, &names, &nnames);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? 503 : 500;
 
@@ -128,11 +128,11 @@ int h_calendar(struct req *r)
 		int wd = wd_weekday(day);
 		const char *name = "";
 		const char *kind = NULL;
-		while (ni < names.nrows && strcmp(db_cell(&names, ni, 0), iso) < 0)
+		while (ni < nnames && strcmp(names[ni].day, iso) < 0)
 			ni++;
-		if (ni < names.nrows && strcmp(db_cell(&names, ni, 0), iso) == 0) {
-			kind = db_cell(&names, ni, 1);
-			name = db_cell(&names, ni, 2);
+		if (ni < nnames && strcmp(names[ni].day, iso) == 0) {
+			kind = names[ni].kind;
+			name = names[ni].name;
 		}
 		int work = wd_is_workday(&cal, day);
 		tmpl_set(c, "CLASS", kind ? kind : (wd == 0 || wd == 6) ? "weekend" : "normal");

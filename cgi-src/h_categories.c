@@ -7,7 +7,6 @@
 
 #include "audit_store.h"
 #include "category_store.h"
-#include "db.h"
 #include "handlers.h"
 #include "org_store.h"
 #include "view.h"
@@ -41,7 +40,8 @@ static int refuse_tx(struct req *r, const char *msg)
 /* category_list's rows with each row's parent as a row index (-1 at the
  * top) and its number of active children. Arena memory. */
 struct cats {
-	struct dbres res;
+	struct category_row *v;
+	size_t n;
 	long *parent;
 	int *active_children;
 };
@@ -49,10 +49,10 @@ struct cats {
 static long cat_index(const struct cats *c, long long id)
 {
 	/* Rows come ordered by id. */
-	size_t lo = 0, hi = c->res.nrows;
+	size_t lo = 0, hi = c->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		long long v = db_int(&c->res, mid, 0);
+		long long v = c->v[mid].id;
 		if (v == id)
 			return (long)mid;
 		if (v < id)
@@ -65,16 +65,16 @@ static long cat_index(const struct cats *c, long long id)
 
 static int cats_load(struct req *r, struct cats *c)
 {
-	int rc = category_list(r->db, r->a, scope(r), &c->res);
+	int rc = category_list(r->db, r->a, scope(r), &c->v, &c->n);
 	if (rc != DB_OK)
 		return rc;
-	size_t n = c->res.nrows;
+	size_t n = c->n;
 	c->parent = arena_alloc(r->a, (n + 1) * sizeof *c->parent);
 	c->active_children = arena_zalloc(r->a, (n + 1) * sizeof *c->active_children);
 	for (size_t i = 0; i < n; i++) {
-		const char *p = db_cell(&c->res, i, 2);
-		c->parent[i] = p ? cat_index(c, db_int(&c->res, i, 2)) : -1;
-		if (c->parent[i] >= 0 && db_int(&c->res, i, 4))
+		long long p = c->v[i].parent_id;
+		c->parent[i] = p ? cat_index(c, p) : -1;
+		if (c->parent[i] >= 0 && c->v[i].active)
 			c->active_children[c->parent[i]]++;
 	}
 	return DB_OK;
@@ -82,12 +82,12 @@ static int cats_load(struct req *r, struct cats *c)
 
 static const char *cat_name(const struct cats *c, long i)
 {
-	return db_cell(&c->res, (size_t)i, 1);
+	return c->v[i].name;
 }
 
 static int cat_active(const struct cats *c, long i)
 {
-	return (int)db_int(&c->res, (size_t)i, 4);
+	return (int)c->v[i].active;
 }
 
 /* "社会保障 › 养老保险": the names from the top down to row i. */
@@ -120,15 +120,15 @@ static int in_subtree(const struct cats *c, long i, long root)
 static void cat_tree(struct req *r, struct tdict *d, const struct cats *c,
 		     long parent, int depth, int *seen, int can_edit)
 {
-	for (size_t i = 0; i < c->res.nrows; i++) {
+	for (size_t i = 0; i < c->n; i++) {
 		if (c->parent[i] != parent || seen[i])
 			continue;
 		seen[i] = 1;
 		struct tdict *row = tmpl_section(d, "CAT");
-		tmpl_set(row, "ID", db_cell(&c->res, i, 0));
+		tmpl_set_int(row, "ID", c->v[i].id);
 		tmpl_set(row, "NAME", cat_name(c, (long)i));
-		tmpl_set(row, "DAYS", db_cell(&c->res, i, 3));
-		tmpl_set(row, "RULES", db_cell(&c->res, i, 5));
+		tmpl_set_int(row, "DAYS", c->v[i].days);
+		tmpl_set_int(row, "RULES", c->v[i].rules);
 		tmpl_set_int(row, "DEPTH", depth > 4 ? 4 : depth);
 		tmpl_show(row, can_edit ? "EDIT" : "VIEW");
 		tmpl_show(row, cat_active(c, (long)i) ? "ACTIVE" : "INACTIVE");
@@ -145,7 +145,7 @@ static void cat_options(struct req *r, struct tdict *d, const char *section,
 			const struct cats *c, long skip, long selected,
 			int leaves_only)
 {
-	for (size_t i = 0; i < c->res.nrows; i++) {
+	for (size_t i = 0; i < c->n; i++) {
 		long k = (long)i;
 		if (k != selected && !cat_active(c, k))
 			continue;
@@ -154,7 +154,7 @@ static void cat_options(struct req *r, struct tdict *d, const char *section,
 		if (leaves_only && c->active_children[i] > 0 && k != selected)
 			continue;
 		struct tdict *o = tmpl_section(d, section);
-		tmpl_set(o, "ID", db_cell(&c->res, i, 0));
+		tmpl_set_int(o, "ID", c->v[i].id);
 		tmpl_set(o, "NAME", cat_path(r, c, k));
 		if (k == selected)
 			tmpl_show(o, "SELECTED");
@@ -198,14 +198,14 @@ int h_categories(struct req *r)
 		return db_status(rc);
 	int can_edit = scope(r) == 0;
 	struct tdict *d = view_page(r, "问题分类", "admin/categories.tpl");
-	int *seen = arena_zalloc(r->a, (c.res.nrows + 1) * sizeof *seen);
+	int *seen = arena_zalloc(r->a, (c.n + 1) * sizeof *seen);
 	cat_tree(r, d, &c, -1, 0, seen, can_edit);
 	/* Rows on a cycle made outside this page would never be reached
 	 * from the top: list them too rather than hide them. */
-	for (size_t i = 0; i < c.res.nrows; i++)
+	for (size_t i = 0; i < c.n; i++)
 		if (!seen[i])
 			cat_tree(r, d, &c, c.parent[i], 0, seen, can_edit);
-	if (c.res.nrows == 0)
+	if (c.n == 0)
 		tmpl_show(d, "EMPTY");
 	if (can_edit) {
 		tmpl_show(d, "CAN_EDIT");
@@ -228,22 +228,22 @@ int h_category_form(struct req *r)
 	if (me < 0)
 		return 404;
 	struct tdict *d = view_page(r, "编辑问题分类", "admin/category.tpl");
-	tmpl_set(d, "ID", db_cell(&c.res, (size_t)me, 0));
+	tmpl_set_int(d, "ID", c.v[me].id);
 	tmpl_set(d, "NAME", cat_name(&c, me));
 	tmpl_set(d, "PATH", cat_path(r, &c, me));
-	tmpl_set(d, "DAYS", db_cell(&c.res, (size_t)me, 3));
-	tmpl_set(d, "RULES", db_cell(&c.res, (size_t)me, 5));
+	tmpl_set_int(d, "DAYS", c.v[me].days);
+	tmpl_set_int(d, "RULES", c.v[me].rules);
 	if (cat_active(&c, me))
 		tmpl_show(d, "ACTIVE");
 	/* Never itself or one of its descendants: that would be a cycle. */
 	cat_options(r, d, "PARENT_OPT", &c, me, c.parent[me], 0);
-	for (size_t i = 0; i < c.res.nrows; i++) {
+	for (size_t i = 0; i < c.n; i++) {
 		if (c.parent[i] != me)
 			continue;
 		struct tdict *k = tmpl_section(tmpl_section(d, "CHILDREN"), "CHILD");
-		tmpl_set(k, "ID", db_cell(&c.res, i, 0));
+		tmpl_set_int(k, "ID", c.v[i].id);
 		tmpl_set(k, "NAME", cat_name(&c, (long)i));
-		tmpl_set(k, "DAYS", db_cell(&c.res, i, 3));
+		tmpl_set_int(k, "DAYS", c.v[i].days);
 		if (!cat_active(&c, (long)i))
 			tmpl_show(k, "INACTIVE");
 	}
@@ -264,14 +264,14 @@ int h_category_create(struct req *r)
 	const char *parent_name = "（一级分类）";
 	int rc = db_begin(r->db);
 	if (rc == DB_OK && parent != 0) {
-		struct dbres p;
+		struct category_lock_row *p;
 		rc = category_lock(r->db, r->a, parent, &p);
-		if (rc == DB_OK && p.nrows == 0)
+		if (rc == DB_OK && p == NULL)
 			return refuse_tx(r, "上级分类不存在。");
-		if (rc == DB_OK && !db_int(&p, 0, 2))
+		if (rc == DB_OK && !p->active)
 			return refuse_tx(r, "上级分类已停用，不能在其下新增分类。");
 		if (rc == DB_OK)
-			parent_name = arena_printf(r->a, "#%lld %s", parent, db_cell(&p, 0, 3));
+			parent_name = arena_printf(r->a, "#%lld %s", parent, p->name);
 	}
 	if (rc == DB_OK) {
 		rc = category_name_taken(r->db, r->a, parent, name, 0);
@@ -309,22 +309,22 @@ static int check_parent(struct req *r, long long id, long long parent,
 			*problem = "分类层级过深。";
 			return DB_OK;
 		}
-		struct dbres p;
+		struct category_lock_row *p;
 		int rc = category_lock(r->db, r->a, cur, &p);
 		if (rc != DB_OK)
 			return rc;
-		if (p.nrows == 0) {
+		if (p == NULL) {
 			*problem = "上级分类不存在。";
 			return DB_OK;
 		}
 		if (depth == 0) {
-			if (active && !db_int(&p, 0, 2)) {
+			if (active && !p->active) {
 				*problem = "上级分类已停用；启用的分类只能放在启用的上级分类之下。";
 				return DB_OK;
 			}
-			*parent_name = arena_printf(r->a, "#%lld %s", parent, db_cell(&p, 0, 3));
+			*parent_name = arena_printf(r->a, "#%lld %s", parent, p->name);
 		}
-		cur = db_int(&p, 0, 1);
+		cur = p->parent_id;
 	}
 	return DB_OK;
 }
@@ -337,11 +337,11 @@ int h_category_update(struct req *r)
 	long long parent = r->f[F_PARENT_ID].i, days = r->f[F_TIME_LIMIT].i;
 	int active = r->f[F_ACTIVE].present;
 	const char *problem = NULL, *parent_name = "（一级分类）";
-	struct dbres me;
+	struct category_lock_row *me = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = category_lock(r->db, r->a, r->id, &me);
-	if (rc == DB_OK && me.nrows == 0) {
+	if (rc == DB_OK && me == NULL) {
 		db_rollback(r->db);
 		return 404;
 	}
@@ -366,8 +366,8 @@ int h_category_update(struct req *r)
 		return refuse_tx(r, dup_message(r, name));
 	if (rc == DB_OK) {
 		/* What it was, where that changed. */
-		const char *was_name = db_cell(&me, 0, 3);
-		long long was_days = db_int(&me, 0, 4);
+		const char *was_name = me->name;
+		long long was_days = me->days;
 		rc = audit_add(REQ_CTX(r), 0, active ? "category.update" : "category.deactivate",
 			       "category", r->id,
 			       arena_printf(r->a, "%s%s%s%s，上级 %s，办理时限 %lld 个工作日%s，%s",
@@ -427,33 +427,35 @@ int h_routing(struct req *r)
 	    (jur == 0 || jur == r->f[F_JURISDICTION_ID].i))
 		jur = r->f[F_JURISDICTION_ID].i;
 	long long cat = r->f[F_CATEGORY_ID].present ? r->f[F_CATEGORY_ID].i : 0;
-	struct dbres rules, units;
+	struct routing_row *rules;
+	struct routing_unit_row *units;
 	struct jur_row *jurs;
-	size_t njurs;
+	size_t nrules, nunits, njurs;
 	struct cats c;
-	int rc = routing_list(r->db, r->a, jur, cat, &rules);
+	int rc = routing_list(r->db, r->a, jur, cat, &rules, &nrules);
 	if (rc == DB_OK)
 		rc = cats_load(r, &c);
 	if (rc == DB_OK)
 		rc = jur_list(r->db, r->a, scope(r), &jurs, &njurs);
 	if (rc == DB_OK)
-		rc = routing_units(r->db, r->a, scope(r), &units);
+		rc = routing_units(r->db, r->a, scope(r), &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "派单规则", "admin/routing.tpl");
-	for (size_t i = 0; i < rules.nrows; i++) {
+	for (size_t i = 0; i < nrules; i++) {
+		const struct routing_row *ru = &rules[i];
 		struct tdict *row = tmpl_section(d, "RULE");
-		tmpl_set(row, "ID", db_cell(&rules, i, 0));
-		long k = cat_index(&c, db_int(&rules, i, 1));
-		tmpl_set(row, "CATEGORY", k >= 0 ? cat_path(r, &c, k) : db_cell(&rules, i, 2));
-		tmpl_set(row, "JURISDICTION", db_cell(&rules, i, 5));
-		tmpl_set(row, "KEYWORDS", *db_cell(&rules, i, 6) ? db_cell(&rules, i, 6) : "—");
-		tmpl_set(row, "UNIT", db_cell(&rules, i, 8));
-		if (!db_int(&rules, i, 10))
+		tmpl_set_int(row, "ID", ru->id);
+		long k = cat_index(&c, ru->category_id);
+		tmpl_set(row, "CATEGORY", k >= 0 ? cat_path(r, &c, k) : ru->category_name);
+		tmpl_set(row, "JURISDICTION", ru->jur_name);
+		tmpl_set(row, "KEYWORDS", *ru->keywords ? ru->keywords : "—");
+		tmpl_set(row, "UNIT", ru->unit_name);
+		if (!ru->unit_active)
 			tmpl_show(row, "UNIT_INACTIVE");
-		tmpl_show(row, db_int(&rules, i, 9) ? "ACTIVE" : "INACTIVE");
+		tmpl_show(row, ru->active ? "ACTIVE" : "INACTIVE");
 	}
-	if (rules.nrows == 0)
+	if (nrules == 0)
 		tmpl_show(d, "EMPTY");
 	/* The filter, then the form for a new rule. */
 	if (scope(r) == 0)
@@ -475,10 +477,10 @@ int h_routing(struct req *r)
 	long sel = cat ? cat_index(&c, cat) : -1;
 	cat_options(r, d, "FCAT_OPT", &c, -1, sel, 0);
 	cat_options(r, d, "CAT_OPT", &c, -1, sel >= 0 && c.active_children[sel] == 0 ? sel : -1, 1);
-	for (size_t i = 0; i < units.nrows; i++) {
+	for (size_t i = 0; i < nunits; i++) {
 		struct tdict *o = tmpl_section(d, "UNIT_OPT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_setf(o, "NAME", "%s · %s", db_cell(&units, i, 3), db_cell(&units, i, 1));
+		tmpl_set_int(o, "ID", units[i].id);
+		tmpl_setf(o, "NAME", "%s · %s", units[i].jur_name, units[i].name);
 	}
 	return view_finish(r, 200);
 }
@@ -502,7 +504,9 @@ static const char *rule_text(struct req *r, const char *category_name,
 static int rule_check(struct req *r, long long category, long long jur,
 		      long long unit, const char *keywords, const char **detail)
 {
-	struct dbres j, c, u;
+	struct routing_jur_row *j = NULL;
+	struct category_detail_row *c = NULL;
+	struct routing_unit_row *u = NULL;
 	int rc = routing_jurisdiction(r->db, r->a, jur, &j);
 	if (rc == DB_OK)
 		rc = category_get(r->db, r->a, category, &c);
@@ -510,20 +514,19 @@ static int rule_check(struct req *r, long long category, long long jur,
 		rc = routing_unit(r->db, r->a, unit, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (j.nrows == 0 || !db_int(&j, 0, 3))
+	if (j == NULL || !j->active)
 		return refuse(r, 400, "行政区域不存在或已停用。");
-	if (c.nrows == 0 || !db_int(&c, 0, 4))
+	if (c == NULL || !c->active)
 		return refuse(r, 400, "问题分类不存在或已停用。");
-	if (db_int(&c, 0, 6) > 0)
+	if (c->children > 0)
 		return refuse(r, 400, "请选择末级问题分类：受理时只能选择末级分类，"
 				      "上级分类的派单规则不会生效。");
-	if (u.nrows == 0 || !db_int(&u, 0, 5))
+	if (u == NULL || !u->active)
 		return refuse(r, 400, "承办单位不存在或已停用。");
-	if (db_int(&u, 0, 2) != jur && !db_int(&u, 0, 4))
+	if (u->jur_id != jur && !u->city)
 		return refuse(r, 400, arena_printf(r->a, "承办单位须为%s或市级的单位。",
-						   db_cell(&j, 0, 1)));
-	*detail = rule_text(r, db_cell(&c, 0, 1), category, db_cell(&j, 0, 1),
-			    keywords, db_cell(&u, 0, 1), unit);
+						   j->name));
+	*detail = rule_text(r, c->name, category, j->name, keywords, u->name, unit);
 	return 0;
 }
 
@@ -533,14 +536,13 @@ static int rule_check(struct req *r, long long category, long long jur,
 static int rule_conflict(struct req *r, long long category, long long jur,
 			 const char *keywords, long long except_id, int *rc)
 {
-	struct dbres other;
+	struct routing_conflict_row *other;
 	*rc = routing_conflict(r->db, r->a, category, jur, keywords, except_id, &other);
-	if (*rc != DB_OK || other.nrows == 0)
+	if (*rc != DB_OK || other == NULL)
 		return 0;
 	return refuse_tx(r, arena_printf(r->a,
-		"该行政区域内此分类已有关键词相同的启用规则（#%s，承办单位 %s），"
-		"请先停用该规则。未作任何修改。", db_cell(&other, 0, 0),
-		db_cell(&other, 0, 1)));
+		"该行政区域内此分类已有关键词相同的启用规则（#%lld，承办单位 %s），"
+		"请先停用该规则。未作任何修改。", other->id, other->unit_name));
 }
 
 int h_routing_create(struct req *r)
@@ -569,27 +571,25 @@ int h_routing_create(struct req *r)
 int h_routing_update(struct req *r)
 {
 	int active = r->f[F_ACTIVE].present;
-	struct dbres rule;
+	struct routing_lock_row *rule = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = routing_lock(r->db, r->a, scope(r), r->id, &rule);
-	if (rc != DB_OK || rule.nrows == 0) {
+	if (rc != DB_OK || rule == NULL) {
 		db_rollback(r->db);
 		return rc != DB_OK ? db_status(rc) : 404;
 	}
 	const char *back = active ? "/admin/routing?done=saved"
 				  : "/admin/routing?done=deactivated";
-	if (db_int(&rule, 0, 5) == active) {
+	if (rule->active == active) {
 		/* Nothing to change, nothing to record. */
 		db_rollback(r->db);
 		return http_redirect(r, back);
 	}
-	long long cat = db_int(&rule, 0, 1), jur = db_int(&rule, 0, 2);
-	long long unit = db_int(&rule, 0, 4);
-	const char *keywords = db_cell(&rule, 0, 3);
-	const char *detail = rule_text(r, db_cell(&rule, 0, 6), cat,
-				       db_cell(&rule, 0, 11), keywords,
-				       db_cell(&rule, 0, 9), unit);
+	long long cat = rule->category_id, jur = rule->jur_id, unit = rule->unit_id;
+	const char *keywords = rule->keywords;
+	const char *detail = rule_text(r, rule->category_name, cat, rule->jur_name,
+				       keywords, rule->unit_name, unit);
 	if (active) {
 		/* Back in use only if it could be added today. */
 		int st = rule_check(r, cat, jur, unit, keywords, &detail);

@@ -9,7 +9,6 @@
 
 #include "audit_store.h"
 #include "calendar_store.h"
-#include "db.h"
 #include "dispute.h"
 #include "handlers.h"
 #include "procedure_store.h"
@@ -39,34 +38,30 @@ static int refuse_tx(struct req *r, const char *msg)
 
 /* ---- the list ------------------------------------------------------------ */
 
-/* Columns of procedure_list. */
-enum { P_ID, P_JUR, P_FROM, P_EST, P_LEGAL, P_CONVENER, P_REVIEW, P_ACCEPT,
-       P_OPINION };
-
 /* Writes the versions of jurisdiction jur as PROC sections, newest first
  * (the list's order): those dated after today wait, the first dated today
  * or before is in force, older ones were replaced. Returns whether one is
  * in force. */
-static int jur_versions(struct tdict *j, const struct dbres *list,
+static int jur_versions(struct tdict *j, const struct procedure_row *v, size_t n,
 			long long jur, const char *today)
 {
 	int in_force = 0;
-	for (size_t i = 0; i < list->nrows; i++) {
-		if (db_int(list, i, P_JUR) != jur)
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].jur_id != jur)
 			continue;
 		struct tdict *p = tmpl_section(j, "PROC");
-		const char *from = db_cell(list, i, P_FROM);
-		tmpl_set(p, "ID", db_cell(list, i, P_ID));
+		const char *from = v[i].effective_from;
+		tmpl_set_int(p, "ID", v[i].id);
 		tmpl_set(p, "FROM", from);
-		tmpl_set(p, "ESTABLISHMENT", db_cell(list, i, P_EST));
-		if (db_cell(list, i, P_LEGAL) != NULL)
-			tmpl_set(tmpl_section(p, "LEGAL"), "NAME", db_cell(list, i, P_LEGAL));
+		tmpl_set(p, "ESTABLISHMENT", v[i].establishment_name);
+		if (v[i].legal_name != NULL)
+			tmpl_set(tmpl_section(p, "LEGAL"), "NAME", v[i].legal_name);
 		else
 			tmpl_show(p, "NO_LEGAL");
-		tmpl_set(p, "CONVENER", db_cell(list, i, P_CONVENER));
-		tmpl_set(p, "REVIEW", db_cell(list, i, P_REVIEW));
-		tmpl_set(p, "ACCEPT", db_cell(list, i, P_ACCEPT));
-		tmpl_set(p, "OPINION", db_cell(list, i, P_OPINION));
+		tmpl_set(p, "CONVENER", v[i].convener_name);
+		tmpl_set_int(p, "REVIEW", v[i].review_days);
+		tmpl_set_int(p, "ACCEPT", v[i].accept_days);
+		tmpl_set_int(p, "OPINION", v[i].opinion_days);
 		/* YYYY-MM-DD compares as text. */
 		if (strcmp(from, today) > 0) {
 			tmpl_show(p, "FUTURE");
@@ -84,36 +79,38 @@ int h_procedures(struct req *r)
 {
 	char today[11];
 	calendar_today(today);
-	struct dbres jurs, list, units;
-	int rc = procedure_jurisdictions(r->db, r->a, scope(r), &jurs);
+	struct procedure_jur_row *jurs;
+	struct procedure_row *list;
+	struct procedure_unit_row *units;
+	size_t njurs, nlist, nunits;
+	int rc = procedure_jurisdictions(r->db, r->a, scope(r), &jurs, &njurs);
 	if (rc == DB_OK)
-		rc = procedure_list(r->db, r->a, scope(r), &list);
+		rc = procedure_list(r->db, r->a, scope(r), &list, &nlist);
 	if (rc == DB_OK)
-		rc = procedure_units(r->db, r->a, scope(r), &units);
+		rc = procedure_units(r->db, r->a, scope(r), &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "争议认定程序", "admin/procedures.tpl");
 	tmpl_set(d, "TODAY", today);
-	for (size_t i = 0; i < jurs.nrows; i++) {
-		long long id = db_int(&jurs, i, 0);
-		int city = (int)db_int(&jurs, i, 2), active = (int)db_int(&jurs, i, 3);
+	for (size_t i = 0; i < njurs; i++) {
+		const struct procedure_jur_row *ju = &jurs[i];
 		struct tdict *j = tmpl_section(d, "JUR");
-		tmpl_set(j, "ID", db_cell(&jurs, i, 0));
-		tmpl_set(j, "NAME", db_cell(&jurs, i, 1));
-		if (!active)
+		tmpl_set_int(j, "ID", ju->id);
+		tmpl_set(j, "NAME", ju->name);
+		if (!ju->active)
 			tmpl_show(j, "JUR_INACTIVE");
-		if (!jur_versions(j, &list, id, today))
-			tmpl_show(j, city ? "NONE" : "INHERITS");
-		if (active && (scope(r) == 0 || id == scope(r))) {
+		if (!jur_versions(j, list, nlist, ju->id, today))
+			tmpl_show(j, ju->city ? "NONE" : "INHERITS");
+		if (ju->active && (scope(r) == 0 || ju->id == scope(r))) {
 			struct tdict *o = tmpl_section(d, "JUR_OPT");
-			tmpl_set(o, "ID", db_cell(&jurs, i, 0));
-			tmpl_set(o, "NAME", db_cell(&jurs, i, 1));
+			tmpl_set_int(o, "ID", ju->id);
+			tmpl_set(o, "NAME", ju->name);
 		}
 	}
-	for (size_t i = 0; i < units.nrows; i++) {
+	for (size_t i = 0; i < nunits; i++) {
 		struct tdict *o = tmpl_section(d, "UNIT_OPT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_setf(o, "NAME", "%s · %s", db_cell(&units, i, 3), db_cell(&units, i, 1));
+		tmpl_set_int(o, "ID", units[i].id);
+		tmpl_setf(o, "NAME", "%s · %s", units[i].jur_name, units[i].name);
 	}
 	return view_finish(r, 200);
 }
@@ -126,20 +123,20 @@ int h_procedures(struct req *r)
 static int check_unit(struct req *r, long long id, long long jur,
 		      const char *jur_name, const char *role, const char **name)
 {
-	struct dbres u;
+	struct procedure_unit_row *u;
 	int rc = procedure_unit(r->db, r->a, id, &u);
 	if (rc != DB_OK) {
 		db_rollback(r->db);
 		return db_status(rc);
 	}
-	if (u.nrows == 0 || !db_int(&u, 0, 5))
+	if (u == NULL || !u->active)
 		return refuse_tx(r, arena_printf(r->a, "所选%s单位不存在或已停用，未作任何修改。",
 						 role));
-	if (db_int(&u, 0, 2) != jur && !db_int(&u, 0, 4))
+	if (u->jur_id != jur && !u->city)
 		return refuse_tx(r, arena_printf(r->a,
 			"%s须为%s或市级的单位，「%s」属于%s，未作任何修改。",
-			role, jur_name, db_cell(&u, 0, 1), db_cell(&u, 0, 3)));
-	*name = db_cell(&u, 0, 1);
+			role, jur_name, u->name, u->jur_name));
+	*name = u->name;
 	return 0;
 }
 
@@ -170,7 +167,7 @@ int h_procedure_create(struct req *r)
 	if (legal != 0 && legal == est)
 		return refuse(r, 400, "编办和法制局不能是同一个单位。");
 
-	struct dbres j, same;
+	struct procedure_jur_row *j;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = procedure_jurisdiction_lock(r->db, r->a, jur, &j);
@@ -178,9 +175,9 @@ int h_procedure_create(struct req *r)
 		db_rollback(r->db);
 		return db_status(rc);
 	}
-	if (j.nrows == 0 || !db_int(&j, 0, 3))
+	if (j == NULL || !j->active)
 		return refuse_tx(r, "行政区域不存在或已停用。");
-	const char *jur_name = db_cell(&j, 0, 1);
+	const char *jur_name = j->name;
 	const char *est_name = NULL, *legal_name = "不设法制局环节", *conv_name = NULL;
 	int st = check_unit(r, est, jur, jur_name, "编办", &est_name);
 	if (st == 0 && legal != 0)
@@ -192,8 +189,9 @@ int h_procedure_create(struct req *r)
 	const char *dup = arena_printf(r->a,
 		"%s已有自 %s 起生效的程序版本；同一天只能有一个版本，请选择其他生效日期。"
 		"未作任何修改。", jur_name, day);
+	long long same = 0;
 	rc = procedure_on_date(r->db, r->a, jur, day, &same);
-	if (rc == DB_OK && same.nrows > 0)
+	if (rc == DB_OK && same != 0)
 		return refuse_tx(r, dup);
 	long long id = 0;
 	if (rc == DB_OK)

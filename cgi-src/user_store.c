@@ -43,17 +43,39 @@ enum stmt {
 	" AND NOT EXISTS (SELECT 1 FROM memberships sm JOIN units su" \
 	" ON su.id = sm.unit_id WHERE sm.user_id = u.id AND su.jurisdiction_id <> ?)))"
 
+DB_ROW_COLS(session_row, SESSION_ROW);
+DB_ROW_COLS(snapshot_row, SNAPSHOT_ROW);
+DB_ROW_COLS(login_row, LOGIN_ROW);
+DB_ROW_COLS(user_row, USER_ROW);
+DB_ROW_COLS(user_list_row, USER_LIST_ROW);
+DB_ROW_COLS(membership_row, MEMBERSHIP_ROW);
+
+/* The rows of statements that answer one value or two, for this file. */
+#define FAILURES_ROW(X, S) X(S, INT, failures, "failures")
+#define FAILED_COUNT_ROW(X, S) X(S, INT, failed_count, "failed_count")
+#define HASH_ROW(X, S) X(S, STR, password_hash, "password_hash")
+#define COUNT_ROW(X, S) X(S, INT, n, "COUNT(*)")
+#define HOME_UNIT_ROW(X, S) X(S, INT, unit_id, "un.id") X(S, INT, jur_id, "un.jurisdiction_id")
+#define MEMBER_OF_ROW(X, S) X(S, INT, user_id, "m.user_id")
+DB_ROW_STRUCT(failures_row, FAILURES_ROW);
+DB_ROW_STRUCT(failed_count_row, FAILED_COUNT_ROW);
+DB_ROW_STRUCT(hash_row, HASH_ROW);
+DB_ROW_STRUCT(count_row, COUNT_ROW);
+DB_ROW_STRUCT(home_unit_row, HOME_UNIT_ROW);
+DB_ROW_STRUCT(member_of_row, MEMBER_OF_ROW);
+DB_ROW_COLS(failures_row, FAILURES_ROW);
+DB_ROW_COLS(failed_count_row, FAILED_COUNT_ROW);
+DB_ROW_COLS(hash_row, HASH_ROW);
+DB_ROW_COLS(count_row, COUNT_ROW);
+DB_ROW_COLS(home_unit_row, HOME_UNIT_ROW);
+DB_ROW_COLS(member_of_row, MEMBER_OF_ROW);
+
 static const char *const sql[STMT__MAX] = {
-	[STMT_SESSION_LOAD] = "SELECT s.user_id, s.username, s.display_name, s.csrf,"
-	" TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()),"
-	" s.roles, s.unit_id, s.unit_name, s.jurisdiction_id, s.jurisdiction_name,"
-	" s.scope_jurisdiction_id, s.snapshot_gen = s.org_gen, s.org_gen"
+	[STMT_SESSION_LOAD] = "SELECT " DB_COLS(SESSION_ROW)
 	" FROM sessions s WHERE s.id_hash = ?"
 	" AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
 	" AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	[STMT_ACTOR_SNAPSHOT] = "SELECT u.username, u.display_name, m.role, un.id, un.name, j.id, j.name,"
-	" j.parent_id, m.id"
-	" FROM users u"
+	[STMT_ACTOR_SNAPSHOT] = "SELECT " DB_COLS(SNAPSHOT_ROW) " FROM users u"
 	" LEFT JOIN memberships m ON m.user_id = u.id AND m.active = 1"
 	" LEFT JOIN units un ON un.id = m.unit_id AND un.active = 1"
 	" LEFT JOIN jurisdictions j ON j.id = un.jurisdiction_id"
@@ -71,16 +93,15 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SESSION_PURGE] = "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 	" OR created_at < UTC_TIMESTAMP() - INTERVAL ? HOUR",
 	/* failures of the address in its current window */
-	[STMT_THROTTLE_GET] = "SELECT failures FROM login_throttle WHERE client_addr = ?"
+	[STMT_THROTTLE_GET] = "SELECT " DB_COLS(FAILURES_ROW)
+	" FROM login_throttle WHERE client_addr = ?"
 	" AND window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	/* one more, in a new window when the last one ended */
 	[STMT_THROTTLE_FAIL] = "INSERT INTO login_throttle (client_addr, window_start, failures)"
 	" VALUES (?, UTC_TIMESTAMP(), 1) ON DUPLICATE KEY UPDATE"
 	" failures = IF(window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE, failures + 1, 1),"
 	" window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start)",
-	[STMT_USER_FOR_LOGIN] = "SELECT id, password_hash, active,"
-	" COALESCE(locked_until > UTC_TIMESTAMP(), 0)"
-	" FROM users WHERE username = ?",
+	[STMT_USER_FOR_LOGIN] = "SELECT " DB_COLS(LOGIN_ROW) " FROM users WHERE username = ?",
 	/* the window test reads first_failed_at before it
 	 * is assigned, so both assignments see the old window. */
 	[STMT_USER_FAILED] = "UPDATE users SET"
@@ -89,56 +110,56 @@ static const char *const sql[STMT__MAX] = {
 	" first_failed_at = IF(first_failed_at IS NULL OR first_failed_at <="
 	"  UTC_TIMESTAMP() - INTERVAL 15 MINUTE, UTC_TIMESTAMP(), first_failed_at)"
 	" WHERE id = ?",
-	[STMT_USER_FAILED_COUNT] = "SELECT failed_count FROM users WHERE id = ?",
+	[STMT_USER_FAILED_COUNT] = "SELECT " DB_COLS(FAILED_COUNT_ROW) " FROM users WHERE id = ?",
 	[STMT_USER_LOCK] = "UPDATE users SET locked_until = UTC_TIMESTAMP() + INTERVAL ? MINUTE,"
 	" failed_count = 0, first_failed_at = NULL WHERE id = ?",
 	[STMT_USER_LOGIN_OK] = "UPDATE users SET failed_count = 0, first_failed_at = NULL,"
 	" locked_until = NULL WHERE id = ?",
 	[STMT_USER_SET_PASSWORD] = "UPDATE users SET password_hash = ? WHERE id = ?",
-	[STMT_USER_PASSWORD_HASH] = "SELECT password_hash FROM users WHERE id = ?",
-	[STMT_USER_COUNT] = "SELECT COUNT(*) FROM users",
-	[STMT_USER_HOME_UNIT] = "SELECT un.id, un.jurisdiction_id FROM memberships m"
+	[STMT_USER_PASSWORD_HASH] = "SELECT " DB_COLS(HASH_ROW) " FROM users WHERE id = ?",
+	[STMT_USER_COUNT] = "SELECT " DB_COLS(COUNT_ROW) " FROM users",
+	[STMT_USER_HOME_UNIT] = "SELECT " DB_COLS(HOME_UNIT_ROW) " FROM memberships m"
 	" JOIN units un ON un.id = m.unit_id AND un.active = 1"
 	" WHERE m.user_id = ? AND m.active = 1 ORDER BY m.id LIMIT 1",
-	[STMT_USER_LIST] = "SELECT u.id, u.username, u.display_name, u.phone, u.active,"
-	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0),"
-	" (SELECT GROUP_CONCAT(CONCAT(m.role, '@', un.name) ORDER BY m.id"
-	"  SEPARATOR '; ') FROM memberships m JOIN units un ON un.id = m.unit_id"
-	"  WHERE m.user_id = u.id AND m.active = 1)"
-	" FROM users u WHERE " USER_IN_SCOPE
+	[STMT_USER_LIST] = "SELECT " DB_COLS(USER_LIST_ROW) " FROM users u WHERE " USER_IN_SCOPE
 	" AND (? = '' OR u.username LIKE CONCAT('%', ?, '%')"
 	"  OR u.display_name LIKE CONCAT('%', ?, '%'))"
 	" ORDER BY u.id LIMIT 500",
-	[STMT_USER_GET] = "SELECT u.id, u.username, u.display_name, u.phone, u.active,"
-	" COALESCE(u.locked_until > UTC_TIMESTAMP(), 0)"
-	" FROM users u WHERE u.id = ? AND " USER_IN_SCOPE,
+	[STMT_USER_GET] = "SELECT " DB_COLS(USER_ROW) " FROM users u WHERE u.id = ? AND " USER_IN_SCOPE,
 	[STMT_USER_INSERT] = "INSERT INTO users (username, display_name, phone, password_hash)"
 	" VALUES (?, ?, ?, ?)",
 	[STMT_USER_UPDATE] = "UPDATE users u SET u.display_name = ?, u.phone = ?, u.active = ?"
 	" WHERE u.id = ? AND " USER_IN_SCOPE,
-	[STMT_MEMBERSHIP_LIST] = "SELECT m.id, m.role, un.id, un.name, j.name, m.active"
+	[STMT_MEMBERSHIP_LIST] = "SELECT " DB_COLS(MEMBERSHIP_ROW)
 	" FROM memberships m JOIN units un ON un.id = m.unit_id"
 	" JOIN jurisdictions j ON j.id = un.jurisdiction_id"
 	" WHERE m.user_id = ? ORDER BY m.id",
 	[STMT_MEMBERSHIP_ADD] = "INSERT INTO memberships (user_id, unit_id, role) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE active = 1, id = LAST_INSERT_ID(id)",
 	/* in scope when its user is */
-	[STMT_MEMBERSHIP_GET] = "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id"
+	[STMT_MEMBERSHIP_GET] = "SELECT " DB_COLS(MEMBER_OF_ROW)
+	" FROM memberships m JOIN users u ON u.id = m.user_id"
 	" WHERE m.id = ? AND " USER_IN_SCOPE,
 	[STMT_MEMBERSHIP_SET_ACTIVE] = "UPDATE memberships SET active = ? WHERE id = ?",
 };
 
 int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
-		 int idle_min, int max_hours, struct dbres *out)
+		 int idle_min, int max_hours, struct session_row **s)
 {
-	return db_exec(db, a, sql[STMT_SESSION_LOAD], out, DB_B(hash, (size_t)32),
-		       DB_I(max_hours), DB_I(idle_min));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SESSION_LOAD], &res, DB_B(hash, (size_t)32),
+			 DB_I(max_hours), DB_I(idle_min));
+	DB_ROW_OUT(rc, &res, session_row, a, s);
+	return rc;
 }
 
 int actor_snapshot(struct db *db, struct arena *a, long long user_id,
-		   struct dbres *out)
+		   struct snapshot_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_ACTOR_SNAPSHOT], out, DB_I(user_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ACTOR_SNAPSHOT], &res, DB_I(user_id));
+	DB_ROWS_OUT(rc, &res, snapshot_row, a, v, n);
+	return rc;
 }
 
 int session_save_snapshot(struct db *db, struct arena *a,
@@ -177,9 +198,11 @@ int login_throttle_get(struct db *db, struct arena *a, const char *client, int w
 		       long long *failures)
 {
 	struct dbres res;
+	struct failures_row *f;
 	int rc = db_exec(db, a, sql[STMT_THROTTLE_GET], &res, DB_S(client), DB_I(window_min));
+	DB_ROW_OUT(rc, &res, failures_row, a, &f);
 	if (rc == DB_OK)
-		*failures = res.nrows ? db_int(&res, 0, 0) : 0;
+		*failures = f ? f->failures : 0;
 	return rc;
 }
 
@@ -206,6 +229,15 @@ int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 	return db_exec(db, a, sql[STMT_SESSION_PURGE], NULL, DB_I(idle_min), DB_I(max_hours));
 }
 
+int user_for_login_row(struct db *db, struct arena *a, const char *username,
+		       struct login_row **u)
+{
+	struct dbres res;
+	int rc = user_for_login(db, a, username, &res);
+	DB_ROW_OUT(rc, &res, login_row, a, u);
+	return rc;
+}
+
 int user_for_login(struct db *db, struct arena *a, const char *username,
 		   struct dbres *out)
 {
@@ -218,10 +250,12 @@ int user_login_failed(struct db *db, struct arena *a, long long id, long long *c
 	if (rc != DB_OK)
 		return rc;
 	struct dbres res;
+	struct failed_count_row *f;
 	rc = db_exec(db, a, sql[STMT_USER_FAILED_COUNT], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, failed_count_row, a, &f);
 	if (rc != DB_OK)
 		return rc;
-	*count = res.nrows ? db_int(&res, 0, 0) : 0;
+	*count = f ? f->failed_count : 0;
 	return DB_OK;
 }
 
@@ -247,32 +281,45 @@ int user_set_password(struct db *db, struct arena *a, long long id,
 }
 
 int user_password_hash(struct db *db, struct arena *a, long long id,
-		       struct dbres *out)
+		       const char **hash)
 {
-	return db_exec(db, a, sql[STMT_USER_PASSWORD_HASH], out, DB_I(id));
+	struct dbres res;
+	struct hash_row *h;
+	int rc = db_exec(db, a, sql[STMT_USER_PASSWORD_HASH], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, hash_row, a, &h);
+	*hash = h ? h->password_hash : NULL;
+	return rc;
 }
 
 int user_count(struct db *db, struct arena *a, long long *n)
 {
 	struct dbres res;
+	struct count_row *c;
 	int rc = db_exec0(db, a, sql[STMT_USER_COUNT], &res);
+	DB_ROW_OUT(rc, &res, count_row, a, &c);
 	if (rc == DB_OK)
-		*n = db_int(&res, 0, 0);
+		*n = c ? c->n : 0;
 	return rc;
 }
 
 int user_list(struct db *db, struct arena *a, long long jur, const char *q,
-	      struct dbres *out)
+	      struct user_list_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_USER_LIST], out, DB_I(jur), DB_I(jur), DB_I(jur),
-		       DB_S(q), DB_S(q), DB_S(q));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_USER_LIST], &res, DB_I(jur), DB_I(jur), DB_I(jur),
+			 DB_S(q), DB_S(q), DB_S(q));
+	DB_ROWS_OUT(rc, &res, user_list_row, a, v, n);
+	return rc;
 }
 
 int user_get(struct db *db, struct arena *a, long long jur, long long id,
-	     struct dbres *out)
+	     struct user_row **u)
 {
-	return db_exec(db, a, sql[STMT_USER_GET], out, DB_I(id), DB_I(jur), DB_I(jur),
-		       DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_USER_GET], &res, DB_I(id), DB_I(jur), DB_I(jur),
+			 DB_I(jur));
+	DB_ROW_OUT(rc, &res, user_row, a, u);
+	return rc;
 }
 
 int user_insert(struct db *db, struct arena *a, const char *username,
@@ -300,9 +347,12 @@ int user_update(struct db *db, struct arena *a, long long jur, long long id,
 }
 
 int membership_list(struct db *db, struct arena *a, long long user_id,
-		    struct dbres *out)
+		    struct membership_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_MEMBERSHIP_LIST], out, DB_I(user_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MEMBERSHIP_LIST], &res, DB_I(user_id));
+	DB_ROWS_OUT(rc, &res, membership_row, a, v, n);
+	return rc;
 }
 
 int membership_add(struct db *db, struct arena *a, long long user_id,
@@ -317,10 +367,15 @@ int membership_add(struct db *db, struct arena *a, long long user_id,
 }
 
 int membership_get(struct db *db, struct arena *a, long long jur, long long id,
-		   struct dbres *out)
+		   long long *user_id)
 {
-	return db_exec(db, a, sql[STMT_MEMBERSHIP_GET], out, DB_I(id), DB_I(jur), DB_I(jur),
-		       DB_I(jur));
+	struct dbres res;
+	struct member_of_row *m;
+	int rc = db_exec(db, a, sql[STMT_MEMBERSHIP_GET], &res, DB_I(id), DB_I(jur), DB_I(jur),
+			 DB_I(jur));
+	DB_ROW_OUT(rc, &res, member_of_row, a, &m);
+	*user_id = m ? m->user_id : 0;
+	return rc;
 }
 
 int membership_set_active(struct db *db, struct arena *a, long long id, int active)
@@ -332,11 +387,10 @@ int user_home_unit(struct db *db, struct arena *a, long long user_id,
 		   long long *unit_id, long long *jur_id)
 {
 	struct dbres res;
+	struct home_unit_row *h;
 	int rc = db_exec(db, a, sql[STMT_USER_HOME_UNIT], &res, DB_I(user_id));
-	*unit_id = *jur_id = 0;
-	if (rc == DB_OK && res.nrows == 1) {
-		*unit_id = db_int(&res, 0, 0);
-		*jur_id = db_int(&res, 0, 1);
-	}
+	DB_ROW_OUT(rc, &res, home_unit_row, a, &h);
+	*unit_id = h ? h->unit_id : 0;
+	*jur_id = h ? h->jur_id : 0;
 	return rc;
 }

@@ -3,12 +3,27 @@
 #define USER_STORE_H
 #include "db.h"
 
-/* The session's row. Columns: user id, username, display name, csrf,
- * seconds since last seen, roles bitmask, unit id, unit name,
- * jurisdiction id, jurisdiction name, scope jurisdiction id, whether the
- * snapshot is current (1/0), org_gen. No rows: no valid session. */
+/* A session (sql/001_foundation.sql) with the snapshot of its user:
+ * current is 1 while no change to the organisation made it stale. */
+#define SESSION_ROW(X, S)                                                    \
+	X(S, INT, user_id, "s.user_id")                                      \
+	X(S, STR, username, "s.username")                                    \
+	X(S, STR, display_name, "s.display_name")                            \
+	X(S, STR, csrf, "s.csrf")                                            \
+	X(S, INT, idle_s, "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP())") \
+	X(S, INT, roles, "s.roles")                                          \
+	X(S, INT, unit_id, "s.unit_id")                                      \
+	X(S, STR, unit_name, "s.unit_name")                                  \
+	X(S, INT, jur_id, "s.jurisdiction_id")                               \
+	X(S, STR, jur_name, "s.jurisdiction_name")                           \
+	X(S, INT, scope_jur, "s.scope_jurisdiction_id")                      \
+	X(S, INT, current, "s.snapshot_gen = s.org_gen")                     \
+	X(S, INT, org_gen, "s.org_gen")
+DB_ROW_STRUCT(session_row, SESSION_ROW);
+
+/* *s NULL: no valid session. */
 int session_load(struct db *db, struct arena *a, const unsigned char hash[32],
-		 int idle_min, int max_hours, struct dbres *out);
+		 int idle_min, int max_hours, struct session_row **s);
 
 /* What a session remembers about its user (see sql/001_foundation.sql). */
 struct actor_snapshot {
@@ -17,12 +32,25 @@ struct actor_snapshot {
 	long long unit_id, jur_id, scope_jur;
 };
 
-/* The user joined with each active membership, in no order. Columns:
- * username, display name, role, unit id, unit name, jurisdiction id,
- * jurisdiction name, jurisdiction parent id, membership id. No rows: the
- * user is gone or deactivated. */
+/* The user joined with one of their active memberships: role NULL when
+ * they have none; unit_id 0 when its unit is deactivated; jur_parent_id 0
+ * for the city. */
+#define SNAPSHOT_ROW(X, S)                                                   \
+	X(S, STR, username, "u.username")                                    \
+	X(S, STR, display_name, "u.display_name")                            \
+	X(S, NSTR, role, "m.role")                                           \
+	X(S, INT, unit_id, "un.id")                                          \
+	X(S, STR, unit_name, "un.name")                                      \
+	X(S, INT, jur_id, "j.id")                                            \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, INT, jur_parent_id, "j.parent_id")                              \
+	X(S, INT, membership_id, "m.id")
+DB_ROW_STRUCT(snapshot_row, SNAPSHOT_ROW);
+
+/* One row per active membership, in no order. None: the user is gone or
+ * deactivated. */
 int actor_snapshot(struct db *db, struct arena *a, long long user_id,
-		   struct dbres *out);
+		   struct snapshot_row **v, size_t *n);
 int session_save_snapshot(struct db *db, struct arena *a,
 			  const unsigned char hash[32], long long gen,
 			  const struct actor_snapshot *s);
@@ -48,7 +76,19 @@ int session_delete_others(struct db *db, struct arena *a, long long user_id,
 int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 			  int max_hours);
 
-/* Columns: id, password_hash, active, locked (0/1). */
+/* What signing in needs of an account; locked is 1 while a lockout runs. */
+#define LOGIN_ROW(X, S)                                                      \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, password_hash, "password_hash")                            \
+	X(S, INT, active, "active")                                          \
+	X(S, INT, locked, "COALESCE(locked_until > UTC_TIMESTAMP(), 0)")
+DB_ROW_STRUCT(login_row, LOGIN_ROW);
+
+/* *u NULL when there is no such user. */
+int user_for_login_row(struct db *db, struct arena *a, const char *username,
+		       struct login_row **u);
+/* The same by position, for hotlinectl until it reads login_row: columns
+ * id, password_hash, active, locked (0/1), then a NULL. */
 int user_for_login(struct db *db, struct arena *a, const char *username,
 		   struct dbres *out);
 /* Counts one failed login (a new 15-minute window when the last one has
@@ -58,25 +98,42 @@ int user_lock(struct db *db, struct arena *a, long long id, int minutes);
 int user_login_ok(struct db *db, struct arena *a, long long id);
 int user_set_password(struct db *db, struct arena *a, long long id,
 		      const char *hash);
-/* Columns: password_hash. */
+/* *hash NULL when there is no such user. */
 int user_password_hash(struct db *db, struct arena *a, long long id,
-		       struct dbres *out);
+		       const char **hash);
 /* The unit and jurisdiction a user acts for (first active membership);
  * zeros when none. */
 int user_home_unit(struct db *db, struct arena *a, long long user_id,
 		   long long *unit_id, long long *jur_id);
 int user_count(struct db *db, struct arena *a, long long *n);
 
+/* An account as the admin pages show it; locked is 1 while a lockout
+ * runs. */
+#define USER_ROW(X, S)                                                       \
+	X(S, INT, id, "u.id")                                                \
+	X(S, STR, username, "u.username")                                    \
+	X(S, STR, display_name, "u.display_name")                            \
+	X(S, STR, phone, "u.phone")                                          \
+	X(S, INT, active, "u.active")                                        \
+	X(S, INT, locked, "COALESCE(u.locked_until > UTC_TIMESTAMP(), 0)")
+DB_ROW_STRUCT(user_row, USER_ROW);
+/* The same with the active memberships, "role@unit; …" by membership,
+ * NULL when none. */
+#define USER_LIST_ROW(X, S)                                                  \
+	USER_ROW(X, S)                                                       \
+	X(S, NSTR, roles, "(SELECT GROUP_CONCAT(CONCAT(m.role, '@', un.name) ORDER BY m.id" \
+	  " SEPARATOR '; ') FROM memberships m JOIN units un ON un.id = m.unit_id" \
+	  " WHERE m.user_id = u.id AND m.active = 1)")
+DB_ROW_STRUCT(user_list_row, USER_LIST_ROW);
+
 /* Admin. jur = 0: every user; else the users all of whose memberships
  * are in jur (a county admin never manages a city user, even one with a
- * county membership). Columns: id, username, display name, phone,
- * active, locked (0/1), roles summary ("角色@单位; …"). */
+ * county membership). By id. */
 int user_list(struct db *db, struct arena *a, long long jur, const char *q,
-	      struct dbres *out);
-/* Columns: id, username, display name, phone, active, locked. No row when
- * out of scope. */
+	      struct user_list_row **v, size_t *n);
+/* *u NULL when missing or out of scope. */
 int user_get(struct db *db, struct arena *a, long long jur, long long id,
-	     struct dbres *out);
+	     struct user_row **u);
 int user_insert(struct db *db, struct arena *a, const char *username,
 		const char *display_name, const char *phone, const char *hash,
 		long long *id);
@@ -86,14 +143,24 @@ int user_update(struct db *db, struct arena *a, long long jur, long long id,
 		int *changed);
 int user_unlock(struct db *db, struct arena *a, long long id);
 
-/* Columns: membership id, role, unit id, unit name, jurisdiction name, active. */
+#define MEMBERSHIP_ROW(X, S)                                                 \
+	X(S, INT, id, "m.id")                                                \
+	X(S, STR, role, "m.role")                                            \
+	X(S, INT, unit_id, "un.id")                                          \
+	X(S, STR, unit_name, "un.name")                                      \
+	X(S, STR, jur_name, "j.name")                                        \
+	X(S, INT, active, "m.active")
+DB_ROW_STRUCT(membership_row, MEMBERSHIP_ROW);
+
+/* Every membership of the user, active or not, by id. */
 int membership_list(struct db *db, struct arena *a, long long user_id,
-		    struct dbres *out);
+		    struct membership_row **v, size_t *n);
 int membership_add(struct db *db, struct arena *a, long long user_id,
 		   long long unit_id, const char *role, long long *id);
-/* Columns: user id. No row when its user is out of scope. */
+/* The membership's user in *user_id; 0 when the membership is missing or
+ * its user is out of scope. */
 int membership_get(struct db *db, struct arena *a, long long jur, long long id,
-		   struct dbres *out);
+		   long long *user_id);
 int membership_set_active(struct db *db, struct arena *a, long long id, int active);
 
 #endif
