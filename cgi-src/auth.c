@@ -223,7 +223,7 @@ enum login_result auth_login(struct req *r, const char *username,
 {
 	struct login_row *u;
 	long long addr_fails = 0;
-	int rc = user_for_login_row(r->db, r->a, username, &u);
+	int rc = user_for_login(r->db, r->a, username, &u);
 	if (rc == DB_OK)
 		rc = login_throttle_get(r->db, r->a, r->client_addr, AUTH_LOCK_MIN, &addr_fails);
 	if (rc != DB_OK)

@@ -665,15 +665,15 @@ static int cmd_create_user(char **args)
 static int cmd_set_password(char **args)
 {
 	const char *username = args[0];
-	struct dbres u;
+	struct login_row *u;
 	int rc = user_for_login(db, &arena, username, &u);
 	if (rc != DB_OK)
 		return die_db("set-password", rc);
-	if (u.nrows == 0) {
+	if (u == NULL) {
 		fprintf(stderr, "hotlinectl: no user %s\n", username);
 		return 2;
 	}
-	long long id = db_int(&u, 0, 0);
+	long long id = u->id;
 	char pw[256], hash[256];
 	if (read_password(pw, sizeof pw) < 0 ||
 	    auth_hash_password(pw, hash, sizeof hash) < 0)

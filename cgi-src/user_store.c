@@ -229,19 +229,13 @@ int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 	return db_exec(db, a, sql[STMT_SESSION_PURGE], NULL, DB_I(idle_min), DB_I(max_hours));
 }
 
-int user_for_login_row(struct db *db, struct arena *a, const char *username,
+int user_for_login(struct db *db, struct arena *a, const char *username,
 		       struct login_row **u)
 {
 	struct dbres res;
-	int rc = user_for_login(db, a, username, &res);
+	int rc = db_exec(db, a, sql[STMT_USER_FOR_LOGIN], &res, DB_S(username));
 	DB_ROW_OUT(rc, &res, login_row, a, u);
 	return rc;
-}
-
-int user_for_login(struct db *db, struct arena *a, const char *username,
-		   struct dbres *out)
-{
-	return db_exec(db, a, sql[STMT_USER_FOR_LOGIN], out, DB_S(username));
 }
 
 int user_login_failed(struct db *db, struct arena *a, long long id, long long *count)

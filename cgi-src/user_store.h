@@ -85,12 +85,8 @@ int session_purge_expired(struct db *db, struct arena *a, int idle_min,
 DB_ROW_STRUCT(login_row, LOGIN_ROW);
 
 /* *u NULL when there is no such user. */
-int user_for_login_row(struct db *db, struct arena *a, const char *username,
-		       struct login_row **u);
-/* The same by position, for hotlinectl until it reads login_row: columns
- * id, password_hash, active, locked (0/1), then a NULL. */
 int user_for_login(struct db *db, struct arena *a, const char *username,
-		   struct dbres *out);
+		       struct login_row **u);
 /* Counts one failed login (a new 15-minute window when the last one has
  * passed). Returns the failures in the window in *count. */
 int user_login_failed(struct db *db, struct arena *a, long long id, long long *count);
