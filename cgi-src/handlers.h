@@ -2,8 +2,9 @@
 #ifndef HANDLERS_H
 #define HANDLERS_H
 #include "db.h"
-#include "dispute_ops.h"
+#include "dispute_view.h"
 #include "http.h"
+#include "order_view.h"
 
 /* route.c: the end of a change: commit, or roll back and return the
  * status of the db_err (db_status; 0 when committed). */
@@ -134,14 +135,6 @@ int h_order_urge(struct req *r);
 int h_order_redispatch(struct req *r);
 int h_order_refuse_return(struct req *r);
 int h_order_dispute(struct req *r);
-/* Shared with the lists and the dispute pages: order_units rows as option
- * sections ID, NAME (with the unit's jurisdiction when with_jur),
- * SELECTED on pick; except left out. */
-struct order_unit_row;
-void order_unit_options(struct req *r, struct tdict *d, const struct order_unit_row *u,
-			size_t n, const char *section, long long pick, long long except,
-			int with_jur);
-
 /* h_disputes.c: the determination procedure */
 int h_disputes(struct req *r);
 int h_dispute_view(struct req *r);
@@ -155,14 +148,6 @@ int h_dispute_accept(struct req *r);
 int h_dispute_refuse(struct req *r);
 int h_dispute_account(struct req *r);
 int h_dispute_rule(struct req *r);
-/* Shared with h_meetings.c: a step's form (its fields and the repeated
- * cooperating units). */
-struct dispute_input dispute_input_of(struct req *r);
-/* Shared with the printed form: the dispute's fields and its sealed
- * opinions as OPINION sections. */
-struct dispute_page;
-void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_page *p);
-
 /* h_meetings.c: joint meetings (联席会议) and accountability (问责) */
 int h_meetings(struct req *r);
 int h_meeting_propose(struct req *r);
