@@ -7,6 +7,7 @@
 #include "handlers.h"
 #include "kb.h"
 #include "kb_store.h"
+#include "kb_view.h"
 #include "view.h"
 
 #define BROWSE_PAGE 20
