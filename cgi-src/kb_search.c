@@ -280,16 +280,17 @@ static int index_find(struct db *db, struct arena *a, struct kbi_reader *reader,
 
 /* ---- the SQL search -------------------------------------------------- */
 
-static void sql_hits(struct arena *a, const struct dbres *res, struct kb_found *out)
+static void sql_hits(struct arena *a, const struct kb_hit_row *rows, size_t nrows,
+		     struct kb_found *out)
 {
-	size_t n = res->nrows > KB_PAGE ? KB_PAGE : res->nrows;
+	size_t n = nrows > KB_PAGE ? KB_PAGE : nrows;
 	out->hits = arena_alloc(a, (n + 1) * sizeof *out->hits);
 	out->n = n;
-	out->more = res->nrows > KB_PAGE;
+	out->more = nrows > KB_PAGE;
 	for (size_t i = 0; i < n; i++)
 		out->hits[i] = (struct kb_hit){
-			db_int(res, i, 0), db_cell(res, i, 1), db_cell(res, i, 2),
-			db_cell(res, i, 3), db_cell(res, i, 4), 0, 1, 1, 0,
+			rows[i].entry_id, rows[i].title, rows[i].summary, rows[i].unit_name,
+			rows[i].kind, 0, 1, 1, 0,
 		};
 }
 
@@ -304,8 +305,8 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 {
 	int nterms = 0, n = 0;
 	const char *bq = bg_query(a, q, &nterms);
-	struct dbres res;
-	res.nrows = 0;
+	struct kb_hit_row *rows = NULL;
+	size_t nrows = 0;
 	int offset = (page - 1) * KB_PAGE, rc;
 	out->engine = KB_ENGINE_SQL;
 	out->mark = q;
@@ -313,28 +314,29 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 	kq_build(a, q, NULL, 0, k);
 	out->gap_key = gap_key(a, k, q);
 	if (bq != NULL &&
-	    (rc = kbs_search(db, a, bq, public_only, KB_PAGE + 1, offset, &res)) != DB_OK)
+	    (rc = kbs_search(db, a, bq, public_only, KB_PAGE + 1, offset, &rows, &nrows)) != DB_OK)
 		return rc;
-	if (res.nrows == 0 && nterms == 1) {
+	if (nrows == 0 && nterms == 1) {
 		const char *t = bg_content_terms(a, q, &n);
 		const char *rq = t ? bg_query(a, t, &n) : NULL;
 		int try = rq != NULL && strcmp(rq, bq) != 0;
 		if (try && page > 1) {
-			struct dbres probe;
-			rc = kbs_search(db, a, bq, public_only, 1, 0, &probe);
+			struct kb_hit_row *probe;
+			size_t nprobe;
+			rc = kbs_search(db, a, bq, public_only, 1, 0, &probe, &nprobe);
 			if (rc != DB_OK)
 				return rc;
-			try = probe.nrows == 0;
+			try = nprobe == 0;
 		}
 		if (try && (rc = kbs_search(db, a, rq, public_only, KB_PAGE + 1, offset,
-					    &res)) != DB_OK)
+					    &rows, &nrows)) != DB_OK)
 			return rc;
-		if (try && res.nrows > 0) {
+		if (try && nrows > 0) {
 			out->relaxed = t;
 			out->mark = t;
 		}
 	}
-	sql_hits(a, &res, out);
+	sql_hits(a, rows, nrows, out);
 	out->total = (size_t)offset + out->n;
 	return DB_OK;
 }

@@ -126,8 +126,9 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
 		   int public_only)
 {
-	struct dbres f;
-	int rc = kbs_fields(r->db, r->a, version_id, &f);
+	struct kb_field_row *f;
+	size_t n;
+	int rc = kbs_fields(r->db, r->a, version_id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	const struct kb_kind_def *k = &kb_kinds[kind];
@@ -136,9 +137,9 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 		if (public_only && fd->internal)
 			continue;
 		const char *v = NULL;
-		for (size_t j = 0; j < f.nrows; j++)
-			if (strcmp(db_cell(&f, j, 0), fd->name) == 0)
-				v = db_cell(&f, j, 1);
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(f[j].name, fd->name) == 0)
+				v = f[j].value;
 		if (v == NULL || *v == '\0')
 			continue;
 		struct tdict *s = tmpl_section(d, "FIELD");
@@ -151,4 +152,3 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 	}
 	return 0;
 }
-
