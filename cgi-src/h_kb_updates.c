@@ -220,32 +220,35 @@ static int step_check(struct req *r, const struct kb_update_row *k,
 	return 0;
 }
 
-/* One step of the order's table: reply, fixed, confirm, reopen. */
+/* One step of the order's table: reply, fixed, confirm, reopen. The order
+ * is locked while it is checked and moved, and moves only from the state
+ * it was checked in. */
 static int step(struct req *r, enum kb_upd_action action, const char *event)
 {
-	struct kb_update_row *k;
+	struct kb_update_row *k = NULL;
 	int next = -1;
 	long long version = 0;
 	const char *text = "";
-	int rc = kbs_update(r->db, r->a, r->id, &k);
-	if (rc != DB_OK)
-		return db_status(rc);
-	if (k == NULL || !can_see(r, k))
-		return 404;
-	int st = step_check(r, k, action, &next, &version, &text);
-	if (st)
-		return st;
-	rc = db_begin(r->db);
+	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_update_set(r->db, r->a, r->id, kb_upd_codes[next],
-				    action == KBU_REPLY || action == KBU_FIXED ? text : "",
-				    version);
+		rc = kbs_update_lock(r->db, r->a, r->id, &k);
+	int st = rc != DB_OK ? db_status(rc)
+		 : k == NULL || !can_see(r, k) ? 404
+		 : step_check(r, k, action, &next, &version, &text);
+	if (st) {
+		db_rollback(r->db);
+		return st;
+	}
+	rc = kbs_update_set(r->db, r->a, r->id, k->state, kb_upd_codes[next],
+			    action == KBU_REPLY || action == KBU_FIXED ? text : "", version);
 	if (rc == DB_OK)
 		rc = kbs_update_event(r->db, r->a, r->id, r->actor->user_id,
 				      r->actor->unit_id, event, text);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
 			       r->id, text);
+	if (rc == DB_CONFLICT)
+		r->err_msg = "当前状态下您不能进行此操作。";
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=saved", r->id));
 }

@@ -37,6 +37,7 @@ enum stmt {
 	STMT_UPDATE_INSERT,
 	STMT_UPDATE_EVENT,
 	STMT_UPDATE,
+	STMT_UPDATE_LOCK,
 	STMT_UPDATE_EVENTS,
 	STMT_UPDATES,
 	STMT_UPDATE_SET,
@@ -209,6 +210,7 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
 	" LEFT JOIN kb_versions lv ON lv.id = k.version_id"
 	" WHERE k.id = ?",
+	[STMT_UPDATE_LOCK] = "SELECT id FROM kb_updates WHERE id = ? FOR UPDATE",
 	[STMT_UPDATE_EVENTS] = "SELECT " DB_COLS(KB_UPDATE_EVENT_ROW) " FROM kb_update_events ev"
 	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
 	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",
@@ -222,7 +224,7 @@ static const char *const sql[STMT__MAX] = {
 	" version_id = IF(? = 0, version_id, ?), updated_at = UTC_TIMESTAMP(),"
 	" reported_version_id = IF(state = 'reopened', (SELECT e.published_version_id"
 	"  FROM kb_entries e WHERE e.id = kb_updates.entry_id), reported_version_id)"
-	" WHERE id = ?",
+	" WHERE id = ? AND state = ?",
 	[STMT_GAPS] = "SELECT " DB_COLS(KB_GAP_ROW) GAP_FROM
 	" ORDER BY g.state = 'open' DESC, g.hits DESC, g.id LIMIT 200",
 	[STMT_GAP] = "SELECT " DB_COLS(KB_GAP_ROW) GAP_FROM " WHERE g.id = ?",
@@ -539,6 +541,17 @@ int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_ro
 	return rc;
 }
 
+int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
+{
+	/* Read after the lock is held, the order cannot change before
+	 * commit; a lock on the joined rows (units, users, the entry and its
+	 * versions) would only make waits and deadlocks with other changes. */
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UPDATE_LOCK], &res, DB_I(id));
+	*k = NULL;
+	return rc == DB_OK ? kbs_update(db, a, id, k) : rc;
+}
+
 int kbs_update_events(struct db *db, struct arena *a, long long id,
 		      struct kb_update_event_row **v, size_t *n)
 {
@@ -558,12 +571,14 @@ int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long rep
 	return rc;
 }
 
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
-		   const char *reply, long long version_id)
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+		   const char *to, const char *reply, long long version_id)
 {
+	struct dbres res;
 	const char *r = reply ? reply : "";
-	return db_exec(db, a, sql[STMT_UPDATE_SET], NULL, DB_S(state), DB_S(r), DB_S(r),
-		       DB_I(version_id), DB_I(version_id), DB_I(id));
+	int rc = db_exec(db, a, sql[STMT_UPDATE_SET], &res, DB_S(to), DB_S(r), DB_S(r),
+			 DB_I(version_id), DB_I(version_id), DB_I(id), DB_S(from));
+	return db_changed(rc, &res);
 }
 
 int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n)

@@ -258,6 +258,9 @@ int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 DB_ROW_STRUCT(kb_update_row, KB_UPDATE_ROW);
 /* The order, or NULL. */
 int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
+/* The same in the caller's transaction, after locking the order's row
+ * (only it: not the rows joined to it) until commit. */
+int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
 
 /* An event of an order's timeline; at is Beijing time. */
 #define KB_UPDATE_EVENT_ROW(X, S)                                            \
@@ -284,8 +287,10 @@ DB_ROW_STRUCT(kb_update_item_row, KB_UPDATE_ITEM_ROW);
 /* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). */
 int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
 		long long jur, struct kb_update_item_row **v, size_t *n);
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
-		   const char *reply, long long version_id);
+/* Moves order id from state from to state to: DB_CONFLICT when it is not
+ * in state from. */
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+		   const char *to, const char *reply, long long version_id);
 
 /* A gap: query holds the content words, last is Beijing time, unit the
  * unit its need was assigned to, sample the first wording. */
