@@ -171,7 +171,8 @@ static const char *const sql[STMT__MAX] = {
 	" JOIN units u ON u.id = s.unit_id WHERE s.visibility = 'public'"
 	" AND (? = '' OR s.kind = ?) AND (? = 0 OR s.unit_id = ?)"
 	" ORDER BY s.entry_id DESC LIMIT ? OFFSET ?",
-	[STMT_PUBLIC_ENTRY] = "SELECT " DB_COLS(KB_PUBLIC_ENTRY_ROW) " FROM kb_search s JOIN units u ON u.id = s.unit_id"
+	[STMT_PUBLIC_ENTRY] = "SELECT " DB_COLS(KB_PUBLIC_ENTRY_ROW) " FROM kb_search s"
+	" JOIN units u ON u.id = s.unit_id"
 	" JOIN kb_versions v ON v.id = s.version_id"
 	" JOIN kb_entries e ON e.id = s.entry_id"
 	" LEFT JOIN kb_votes vt ON vt.entry_id = s.entry_id"
@@ -186,12 +187,14 @@ static const char *const sql[STMT__MAX] = {
 	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public'"
 	"  LIMIT 1) IS NOT NULL"
 	" ORDER BY u.id LIMIT 500",
-	[STMT_VOTES_TODAY] = "SELECT " DB_COLS(VOTES_TODAY_ROW) " FROM kb_vote_log WHERE client_addr = ? AND day = ?",
+	[STMT_VOTES_TODAY] = "SELECT " DB_COLS(VOTES_TODAY_ROW) " FROM kb_vote_log"
+	" WHERE client_addr = ? AND day = ?",
 	[STMT_VOTE_LOG] = "INSERT IGNORE INTO kb_vote_log (entry_id, client_addr, day) VALUES (?, ?, ?)",
 	[STMT_VOTE_COUNT] = "INSERT INTO kb_votes (entry_id, useful, useless) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE useful = useful + VALUES(useful),"
 	" useless = useless + VALUES(useless)",
-	[STMT_EXPORT] = "SELECT " DB_COLS(KB_EXPORT_ROW) " FROM kb_entries e JOIN kb_versions v ON v.id = e.published_version_id"
+	[STMT_EXPORT] = "SELECT " DB_COLS(KB_EXPORT_ROW) " FROM kb_entries e"
+	" JOIN kb_versions v ON v.id = e.published_version_id"
 	" JOIN units u ON u.id = e.unit_id"
 	" LEFT JOIN kb_fields f ON f.version_id = v.id"
 	" WHERE e.unit_id = ? AND e.obsolete = 0 ORDER BY e.id",
@@ -204,7 +207,8 @@ static const char *const sql[STMT__MAX] = {
 	" (SELECT e.published_version_id FROM kb_entries e WHERE e.id = ?)",
 	[STMT_UPDATE_EVENT] = "INSERT INTO kb_update_events (update_id, user_id, unit_id, action, text)"
 	" VALUES (?, ?, NULLIF(?, 0), ?, ?)",
-	[STMT_UPDATE] = "SELECT " DB_COLS(KB_UPDATE_ROW) " FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	[STMT_UPDATE] = "SELECT " DB_COLS(KB_UPDATE_ROW) " FROM kb_updates k"
+	" JOIN units u ON u.id = k.unit_id"
 	" JOIN users rp ON rp.id = k.reporter_id"
 	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
@@ -214,7 +218,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_UPDATE_EVENTS] = "SELECT " DB_COLS(KB_UPDATE_EVENT_ROW) " FROM kb_update_events ev"
 	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
 	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",
-	[STMT_UPDATES] = "SELECT " DB_COLS(KB_UPDATE_ITEM_ROW) " FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	[STMT_UPDATES] = "SELECT " DB_COLS(KB_UPDATE_ITEM_ROW) " FROM kb_updates k"
+	" JOIN units u ON u.id = k.unit_id"
 	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
 	" WHERE (? = 0 OR k.unit_id = ?) AND (? = 0 OR k.reporter_id = ?)"

@@ -107,7 +107,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_LEARNED_DELETE] = "DELETE FROM kb_learned WHERE id = ?",
 	[STMT_GAP_CLIENT] = "INSERT INTO kb_gap_clients (client_addr, day, n) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE n = n + 1",
-	[STMT_GAP_CLIENT_COUNT] = "SELECT " DB_COLS(GAP_CLIENT_ROW) " FROM kb_gap_clients WHERE client_addr = ? AND day = ?",
+	[STMT_GAP_CLIENT_COUNT] = "SELECT " DB_COLS(GAP_CLIENT_ROW) " FROM kb_gap_clients"
+	" WHERE client_addr = ? AND day = ?",
 	[STMT_GAP_RECORD] = "INSERT INTO kb_gaps (query, sample, operator_hits, public_hits) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE hits = hits + 1, last_at = UTC_TIMESTAMP(),"
 	" operator_hits = operator_hits + VALUES(operator_hits),"
