@@ -1,19 +1,15 @@
 /* 知识库 for hotline staff: search, reading entries, and each unit's
  * collect -> review -> publish workflow (K2, K4-K9). */
-#include <stdio.h>
 #include <string.h>
 
 #include "audit_store.h"
-#include "bigram.h"
 #include "calendar_store.h"
-#include "db.h"
 #include "diff.h"
 #include "handlers.h"
 #include "kb.h"
 #include "kb_ops.h"
-#include "kb_search.h"
 #include "kb_store.h"
-#include "search_store.h"
+#include "kb_view.h"
 #include "roles.h"
 #include "view.h"
 
@@ -27,118 +23,6 @@ static void today_and_month(char day[11], char month[8])
 	kb_review_month(d, month);
 }
 
-/* Writes text into a dictionary value with the query's terms marked: the
- * parts are escaped by the template (HIGHLIGHT section of PRE/MARK/POST
- * pieces), never assembled as HTML here. */
-static void highlighted(struct req *r, struct tdict *d, const char *section,
-			const char *text, const char *q)
-{
-	struct bg_span *spans = NULL;
-	size_t n = q ? bg_highlight(r->a, text, q, &spans) : 0;
-	size_t at = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct tdict *p = tmpl_section(d, section);
-		tmpl_set(p, "TEXT", arena_strndup(r->a, text + at, spans[i].start - at));
-		tmpl_set(tmpl_section(p, "MARK"), "M",
-			 arena_strndup(r->a, text + spans[i].start, spans[i].len));
-		at = spans[i].start + spans[i].len;
-	}
-	tmpl_set(tmpl_section(d, section), "TEXT", text + at);
-}
-
-static void result_rows(struct req *r, struct tdict *d, const struct kb_found *f,
-			const char *href)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		const struct kb_hit *h = &f->hits[i];
-		struct tdict *row = tmpl_section(d, "RESULT");
-		tmpl_set(row, "HREF", arena_printf(r->a, "%s%lld", href, h->entry_id));
-		tmpl_set_int(row, "ID", h->entry_id);
-		highlighted(r, row, "TITLE", h->title, f->mark);
-		highlighted(r, row, "SUMMARY", h->summary, f->mark);
-		tmpl_set(row, "UNIT", h->unit);
-		int k = kb_kind_from_code(h->kind);
-		tmpl_set(row, "KIND", k >= 0 ? kb_kinds[k].label : "");
-		if (h->learned)
-			tmpl_show(row, "LEARNED");
-	}
-}
-
-/* The note above results of the SQL fallback: each term, as searched. */
-static void relaxed_note(struct req *r, struct tdict *s, const char *terms)
-{
-	struct tdict *note = tmpl_section(s, "RELAXED");
-	for (const char *p = terms; *p != '\0';) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		tmpl_set(tmpl_section(note, "TERM"), "T", arena_strndup(r->a, p, len));
-		p += len;
-		if (*p == ' ')
-			p++;
-	}
-}
-
-/* Public searches that find nothing, recorded per client address and
- * day at most this often (an anonymous visitor writes to the gaps). */
-#define PUBLIC_GAPS_PER_DAY 50
-
-/* A search that found nothing is a knowledge gap (K9.1), whoever asked. */
-static void record_gap(struct req *r, const struct kb_found *f, int public_only)
-{
-	const char *q = r->f[F_Q].s;
-	char day[11];
-	int counted;
-	if (f->gap_key == NULL || *f->gap_key == '\0')
-		return;
-	calendar_today(day);
-	/* A failed record must not cost the visitor the page. */
-	if (srch_gap_record(r->db, r->a, f->gap_key, kb_cut(r->a, q, 190), public_only,
-			    r->client_addr ? r->client_addr : "", day,
-			    PUBLIC_GAPS_PER_DAY, &counted) != DB_OK)
-		fprintf(stderr, "gap not recorded: %s\n", db_error(r->db));
-}
-
-/* Searches published entries for q (kb_find) and fills the SEARCHED
- * section: results, the synonyms also searched, paging; records a gap
- * when the first page is empty (K9.1). Shared with the public page and
- * the intake page. Returns 0 or a status. */
-int kb_search_page(struct req *r, struct tdict *d, int public_only,
-		   const char *href)
-{
-	const char *q = r->f[F_Q].s;
-	if (q == NULL)
-		return 0;
-	tmpl_set(d, "Q", q);
-	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	enum kb_engine want = strcmp(r->cfg->search, "sql") == 0 ? KB_ENGINE_SQL
-								 : KB_ENGINE_INDEX;
-	struct kb_found f;
-	int rc = kb_find(r->db, r->a, r->search, want, q, public_only, page, &f);
-	if (rc != DB_OK)
-		return db_status(rc);
-	struct tdict *s = tmpl_section(d, "SEARCHED");
-	if (f.n == 0) {
-		tmpl_show(s, "NONE");
-		if (page == 1)
-			record_gap(r, &f, public_only);
-	}
-	if (f.relaxed != NULL)
-		relaxed_note(r, s, f.relaxed);
-	if (f.nsyn > 0 && f.n > 0) {
-		struct tdict *syn = tmpl_section(s, "SYNONYMS");
-		for (size_t i = 0; i < f.nsyn; i++)
-			tmpl_set(tmpl_section(syn, "WORD"), "W", f.synonyms[i]);
-	}
-	result_rows(r, s, &f, href);
-	tmpl_set_int(s, "COUNT", (long long)f.n);
-	tmpl_set_int(s, "TOTAL", (long long)f.total);
-	if (page > 1)
-		tmpl_set_int(tmpl_section(s, "PREV"), "PAGE", page - 1);
-	if (f.more)
-		tmpl_set_int(tmpl_section(s, "NEXT"), "PAGE", page + 1);
-	return 0;
-}
-
 int h_kb_search(struct req *r)
 {
 	struct tdict *d = view_page(r, "知识检索", "knowledge/search.tpl");
@@ -148,94 +32,52 @@ int h_kb_search(struct req *r)
 
 /* ---- reading ------------------------------------------------------------ */
 
-struct entry {
-	long long id, unit_id, published, draft;
-	const char *unit_name, *kind_code, *visibility;
-	int kind, obsolete;
-	const char *obsolete_reason, *obsolete_on;
-};
-
-/* Loads an entry; 0, 404 or a status. */
-static int load_entry(struct req *r, long long id, struct entry *e)
+/* Loads an entry and its kind (an index of kb_kinds); 0, 404 or a status. */
+static int load_entry(struct req *r, long long id, struct kb_entry_row **e, int *kind)
 {
-	struct dbres res;
-	int rc = kbs_entry(r->db, r->a, id, &res);
+	int rc = kbs_entry_get(r->db, r->a, id, e);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (res.nrows != 1)
+	if (*e == NULL)
 		return 404;
-	e->id = id;
-	e->unit_id = db_int(&res, 0, 1);
-	e->unit_name = db_cell(&res, 0, 2);
-	e->kind_code = db_cell(&res, 0, 3);
-	e->kind = kb_kind_from_code(e->kind_code);
-	e->visibility = db_cell(&res, 0, 4);
-	e->published = db_int(&res, 0, 5);
-	e->draft = db_int(&res, 0, 6);
-	e->obsolete = (int)db_int(&res, 0, 7);
-	e->obsolete_reason = db_cell(&res, 0, 8);
-	e->obsolete_on = db_cell(&res, 0, 9);
-	return e->kind < 0 ? 500 : 0;
+	*kind = kb_kind_from_code((*e)->kind);
+	return *kind < 0 ? 500 : 0;
 }
 
-static int own(const struct req *r, const struct entry *e)
+static int own(const struct req *r, const struct kb_entry_row *e)
 {
 	return r->actor->unit_id != 0 && r->actor->unit_id == e->unit_id;
 }
 
-/* Fills FIELD sections with a version's fields; public_only leaves out the
- * internal ones. */
-int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
-		   int public_only)
+/* Whether this user may read a version of entry e in state: drafts are
+ * the owning unit's business (K6); published and older versions are part
+ * of the record every member of staff may read. */
+static int readable(const struct req *r, const struct kb_entry_row *e, int state)
 {
-	struct dbres f;
-	int rc = kbs_fields(r->db, r->a, version_id, &f);
-	if (rc != DB_OK)
-		return db_status(rc);
-	const struct kb_kind_def *k = &kb_kinds[kind];
-	for (size_t i = 0; i < k->nfields; i++) {
-		const struct kb_field *fd = &k->fields[i];
-		if (public_only && fd->internal)
-			continue;
-		const char *v = NULL;
-		for (size_t j = 0; j < f.nrows; j++)
-			if (strcmp(db_cell(&f, j, 0), fd->name) == 0)
-				v = db_cell(&f, j, 1);
-		if (v == NULL || *v == '\0')
-			continue;
-		struct tdict *s = tmpl_section(d, "FIELD");
-		tmpl_set(s, "LABEL", fd->label);
-		tmpl_set(s, "NAME", fd->name);
-		if (fd->internal)
-			tmpl_show(s, "INTERNAL");
-		/* HTML fields were sanitised when saved (sanitize.c). */
-		tmpl_set(tmpl_section(s, fd->type == KBF_HTML ? "HTML" : "TEXT"), "V", v);
-	}
-	return 0;
+	return own(r, e) || state == KBS_PUBLISHED || state == KBS_SUPERSEDED;
 }
 
-static void version_meta(struct tdict *d, const struct dbres *v)
+static void version_meta(struct tdict *d, const struct kb_version_row *v)
 {
-	tmpl_set(d, "VERSION_ID", db_cell(v, 0, 0));
-	tmpl_set(d, "VERSION_NO", db_cell(v, 0, 2));
-	int st = kb_state_from_code(db_cell(v, 0, 3));
+	tmpl_set_int(d, "VERSION_ID", v->id);
+	tmpl_set_int(d, "VERSION_NO", v->version_no);
+	int st = kb_state_from_code(v->state);
 	tmpl_set(d, "STATE", st >= 0 ? kb_state_labels[st] : "");
-	tmpl_set(d, "STATE_CODE", db_cell(v, 0, 3));
-	tmpl_set(d, "TITLE", db_cell(v, 0, 4));
-	tmpl_set(d, "KEYWORDS", db_cell(v, 0, 5));
-	if (db_int(v, 0, 6))
+	tmpl_set(d, "STATE_CODE", v->state);
+	tmpl_set(d, "TITLE", v->title);
+	tmpl_set(d, "KEYWORDS", v->keywords);
+	if (v->major)
 		tmpl_show(d, "MAJOR");
-	tmpl_set(d, "CHANGE_DATE", db_cell(v, 0, 7));
-	tmpl_set(d, "DUE_DATE", db_cell(v, 0, 8));
-	if (db_cell(v, 0, 9) && *db_cell(v, 0, 9))
-		tmpl_set(tmpl_section(d, "REJECTED"), "REASON", db_cell(v, 0, 9));
-	tmpl_set(d, "AUTHOR", db_cell(v, 0, 10) ? db_cell(v, 0, 10) : "");
-	tmpl_set(d, "VERSION_VISIBILITY",
-		 strcmp(db_cell(v, 0, 14), "public") == 0 ? "公开" : "内部");
+	tmpl_set(d, "CHANGE_DATE", v->change_date);
+	tmpl_set(d, "DUE_DATE", v->due_date);
+	if (*v->reject_reason)
+		tmpl_set(tmpl_section(d, "REJECTED"), "REASON", v->reject_reason);
+	tmpl_set(d, "AUTHOR", v->author);
+	tmpl_set(d, "VERSION_VISIBILITY", strcmp(v->visibility, "public") == 0 ? "公开" : "内部");
 }
 
 /* The actions a user may take on a version, from the workflow table. */
-static void version_actions(struct req *r, struct tdict *d, const struct entry *e,
+static void version_actions(struct req *r, struct tdict *d, const struct kb_entry_row *e,
 			    int state)
 {
 	static const struct { enum kb_action a; const char *path, *section; } acts[] = {
@@ -253,105 +95,109 @@ static void version_actions(struct req *r, struct tdict *d, const struct entry *
 
 int h_kb_entry(struct req *r)
 {
-	struct entry e;
-	int st = load_entry(r, r->id, &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, r->id, &e, &kind);
 	if (st)
 		return st;
-	int mine = own(r, &e);
-	long long vid = e.published ? e.published : (mine ? e.draft : 0);
+	int mine = own(r, e);
+	long long vid = e->published_id ? e->published_id : (mine ? e->draft_id : 0);
 	if (vid == 0)
 		return 404; /* another unit's entry that was never published */
-	struct dbres v;
+	struct kb_version_row *v;
 	int rc = kbs_version(r->db, r->a, vid, &v);
+	if (rc == DB_OK && v == NULL)
+		rc = DB_ERR;
 	if (rc != DB_OK)
 		return db_status(rc);
-	struct tdict *d = view_page(r, db_cell(&v, 0, 4), "knowledge/entry.tpl");
-	tmpl_set_int(d, "ENTRY_ID", e.id);
-	tmpl_set(d, "UNIT", e.unit_name);
-	tmpl_set(d, "KIND", kb_kinds[e.kind].label);
-	tmpl_set(d, "VISIBILITY", strcmp(e.visibility, "public") == 0 ? "公开" : "内部");
-	version_meta(d, &v);
-	if (e.obsolete) {
+	struct tdict *d = view_page(r, v->title, "knowledge/entry.tpl");
+	tmpl_set_int(d, "ENTRY_ID", e->id);
+	tmpl_set(d, "UNIT", e->unit_name);
+	tmpl_set(d, "KIND", kb_kinds[kind].label);
+	tmpl_set(d, "VISIBILITY", strcmp(e->visibility, "public") == 0 ? "公开" : "内部");
+	version_meta(d, v);
+	if (e->obsolete) {
 		struct tdict *o = tmpl_section(d, "OBSOLETE");
-		tmpl_set(o, "REASON", e.obsolete_reason);
-		tmpl_set(o, "ON", e.obsolete_on ? e.obsolete_on : "");
+		tmpl_set(o, "REASON", e->obsolete_reason);
+		tmpl_set(o, "ON", e->obsolete_on);
 	}
-	if ((st = kb_show_fields(r, d, e.kind, vid, 0)) != 0)
+	if ((st = kb_show_fields(r, d, kind, vid, 0)) != 0)
 		return st;
 	if (mine) {
 		struct tdict *m = tmpl_section(d, "MINE");
-		if (e.draft != 0 && e.draft != vid)
-			tmpl_set_int(tmpl_section(m, "OPEN_DRAFT"), "DRAFT_ID", e.draft);
-		if (e.draft == 0 && e.published != 0 && !e.obsolete &&
+		if (e->draft_id != 0 && e->draft_id != vid)
+			tmpl_set_int(tmpl_section(m, "OPEN_DRAFT"), "DRAFT_ID", e->draft_id);
+		if (e->draft_id == 0 && e->published_id != 0 && !e->obsolete &&
 		    caps_allow(r->actor->caps, 1, CAP_KB_EDIT)) {
 			tmpl_show(m, "CAN_REDRAFT");
 			tmpl_show(m, "CAN_OBSOLETE");
 		}
 	}
-	if (caps_allow(r->actor->caps, 1, CAP_ORDER_INTAKE) && e.published && !e.obsolete)
+	if (caps_allow(r->actor->caps, 1, CAP_ORDER_INTAKE) && e->published_id && !e->obsolete)
 		tmpl_show(d, "CAN_REPORT");
 	return view_finish(r, 200);
 }
 
 int h_kb_version(struct req *r)
 {
-	struct dbres v;
+	struct kb_version_row *v;
 	int rc = kbs_version(r->db, r->a, r->id, &v);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (v.nrows != 1)
+	if (v == NULL)
 		return 404;
-	struct entry e;
-	int st = load_entry(r, db_int(&v, 0, 1), &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, v->entry_id, &e, &kind);
 	if (st)
 		return st;
-	/* Drafts are the owning unit's business (K6); published and older
-	 * versions are part of the record every member of staff may read. */
-	int state = kb_state_from_code(db_cell(&v, 0, 3));
-	if (!own(r, &e) && state != KBS_PUBLISHED && state != KBS_SUPERSEDED)
+	int state = kb_state_from_code(v->state);
+	if (!readable(r, e, state))
 		return 404;
-	struct tdict *d = view_page(r, db_cell(&v, 0, 4), "knowledge/version.tpl");
-	tmpl_set_int(d, "ENTRY_ID", e.id);
-	tmpl_set(d, "UNIT", e.unit_name);
-	tmpl_set(d, "KIND", kb_kinds[e.kind].label);
-	version_meta(d, &v);
-	version_actions(r, d, &e, state);
-	if ((st = kb_show_fields(r, d, e.kind, r->id, 0)) != 0)
+	struct tdict *d = view_page(r, v->title, "knowledge/version.tpl");
+	tmpl_set_int(d, "ENTRY_ID", e->id);
+	tmpl_set(d, "UNIT", e->unit_name);
+	tmpl_set(d, "KIND", kb_kinds[kind].label);
+	version_meta(d, v);
+	version_actions(r, d, e, state);
+	if ((st = kb_show_fields(r, d, kind, r->id, 0)) != 0)
 		return st;
 	return view_finish(r, 200);
 }
 
 int h_kb_history(struct req *r)
 {
-	struct entry e;
-	int st = load_entry(r, r->id, &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, r->id, &e, &kind);
 	if (st)
 		return st;
-	if (!own(r, &e) && e.published == 0)
+	if (!own(r, e) && e->published_id == 0)
 		return 404;
-	struct dbres vs;
-	int rc = kbs_versions(r->db, r->a, e.id, &vs);
+	struct kb_version_row *vs;
+	size_t n;
+	int rc = kbs_versions(r->db, r->a, e->id, &vs, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "版本记录", "knowledge/history.tpl");
-	tmpl_set_int(d, "ENTRY_ID", e.id);
-	for (size_t i = 0; i < vs.nrows; i++) {
-		int state = kb_state_from_code(db_cell(&vs, i, 3));
-		if (!own(r, &e) && state != KBS_PUBLISHED && state != KBS_SUPERSEDED)
+	tmpl_set_int(d, "ENTRY_ID", e->id);
+	for (size_t i = 0; i < n; i++) {
+		int state = kb_state_from_code(vs[i].state);
+		if (!readable(r, e, state))
 			continue;
 		struct tdict *row = tmpl_section(d, "VERSION");
-		tmpl_set(row, "ID", db_cell(&vs, i, 0));
-		tmpl_set(row, "NO", db_cell(&vs, i, 2));
+		tmpl_set_int(row, "ID", vs[i].id);
+		tmpl_set_int(row, "NO", vs[i].version_no);
 		tmpl_set(row, "STATE", state >= 0 ? kb_state_labels[state] : "");
-		tmpl_set(row, "TITLE", db_cell(&vs, i, 4));
-		tmpl_set(row, "CHANGE_DATE", db_cell(&vs, i, 7));
-		tmpl_set(row, "AUTHOR", db_cell(&vs, i, 10) ? db_cell(&vs, i, 10) : "");
-		tmpl_set(row, "CREATED", db_cell(&vs, i, 11));
+		tmpl_set(row, "TITLE", vs[i].title);
+		tmpl_set(row, "CHANGE_DATE", vs[i].change_date);
+		tmpl_set(row, "AUTHOR", vs[i].author);
+		tmpl_set(row, "CREATED", vs[i].created);
 		struct tdict *oa = tmpl_section(d, "OPT_A"), *ob = tmpl_section(d, "OPT_B");
-		tmpl_set(oa, "ID", db_cell(&vs, i, 0));
-		tmpl_set(oa, "NO", db_cell(&vs, i, 2));
-		tmpl_set(ob, "ID", db_cell(&vs, i, 0));
-		tmpl_set(ob, "NO", db_cell(&vs, i, 2));
+		tmpl_set_int(oa, "ID", vs[i].id);
+		tmpl_set_int(oa, "NO", vs[i].version_no);
+		tmpl_set_int(ob, "ID", vs[i].id);
+		tmpl_set_int(ob, "NO", vs[i].version_no);
 		if (i == 1)
 			tmpl_show(oa, "SELECTED");
 		if (i == 0)
@@ -360,60 +206,58 @@ int h_kb_history(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* The whole text of a version, field by field, for comparing. */
-static const char *version_text(struct req *r, int kind, const struct dbres *v,
-				long long vid, int *st)
+/* The whole text of version v, field by field, for comparing. */
+static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
+				int *st)
 {
-	struct dbres f;
-	int rc = kbs_fields(r->db, r->a, vid, &f);
+	struct kb_field_row *f;
+	size_t n;
+	int rc = kbs_fields(r->db, r->a, v->id, &f, &n);
 	if (rc != DB_OK) {
 		*st = db_status(rc);
 		return NULL;
 	}
 	struct buf b;
 	buf_init(&b, r->a);
-	buf_printf(&b, "标题：%s\n关键词：%s\n", db_cell(v, 0, 4), db_cell(v, 0, 5));
+	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
 	const struct kb_kind_def *k = &kb_kinds[kind];
 	for (size_t i = 0; i < k->nfields; i++)
-		for (size_t j = 0; j < f.nrows; j++)
-			if (strcmp(db_cell(&f, j, 0), k->fields[i].name) == 0)
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(f[j].name, k->fields[i].name) == 0)
 				buf_printf(&b, "%s：%s\n", k->fields[i].label,
 					   k->fields[i].type == KBF_HTML
-						   ? kb_plain_text(r->a, db_cell(&f, j, 1))
-						   : db_cell(&f, j, 1));
+						   ? kb_plain_text(r->a, f[j].value)
+						   : f[j].value);
 	return buf_str(&b);
 }
 
 int h_kb_diff(struct req *r)
 {
-	struct entry e;
-	int st = load_entry(r, r->id, &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, r->id, &e, &kind);
 	if (st)
 		return st;
-	struct dbres va, vb;
+	struct kb_version_row *va, *vb = NULL;
 	int rc = kbs_version(r->db, r->a, r->f[F_A].i, &va);
 	if (rc == DB_OK)
 		rc = kbs_version(r->db, r->a, r->f[F_B].i, &vb);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (va.nrows != 1 || vb.nrows != 1 || db_int(&va, 0, 1) != e.id ||
-	    db_int(&vb, 0, 1) != e.id)
+	if (va == NULL || vb == NULL || va->entry_id != e->id || vb->entry_id != e->id ||
+	    !readable(r, e, kb_state_from_code(va->state)) ||
+	    !readable(r, e, kb_state_from_code(vb->state)))
 		return 404;
-	for (int i = 0; i < 2; i++) {
-		int state = kb_state_from_code(db_cell(i ? &vb : &va, 0, 3));
-		if (!own(r, &e) && state != KBS_PUBLISHED && state != KBS_SUPERSEDED)
-			return 404;
-	}
-	const char *ta = version_text(r, e.kind, &va, r->f[F_A].i, &st);
-	const char *tb = ta ? version_text(r, e.kind, &vb, r->f[F_B].i, &st) : NULL;
+	const char *ta = version_text(r, kind, va, &st);
+	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
 	if (tb == NULL)
 		return st;
 	struct df_op *ops;
 	size_t n = df_chars(r->a, ta, tb, &ops);
 	struct tdict *d = view_page(r, "版本比较", "knowledge/diff.tpl");
-	tmpl_set_int(d, "ENTRY_ID", e.id);
-	tmpl_set(d, "A", db_cell(&va, 0, 2));
-	tmpl_set(d, "B", db_cell(&vb, 0, 2));
+	tmpl_set_int(d, "ENTRY_ID", e->id);
+	tmpl_set_int(d, "A", va->version_no);
+	tmpl_set_int(d, "B", vb->version_no);
 	for (size_t i = 0; i < n; i++) {
 		struct tdict *op = tmpl_section(d, "OP");
 		const char *sec = ops[i].kind == '+' ? "INS" : ops[i].kind == '-' ? "DEL" : "SAME";
@@ -431,40 +275,40 @@ int h_kb_mine(struct req *r)
 		return 403;
 	char day[11], month[8];
 	today_and_month(day, month);
-	struct dbres res;
-	int rc = kbs_unit_entries(r->db, r->a, r->actor->unit_id, month, &res);
+	struct kb_unit_entry_row *e;
+	size_t n;
+	int rc = kbs_unit_entries(r->db, r->a, r->actor->unit_id, month, &e, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "本单位知识", "knowledge/mine.tpl");
 	tmpl_set(d, "UNIT", r->actor->unit_name);
 	if (caps_allow(r->actor->caps, 1, CAP_KB_EDIT))
 		for (int k = 0; k < KB_KIND__MAX; k++) {
-			struct tdict *n = tmpl_section(d, "NEW");
-			tmpl_set(n, "KIND", kb_kinds[k].code);
-			tmpl_set(n, "LABEL", kb_kinds[k].label);
+			struct tdict *nw = tmpl_section(d, "NEW");
+			tmpl_set(nw, "KIND", kb_kinds[k].code);
+			tmpl_set(nw, "LABEL", kb_kinds[k].label);
 		}
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ENTRY");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		int k = kb_kind_from_code(db_cell(&res, i, 1));
+		tmpl_set_int(row, "ID", e[i].id);
+		int k = kb_kind_from_code(e[i].kind);
 		tmpl_set(row, "KIND", k >= 0 ? kb_kinds[k].label : "");
-		tmpl_set(row, "VISIBILITY", strcmp(db_cell(&res, i, 2), "public") == 0 ? "公开" : "内部");
-		const char *title = db_cell(&res, i, 4) ? db_cell(&res, i, 4) : db_cell(&res, i, 8);
-		tmpl_set(row, "TITLE", title ? title : "");
-		if (db_int(&res, i, 3))
+		tmpl_set(row, "VISIBILITY", strcmp(e[i].visibility, "public") == 0 ? "公开" : "内部");
+		tmpl_set(row, "TITLE", e[i].title ? e[i].title : e[i].draft_title);
+		if (e[i].obsolete)
 			tmpl_show(row, "OBSOLETE");
-		if (db_cell(&res, i, 5))
-			tmpl_set(tmpl_section(row, "PUBLISHED"), "NO", db_cell(&res, i, 5));
-		if (db_cell(&res, i, 6)) {
+		if (e[i].version_no)
+			tmpl_set_int(tmpl_section(row, "PUBLISHED"), "NO", e[i].version_no);
+		if (e[i].draft_id) {
 			struct tdict *dr = tmpl_section(row, "DRAFT");
-			int st = kb_state_from_code(db_cell(&res, i, 7));
-			tmpl_set(dr, "ID", db_cell(&res, i, 6));
+			int st = kb_state_from_code(e[i].draft_state);
+			tmpl_set_int(dr, "ID", e[i].draft_id);
 			tmpl_set(dr, "STATE", st >= 0 ? kb_state_labels[st] : "");
-			tmpl_set(dr, "DUE", db_cell(&res, i, 9));
-			if (strcmp(db_cell(&res, i, 9), day) < 0)
+			tmpl_set(dr, "DUE", e[i].draft_due);
+			if (strcmp(e[i].draft_due, day) < 0)
 				tmpl_show(dr, "OVERDUE");
 		}
-		if (db_int(&res, i, 10))
+		if (e[i].reviewed)
 			tmpl_show(row, "REVIEWED");
 	}
 	return view_finish(r, 200);
@@ -472,9 +316,9 @@ int h_kb_mine(struct req *r)
 
 /* ---- writing -------------------------------------------------------------- */
 
-/* Fills the entry form; d_vals NULL shows empty fields. */
+/* Fills the entry form: the posted values, else those of fields (n). */
 static void entry_form(struct req *r, struct tdict *d, int kind,
-		       const struct dbres *fields)
+		       const struct kb_field_row *fields, size_t n)
 {
 	const struct kb_kind_def *k = &kb_kinds[kind];
 	tmpl_set(d, "KIND", k->code);
@@ -487,9 +331,9 @@ static void entry_form(struct req *r, struct tdict *d, int kind,
 		if (fd->required)
 			tmpl_show(s, "REQUIRED");
 		const char *v = r->method == M_POST ? r->f[fd->form].s : NULL;
-		for (size_t j = 0; fields && v == NULL && j < fields->nrows; j++)
-			if (strcmp(db_cell(fields, j, 0), fd->name) == 0)
-				v = db_cell(fields, j, 1);
+		for (size_t j = 0; v == NULL && j < n; j++)
+			if (strcmp(fields[j].name, fd->name) == 0)
+				v = fields[j].value;
 		const char *sec = fd->type == KBF_LINE ? "LINE" : fd->type == KBF_DATE ? "DATE" : "AREA";
 		struct tdict *in = tmpl_section(s, sec);
 		tmpl_set(in, "V", v ? v : "");
@@ -500,25 +344,27 @@ static void entry_form(struct req *r, struct tdict *d, int kind,
 	}
 }
 
+/* The entry form: a new entry's (v NULL) or version v's with its fields
+ * (n). */
 static int form_page(struct req *r, int status, const char *alert, int kind,
-		     const char *action, const struct dbres *v, const struct dbres *fields,
-		     const char *visibility)
+		     const char *action, const struct kb_version_row *v,
+		     const struct kb_field_row *fields, size_t n, const char *visibility)
 {
 	struct tdict *d = view_page(r, "编辑知识", "knowledge/form.tpl");
 	tmpl_set(d, "ACTION", action);
 	if (alert)
 		view_alert(r, alert);
 	int post = r->method == M_POST;
-	tmpl_set(d, "TITLE", post ? req_str(r, F_TITLE) : v ? db_cell(v, 0, 4) : "");
-	tmpl_set(d, "KEYWORDS", post ? req_str(r, F_KEYWORDS) : v ? db_cell(v, 0, 5) : "");
+	tmpl_set(d, "TITLE", post ? req_str(r, F_TITLE) : v ? v->title : "");
+	tmpl_set(d, "KEYWORDS", post ? req_str(r, F_KEYWORDS) : v ? v->keywords : "");
 	char day[11];
 	calendar_today(day);
-	tmpl_set(d, "CHANGE_DATE", post && r->f[F_CHANGE_DATE].s ? r->f[F_CHANGE_DATE].s : v ? db_cell(v, 0, 7) : day);
-	if (post ? r->f[F_MAJOR].present : v && db_int(v, 0, 6))
+	tmpl_set(d, "CHANGE_DATE", post && r->f[F_CHANGE_DATE].s ? r->f[F_CHANGE_DATE].s : v ? v->change_date : day);
+	if (post ? r->f[F_MAJOR].present : v && v->major)
 		tmpl_show(d, "MAJOR");
 	const char *vis = post && r->f[F_VISIBILITY].s ? r->f[F_VISIBILITY].s : visibility;
 	tmpl_show(d, vis && strcmp(vis, "internal") == 0 ? "INTERNAL" : "PUBLIC");
-	entry_form(r, d, kind, fields);
+	entry_form(r, d, kind, fields, n);
 	return view_finish(r, status);
 }
 
@@ -547,7 +393,7 @@ int h_kb_new_form(struct req *r)
 		return 404;
 	if (r->actor->unit_id == 0)
 		return 403;
-	return form_page(r, 200, NULL, kind, "/knowledge/new", NULL, NULL, "public");
+	return form_page(r, 200, NULL, kind, "/knowledge/new", NULL, NULL, 0, "public");
 }
 
 int h_kb_create(struct req *r)
@@ -560,7 +406,7 @@ int h_kb_create(struct req *r)
 	struct kb_draft dr;
 	const char *problem = posted_draft(r, kind, &dr);
 	if (problem)
-		return form_page(r, 400, problem, kind, "/knowledge/new", NULL, NULL, NULL);
+		return form_page(r, 400, problem, kind, "/knowledge/new", NULL, NULL, 0, NULL);
 	struct wd_calendar cal;
 	long long eid = 0, vid = 0;
 	int rc = calendar_load(r->db, r->a, &cal);
@@ -579,66 +425,72 @@ int h_kb_create(struct req *r)
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", vid));
 }
 
+/* A version to change (r->id), its entry and the entry's kind, and the
+ * state it moves from. */
+struct change {
+	struct kb_version_row *v;
+	struct kb_entry_row *e;
+	int kind, state;
+};
+
 /* Loads a version and its entry for a change by this user. */
-static int load_for_change(struct req *r, struct dbres *v, struct entry *e, int *state)
+static int load_for_change(struct req *r, struct change *c)
 {
-	int rc = kbs_version(r->db, r->a, r->id, v);
+	int rc = kbs_version(r->db, r->a, r->id, &c->v);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (v->nrows != 1)
+	if (c->v == NULL)
 		return 404;
-	int st = load_entry(r, db_int(v, 0, 1), e);
+	int st = load_entry(r, c->v->entry_id, &c->e, &c->kind);
 	if (st)
 		return st;
-	if (!own(r, e))
+	if (!own(r, c->e))
 		return 404; /* another unit's drafts do not exist for this user */
-	*state = kb_state_from_code(db_cell(v, 0, 3));
+	c->state = kb_state_from_code(c->v->state);
 	/* Only the open draft of an entry may move; old versions are record. */
-	if (e->draft != r->id)
-		*state = KBS_SUPERSEDED;
+	if (c->e->draft_id != r->id)
+		c->state = KBS_SUPERSEDED;
 	return 0;
 }
 
 int h_kb_edit_form(struct req *r)
 {
-	struct dbres v, f;
-	struct entry e;
-	int state;
-	int st = load_for_change(r, &v, &e, &state);
+	struct change c;
+	struct kb_field_row *f;
+	size_t n;
+	int st = load_for_change(r, &c);
 	if (st)
 		return st;
-	if (kb_transition((enum kb_state)state, KBA_EDIT, r->actor->caps, 1) < 0) {
+	if (kb_transition((enum kb_state)c.state, KBA_EDIT, r->actor->caps, 1) < 0) {
 		r->err_msg = "此版本当前不能修改。";
 		return 409;
 	}
-	int rc = kbs_fields(r->db, r->a, r->id, &f);
+	int rc = kbs_fields(r->db, r->a, r->id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
-	return form_page(r, 200, NULL, e.kind,
-			 arena_printf(r->a, "/knowledge/versions/%lld", r->id), &v, &f,
-			 db_cell(&v, 0, 14));
+	return form_page(r, 200, NULL, c.kind,
+			 arena_printf(r->a, "/knowledge/versions/%lld", r->id), c.v, f, n,
+			 c.v->visibility);
 }
 
 int h_kb_save(struct req *r)
 {
-	struct dbres v;
-	struct entry e;
-	int state;
-	int st = load_for_change(r, &v, &e, &state);
+	struct change c;
+	int st = load_for_change(r, &c);
 	if (st)
 		return st;
 	int submit = r->f[F_SUBMIT].present;
-	if (kb_transition((enum kb_state)state, submit ? KBA_SUBMIT : KBA_EDIT,
+	if (kb_transition((enum kb_state)c.state, submit ? KBA_SUBMIT : KBA_EDIT,
 			  r->actor->caps, 1) < 0) {
 		r->err_msg = "此版本当前不能修改。";
 		return 409;
 	}
 	struct kb_draft dr;
-	const char *problem = posted_draft(r, e.kind, &dr);
+	const char *problem = posted_draft(r, c.kind, &dr);
 	if (problem)
-		return form_page(r, 400, problem, e.kind,
-				 arena_printf(r->a, "/knowledge/versions/%lld", r->id), &v,
-				 NULL, db_cell(&v, 0, 14));
+		return form_page(r, 400, problem, c.kind,
+				 arena_printf(r->a, "/knowledge/versions/%lld", r->id), c.v,
+				 NULL, 0, c.v->visibility);
 	struct wd_calendar cal;
 	int rc = calendar_load(r->db, r->a, &cal);
 	if (rc == DB_OK)
@@ -658,13 +510,11 @@ int h_kb_save(struct req *r)
 /* submit, withdraw, approve, reject: one handler per row of the table. */
 static int transition(struct req *r, enum kb_action action, const char *audit_action)
 {
-	struct dbres v;
-	struct entry e;
-	int state;
-	int st = load_for_change(r, &v, &e, &state);
+	struct change c;
+	int st = load_for_change(r, &c);
 	if (st)
 		return st;
-	int next = kb_transition((enum kb_state)state, action, r->actor->caps, 1);
+	int next = kb_transition((enum kb_state)c.state, action, r->actor->caps, 1);
 	if (next < 0) {
 		r->err_msg = "当前状态下不能进行此操作，或您的角色无权进行此操作。";
 		return caps_allow(r->actor->caps, 1, action == KBA_APPROVE || action == KBA_REJECT
@@ -678,15 +528,16 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 	int rc = db_begin(r->db);
 	if (rc == DB_OK) {
 		if (next == KBS_PUBLISHED)
-			rc = kb_publish(r->db, r->a, e.id, r->id, e.published, r->actor->user_id);
+			rc = kb_publish(r->db, r->a, c.e->id, r->id, c.e->published_id,
+					r->actor->user_id);
 		else
 			rc = kbs_version_state(r->db, r->a, r->id, kb_state_codes[next],
 					       reason, r->actor->user_id);
 	}
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, audit_action, "kb_version", r->id,
-			       arena_printf(r->a, "「%s」第 %s 版%s%s", db_cell(&v, 0, 4),
-					    db_cell(&v, 0, 2), reason ? "：" : "",
+			       arena_printf(r->a, "「%s」第 %lld 版%s%s", c.v->title,
+					    c.v->version_no, reason ? "：" : "",
 					    reason ? reason : ""));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
@@ -699,39 +550,41 @@ int h_kb_reject(struct req *r) { return transition(r, KBA_REJECT, "kb.reject"); 
 
 int h_kb_redraft(struct req *r)
 {
-	struct entry e;
-	int st = load_entry(r, r->id, &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, r->id, &e, &kind);
 	if (st)
 		return st;
-	if (!own(r, &e))
+	if (!own(r, e))
 		return 404;
-	if (e.draft != 0)
-		return http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld/edit", e.draft));
-	if (e.published == 0 || e.obsolete) {
+	if (e->draft_id != 0)
+		return http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld/edit", e->draft_id));
+	if (e->published_id == 0 || e->obsolete) {
 		r->err_msg = "已失效的知识不能再修改。";
 		return 409;
 	}
 	long long vid = 0;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kb_new_draft(r->db, r->a, e.id, e.published, e.visibility,
+		rc = kb_new_draft(r->db, r->a, e->id, e->published_id, e->visibility,
 				  r->actor->user_id, &vid);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.redraft", "kb_version", vid,
-			       arena_printf(r->a, "知识 #%lld 新建修订稿", e.id));
+			       arena_printf(r->a, "知识 #%lld 新建修订稿", e->id));
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld/edit", vid));
 }
 
 int h_kb_obsolete(struct req *r)
 {
-	struct entry e;
-	int st = load_entry(r, r->id, &e);
+	struct kb_entry_row *e;
+	int kind;
+	int st = load_entry(r, r->id, &e, &kind);
 	if (st)
 		return st;
-	if (!own(r, &e))
+	if (!own(r, e))
 		return 404;
-	if (e.obsolete) {
+	if (e->obsolete) {
 		r->err_msg = "该知识已标注失效。";
 		return 409;
 	}
@@ -739,33 +592,34 @@ int h_kb_obsolete(struct req *r)
 	calendar_today(day);
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_entry_obsolete(r->db, r->a, e.id, r->f[F_REASON].s, day);
+		rc = kbs_entry_obsolete(r->db, r->a, e->id, r->f[F_REASON].s, day);
 	if (rc == DB_OK)
-		rc = kb_reindex(r->db, r->a, e.id);
+		rc = kb_reindex(r->db, r->a, e->id);
 	if (rc == DB_OK)
-		rc = audit_add(REQ_CTX(r), 0, "kb.obsolete", "kb_entry", e.id,
+		rc = audit_add(REQ_CTX(r), 0, "kb.obsolete", "kb_entry", e->id,
 			       arena_printf(r->a, "失效标注：%s", r->f[F_REASON].s));
 	st = end_tx(r, rc);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/entries/%lld?done=saved", e.id));
+	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/entries/%lld?done=saved", e->id));
 }
 
 int h_kb_pending(struct req *r)
 {
-	struct dbres res;
-	int rc = kbs_pending(r->db, r->a, r->actor->unit_id, &res);
+	struct kb_pending_row *p;
+	size_t n;
+	int rc = kbs_pending(r->db, r->a, r->actor->unit_id, &p, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "待审核知识", "knowledge/pending.tpl");
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&res, i, 2));
-		int k = kb_kind_from_code(db_cell(&res, i, 3));
+		tmpl_set_int(row, "ID", p[i].id);
+		tmpl_set(row, "TITLE", p[i].title);
+		int k = kb_kind_from_code(p[i].kind);
 		tmpl_set(row, "KIND", k >= 0 ? kb_kinds[k].label : "");
-		tmpl_set(row, "NO", db_cell(&res, i, 4));
-		tmpl_set(row, "DUE", db_cell(&res, i, 5));
+		tmpl_set_int(row, "NO", p[i].version_no);
+		tmpl_set(row, "DUE", p[i].due_date);
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, 200);
 }
@@ -779,33 +633,36 @@ int h_kb_overdue(struct req *r)
 	char day[11], month[8];
 	today_and_month(day, month);
 	long long unit = office ? 0 : r->actor->unit_id;
-	struct dbres late, review;
-	int rc = kbs_overdue(r->db, r->a, unit, r->actor->scope_jur, day, &late);
+	struct kb_overdue_row *late;
+	struct kb_review_row *review;
+	size_t nlate, nreview = 0;
+	int rc = kbs_overdue(r->db, r->a, unit, r->actor->scope_jur, day, &late, &nlate);
 	if (rc == DB_OK)
-		rc = kbs_review_due(r->db, r->a, unit, r->actor->scope_jur, month, 200, &review);
+		rc = kbs_review_due(r->db, r->a, unit, r->actor->scope_jur, month, 200, &review,
+				    &nreview);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "逾期知识", "knowledge/overdue.tpl");
 	tmpl_set(d, "TODAY", day);
 	tmpl_set(d, "MONTH", month);
-	for (size_t i = 0; i < late.nrows; i++) {
+	for (size_t i = 0; i < nlate; i++) {
 		struct tdict *row = tmpl_section(d, "LATE");
-		tmpl_set(row, "ID", db_cell(&late, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&late, i, 2));
-		tmpl_set(row, "UNIT", db_cell(&late, i, 3));
-		int st = kb_state_from_code(db_cell(&late, i, 4));
+		tmpl_set_int(row, "ID", late[i].id);
+		tmpl_set(row, "TITLE", late[i].title);
+		tmpl_set(row, "UNIT", late[i].unit_name);
+		int st = kb_state_from_code(late[i].state);
 		tmpl_set(row, "STATE", st >= 0 ? kb_state_labels[st] : "");
-		tmpl_set(row, "DUE", db_cell(&late, i, 5));
+		tmpl_set(row, "DUE", late[i].due_date);
 	}
-	if (late.nrows == 0)
+	if (nlate == 0)
 		tmpl_show(d, "NO_LATE");
-	for (size_t i = 0; i < review.nrows; i++) {
+	for (size_t i = 0; i < nreview; i++) {
 		struct tdict *row = tmpl_section(d, "REVIEW");
-		tmpl_set(row, "ID", db_cell(&review, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&review, i, 1));
-		tmpl_set(row, "UNIT", db_cell(&review, i, 2));
+		tmpl_set_int(row, "ID", review[i].id);
+		tmpl_set(row, "TITLE", review[i].title);
+		tmpl_set(row, "UNIT", review[i].unit_name);
 	}
-	if (review.nrows == 0)
+	if (nreview == 0)
 		tmpl_show(d, "NO_REVIEW");
 	return view_finish(r, 200);
 }
@@ -818,19 +675,20 @@ int h_kb_review_form(struct req *r)
 		return 403;
 	char day[11], month[8];
 	today_and_month(day, month);
-	struct dbres res;
-	int rc = kbs_review_due(r->db, r->a, r->actor->unit_id, 0, month, 100, &res);
+	struct kb_review_row *e;
+	size_t n;
+	int rc = kbs_review_due(r->db, r->a, r->actor->unit_id, 0, month, 100, &e, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "每月审核", "knowledge/review.tpl");
 	tmpl_set(d, "MONTH", month);
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
-		tmpl_set(row, "CHANGE_DATE", db_cell(&res, i, 3));
+		tmpl_set_int(row, "ID", e[i].id);
+		tmpl_set(row, "TITLE", e[i].title);
+		tmpl_set(row, "CHANGE_DATE", e[i].change_date);
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "DONE_ALL");
 	return view_finish(r, 200);
 }

@@ -5,7 +5,6 @@
 
 #include "audit_store.h"
 #include "calendar_store.h"
-#include "db.h"
 #include "handlers.h"
 #include "kb.h"
 #include "kb_store.h"
@@ -14,13 +13,13 @@
 #include "roles.h"
 #include "view.h"
 
-/* Whether the actor is the office that decides grant row i of g: a
- * coordinator whose jurisdiction (or the whole city) holds both units. */
-static int deciding_office(const struct actor *ac, const struct dbres *g, size_t i)
+/* Whether the actor is the office that decides grant g: a coordinator
+ * whose jurisdiction (or the whole city) holds both units. */
+static int deciding_office(const struct actor *ac, const struct kb_grant_row *g)
 {
 	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
-	       (ac->scope_jur == 0 || (db_int(g, i, 9) == ac->scope_jur &&
-				       db_int(g, i, 10) == ac->scope_jur));
+	       (ac->scope_jur == 0 || (g->owner_jur == ac->scope_jur &&
+				       g->grantee_jur == ac->scope_jur));
 }
 
 int h_kb_grants(struct req *r)
@@ -29,29 +28,29 @@ int h_kb_grants(struct req *r)
 	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
 	if (!office && ac->unit_id == 0)
 		return 403;
-	struct dbres g;
+	struct kb_grant_row *g;
 	struct unit_row *units;
-	size_t nunits = 0;
+	size_t ng, nunits = 0;
 	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, office ? ac->scope_jur : 0,
-			    &g);
+			    &g, &ng);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, 0, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "知识使用授权", "knowledge/grants.tpl");
-	for (size_t i = 0; i < g.nrows; i++) {
+	for (size_t i = 0; i < ng; i++) {
 		struct tdict *row = tmpl_section(d, "GRANT");
-		tmpl_set(row, "ID", db_cell(&g, i, 0));
-		tmpl_set(row, "OWNER", db_cell(&g, i, 2));
-		tmpl_set(row, "GRANTEE", db_cell(&g, i, 4));
-		tmpl_set(row, "PURPOSE", db_cell(&g, i, 5));
-		tmpl_set(row, "EXPIRES", db_cell(&g, i, 6));
-		tmpl_set(row, "REQUESTER", db_cell(&g, i, 8));
-		int st = kb_grant_from_code(db_cell(&g, i, 7));
+		tmpl_set_int(row, "ID", g[i].id);
+		tmpl_set(row, "OWNER", g[i].owner_name);
+		tmpl_set(row, "GRANTEE", g[i].grantee_name);
+		tmpl_set(row, "PURPOSE", g[i].purpose);
+		tmpl_set(row, "EXPIRES", g[i].expires_on);
+		tmpl_set(row, "REQUESTER", g[i].requester);
+		int st = kb_grant_from_code(g[i].state);
 		tmpl_set(row, "STATE", st >= 0 ? kb_grant_labels[st] : "");
-		int owner_approver = db_int(&g, i, 1) == ac->unit_id &&
+		int owner_approver = g[i].owner_id == ac->unit_id &&
 				     caps_allow(ac->caps, 1, CAP_KB_APPROVE);
-		office = deciding_office(ac, &g, i);
+		office = deciding_office(ac, &g[i]);
 		if (st >= 0 && kb_grant_transition((enum kb_grant_state)st, KBG_APPROVE,
 						   owner_approver, office) >= 0)
 			tmpl_show(row, "CAN_APPROVE");
@@ -62,7 +61,7 @@ int h_kb_grants(struct req *r)
 						   owner_approver, office) >= 0)
 			tmpl_show(row, "CAN_REFUSE");
 	}
-	if (g.nrows == 0)
+	if (ng == 0)
 		tmpl_show(d, "EMPTY");
 	if (caps_allow(ac->caps, 1, CAP_KB_EDIT)) {
 		struct tdict *f = tmpl_section(d, "REQUEST");
@@ -120,17 +119,16 @@ int h_kb_grant_request(struct req *r)
 static int grant_step(struct req *r, enum kb_grant_action action, const char *audit)
 {
 	const struct actor *ac = r->actor;
-	struct dbres g;
+	struct kb_grant_row *g;
 	int rc = kbs_grant(r->db, r->a, r->id, &g);
 	if (rc != DB_OK)
 		return db_status(rc);
-	int office = g.nrows == 1 && deciding_office(ac, &g, 0);
-	if (g.nrows != 1 || (!office && db_int(&g, 0, 1) != ac->unit_id &&
-			     db_int(&g, 0, 3) != ac->unit_id))
+	int office = g != NULL && deciding_office(ac, g);
+	if (g == NULL || (!office && g->owner_id != ac->unit_id && g->grantee_id != ac->unit_id))
 		return 404;
-	int owner_approver = db_int(&g, 0, 1) == ac->unit_id &&
+	int owner_approver = g->owner_id == ac->unit_id &&
 			     caps_allow(ac->caps, 1, CAP_KB_APPROVE);
-	int st = kb_grant_from_code(db_cell(&g, 0, 7));
+	int st = kb_grant_from_code(g->state);
 	int next = st < 0 ? -1 : kb_grant_transition((enum kb_grant_state)st, action,
 						       owner_approver, office);
 	if (next < 0) {
@@ -142,8 +140,8 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 		rc = kbs_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, audit, "kb_grant", r->id,
-			       arena_printf(r->a, "%s 使用 %s 的知识：%s", db_cell(&g, 0, 4),
-					    db_cell(&g, 0, 2), kb_grant_labels[next]));
+			       arena_printf(r->a, "%s 使用 %s 的知识：%s", g->grantee_name,
+					    g->owner_name, kb_grant_labels[next]));
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	if (rc != DB_OK) {
@@ -165,20 +163,21 @@ int h_kb_export(struct req *r)
 		return 403;
 	char day[11];
 	calendar_today(day);
-	struct dbres granted;
-	int rc = kbs_granted_units(r->db, r->a, ac->unit_id, day, &granted);
+	struct kb_grantor_row *granted;
+	size_t n;
+	int rc = kbs_grantors(r->db, r->a, ac->unit_id, day, &granted, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
-	long long *ids = arena_alloc(r->a, (granted.nrows + 1) * sizeof *ids);
+	long long *ids = arena_alloc(r->a, (n + 1) * sizeof *ids);
 	ids[0] = ac->unit_id;
-	for (size_t i = 0; i < granted.nrows; i++)
-		ids[i + 1] = db_int(&granted, i, 0);
-	rc = kb_xml_write(r->db, r->a, ids, granted.nrows + 1, &r->out);
+	for (size_t i = 0; i < n; i++)
+		ids[i + 1] = granted[i].unit_id;
+	rc = kb_xml_write(r->db, r->a, ids, n + 1, &r->out);
 	if (rc == DB_OK)
 		rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.export", "unit", ac->unit_id,
-			       arena_printf(r->a, "导出本单位及 %zu 个授权单位的知识", granted.nrows));
+			       arena_printf(r->a, "导出本单位及 %zu 个授权单位的知识", n));
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	if (rc != DB_OK) {

@@ -6,7 +6,6 @@
 
 #include "audit_store.h"
 #include "calendar_store.h"
-#include "db.h"
 #include "handlers.h"
 #include "kb.h"
 #include "kb_store.h"
@@ -56,16 +55,16 @@ int h_kb_report(struct req *r)
 		r->err_msg = "问题类型无效。";
 		return 400;
 	}
-	struct dbres e;
-	int rc = kbs_entry(r->db, r->a, r->id, &e);
+	struct kb_entry_row *e;
+	int rc = kbs_entry_get(r->db, r->a, r->id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (e.nrows != 1 || db_int(&e, 0, 5) == 0)
+	if (e == NULL || e->published_id == 0)
 		return 404;
 	long long id = 0;
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = open_update(r, r->id, db_int(&e, 0, 1), problem, r->f[F_MESSAGE].s, &id);
+		rc = open_update(r, r->id, e->unit_id, problem, r->f[F_MESSAGE].s, &id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.report", "kb_update", id,
 			       arena_printf(r->a, "知识 #%lld：%s", r->id, kb_problem_label(problem)));
@@ -75,13 +74,13 @@ int h_kb_report(struct req *r)
 
 /* Who sees an order: the owning unit, the reporter, the office of its
  * jurisdiction. */
-static int can_see(const struct req *r, const struct dbres *k)
+static int can_see(const struct req *r, const struct kb_update_row *k)
 {
 	const struct actor *ac = r->actor;
-	if (ac->unit_id == db_int(k, 0, 2) || ac->user_id == db_int(k, 0, 7))
+	if (ac->unit_id == k->unit_id || ac->user_id == k->reporter_id)
 		return 1;
 	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
-	       (ac->scope_jur == 0 || ac->scope_jur == db_int(k, 0, 15));
+	       (ac->scope_jur == 0 || ac->scope_jur == k->jur_id);
 }
 
 int h_kb_updates(struct req *r)
@@ -90,79 +89,74 @@ int h_kb_updates(struct req *r)
 	int office = caps_allow(ac->caps, 1, CAP_DISPATCH);
 	int unit_view = caps_allow(ac->caps, 1, CAP_KB_EDIT) ||
 			caps_allow(ac->caps, 1, CAP_KB_APPROVE);
-	struct dbres res;
+	struct kb_update_item_row *k;
+	size_t n;
 	int rc = kbs_updates(r->db, r->a, office ? 0 : unit_view ? ac->unit_id : 0,
 			     office || unit_view ? 0 : ac->user_id,
-			     office ? ac->scope_jur : 0, &res);
+			     office ? ac->scope_jur : 0, &k, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	char day[11];
 	calendar_today(day);
 	struct tdict *d = view_page(r, "知识更新工单", "knowledge/updates.tpl");
 	tmpl_set(d, "SCOPE", office ? "全部单位" : unit_view ? ac->unit_name : "我反馈的");
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "ROW");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "TITLE", db_cell(&res, i, 1));
-		tmpl_set(row, "UNIT", db_cell(&res, i, 2));
-		tmpl_set(row, "PROBLEM", kb_problem_label(db_cell(&res, i, 3)));
-		int st = kb_upd_from_code(db_cell(&res, i, 4));
+		tmpl_set_int(row, "ID", k[i].id);
+		tmpl_set(row, "TITLE", k[i].title);
+		tmpl_set(row, "UNIT", k[i].unit_name);
+		tmpl_set(row, "PROBLEM", kb_problem_label(k[i].problem));
+		int st = kb_upd_from_code(k[i].state);
 		tmpl_set(row, "STATE", st >= 0 ? kb_upd_labels[st] : "");
-		tmpl_set(row, "DUE", db_cell(&res, i, 5));
-		if ((st == KBU_OPEN || st == KBU_REOPENED) && strcmp(db_cell(&res, i, 5), day) < 0)
+		tmpl_set(row, "DUE", k[i].due_date);
+		if ((st == KBU_OPEN || st == KBU_REOPENED) && strcmp(k[i].due_date, day) < 0)
 			tmpl_show(row, "OVERDUE");
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, 200);
 }
 
-static int load_update(struct req *r, struct dbres *k)
-{
-	int rc = kbs_update(r->db, r->a, r->id, k);
-	if (rc != DB_OK)
-		return db_status(rc);
-	if (k->nrows != 1 || !can_see(r, k))
-		return 404;
-	return 0;
-}
-
 int h_kb_update(struct req *r)
 {
-	struct dbres k, ev;
-	int st = load_update(r, &k);
-	if (st)
-		return st;
-	int rc = kbs_update_events(r->db, r->a, r->id, &ev);
+	struct kb_update_row *k;
+	struct kb_update_event_row *ev;
+	size_t nev;
+	int rc = kbs_update(r->db, r->a, r->id, &k);
 	if (rc != DB_OK)
 		return db_status(rc);
-	int state = kb_upd_from_code(db_cell(&k, 0, 6));
+	if (k == NULL || !can_see(r, k))
+		return 404;
+	rc = kbs_update_events(r->db, r->a, r->id, &ev, &nev);
+	if (rc != DB_OK)
+		return db_status(rc);
+	int state = kb_upd_from_code(k->state);
 	struct tdict *d = view_page(r, "知识更新工单", "knowledge/update.tpl");
-	tmpl_set(d, "ID", db_cell(&k, 0, 0));
-	tmpl_set(d, "UNIT", db_cell(&k, 0, 3));
-	tmpl_set(d, "PROBLEM", kb_problem_label(db_cell(&k, 0, 4)));
-	tmpl_set(d, "TEXT", db_cell(&k, 0, 5));
+	tmpl_set_int(d, "ID", k->id);
+	tmpl_set(d, "UNIT", k->unit_name);
+	tmpl_set(d, "PROBLEM", kb_problem_label(k->problem));
+	tmpl_set(d, "TEXT", k->text);
 	tmpl_set(d, "STATE", state >= 0 ? kb_upd_labels[state] : "");
-	tmpl_set(d, "REPORTER", db_cell(&k, 0, 8));
-	tmpl_set(d, "DUE", db_cell(&k, 0, 9));
-	if (db_cell(&k, 0, 1)) {
+	tmpl_set(d, "REPORTER", k->reporter_name);
+	tmpl_set(d, "DUE", k->due_date);
+	if (k->entry_id) {
 		struct tdict *e = tmpl_section(d, "ENTRY");
-		tmpl_set(e, "ENTRY_ID", db_cell(&k, 0, 1));
-		tmpl_set(e, "TITLE", db_cell(&k, 0, 13) ? db_cell(&k, 0, 13) : "");
+		tmpl_set_int(e, "ENTRY_ID", k->entry_id);
+		tmpl_set(e, "TITLE", k->entry_title);
 	}
-	if (db_cell(&k, 0, 14))
-		tmpl_set(tmpl_section(d, "LINKED"), "NO", db_cell(&k, 0, 14));
-	for (size_t i = 0; i < ev.nrows; i++) {
+	if (k->linked_no)
+		tmpl_set_int(tmpl_section(d, "LINKED"), "NO", k->linked_no);
+	for (size_t i = 0; i < nev; i++) {
 		struct tdict *e = tmpl_section(d, "EVENT");
-		tmpl_set(e, "AT", db_cell(&ev, i, 0));
-		tmpl_set(e, "WHO", db_cell(&ev, i, 1));
-		tmpl_set(e, "UNIT", db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "");
-		tmpl_set(e, "ACTION", event_label(db_cell(&ev, i, 3)));
-		tmpl_set(e, "TEXT", db_cell(&ev, i, 4));
+		tmpl_set(e, "AT", ev[i].at);
+		tmpl_set(e, "WHO", ev[i].user_name);
+		tmpl_set(e, "UNIT", ev[i].unit_name);
+		tmpl_set(e, "ACTION", event_label(ev[i].action));
+		tmpl_set(e, "TEXT", ev[i].text);
 	}
-	int unit_editor = r->actor->unit_id == db_int(&k, 0, 2) &&
+	int unit_editor = r->actor->unit_id == k->unit_id &&
 			  caps_allow(r->actor->caps, 1, CAP_KB_EDIT);
-	int reporter = r->actor->user_id == db_int(&k, 0, 7);
+	int reporter = r->actor->user_id == k->reporter_id;
 	if (state >= 0 && kb_upd_transition((enum kb_upd_state)state, KBU_REPLY, unit_editor, reporter) >= 0)
 		tmpl_show(d, "CAN_ANSWER");
 	if (state >= 0 && kb_upd_transition((enum kb_upd_state)state, KBU_CONFIRM, unit_editor, reporter) >= 0)
@@ -170,20 +164,20 @@ int h_kb_update(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* One step of the order's table: reply, fixed, confirm, reopen. */
-static int step(struct req *r, enum kb_upd_action action, const char *event)
+/* Whether this user may take the step on order k: 0 with *next, *version
+ * (fixed: the entry's new published version) and *text (the event's) set,
+ * or a status with its message. */
+static int step_check(struct req *r, const struct kb_update_row *k,
+		      enum kb_upd_action action, int *next, long long *version,
+		      const char **text)
 {
-	struct dbres k;
-	int st = load_update(r, &k);
-	if (st)
-		return st;
-	int state = kb_upd_from_code(db_cell(&k, 0, 6));
-	int unit_editor = r->actor->unit_id == db_int(&k, 0, 2) &&
+	int state = kb_upd_from_code(k->state);
+	int unit_editor = r->actor->unit_id == k->unit_id &&
 			  caps_allow(r->actor->caps, 1, CAP_KB_EDIT);
-	int reporter = r->actor->user_id == db_int(&k, 0, 7);
-	int next = state < 0 ? -1 : kb_upd_transition((enum kb_upd_state)state, action,
-							unit_editor, reporter);
-	if (next < 0) {
+	int reporter = r->actor->user_id == k->reporter_id;
+	*next = state < 0 ? -1 : kb_upd_transition((enum kb_upd_state)state, action,
+						     unit_editor, reporter);
+	if (*next < 0) {
 		r->err_msg = "当前状态下您不能进行此操作。";
 		return unit_editor || reporter ? 409 : 403;
 	}
@@ -192,47 +186,69 @@ static int step(struct req *r, enum kb_upd_action action, const char *event)
 		r->err_msg = "请填写「说明」。";
 		return 400;
 	}
-	long long version = 0;
-	const char *text = msg ? msg : "";
-	if (action == KBU_FIXED) {
-		/* The unit answers with the entry's new published version. */
-		struct dbres e;
-		if (db_cell(&k, 0, 1) == NULL) {
-			r->err_msg = "该工单未关联知识条目：新增知识并发布后，请以“答复不修改”说明新条目。";
-			return 409;
-		}
-		int rc = kbs_entry(r->db, r->a, db_int(&k, 0, 1), &e);
-		if (rc != DB_OK)
-			return db_status(rc);
-		version = db_int(&e, 0, 5);
-		if (version == 0) {
-			r->err_msg = "该知识尚无已发布版本。";
-			return 409;
-		}
-		/* Only a version published since the report (or the reopening)
-		 * answers it. */
-		if (db_cell(&k, 0, 16) && db_int(&k, 0, 16) == version) {
-			r->err_msg = "尚未发布针对此问题的新版本：请先修改该知识并经审核发布，再答复“已发布新版本”。";
-			return 409;
-		}
-		struct dbres v;
-		rc = kbs_version(r->db, r->a, version, &v);
-		if (rc != DB_OK)
-			return db_status(rc);
-		text = arena_printf(r->a, "已发布第 %s 版%s%s", db_cell(&v, 0, 2),
-				    msg ? "：" : "", msg ? msg : "");
+	*text = msg ? msg : "";
+	if (action != KBU_FIXED)
+		return 0;
+	/* The unit answers with the entry's new published version. */
+	if (k->entry_id == 0) {
+		r->err_msg = "该工单未关联知识条目：新增知识并发布后，请以“答复不修改”说明新条目。";
+		return 409;
 	}
+	struct kb_entry_row *e;
+	int rc = kbs_entry_get(r->db, r->a, k->entry_id, &e);
+	if (rc != DB_OK)
+		return db_status(rc);
+	*version = e ? e->published_id : 0;
+	if (*version == 0) {
+		r->err_msg = "该知识尚无已发布版本。";
+		return 409;
+	}
+	/* Only a version published since the report (or the reopening)
+	 * answers it. */
+	if (k->reported_version_id == *version) {
+		r->err_msg = "尚未发布针对此问题的新版本：请先修改该知识并经审核发布，再答复“已发布新版本”。";
+		return 409;
+	}
+	struct kb_version_row *v;
+	rc = kbs_version(r->db, r->a, *version, &v);
+	if (rc == DB_OK && v == NULL)
+		rc = DB_ERR;
+	if (rc != DB_OK)
+		return db_status(rc);
+	*text = arena_printf(r->a, "已发布第 %lld 版%s%s", v->version_no, msg ? "：" : "",
+			     msg ? msg : "");
+	return 0;
+}
+
+/* One step of the order's table: reply, fixed, confirm, reopen. The order
+ * is locked while it is checked and moved, and moves only from the state
+ * it was checked in. */
+static int step(struct req *r, enum kb_upd_action action, const char *event)
+{
+	struct kb_update_row *k = NULL;
+	int next = -1;
+	long long version = 0;
+	const char *text = "";
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_update_set(r->db, r->a, r->id, kb_upd_codes[next],
-				    action == KBU_REPLY || action == KBU_FIXED ? text : "",
-				    version);
+		rc = kbs_update_lock(r->db, r->a, r->id, &k);
+	int st = rc != DB_OK ? db_status(rc)
+		 : k == NULL || !can_see(r, k) ? 404
+		 : step_check(r, k, action, &next, &version, &text);
+	if (st) {
+		db_rollback(r->db);
+		return st;
+	}
+	rc = kbs_update_set(r->db, r->a, r->id, k->state, kb_upd_codes[next],
+			    action == KBU_REPLY || action == KBU_FIXED ? text : "", version);
 	if (rc == DB_OK)
 		rc = kbs_update_event(r->db, r->a, r->id, r->actor->user_id,
 				      r->actor->unit_id, event, text);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
 			       r->id, text);
+	if (rc == DB_CONFLICT)
+		r->err_msg = "当前状态下您不能进行此操作。";
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=saved", r->id));
 }
@@ -244,25 +260,25 @@ int h_kb_update_reopen(struct req *r) { return step(r, KBU_REOPEN, "reopen"); }
 
 int h_kb_gaps(struct req *r)
 {
-	struct dbres gaps;
+	struct kb_gap_row *g;
 	struct unit_row *units;
-	size_t nunits = 0;
-	int rc = kbs_gaps(r->db, r->a, &gaps);
+	size_t ng, nunits = 0;
+	int rc = kbs_gaps(r->db, r->a, &g, &ng);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, r->actor->scope_jur, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "知识缺失", "knowledge/gaps.tpl");
-	for (size_t i = 0; i < gaps.nrows; i++) {
+	for (size_t i = 0; i < ng; i++) {
 		struct tdict *row = tmpl_section(d, "GAP");
-		tmpl_set(row, "ID", db_cell(&gaps, i, 0));
-		tmpl_set(row, "QUERY", db_cell(&gaps, i, 1));
-		tmpl_set(row, "SAMPLE", db_cell(&gaps, i, 8));
-		tmpl_set(row, "HITS", db_cell(&gaps, i, 2));
-		tmpl_set(row, "OPERATOR", db_cell(&gaps, i, 6));
-		tmpl_set(row, "PUBLIC", db_cell(&gaps, i, 7));
-		tmpl_set(row, "LAST", db_cell(&gaps, i, 3));
-		if (strcmp(db_cell(&gaps, i, 4), "open") == 0) {
+		tmpl_set_int(row, "ID", g[i].id);
+		tmpl_set(row, "QUERY", g[i].query);
+		tmpl_set(row, "SAMPLE", g[i].sample);
+		tmpl_set_int(row, "HITS", g[i].hits);
+		tmpl_set_int(row, "OPERATOR", g[i].operator_hits);
+		tmpl_set_int(row, "PUBLIC", g[i].public_hits);
+		tmpl_set(row, "LAST", g[i].last);
+		if (strcmp(g[i].state, "open") == 0) {
 			struct tdict *f = tmpl_section(row, "ASSIGN");
 			for (size_t j = 0; j < nunits; j++) {
 				if (!units[j].active)
@@ -272,31 +288,30 @@ int h_kb_gaps(struct req *r)
 				tmpl_set(o, "NAME", units[j].name);
 			}
 		} else {
-			tmpl_set(tmpl_section(row, "ASSIGNED"), "UNIT",
-				 db_cell(&gaps, i, 5) ? db_cell(&gaps, i, 5) : "");
+			tmpl_set(tmpl_section(row, "ASSIGNED"), "UNIT", g[i].unit_name);
 		}
 	}
-	if (gaps.nrows == 0)
+	if (ng == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, 200);
 }
 
 int h_kb_gap_assign(struct req *r)
 {
-	struct dbres g;
+	struct kb_gap_row *g = NULL;
 	struct unit_row *u = NULL;
 	int rc = kbs_gap(r->db, r->a, r->id, &g);
 	if (rc == DB_OK)
 		rc = unit_get(r->db, r->a, r->actor->scope_jur, r->f[F_UNIT_ID].i, &u);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (g.nrows != 1)
+	if (g == NULL)
 		return 404;
 	if (u == NULL) {
 		r->err_msg = "只能分派给本行政区域内的单位。";
 		return 403;
 	}
-	if (strcmp(db_cell(&g, 0, 2), "open") != 0) {
+	if (strcmp(g->state, "open") != 0) {
 		r->err_msg = "该知识缺失已分派。";
 		return 409;
 	}
@@ -304,12 +319,12 @@ int h_kb_gap_assign(struct req *r)
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = open_update(r, 0, r->f[F_UNIT_ID].i, "need",
-				 arena_printf(r->a, "检索无结果：%s", db_cell(&g, 0, 1)), &id);
+				 arena_printf(r->a, "检索无结果：%s", g->query), &id);
 	if (rc == DB_OK)
 		rc = kbs_gap_assign(r->db, r->a, r->id, id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.gap.assign", "kb_update", id,
-			       arena_printf(r->a, "「%s」分派给 %s", db_cell(&g, 0, 1), u->name));
+			       arena_printf(r->a, "「%s」分派给 %s", g->query, u->name));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/gaps?done=saved");
 }

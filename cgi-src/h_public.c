@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "calendar_store.h"
-#include "db.h"
 #include "handlers.h"
 #include "kb.h"
 #include "kb_store.h"
+#include "kb_view.h"
 #include "view.h"
 
 #define BROWSE_PAGE 20
@@ -26,16 +26,17 @@ int h_public_kb(struct req *r)
 		if (strcmp(kind, kb_kinds[k].code) == 0)
 			tmpl_show(o, "CURRENT");
 	}
-	struct dbres units;
-	int rc = kbs_public_units(r->db, r->a, &units);
+	struct kb_public_unit_row *units;
+	size_t nunits;
+	int rc = kbs_public_units(r->db, r->a, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	long long unit = r->f[F_UNIT_ID].present ? r->f[F_UNIT_ID].i : 0;
-	for (size_t i = 0; i < units.nrows; i++) {
+	for (size_t i = 0; i < nunits; i++) {
 		struct tdict *o = tmpl_section(d, "UNIT_OPT");
-		tmpl_set(o, "ID", db_cell(&units, i, 0));
-		tmpl_set(o, "NAME", db_cell(&units, i, 1));
-		if (db_int(&units, i, 0) == unit)
+		tmpl_set_int(o, "ID", units[i].id);
+		tmpl_set(o, "NAME", units[i].name);
+		if (units[i].id == unit)
 			tmpl_show(o, "SELECTED");
 	}
 	if (r->f[F_Q].s != NULL) {
@@ -48,20 +49,21 @@ int h_public_kb(struct req *r)
 	}
 	/* Browsing by kind and unit. */
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	struct dbres res;
+	struct kb_hit_row *res;
+	size_t n;
 	rc = kbs_browse(r->db, r->a, kind, unit, BROWSE_PAGE + 1,
-			(page - 1) * BROWSE_PAGE, &res);
+			(page - 1) * BROWSE_PAGE, &res, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *b = tmpl_section(d, "BROWSE");
-	size_t shown = res.nrows > BROWSE_PAGE ? BROWSE_PAGE : res.nrows;
+	size_t shown = n > BROWSE_PAGE ? BROWSE_PAGE : n;
 	for (size_t i = 0; i < shown; i++) {
 		struct tdict *row = tmpl_section(b, "RESULT");
-		tmpl_set(row, "HREF", arena_printf(r->a, "/kb/e/%s", db_cell(&res, i, 0)));
-		tmpl_set(tmpl_section(row, "TITLE"), "TEXT", db_cell(&res, i, 1));
-		tmpl_set(tmpl_section(row, "SUMMARY"), "TEXT", db_cell(&res, i, 2));
-		tmpl_set(row, "UNIT", db_cell(&res, i, 3));
-		int k = kb_kind_from_code(db_cell(&res, i, 4));
+		tmpl_set(row, "HREF", arena_printf(r->a, "/kb/e/%lld", res[i].entry_id));
+		tmpl_set(tmpl_section(row, "TITLE"), "TEXT", res[i].title);
+		tmpl_set(tmpl_section(row, "SUMMARY"), "TEXT", res[i].summary);
+		tmpl_set(row, "UNIT", res[i].unit_name);
+		int k = kb_kind_from_code(res[i].kind);
 		tmpl_set(row, "KIND", k >= 0 ? kb_kinds[k].label : "");
 	}
 	if (shown == 0)
@@ -76,7 +78,7 @@ int h_public_kb(struct req *r)
 		tmpl_set_int(p, "PAGE", page - 1);
 		tmpl_set(p, "QS", qs);
 	}
-	if (res.nrows > BROWSE_PAGE) {
+	if (n > BROWSE_PAGE) {
 		struct tdict *p = tmpl_section(b, "NEXT");
 		tmpl_set_int(p, "PAGE", page + 1);
 		tmpl_set(p, "QS", qs);
@@ -86,24 +88,24 @@ int h_public_kb(struct req *r)
 
 int h_public_entry(struct req *r)
 {
-	struct dbres e;
+	struct kb_public_entry_row *e;
 	int rc = kbs_public_entry(r->db, r->a, r->id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (e.nrows != 1)
+	if (e == NULL)
 		return 404;
-	int kind = kb_kind_from_code(db_cell(&e, 0, 2));
+	int kind = kb_kind_from_code(e->kind);
 	if (kind < 0)
 		return 404;
-	struct tdict *d = view_public_page(r, db_cell(&e, 0, 3), "public/entry.tpl");
-	tmpl_set(d, "ID", db_cell(&e, 0, 0));
-	tmpl_set(d, "TITLE", db_cell(&e, 0, 3));
-	tmpl_set(d, "UNIT", db_cell(&e, 0, 4));
+	struct tdict *d = view_public_page(r, e->title, "public/entry.tpl");
+	tmpl_set_int(d, "ID", e->entry_id);
+	tmpl_set(d, "TITLE", e->title);
+	tmpl_set(d, "UNIT", e->unit_name);
 	tmpl_set(d, "KIND", kb_kinds[kind].label);
-	tmpl_set(d, "CHANGE_DATE", db_cell(&e, 0, 5));
-	tmpl_set(d, "USEFUL", db_cell(&e, 0, 6));
-	tmpl_set(d, "USELESS", db_cell(&e, 0, 7));
-	int st = kb_show_fields(r, d, kind, db_int(&e, 0, 1), 1);
+	tmpl_set(d, "CHANGE_DATE", e->change_date);
+	tmpl_set_int(d, "USEFUL", e->useful);
+	tmpl_set_int(d, "USELESS", e->useless);
+	int st = kb_show_fields(r, d, kind, e->version_id, 1);
 	return st ? st : view_finish(r, 200);
 }
 
@@ -114,11 +116,11 @@ int h_public_vote(struct req *r)
 		r->err_msg = "评价无效。";
 		return 400;
 	}
-	struct dbres e;
+	struct kb_public_entry_row *e;
 	int rc = kbs_public_entry(r->db, r->a, r->id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (e.nrows != 1)
+	if (e == NULL)
 		return 404;
 	char day[11];
 	calendar_today(day);

@@ -25,8 +25,9 @@ static int city_office(struct req *r)
  * was refused. */
 static int synonyms_page(struct req *r, const char *alert, int status)
 {
-	struct dbres res;
-	int rc = srch_synonyms(r->db, r->a, &res);
+	struct srch_synonym_row *y;
+	size_t n;
+	int rc = srch_synonyms(r->db, r->a, &y, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "检索同义词", "knowledge/synonyms.tpl");
@@ -40,18 +41,18 @@ static int synonyms_page(struct req *r, const char *alert, int status)
 		tmpl_show(d, "EDIT");
 	else
 		tmpl_show(d, "READONLY");
-	tmpl_set_int(d, "COUNT", (long long)res.nrows);
-	for (size_t i = 0; i < res.nrows; i++) {
+	tmpl_set_int(d, "COUNT", (long long)n);
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "PAIR");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "A", db_cell(&res, i, 1));
-		tmpl_set(row, "B", db_cell(&res, i, 2));
-		tmpl_set(row, "AT", db_cell(&res, i, 3));
-		tmpl_set(row, "BY", *db_cell(&res, i, 4) ? db_cell(&res, i, 4) : "导入");
+		tmpl_set_int(row, "ID", y[i].id);
+		tmpl_set(row, "A", y[i].a);
+		tmpl_set(row, "B", y[i].b);
+		tmpl_set(row, "AT", y[i].created);
+		tmpl_set(row, "BY", *y[i].creator ? y[i].creator : "导入");
 		if (edit)
 			tmpl_show(row, "DELETE");
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, status);
 }
@@ -92,11 +93,11 @@ int h_kb_synonym_delete(struct req *r)
 		r->err_msg = "同义词表全市共用，由市管理办维护。";
 		return 403;
 	}
-	struct dbres pair;
+	struct srch_synonym_row *pair = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = srch_synonym(r->db, r->a, r->id, &pair);
-	if (rc == DB_OK && pair.nrows != 1) {
+	if (rc == DB_OK && pair == NULL) {
 		db_rollback(r->db);
 		return 404;
 	}
@@ -104,36 +105,36 @@ int h_kb_synonym_delete(struct req *r)
 		rc = srch_synonym_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.synonym.delete", "kb_synonym", r->id,
-			       arena_printf(r->a, "%s = %s", db_cell(&pair, 0, 1),
-					    db_cell(&pair, 0, 2)));
+			       arena_printf(r->a, "%s = %s", pair->a, pair->b));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/synonyms?done=deleted");
 }
 
 int h_kb_learned(struct req *r)
 {
-	struct dbres res;
-	int rc = srch_learned(r->db, r->a, KB_LEARN_HALF_LIFE, LEARNED_SHOWN, &res);
+	struct srch_learned_row *l;
+	size_t n;
+	int rc = srch_learned(r->db, r->a, KB_LEARN_HALF_LIFE, LEARNED_SHOWN, &l, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "检索学习", "knowledge/learned.tpl");
 	tmpl_set_int(d, "HALF_LIFE", (long long)KB_LEARN_HALF_LIFE);
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct tdict *row = tmpl_section(d, "PAIR");
-		tmpl_set(row, "ID", db_cell(&res, i, 0));
-		tmpl_set(row, "QUERY", db_cell(&res, i, 1));
-		tmpl_set(row, "ENTRY_ID", db_cell(&res, i, 2));
-		if (*db_cell(&res, i, 3))
-			tmpl_set(tmpl_section(row, "TITLE"), "T", db_cell(&res, i, 3));
+		tmpl_set_int(row, "ID", l[i].id);
+		tmpl_set(row, "QUERY", l[i].query);
+		tmpl_set_int(row, "ENTRY_ID", l[i].entry_id);
+		if (*l[i].title)
+			tmpl_set(tmpl_section(row, "TITLE"), "T", l[i].title);
 		else
 			tmpl_show(row, "GONE");
-		tmpl_set(row, "ANSWERS", db_cell(&res, i, 4));
-		tmpl_setf(row, "WEIGHT", "%.1f", strtod(db_cell(&res, i, 5), NULL));
-		tmpl_set(row, "LAST", db_cell(&res, i, 6));
+		tmpl_set_int(row, "ANSWERS", l[i].answers);
+		tmpl_setf(row, "WEIGHT", "%.1f", strtod(l[i].score, NULL));
+		tmpl_set(row, "LAST", l[i].last);
 		if (city_office(r))
 			tmpl_show(row, "DELETE");
 	}
-	if (res.nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "EMPTY");
 	return view_finish(r, 200);
 }
@@ -144,11 +145,11 @@ int h_kb_learned_delete(struct req *r)
 		r->err_msg = "检索学习记录全市共用，由市管理办维护。";
 		return 403;
 	}
-	struct dbres pair;
+	struct srch_pair_row *pair = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = srch_learned_one(r->db, r->a, r->id, &pair);
-	if (rc == DB_OK && pair.nrows != 1) {
+	if (rc == DB_OK && pair == NULL) {
 		db_rollback(r->db);
 		return 404;
 	}
@@ -156,8 +157,8 @@ int h_kb_learned_delete(struct req *r)
 		rc = srch_learned_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.learned.delete", "kb_learned", r->id,
-			       arena_printf(r->a, "“%s” → 知识 #%s", db_cell(&pair, 0, 1),
-					    db_cell(&pair, 0, 2)));
+			       arena_printf(r->a, "“%s” → 知识 #%lld", pair->query,
+					    pair->entry_id));
 	int st = end_tx(r, rc);
 	return st ? st : http_redirect(r, "/knowledge/learned?done=deleted");
 }

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "dispute_view.h"
 #include "http.h"
+#include "kb_view.h"
 #include "order_view.h"
 
 /* route.c: the end of a change: commit, or roll back and return the
@@ -104,15 +105,6 @@ int h_kb_grant_approve(struct req *r);
 int h_kb_grant_consent(struct req *r);
 int h_kb_grant_refuse(struct req *r);
 int h_kb_export(struct req *r);
-
-/* Shared by h_kb.c and h_public.c (defined in h_kb.c): the search results
- * for ?q= (links are href + entry id; public_only: public entries and
- * fields only), and a version's fields as FIELD sections. */
-struct tdict;
-int kb_search_page(struct req *r, struct tdict *d, int public_only,
-		   const char *href);
-int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
-		   int public_only);
 
 /* h_public.c */
 int h_public_kb(struct req *r);

@@ -151,48 +151,53 @@ static void text_terms(struct terms *t, const char *text, unsigned weight,
 	}
 }
 
+/* The fields of the documents being written, in entry order. */
+struct doc_fields {
+	const struct srch_doc_field_row *v;
+	size_t n, at;   /* at: the first not yet read */
+};
+
 /*
- * Replaces document row i of docs (DOC_COLS of search_store.c) with its
- * terms; its fields are the rows of fields from *at on with its entry id
- * (both in entry order), and *at moves past them.
+ * Replaces document d with its terms; its fields are those of f from
+ * f->at on with its entry id, and f->at moves past them.
  */
-static int put_doc(struct xi *x, struct arena *a, const struct dbres *docs, size_t i,
-		   const struct dbres *fields, size_t *at, char *err, size_t errlen)
+static int put_doc(struct xi *x, struct arena *a, const struct srch_doc_row *d,
+		   struct doc_fields *f, char *err, size_t errlen)
 {
-	long long id = db_int(docs, i, 0);
-	int kind = kb_kind_from_code(db_cell(docs, i, 1));
+	int kind = kb_kind_from_code(d->kind);
 	struct terms t = { a, NULL, 0, 0 };
-	term_put(&t, arena_printf(a, "V%s", db_cell(docs, i, 2)), 0);
-	term_put(&t, arena_printf(a, "K%s", db_cell(docs, i, 1)), 0);
-	term_put(&t, arena_printf(a, "U%s", db_cell(docs, i, 3)), 0);
-	text_terms(&t, db_cell(docs, i, 4), TITLE_WEIGHT, "");
-	text_terms(&t, db_cell(docs, i, 5), KEYWORDS_WEIGHT, "");
+	term_put(&t, arena_printf(a, "V%s", d->visibility), 0);
+	term_put(&t, arena_printf(a, "K%s", d->kind), 0);
+	term_put(&t, arena_printf(a, "U%lld", d->unit_id), 0);
+	text_terms(&t, d->title, TITLE_WEIGHT, "");
+	text_terms(&t, d->keywords, KEYWORDS_WEIGHT, "");
 	/* The words of titles and keywords, once more under T: what the
 	 * knowledge base names its matters with (kq_weigh). */
-	text_terms(&t, db_cell(docs, i, 4), 0, KBI_TOPIC_PREFIX);
-	text_terms(&t, db_cell(docs, i, 5), 0, KBI_TOPIC_PREFIX);
-	while (*at < fields->nrows && db_int(fields, *at, 0) < id)
-		(*at)++;
-	for (; *at < fields->nrows && db_int(fields, *at, 0) == id; (*at)++) {
+	text_terms(&t, d->title, 0, KBI_TOPIC_PREFIX);
+	text_terms(&t, d->keywords, 0, KBI_TOPIC_PREFIX);
+	while (f->at < f->n && f->v[f->at].entry_id < d->entry_id)
+		f->at++;
+	for (; f->at < f->n && f->v[f->at].entry_id == d->entry_id; f->at++) {
 		const struct kb_field *fd = kind < 0 ? NULL :
-			kb_field_find((enum kb_kind)kind, db_cell(fields, *at, 1));
+			kb_field_find((enum kb_kind)kind, f->v[f->at].name);
 		if (fd == NULL || fd->search == 0)
 			continue;
-		const char *v = db_cell(fields, *at, 2);
+		const char *v = f->v[f->at].value;
 		if (fd->type == KBF_HTML)
 			v = kb_plain_text(a, v);
 		text_terms(&t, v, fd->search, fd->internal ? KBI_INTERNAL_PREFIX : "");
 	}
-	return xi_replace(x, (unsigned)id, t.v, t.n, db_cell(docs, i, 4), err, errlen);
+	return xi_replace(x, (unsigned)d->entry_id, t.v, t.n, d->title, err, errlen);
 }
 
-/* Replaces every document of docs. 0 or -1. */
-static int put_docs(struct xi *x, struct arena *a, const struct dbres *docs,
-		    const struct dbres *fields, char *err, size_t errlen)
+/* Replaces every document of docs (n) with fields (nf). 0 or -1. */
+static int put_docs(struct xi *x, struct arena *a, const struct srch_doc_row *docs,
+		    size_t n, const struct srch_doc_field_row *fields, size_t nf,
+		    char *err, size_t errlen)
 {
-	size_t at = 0;
-	for (size_t i = 0; i < docs->nrows; i++)
-		if (put_doc(x, a, docs, i, fields, &at, err, errlen) < 0)
+	struct doc_fields f = { fields, nf, 0 };
+	for (size_t i = 0; i < n; i++)
+		if (put_doc(x, a, &docs[i], &f, err, errlen) < 0)
 			return -1;
 	return 0;
 }
@@ -221,29 +226,31 @@ static int fill(struct xi *x, struct db *db, const _Atomic int *stop,
 	int rc = 0;
 	*docs = 0;
 	for (;;) {
-		struct dbres rows, fields;
+		struct srch_doc_row *rows;
+		struct srch_doc_field_row *fields = NULL;
+		size_t n, nf = 0;
 		if (stop != NULL && *stop) {
 			snprintf(err, errlen, "stopped");
 			rc = -1;
 			break;
 		}
-		int d = srch_docs_after(db, &a, last, BATCH, &rows);
-		if (d == DB_OK && rows.nrows > 0)
-			d = srch_doc_fields_between(db, &a, db_int(&rows, 0, 0),
-						    db_int(&rows, rows.nrows - 1, 0), &fields);
+		int d = srch_docs_after(db, &a, last, BATCH, &rows, &n);
+		if (d == DB_OK && n > 0)
+			d = srch_doc_fields_between(db, &a, rows[0].entry_id, rows[n - 1].entry_id,
+						    &fields, &nf);
 		if (d != DB_OK) {
 			snprintf(err, errlen, "database: %s", db_error(db));
 			rc = -1;
 			break;
 		}
-		if (rows.nrows == 0)
+		if (n == 0)
 			break;
-		if (put_docs(x, &a, &rows, &fields, err, errlen) < 0) {
+		if (put_docs(x, &a, rows, n, fields, nf, err, errlen) < 0) {
 			rc = -1;
 			break;
 		}
-		last = db_int(&rows, rows.nrows - 1, 0);
-		*docs += (long long)rows.nrows;
+		last = rows[n - 1].entry_id;
+		*docs += (long long)n;
 		arena_reset(&a);
 	}
 	arena_free(&a);
@@ -521,27 +528,30 @@ static int open_current(struct kbi_follower *f, void (*log)(const char *))
 static enum kbi_step apply_changes(struct kbi_follower *f, struct db *db,
 				   void (*log)(const char *))
 {
-	struct dbres ch, docs, fields;
+	struct srch_change_row *ch;
+	struct srch_doc_row *docs;
+	struct srch_doc_field_row *fields;
+	size_t nch, ndocs, nfields = 0;
 	char err[256];
-	int rc = srch_changes(db, &f->a, f->seq, BATCH, &ch);
+	int rc = srch_changes(db, &f->a, f->seq, BATCH, &ch, &nch);
 	if (rc != DB_OK)
 		return KBI_FAILED;
-	if (ch.nrows == 0)
+	if (nch == 0)
 		return KBI_IDLE;
-	unsigned long long to = (unsigned long long)db_int(&ch, ch.nrows - 1, 0);
-	rc = srch_docs_changed(db, &f->a, f->seq, to, &docs);
+	unsigned long long to = (unsigned long long)ch[nch - 1].seq;
+	rc = srch_docs_changed(db, &f->a, f->seq, to, &docs, &ndocs);
 	if (rc == DB_OK)
-		rc = srch_doc_fields_changed(db, &f->a, f->seq, to, &fields);
+		rc = srch_doc_fields_changed(db, &f->a, f->seq, to, &fields, &nfields);
 	if (rc != DB_OK)
 		return KBI_FAILED;
-	if (put_docs(f->x, &f->a, &docs, &fields, err, sizeof err) < 0)
+	if (put_docs(f->x, &f->a, docs, ndocs, fields, nfields, err, sizeof err) < 0)
 		goto failed;
 	/* An entry changed but no longer searchable leaves the index. */
-	for (size_t i = 0; i < ch.nrows; i++) {
-		long long id = db_int(&ch, i, 1);
+	for (size_t i = 0; i < nch; i++) {
+		long long id = ch[i].entry_id;
 		int present = 0;
-		for (size_t j = 0; j < docs.nrows && !present; j++)
-			present = db_int(&docs, j, 0) == id;
+		for (size_t j = 0; j < ndocs && !present; j++)
+			present = docs[j].entry_id == id;
 		if (!present && xi_delete(f->x, (unsigned)id, err, sizeof err) < 0)
 			goto failed;
 	}

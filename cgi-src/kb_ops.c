@@ -141,20 +141,18 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 		 long long published_id, const char *visibility, long long author,
 		 long long *version_id)
 {
-	struct dbres p;
+	struct kb_version_row *p;
 	long long no = 0;
 	int rc = kbs_version(db, a, published_id, &p);
 	if (rc != DB_OK)
 		return rc;
-	if (p.nrows != 1)
+	if (p == NULL)
 		return DB_ERR;
 	rc = kbs_next_version_no(db, a, entry_id, &no);
 	if (rc == DB_OK)
-		rc = kbs_version_insert(db, a, entry_id, no, db_cell(&p, 0, 14),
-					db_cell(&p, 0, 4),
-					db_cell(&p, 0, 5), (int)db_int(&p, 0, 6),
-					db_cell(&p, 0, 7), db_cell(&p, 0, 8), author,
-					version_id);
+		rc = kbs_version_insert(db, a, entry_id, no, p->visibility, p->title,
+					p->keywords, (int)p->major, p->change_date,
+					p->due_date, author, version_id);
 	if (rc == DB_OK)
 		rc = kbs_fields_copy(db, a, published_id, *version_id);
 	if (rc == DB_OK)
@@ -165,7 +163,7 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 int kb_publish(struct db *db, struct arena *a, long long entry_id,
 	       long long version_id, long long old_published, long long user_id)
 {
-	struct dbres v;
+	struct kb_version_row *v = NULL;
 	int rc = DB_OK;
 	if (old_published != 0)
 		rc = kbs_version_state(db, a, old_published, "superseded", NULL, 0);
@@ -173,8 +171,8 @@ int kb_publish(struct db *db, struct arena *a, long long entry_id,
 		rc = kbs_version_state(db, a, version_id, "published", NULL, user_id);
 	if (rc == DB_OK)
 		rc = kbs_version(db, a, version_id, &v);
-	if (rc == DB_OK && v.nrows == 1)
-		rc = kbs_entry_set(db, a, entry_id, db_cell(&v, 0, 14), version_id, 0);
+	if (rc == DB_OK && v != NULL)
+		rc = kbs_entry_set(db, a, entry_id, v->visibility, version_id, 0);
 	if (rc == DB_OK)
 		rc = kb_reindex(db, a, entry_id);
 	return rc;
@@ -199,31 +197,36 @@ char *kb_plain_text(struct arena *a, const char *html)
 /* kb_search's row of the entry, as published now. */
 static int search_row(struct db *db, struct arena *a, long long entry_id)
 {
-	struct dbres e, v, f;
-	int rc = kbs_entry(db, a, entry_id, &e);
+	struct kb_entry_row *e;
+	struct kb_version_row *v;
+	struct kb_field_row *f;
+	size_t nf;
+	int rc = kbs_entry_get(db, a, entry_id, &e);
 	if (rc != DB_OK)
 		return rc;
-	if (e.nrows != 1)
+	if (e == NULL)
 		return DB_ERR;
-	long long pub = db_int(&e, 0, 5);
-	if (pub == 0 || db_int(&e, 0, 7))
+	long long pub = e->published_id;
+	if (pub == 0 || e->obsolete)
 		return kbs_search_drop(db, a, entry_id);
-	int kind = kb_kind_from_code(db_cell(&e, 0, 3));
+	int kind = kb_kind_from_code(e->kind);
 	if (kind < 0)
 		return DB_ERR;
 	if ((rc = kbs_version(db, a, pub, &v)) != DB_OK ||
-	    (rc = kbs_fields(db, a, pub, &f)) != DB_OK)
+	    (rc = kbs_fields(db, a, pub, &f, &nf)) != DB_OK)
 		return rc;
+	if (v == NULL)
+		return DB_ERR;
 	struct buf pub_text, all_text;
 	buf_init(&pub_text, a);
 	buf_init(&all_text, a);
 	const char *summary = "";
-	for (size_t i = 0; i < f.nrows; i++) {
-		const struct kb_field *fd = kb_field_find((enum kb_kind)kind, db_cell(&f, i, 0));
+	for (size_t i = 0; i < nf; i++) {
+		const struct kb_field *fd = kb_field_find((enum kb_kind)kind, f[i].name);
 		if (fd == NULL)
 			continue;
-		const char *text = fd->type == KBF_HTML ? kb_plain_text(a, db_cell(&f, i, 1))
-						      : db_cell(&f, i, 1);
+		const char *text = fd->type == KBF_HTML ? kb_plain_text(a, f[i].value)
+						      : f[i].value;
 		buf_puts(&all_text, text);
 		buf_puts(&all_text, "\n");
 		if (fd->internal)
@@ -233,13 +236,13 @@ static int search_row(struct db *db, struct arena *a, long long entry_id)
 		if (*summary == '\0' || fd == &kb_kinds[kind].fields[1])
 			summary = text;
 	}
-	const char *title = db_cell(&v, 0, 4), *keywords = db_cell(&v, 0, 5);
+	const char *title = v->title, *keywords = v->keywords;
 	struct kb_search_row s = {
 		.entry_id = entry_id,
 		.version_id = pub,
-		.unit_id = db_int(&e, 0, 1),
-		.kind = db_cell(&e, 0, 3),
-		.visibility = db_cell(&e, 0, 4),
+		.unit_id = e->unit_id,
+		.kind = e->kind,
+		.visibility = e->visibility,
 		.title = title,
 		.summary = kb_cut(a, trim(a, summary), 120),
 		.title_bg = bg_index_text(a, title),

@@ -79,28 +79,30 @@ struct help {
 	unsigned long long seq;     /* the database's last change */
 	struct kq_synonym *syn;
 	size_t nsyn;
-	const struct dbres *rows;   /* 'l' rows are the learned pairs */
+	const struct srch_help_row *rows;   /* "l" rows are the learned pairs */
+	size_t nrows;
 };
 
-static int query_help(struct db *db, struct arena *a, const char *q, struct help *h,
-		      struct dbres *rows)
+static int query_help(struct db *db, struct arena *a, const char *q, struct help *h)
 {
 	const char **keys;
 	size_t nkeys = kq_keys(a, q, &keys);
+	struct srch_help_row *rows;
 	h->seq = 0;
 	h->syn = NULL;
 	h->nsyn = 0;
+	int rc = srch_query_help(db, a, json_strings(a, keys, nkeys), KB_LEARN_HALF_LIFE,
+				 &rows, &h->nrows);
 	h->rows = rows;
-	int rc = srch_query_help(db, a, json_strings(a, keys, nkeys), KB_LEARN_HALF_LIFE, rows);
 	if (rc != DB_OK)
 		return rc;
-	h->syn = arena_alloc(a, (rows->nrows + 1) * sizeof *h->syn);
-	for (size_t i = 0; i < rows->nrows; i++)
-		if (strcmp(db_cell(rows, i, 0), "c") == 0)
-			h->seq = strtoull(db_cell(rows, i, 3), NULL, 10);
-		else if (strcmp(db_cell(rows, i, 0), "s") == 0) {
-			h->syn[h->nsyn].from = db_cell(rows, i, 1);
-			h->syn[h->nsyn].to = db_cell(rows, i, 2);
+	h->syn = arena_alloc(a, (h->nrows + 1) * sizeof *h->syn);
+	for (size_t i = 0; i < h->nrows; i++)
+		if (strcmp(rows[i].kind, "c") == 0)
+			h->seq = (unsigned long long)rows[i].seq;
+		else if (strcmp(rows[i].kind, "s") == 0) {
+			h->syn[h->nsyn].from = rows[i].word;
+			h->syn[h->nsyn].to = rows[i].other;
 			h->nsyn++;
 		}
 	return DB_OK;
@@ -110,12 +112,13 @@ static int query_help(struct db *db, struct arena *a, const char *q, struct help
 static double learned_strength(const struct help *h, const char *terms, long long id)
 {
 	double sum = 0;
-	for (size_t i = 0; i < h->rows->nrows; i++) {
-		if (strcmp(db_cell(h->rows, i, 0), "l") != 0 || db_int(h->rows, i, 2) != id)
+	for (size_t i = 0; i < h->nrows; i++) {
+		const struct srch_help_row *l = &h->rows[i];
+		if (strcmp(l->kind, "l") != 0 || l->entry_id != id)
 			continue;
-		double sim = kq_similarity(terms, db_cell(h->rows, i, 1));
+		double sim = kq_similarity(terms, l->word);
 		if (sim >= LEARN_MIN_SIMILARITY)
-			sum += sim * strtod(db_cell(h->rows, i, 3), NULL);
+			sum += sim * strtod(l->score, NULL);
 	}
 	return sum >= LEARN_FULL ? 1.0 : sum / LEARN_FULL;
 }
@@ -128,8 +131,8 @@ static size_t rank(struct arena *a, const struct kq *k, const struct help *h,
 {
 	const char *terms = kq_terms_text(a, k);
 	size_t nl = 0;
-	for (size_t i = 0; i < h->rows->nrows; i++)
-		nl += strcmp(db_cell(h->rows, i, 0), "l") == 0;
+	for (size_t i = 0; i < h->nrows; i++)
+		nl += strcmp(h->rows[i].kind, "l") == 0;
 	struct cand *c = arena_alloc(a, (nhits + nl + 1) * sizeof *c);
 	size_t n = 0;
 	double top = 0;
@@ -150,10 +153,10 @@ static size_t rank(struct arena *a, const struct kq *k, const struct help *h,
 		n++;
 	}
 	/* Entries only learned answers point to (their words differ). */
-	for (size_t i = 0; i < h->rows->nrows; i++) {
-		if (strcmp(db_cell(h->rows, i, 0), "l") != 0)
+	for (size_t i = 0; i < h->nrows; i++) {
+		if (strcmp(h->rows[i].kind, "l") != 0)
 			continue;
-		long long id = db_int(h->rows, i, 2);
+		long long id = h->rows[i].entry_id;
 		int seen = 0;
 		for (size_t j = 0; j < n && !seen; j++)
 			seen = c[j].id == id;
@@ -177,25 +180,26 @@ static int page_rows(struct db *db, struct arena *a, const struct cand *c, size_
 		     int public_only, struct kb_found *out)
 {
 	struct buf ids;
-	struct dbres rows;
+	struct kb_hit_row *rows;
+	size_t nrows;
 	buf_init(&ids, a);
 	buf_puts(&ids, "[");
 	for (size_t i = 0; i < count; i++)
 		buf_printf(&ids, "%s%lld", i ? "," : "", c[i].id);
 	buf_puts(&ids, "]");
-	int rc = srch_rows(db, a, buf_str(&ids), public_only, &rows);
+	int rc = srch_rows(db, a, buf_str(&ids), public_only, &rows, &nrows);
 	if (rc != DB_OK)
 		return rc;
 	out->hits = arena_alloc(a, (count + 1) * sizeof *out->hits);
 	out->n = 0;
 	for (size_t i = 0; i < count; i++)
-		for (size_t r = 0; r < rows.nrows; r++) {
-			if (db_int(&rows, r, 0) != c[i].id)
+		for (size_t r = 0; r < nrows; r++) {
+			if (rows[r].entry_id != c[i].id)
 				continue;
 			out->hits[out->n++] = (struct kb_hit){
-				c[i].id, db_cell(&rows, r, 1), db_cell(&rows, r, 2),
-				db_cell(&rows, r, 3), db_cell(&rows, r, 4),
-				c[i].score, c[i].coverage, c[i].prominence, c[i].learn > 0,
+				c[i].id, rows[r].title, rows[r].summary, rows[r].unit_name,
+				rows[r].kind, c[i].score, c[i].coverage, c[i].prominence,
+				c[i].learn > 0,
 			};
 			break;
 		}
@@ -220,9 +224,8 @@ static int index_find(struct db *db, struct arena *a, struct kbi_reader *reader,
 	struct xi *x = kbi_reader_get(reader);
 	if (x == NULL)
 		return 0;
-	struct dbres help_rows;
 	struct help h;
-	int rc = query_help(db, a, q, &h, &help_rows);
+	int rc = query_help(db, a, q, &h);
 	if (rc != DB_OK)
 		return rc;
 	/* What its user just published or withdrew, the search must show:
@@ -280,16 +283,17 @@ static int index_find(struct db *db, struct arena *a, struct kbi_reader *reader,
 
 /* ---- the SQL search -------------------------------------------------- */
 
-static void sql_hits(struct arena *a, const struct dbres *res, struct kb_found *out)
+static void sql_hits(struct arena *a, const struct kb_hit_row *rows, size_t nrows,
+		     struct kb_found *out)
 {
-	size_t n = res->nrows > KB_PAGE ? KB_PAGE : res->nrows;
+	size_t n = nrows > KB_PAGE ? KB_PAGE : nrows;
 	out->hits = arena_alloc(a, (n + 1) * sizeof *out->hits);
 	out->n = n;
-	out->more = res->nrows > KB_PAGE;
+	out->more = nrows > KB_PAGE;
 	for (size_t i = 0; i < n; i++)
 		out->hits[i] = (struct kb_hit){
-			db_int(res, i, 0), db_cell(res, i, 1), db_cell(res, i, 2),
-			db_cell(res, i, 3), db_cell(res, i, 4), 0, 1, 1, 0,
+			rows[i].entry_id, rows[i].title, rows[i].summary, rows[i].unit_name,
+			rows[i].kind, 0, 1, 1, 0,
 		};
 }
 
@@ -304,8 +308,8 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 {
 	int nterms = 0, n = 0;
 	const char *bq = bg_query(a, q, &nterms);
-	struct dbres res;
-	res.nrows = 0;
+	struct kb_hit_row *rows = NULL;
+	size_t nrows = 0;
 	int offset = (page - 1) * KB_PAGE, rc;
 	out->engine = KB_ENGINE_SQL;
 	out->mark = q;
@@ -313,28 +317,29 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 	kq_build(a, q, NULL, 0, k);
 	out->gap_key = gap_key(a, k, q);
 	if (bq != NULL &&
-	    (rc = kbs_search(db, a, bq, public_only, KB_PAGE + 1, offset, &res)) != DB_OK)
+	    (rc = kbs_search(db, a, bq, public_only, KB_PAGE + 1, offset, &rows, &nrows)) != DB_OK)
 		return rc;
-	if (res.nrows == 0 && nterms == 1) {
+	if (nrows == 0 && nterms == 1) {
 		const char *t = bg_content_terms(a, q, &n);
 		const char *rq = t ? bg_query(a, t, &n) : NULL;
 		int try = rq != NULL && strcmp(rq, bq) != 0;
 		if (try && page > 1) {
-			struct dbres probe;
-			rc = kbs_search(db, a, bq, public_only, 1, 0, &probe);
+			struct kb_hit_row *probe;
+			size_t nprobe;
+			rc = kbs_search(db, a, bq, public_only, 1, 0, &probe, &nprobe);
 			if (rc != DB_OK)
 				return rc;
-			try = probe.nrows == 0;
+			try = nprobe == 0;
 		}
 		if (try && (rc = kbs_search(db, a, rq, public_only, KB_PAGE + 1, offset,
-					    &res)) != DB_OK)
+					    &rows, &nrows)) != DB_OK)
 			return rc;
-		if (try && res.nrows > 0) {
+		if (try && nrows > 0) {
 			out->relaxed = t;
 			out->mark = t;
 		}
 	}
-	sql_hits(a, &res, out);
+	sql_hits(a, rows, nrows, out);
 	out->total = (size_t)offset + out->n;
 	return DB_OK;
 }

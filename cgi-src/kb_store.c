@@ -2,6 +2,7 @@
 
 enum stmt {
 	STMT_ENTRY,
+	STMT_ENTRY_CELLS,
 	STMT_VERSION,
 	STMT_FIELDS,
 	STMT_VERSIONS,
@@ -31,10 +32,12 @@ enum stmt {
 	STMT_VOTE_LOG,
 	STMT_VOTE_COUNT,
 	STMT_EXPORT,
+	STMT_GRANTORS,
 	STMT_GRANTED_UNITS,
 	STMT_UPDATE_INSERT,
 	STMT_UPDATE_EVENT,
 	STMT_UPDATE,
+	STMT_UPDATE_LOCK,
 	STMT_UPDATE_EVENTS,
 	STMT_UPDATES,
 	STMT_UPDATE_SET,
@@ -48,14 +51,40 @@ enum stmt {
 	STMT__MAX
 };
 
-#define VERSION_COLS \
-	"v.id, v.entry_id, v.version_no, v.state, v.title, v.keywords, v.major," \
-	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), DATE_FORMAT(v.due_date, '%Y-%m-%d')," \
-	" v.reject_reason, au.display_name, v.created_at, de.display_name, v.decided_at," \
-	" v.visibility"
+DB_ROW_COLS(kb_entry_row, KB_ENTRY_ROW);
+DB_ROW_COLS(kb_version_row, KB_VERSION_ROW);
+DB_ROW_COLS(kb_field_row, KB_FIELD_ROW);
+DB_ROW_COLS(kb_unit_entry_row, KB_UNIT_ENTRY_ROW);
+DB_ROW_COLS(kb_pending_row, KB_PENDING_ROW);
+DB_ROW_COLS(kb_overdue_row, KB_OVERDUE_ROW);
+DB_ROW_COLS(kb_review_row, KB_REVIEW_ROW);
+DB_ROW_COLS(kb_hit_row, KB_HIT_ROW);
+DB_ROW_COLS(kb_public_entry_row, KB_PUBLIC_ENTRY_ROW);
+DB_ROW_COLS(kb_public_unit_row, KB_PUBLIC_UNIT_ROW);
+DB_ROW_COLS(kb_export_row, KB_EXPORT_ROW);
+DB_ROW_COLS(kb_grantor_row, KB_GRANTOR_ROW);
+DB_ROW_COLS(kb_update_row, KB_UPDATE_ROW);
+DB_ROW_COLS(kb_update_event_row, KB_UPDATE_EVENT_ROW);
+DB_ROW_COLS(kb_update_item_row, KB_UPDATE_ITEM_ROW);
+DB_ROW_COLS(kb_gap_row, KB_GAP_ROW);
+DB_ROW_COLS(kb_grant_row, KB_GRANT_ROW);
+
+/* Numbers the store reads for itself. */
+#define VOTES_TODAY_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(votes_today_row, VOTES_TODAY_ROW);
+DB_ROW_COLS(votes_today_row, VOTES_TODAY_ROW);
+#define NEXT_NO_ROW(X, S) X(S, INT, no, "COALESCE(MAX(version_no), 0) + 1")
+DB_ROW_STRUCT(next_no_row, NEXT_NO_ROW);
+DB_ROW_COLS(next_no_row, NEXT_NO_ROW);
+
+#define ENTRY_FROM " FROM kb_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = ?"
 #define VERSION_JOINS \
 	" LEFT JOIN users au ON au.id = v.author_id" \
 	" LEFT JOIN users de ON de.id = v.decided_by"
+#define GAP_FROM " FROM kb_gaps g" \
+	" LEFT JOIN kb_updates k ON k.id = g.update_id LEFT JOIN units u ON u.id = k.unit_id"
+#define GRANT_FROM " FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id" \
+	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
 
 /* Ranking (K2): all terms in the title first, then in the keywords, then
  * by relevance anywhere. The three MATCHes take the same boolean query.
@@ -67,7 +96,7 @@ enum stmt {
  * the full rows of a common word (thousands) cost twice as much. */
 #define AGAINST "AGAINST (CONVERT(? USING utf8mb4) IN BOOLEAN MODE)"
 #define SEARCH(col) \
-	"SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM (" \
+	"SELECT " DB_COLS(KB_HIT_ROW) " FROM (" \
 	" SELECT entry_id, MATCH(title_bg) " AGAINST " > 0 AS t," \
 	" MATCH(keywords_bg) " AGAINST " > 0 AS k, MATCH(" col ") " AGAINST " AS r" \
 	" FROM kb_search IGNORE INDEX (k_kb_search_browse, k_kb_search_unit)" \
@@ -77,34 +106,31 @@ enum stmt {
 	" ORDER BY x.t DESC, x.k DESC, x.r DESC, x.entry_id DESC"
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_ENTRY] = "SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
+	[STMT_ENTRY] = "SELECT " DB_COLS(KB_ENTRY_ROW) ENTRY_FROM,
+	[STMT_ENTRY_CELLS] = "SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
 	" e.published_version_id, e.draft_version_id, e.obsolete, e.obsolete_reason,"
-	" DATE_FORMAT(e.obsolete_on, '%Y-%m-%d')"
-	" FROM kb_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = ?",
-	[STMT_VERSION] = "SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS " WHERE v.id = ?",
-	[STMT_FIELDS] = "SELECT name, value FROM kb_fields WHERE version_id = ?",
-	[STMT_VERSIONS] = "SELECT " VERSION_COLS " FROM kb_versions v" VERSION_JOINS
+	" DATE_FORMAT(e.obsolete_on, '%Y-%m-%d')" ENTRY_FROM,
+	[STMT_VERSION] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
+	" WHERE v.id = ?",
+	[STMT_FIELDS] = "SELECT " DB_COLS(KB_FIELD_ROW) " FROM kb_fields WHERE version_id = ?",
+	[STMT_VERSIONS] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
 	" WHERE v.entry_id = ? ORDER BY v.version_no DESC LIMIT 500",
-	[STMT_UNIT_ENTRIES] = "SELECT e.id, e.kind, e.visibility, e.obsolete, p.title, p.version_no,"
-	" d.id, d.state, d.title, DATE_FORMAT(d.due_date, '%Y-%m-%d'),"
-	" EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)"
-	" FROM kb_entries e"
+	/* the month is the parameter of the list's last column */
+	[STMT_UNIT_ENTRIES] = "SELECT " DB_COLS(KB_UNIT_ENTRY_ROW) " FROM kb_entries e"
 	" LEFT JOIN kb_versions p ON p.id = e.published_version_id"
 	" LEFT JOIN kb_versions d ON d.id = e.draft_version_id"
 	" WHERE e.unit_id = ? ORDER BY e.obsolete, e.id DESC LIMIT 1000",
-	[STMT_PENDING] = "SELECT v.id, v.entry_id, v.title, e.kind, v.version_no,"
-	" DATE_FORMAT(v.due_date, '%Y-%m-%d'), v.submitted_at"
-	" FROM kb_entries e JOIN kb_versions v ON v.id = e.draft_version_id"
+	[STMT_PENDING] = "SELECT " DB_COLS(KB_PENDING_ROW) " FROM kb_entries e"
+	" JOIN kb_versions v ON v.id = e.draft_version_id"
 	" WHERE e.unit_id = ? AND v.state = 'pending' ORDER BY v.due_date LIMIT 500",
-	[STMT_OVERDUE] = "SELECT v.id, v.entry_id, v.title, u.name, v.state,"
-	" DATE_FORMAT(v.due_date, '%Y-%m-%d')"
-	" FROM kb_versions v JOIN kb_entries e ON e.draft_version_id = v.id"
+	[STMT_OVERDUE] = "SELECT " DB_COLS(KB_OVERDUE_ROW) " FROM kb_versions v"
+	" JOIN kb_entries e ON e.draft_version_id = v.id"
 	" JOIN units u ON u.id = e.unit_id"
 	" WHERE v.state IN ('draft', 'pending', 'rejected') AND v.due_date < ?"
 	" AND (? = 0 OR e.unit_id = ?) AND (? = 0 OR u.jurisdiction_id = ?)"
 	" ORDER BY v.due_date LIMIT 500",
-	[STMT_REVIEW_DUE] = "SELECT e.id, p.title, u.name, DATE_FORMAT(p.change_date, '%Y-%m-%d')"
-	" FROM kb_entries e JOIN kb_versions p ON p.id = e.published_version_id"
+	[STMT_REVIEW_DUE] = "SELECT " DB_COLS(KB_REVIEW_ROW) " FROM kb_entries e"
+	" JOIN kb_versions p ON p.id = e.published_version_id"
 	" JOIN units u ON u.id = e.unit_id"
 	" WHERE e.obsolete = 0 AND (? = 0 OR e.unit_id = ?)"
 	" AND (? = 0 OR u.jurisdiction_id = ?)"
@@ -119,7 +145,7 @@ static const char *const sql[STMT__MAX] = {
 	" draft_version_id = NULLIF(?, 0), updated_at = UTC_TIMESTAMP() WHERE id = ?",
 	[STMT_ENTRY_OBSOLETE] = "UPDATE kb_entries SET obsolete = 1, obsolete_reason = ?, obsolete_on = ?,"
 	" updated_at = UTC_TIMESTAMP() WHERE id = ? AND obsolete = 0",
-	[STMT_NEXT_VERSION_NO] = "SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_versions WHERE entry_id = ?",
+	[STMT_NEXT_VERSION_NO] = "SELECT " DB_COLS(NEXT_NO_ROW) " FROM kb_versions WHERE entry_id = ?",
 	[STMT_VERSION_INSERT] = "INSERT INTO kb_versions (entry_id, version_no, state, visibility, title,"
 	" keywords, major, change_date, due_date, author_id)"
 	" VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
@@ -141,14 +167,12 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SEARCH_DROP] = "DELETE FROM kb_search WHERE entry_id = ?",
 	[STMT_SEARCH_ALL] = SEARCH("all_bg"),
 	[STMT_SEARCH_PUBLIC] = SEARCH("pub_bg"),
-	[STMT_BROWSE] = "SELECT s.entry_id, s.title, s.summary, u.name, s.kind FROM kb_search s"
+	[STMT_BROWSE] = "SELECT " DB_COLS(KB_HIT_ROW) " FROM kb_search s"
 	" JOIN units u ON u.id = s.unit_id WHERE s.visibility = 'public'"
 	" AND (? = '' OR s.kind = ?) AND (? = 0 OR s.unit_id = ?)"
 	" ORDER BY s.entry_id DESC LIMIT ? OFFSET ?",
-	[STMT_PUBLIC_ENTRY] = "SELECT s.entry_id, s.version_id, s.kind, s.title, u.name,"
-	" DATE_FORMAT(v.change_date, '%Y-%m-%d'),"
-	" COALESCE(vt.useful, 0), COALESCE(vt.useless, 0)"
-	" FROM kb_search s JOIN units u ON u.id = s.unit_id"
+	[STMT_PUBLIC_ENTRY] = "SELECT " DB_COLS(KB_PUBLIC_ENTRY_ROW) " FROM kb_search s"
+	" JOIN units u ON u.id = s.unit_id"
 	" JOIN kb_versions v ON v.id = s.version_id"
 	" JOIN kb_entries e ON e.id = s.entry_id"
 	" LEFT JOIN kb_votes vt ON vt.entry_id = s.entry_id"
@@ -159,21 +183,23 @@ static const char *const sql[STMT__MAX] = {
 	 * probe per unit. As EXISTS the optimizer may instead materialise
 	 * every public row (90,000 at the bench's size: 0.1 s a page); a
 	 * scalar subquery with LIMIT stays a probe. */
-	[STMT_PUBLIC_UNITS] = "SELECT u.id, u.name FROM units u WHERE"
+	[STMT_PUBLIC_UNITS] = "SELECT " DB_COLS(KB_PUBLIC_UNIT_ROW) " FROM units u WHERE"
 	" (SELECT 1 FROM kb_search s WHERE s.unit_id = u.id AND s.visibility = 'public'"
 	"  LIMIT 1) IS NOT NULL"
 	" ORDER BY u.id LIMIT 500",
-	[STMT_VOTES_TODAY] = "SELECT COUNT(*) FROM kb_vote_log WHERE client_addr = ? AND day = ?",
+	[STMT_VOTES_TODAY] = "SELECT " DB_COLS(VOTES_TODAY_ROW) " FROM kb_vote_log"
+	" WHERE client_addr = ? AND day = ?",
 	[STMT_VOTE_LOG] = "INSERT IGNORE INTO kb_vote_log (entry_id, client_addr, day) VALUES (?, ?, ?)",
 	[STMT_VOTE_COUNT] = "INSERT INTO kb_votes (entry_id, useful, useless) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE useful = useful + VALUES(useful),"
 	" useless = useless + VALUES(useless)",
-	[STMT_EXPORT] = "SELECT e.id, e.kind, e.visibility, v.title, v.keywords, v.major,"
-	" DATE_FORMAT(v.change_date, '%Y-%m-%d'), u.code, f.name, f.value"
-	" FROM kb_entries e JOIN kb_versions v ON v.id = e.published_version_id"
+	[STMT_EXPORT] = "SELECT " DB_COLS(KB_EXPORT_ROW) " FROM kb_entries e"
+	" JOIN kb_versions v ON v.id = e.published_version_id"
 	" JOIN units u ON u.id = e.unit_id"
 	" LEFT JOIN kb_fields f ON f.version_id = v.id"
 	" WHERE e.unit_id = ? AND e.obsolete = 0 ORDER BY e.id",
+	[STMT_GRANTORS] = "SELECT DISTINCT " DB_COLS(KB_GRANTOR_ROW) " FROM kb_grants"
+	" WHERE grantee_unit_id = ? AND state = 'granted' AND expires_on >= ?",
 	[STMT_GRANTED_UNITS] = "SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
 	" AND state = 'granted' AND expires_on >= ?",
 	[STMT_UPDATE_INSERT] = "INSERT INTO kb_updates (entry_id, unit_id, problem, text, reporter_id, due_date,"
@@ -181,23 +207,19 @@ static const char *const sql[STMT__MAX] = {
 	" (SELECT e.published_version_id FROM kb_entries e WHERE e.id = ?)",
 	[STMT_UPDATE_EVENT] = "INSERT INTO kb_update_events (update_id, user_id, unit_id, action, text)"
 	" VALUES (?, ?, NULLIF(?, 0), ?, ?)",
-	[STMT_UPDATE] = "SELECT k.id, k.entry_id, k.unit_id, u.name, k.problem, k.text, k.state,"
-	" k.reporter_id, rp.display_name, DATE_FORMAT(k.due_date, '%Y-%m-%d'),"
-	" k.version_id, k.reply, k.created_at, pv.title, lv.version_no, u.jurisdiction_id,"
-	" k.reported_version_id"
-	" FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	[STMT_UPDATE] = "SELECT " DB_COLS(KB_UPDATE_ROW) " FROM kb_updates k"
+	" JOIN units u ON u.id = k.unit_id"
 	" JOIN users rp ON rp.id = k.reporter_id"
 	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
 	" LEFT JOIN kb_versions lv ON lv.id = k.version_id"
 	" WHERE k.id = ?",
-	[STMT_UPDATE_EVENTS] = "SELECT " DB_BJ_MINUTE("ev.at") ", us.display_name,"
-	" un.name, ev.action, ev.text FROM kb_update_events ev"
+	[STMT_UPDATE_LOCK] = "SELECT id FROM kb_updates WHERE id = ? FOR UPDATE",
+	[STMT_UPDATE_EVENTS] = "SELECT " DB_COLS(KB_UPDATE_EVENT_ROW) " FROM kb_update_events ev"
 	" JOIN users us ON us.id = ev.user_id LEFT JOIN units un ON un.id = ev.unit_id"
 	" WHERE ev.update_id = ? ORDER BY ev.id LIMIT 500",
-	[STMT_UPDATES] = "SELECT k.id, COALESCE(pv.title, k.text), u.name, k.problem, k.state,"
-	" DATE_FORMAT(k.due_date, '%Y-%m-%d'), k.created_at"
-	" FROM kb_updates k JOIN units u ON u.id = k.unit_id"
+	[STMT_UPDATES] = "SELECT " DB_COLS(KB_UPDATE_ITEM_ROW) " FROM kb_updates k"
+	" JOIN units u ON u.id = k.unit_id"
 	" LEFT JOIN kb_entries e ON e.id = k.entry_id"
 	" LEFT JOIN kb_versions pv ON pv.id = e.published_version_id"
 	" WHERE (? = 0 OR k.unit_id = ?) AND (? = 0 OR k.reporter_id = ?)"
@@ -207,29 +229,18 @@ static const char *const sql[STMT__MAX] = {
 	" version_id = IF(? = 0, version_id, ?), updated_at = UTC_TIMESTAMP(),"
 	" reported_version_id = IF(state = 'reopened', (SELECT e.published_version_id"
 	"  FROM kb_entries e WHERE e.id = kb_updates.entry_id), reported_version_id)"
-	" WHERE id = ?",
-	[STMT_GAPS] = "SELECT g.id, g.query, g.hits, " DB_BJ_MINUTE("g.last_at") ", g.state, u.name,"
-	" g.operator_hits, g.public_hits, g.sample FROM kb_gaps g"
-	" LEFT JOIN kb_updates k ON k.id = g.update_id LEFT JOIN units u ON u.id = k.unit_id"
+	" WHERE id = ? AND state = ?",
+	[STMT_GAPS] = "SELECT " DB_COLS(KB_GAP_ROW) GAP_FROM
 	" ORDER BY g.state = 'open' DESC, g.hits DESC, g.id LIMIT 200",
-	[STMT_GAP] = "SELECT id, query, state FROM kb_gaps WHERE id = ?",
+	[STMT_GAP] = "SELECT " DB_COLS(KB_GAP_ROW) GAP_FROM " WHERE g.id = ?",
 	[STMT_GAP_ASSIGN] = "UPDATE kb_gaps SET state = 'assigned', update_id = ? WHERE id = ? AND state = 'open'",
 	/* a unit's own (as owner or grantee), or an office's:
 	 * those whose two units are in its jurisdiction (0: every one) */
-	[STMT_GRANTS] = "SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
-	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name,"
-	" o.jurisdiction_id, t.jurisdiction_id"
-	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
-	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
+	[STMT_GRANTS] = "SELECT " DB_COLS(KB_GRANT_ROW) GRANT_FROM
 	" WHERE (? = 0 OR g.owner_unit_id = ? OR g.grantee_unit_id = ?)"
 	" AND (? = 0 OR (o.jurisdiction_id = ? AND t.jurisdiction_id = ?))"
 	" ORDER BY g.id DESC LIMIT 500",
-	[STMT_GRANT] = "SELECT g.id, g.owner_unit_id, o.name, g.grantee_unit_id, t.name, g.purpose,"
-	" DATE_FORMAT(g.expires_on, '%Y-%m-%d'), g.state, u.display_name,"
-	" o.jurisdiction_id, t.jurisdiction_id"
-	" FROM kb_grants g JOIN units o ON o.id = g.owner_unit_id"
-	" JOIN units t ON t.id = g.grantee_unit_id JOIN users u ON u.id = g.requested_by"
-	" WHERE g.id = ?",
+	[STMT_GRANT] = "SELECT " DB_COLS(KB_GRANT_ROW) GRANT_FROM " WHERE g.id = ?",
 	[STMT_GRANT_INSERT] = "INSERT INTO kb_grants (owner_unit_id, grantee_unit_id, purpose, expires_on,"
 	" requested_by) VALUES (?, ?, ?, ?, ?)",
 	[STMT_GRANT_SET] = "UPDATE kb_grants SET state = ?,"
@@ -237,49 +248,81 @@ static const char *const sql[STMT__MAX] = {
 	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ?",
 };
 
+int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ENTRY], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_entry_row, a, e);
+	return rc;
+}
+
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
 {
-	return db_exec(db, a, sql[STMT_ENTRY], out, DB_I(id));
+	return db_exec(db, a, sql[STMT_ENTRY_CELLS], out, DB_I(id));
 }
 
-int kbs_version(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v)
 {
-	return db_exec(db, a, sql[STMT_VERSION], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_VERSION], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_version_row, a, v);
+	return rc;
 }
 
-int kbs_fields(struct db *db, struct arena *a, long long version_id, struct dbres *out)
+int kbs_versions(struct db *db, struct arena *a, long long entry_id,
+		 struct kb_version_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_FIELDS], out, DB_I(version_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_VERSIONS], &res, DB_I(entry_id));
+	DB_ROWS_OUT(rc, &res, kb_version_row, a, v, n);
+	return rc;
 }
 
-int kbs_versions(struct db *db, struct arena *a, long long entry_id, struct dbres *out)
+int kbs_fields(struct db *db, struct arena *a, long long version_id,
+	       struct kb_field_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_VERSIONS], out, DB_I(entry_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_FIELDS], &res, DB_I(version_id));
+	DB_ROWS_OUT(rc, &res, kb_field_row, a, v, n);
+	return rc;
 }
 
 int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
-		     const char *month, struct dbres *out)
+		     const char *month, struct kb_unit_entry_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UNIT_ENTRIES], out, DB_S(month), DB_I(unit_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNIT_ENTRIES], &res, DB_S(month), DB_I(unit_id));
+	DB_ROWS_OUT(rc, &res, kb_unit_entry_row, a, v, n);
+	return rc;
 }
 
-int kbs_pending(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+int kbs_pending(struct db *db, struct arena *a, long long unit_id,
+		struct kb_pending_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_PENDING], out, DB_I(unit_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_PENDING], &res, DB_I(unit_id));
+	DB_ROWS_OUT(rc, &res, kb_pending_row, a, v, n);
+	return rc;
 }
 
 int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
-		const char *today, struct dbres *out)
+		const char *today, struct kb_overdue_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_OVERDUE], out, DB_S(today), DB_I(unit_id),
-		       DB_I(unit_id), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_OVERDUE], &res, DB_S(today), DB_I(unit_id),
+			 DB_I(unit_id), DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, kb_overdue_row, a, v, n);
+	return rc;
 }
 
-int kbs_review_due(struct db *db, struct arena *a, long long unit_id,
-		   long long jur, const char *month, int limit, struct dbres *out)
+int kbs_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
+		   const char *month, int limit, struct kb_review_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_REVIEW_DUE], out, DB_I(unit_id), DB_I(unit_id),
-		       DB_I(jur), DB_I(jur), DB_S(month), DB_I(limit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_REVIEW_DUE], &res, DB_I(unit_id), DB_I(unit_id),
+			 DB_I(jur), DB_I(jur), DB_S(month), DB_I(limit));
+	DB_ROWS_OUT(rc, &res, kb_review_row, a, v, n);
+	return rc;
 }
 
 int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
@@ -323,9 +366,11 @@ int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
 			long long *no)
 {
 	struct dbres res;
+	struct next_no_row *r;
 	int rc = db_exec(db, a, sql[STMT_NEXT_VERSION_NO], &res, DB_I(entry_id));
+	DB_ROW_OUT(rc, &res, next_no_row, a, &r);
 	if (rc == DB_OK)
-		*no = db_int(&res, 0, 0);
+		*no = r ? r->no : 1;
 	return rc;
 }
 
@@ -392,28 +437,42 @@ int kbs_search_drop(struct db *db, struct arena *a, long long entry_id)
 }
 
 int kbs_search(struct db *db, struct arena *a, const char *q, int public_only,
-	       int limit, int offset, struct dbres *out)
+	       int limit, int offset, struct kb_hit_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[public_only ? STMT_SEARCH_PUBLIC : STMT_SEARCH_ALL], out,
-		       DB_S(q), DB_S(q), DB_S(q), DB_S(q), DB_I(public_only), DB_I(limit),
-		       DB_I(offset));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[public_only ? STMT_SEARCH_PUBLIC : STMT_SEARCH_ALL], &res,
+			 DB_S(q), DB_S(q), DB_S(q), DB_S(q), DB_I(public_only), DB_I(limit),
+			 DB_I(offset));
+	DB_ROWS_OUT(rc, &res, kb_hit_row, a, v, n);
+	return rc;
 }
 
 int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
-	       int limit, int offset, struct dbres *out)
+	       int limit, int offset, struct kb_hit_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_BROWSE], out, DB_S(kind), DB_S(kind), DB_I(unit_id),
-		       DB_I(unit_id), DB_I(limit), DB_I(offset));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_BROWSE], &res, DB_S(kind), DB_S(kind), DB_I(unit_id),
+			 DB_I(unit_id), DB_I(limit), DB_I(offset));
+	DB_ROWS_OUT(rc, &res, kb_hit_row, a, v, n);
+	return rc;
 }
 
-int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_public_entry(struct db *db, struct arena *a, long long id,
+		     struct kb_public_entry_row **e)
 {
-	return db_exec(db, a, sql[STMT_PUBLIC_ENTRY], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_PUBLIC_ENTRY], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_public_entry_row, a, e);
+	return rc;
 }
 
-int kbs_public_units(struct db *db, struct arena *a, struct dbres *out)
+int kbs_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
+		     size_t *n)
 {
-	return db_exec0(db, a, sql[STMT_PUBLIC_UNITS], out);
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_PUBLIC_UNITS], &res);
+	DB_ROWS_OUT(rc, &res, kb_public_unit_row, a, v, n);
+	return rc;
 }
 
 int kbs_vote(struct db *db, struct arena *a, long long entry_id,
@@ -421,9 +480,11 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 	     int *counted)
 {
 	struct dbres res;
+	struct votes_today_row *today;
 	*counted = 0;
 	int rc = db_exec(db, a, sql[STMT_VOTES_TODAY], &res, DB_S(client), DB_S(day));
-	if (rc != DB_OK || db_int(&res, 0, 0) >= limit)
+	DB_ROW_OUT(rc, &res, votes_today_row, a, &today);
+	if (rc != DB_OK || (today && today->n >= limit))
 		return rc;
 	rc = db_exec(db, a, sql[STMT_VOTE_LOG], &res, DB_I(entry_id), DB_S(client), DB_S(day));
 	if (rc != DB_OK || res.affected == 0)
@@ -433,9 +494,22 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 		       DB_I((useful == 0)));
 }
 
-int kbs_export(struct db *db, struct arena *a, long long unit_id, struct dbres *out)
+int kbs_export(struct db *db, struct arena *a, long long unit_id,
+	       struct kb_export_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_EXPORT], out, DB_I(unit_id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_EXPORT], &res, DB_I(unit_id));
+	DB_ROWS_OUT(rc, &res, kb_export_row, a, v, n);
+	return rc;
+}
+
+int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
+		 struct kb_grantor_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GRANTORS], &res, DB_I(unit_id), DB_S(day));
+	DB_ROWS_OUT(rc, &res, kb_grantor_row, a, v, n);
+	return rc;
 }
 
 int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
@@ -464,39 +538,68 @@ int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 		       DB_I(unit_id), DB_S(action), DB_S(text ? text : ""));
 }
 
-int kbs_update(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
 {
-	return db_exec(db, a, sql[STMT_UPDATE], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UPDATE], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_update_row, a, k);
+	return rc;
 }
 
-int kbs_update_events(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
 {
-	return db_exec(db, a, sql[STMT_UPDATE_EVENTS], out, DB_I(id));
+	/* Read after the lock is held, the order cannot change before
+	 * commit; a lock on the joined rows (units, users, the entry and its
+	 * versions) would only make waits and deadlocks with other changes. */
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UPDATE_LOCK], &res, DB_I(id));
+	*k = NULL;
+	return rc == DB_OK ? kbs_update(db, a, id, k) : rc;
 }
 
-int kbs_updates(struct db *db, struct arena *a, long long unit_id,
-		long long reporter, long long jur, struct dbres *out)
+int kbs_update_events(struct db *db, struct arena *a, long long id,
+		      struct kb_update_event_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_UPDATES], out, DB_I(unit_id), DB_I(unit_id),
-		       DB_I(reporter), DB_I(reporter), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UPDATE_EVENTS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, kb_update_event_row, a, v, n);
+	return rc;
 }
 
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
-		   const char *reply, long long version_id)
+int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
+		long long jur, struct kb_update_item_row **v, size_t *n)
 {
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UPDATES], &res, DB_I(unit_id), DB_I(unit_id),
+			 DB_I(reporter), DB_I(reporter), DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, kb_update_item_row, a, v, n);
+	return rc;
+}
+
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+		   const char *to, const char *reply, long long version_id)
+{
+	struct dbres res;
 	const char *r = reply ? reply : "";
-	return db_exec(db, a, sql[STMT_UPDATE_SET], NULL, DB_S(state), DB_S(r), DB_S(r),
-		       DB_I(version_id), DB_I(version_id), DB_I(id));
+	int rc = db_exec(db, a, sql[STMT_UPDATE_SET], &res, DB_S(to), DB_S(r), DB_S(r),
+			 DB_I(version_id), DB_I(version_id), DB_I(id), DB_S(from));
+	return db_changed(rc, &res);
 }
 
-int kbs_gaps(struct db *db, struct arena *a, struct dbres *out)
+int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n)
 {
-	return db_exec0(db, a, sql[STMT_GAPS], out);
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_GAPS], &res);
+	DB_ROWS_OUT(rc, &res, kb_gap_row, a, v, n);
+	return rc;
 }
 
-int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g)
 {
-	return db_exec(db, a, sql[STMT_GAP], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GAP], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_gap_row, a, g);
+	return rc;
 }
 
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
@@ -505,15 +608,21 @@ int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long updat
 }
 
 int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
-	       struct dbres *out)
+	       struct kb_grant_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_GRANTS], out, DB_I(unit_id), DB_I(unit_id),
-		       DB_I(unit_id), DB_I(jur), DB_I(jur), DB_I(jur));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GRANTS], &res, DB_I(unit_id), DB_I(unit_id),
+			 DB_I(unit_id), DB_I(jur), DB_I(jur), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, kb_grant_row, a, v, n);
+	return rc;
 }
 
-int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out)
+int kbs_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g)
 {
-	return db_exec(db, a, sql[STMT_GRANT], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GRANT], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_grant_row, a, g);
+	return rc;
 }
 
 int kbs_grant_insert(struct db *db, struct arena *a, long long owner,

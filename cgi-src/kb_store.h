@@ -5,35 +5,113 @@
 #include "db.h"
 #include "kb.h"
 
-/* Columns: id, unit id, unit name, kind, visibility, published version id,
- * draft version id, obsolete, obsolete reason, obsolete date. */
+/* An entry (kbs_entry_get). */
+#define KB_ENTRY_ROW(X, S)                                                   \
+	X(S, INT, id, "e.id")                                                \
+	X(S, INT, unit_id, "e.unit_id")                                      \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, kind, "e.kind")                                            \
+	X(S, STR, visibility, "e.visibility")                                \
+	X(S, INT, published_id, "e.published_version_id")                    \
+	X(S, INT, draft_id, "e.draft_version_id")                            \
+	X(S, INT, obsolete, "e.obsolete")                                    \
+	X(S, STR, obsolete_reason, "e.obsolete_reason")                      \
+	X(S, STR, obsolete_on, DB_DAY("e.obsolete_on"))
+DB_ROW_STRUCT(kb_entry_row, KB_ENTRY_ROW);
+/* The entry, or NULL. */
+int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e);
+/* The same as columns (id, unit id, unit name, kind, visibility, published
+ * version id, draft version id, obsolete, obsolete reason, obsolete
+ * date), kept for h_orders.c until it reads kbs_entry_get's row. */
 int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Columns: id, entry id, version no, state, title, keywords, major,
- * change date, due date, reject reason, author name, created (UTC),
- * decider name, decided (UTC), visibility (the entry gets it on approval). */
-int kbs_version(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Columns: name, value. */
-int kbs_fields(struct db *db, struct arena *a, long long version_id, struct dbres *out);
-/* Versions of an entry, newest first; columns as kbs_version. */
-int kbs_versions(struct db *db, struct arena *a, long long entry_id, struct dbres *out);
 
-/* A unit's entries. Columns: entry id, kind, visibility, obsolete,
- * published title, published version no, draft version id, draft state,
- * draft title, draft due date, reviewed this month (0/1). */
+/* A version (kbs_version, kbs_versions); created and decided are UTC,
+ * visibility is what the entry gets on approval. */
+#define KB_VERSION_ROW(X, S)                                                 \
+	X(S, INT, id, "v.id")                                                \
+	X(S, INT, entry_id, "v.entry_id")                                    \
+	X(S, INT, version_no, "v.version_no")                                \
+	X(S, STR, state, "v.state")                                          \
+	X(S, STR, title, "v.title")                                          \
+	X(S, STR, keywords, "v.keywords")                                    \
+	X(S, INT, major, "v.major")                                          \
+	X(S, STR, change_date, DB_DAY("v.change_date"))                      \
+	X(S, STR, due_date, DB_DAY("v.due_date"))                            \
+	X(S, STR, reject_reason, "v.reject_reason")                          \
+	X(S, STR, author, "au.display_name")                                 \
+	X(S, STR, created, "v.created_at")                                   \
+	X(S, STR, decider, "de.display_name")                                \
+	X(S, STR, decided, "v.decided_at")                                   \
+	X(S, STR, visibility, "v.visibility")
+DB_ROW_STRUCT(kb_version_row, KB_VERSION_ROW);
+/* The version, or NULL. */
+int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v);
+/* Versions of an entry, newest first. */
+int kbs_versions(struct db *db, struct arena *a, long long entry_id,
+		 struct kb_version_row **v, size_t *n);
+
+#define KB_FIELD_ROW(X, S)                                                   \
+	X(S, STR, name, "name")                                              \
+	X(S, STR, value, "value")
+DB_ROW_STRUCT(kb_field_row, KB_FIELD_ROW);
+/* A version's fields, in no order. */
+int kbs_fields(struct db *db, struct arena *a, long long version_id,
+	       struct kb_field_row **v, size_t *n);
+
+/* A unit's entry with its published version (title NULL when none) and
+ * open draft (id 0 when none); reviewed: confirmed in the month asked. */
+#define KB_UNIT_ENTRY_ROW(X, S)                                              \
+	X(S, INT, id, "e.id")                                                \
+	X(S, STR, kind, "e.kind")                                            \
+	X(S, STR, visibility, "e.visibility")                                \
+	X(S, INT, obsolete, "e.obsolete")                                    \
+	X(S, NSTR, title, "p.title")                                         \
+	X(S, INT, version_no, "p.version_no")                                \
+	X(S, INT, draft_id, "d.id")                                          \
+	X(S, STR, draft_state, "d.state")                                    \
+	X(S, STR, draft_title, "d.title")                                    \
+	X(S, STR, draft_due, DB_DAY("d.due_date"))                           \
+	X(S, INT, reviewed, "EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)")
+DB_ROW_STRUCT(kb_unit_entry_row, KB_UNIT_ENTRY_ROW);
 int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
-		     const char *month, struct dbres *out);
-/* Drafts waiting for a unit's approver. Columns: version id, entry id,
- * title, kind, version no, due date, submitted (UTC). */
-int kbs_pending(struct db *db, struct arena *a, long long unit_id, struct dbres *out);
-/* Open drafts past their due date (unit 0: every unit in jurisdiction
- * scope jur, 0 all). Columns: version id, entry id, title, unit name, state,
- * due date. */
+		     const char *month, struct kb_unit_entry_row **v, size_t *n);
+
+/* A draft waiting for its unit's approver; submitted is UTC. */
+#define KB_PENDING_ROW(X, S)                                                 \
+	X(S, INT, id, "v.id")                                                \
+	X(S, INT, entry_id, "v.entry_id")                                    \
+	X(S, STR, title, "v.title")                                          \
+	X(S, STR, kind, "e.kind")                                            \
+	X(S, INT, version_no, "v.version_no")                                \
+	X(S, STR, due_date, DB_DAY("v.due_date"))                            \
+	X(S, STR, submitted, "v.submitted_at")
+DB_ROW_STRUCT(kb_pending_row, KB_PENDING_ROW);
+int kbs_pending(struct db *db, struct arena *a, long long unit_id,
+		struct kb_pending_row **v, size_t *n);
+
+/* An open draft past its due date. */
+#define KB_OVERDUE_ROW(X, S)                                                 \
+	X(S, INT, id, "v.id")                                                \
+	X(S, INT, entry_id, "v.entry_id")                                    \
+	X(S, STR, title, "v.title")                                          \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, state, "v.state")                                          \
+	X(S, STR, due_date, DB_DAY("v.due_date"))
+DB_ROW_STRUCT(kb_overdue_row, KB_OVERDUE_ROW);
+/* Unit 0: every unit in jurisdiction scope jur (0 all). */
 int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
-		const char *today, struct dbres *out);
-/* Published entries not confirmed in month (unit 0: all units in scope).
- * Columns: entry id, title, unit name, published version's change date. */
-int kbs_review_due(struct db *db, struct arena *a, long long unit_id,
-		   long long jur, const char *month, int limit, struct dbres *out);
+		const char *today, struct kb_overdue_row **v, size_t *n);
+
+/* A published entry and its published version's change date. */
+#define KB_REVIEW_ROW(X, S)                                                  \
+	X(S, INT, id, "e.id")                                                \
+	X(S, STR, title, "p.title")                                          \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, change_date, DB_DAY("p.change_date"))
+DB_ROW_STRUCT(kb_review_row, KB_REVIEW_ROW);
+/* Published entries not confirmed in month (unit 0: all units in scope). */
+int kbs_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
+		   const char *month, int limit, struct kb_review_row **v, size_t *n);
 int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
 		       long long unit_id, const char *month, long long user_id,
 		       int *changed);
@@ -72,23 +150,46 @@ struct kb_search_row {
 int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s);
 int kbs_search_drop(struct db *db, struct arena *a, long long entry_id);
 
+/* A result row: an entry as kb_search holds it (kbs_search, kbs_browse,
+ * srch_rows). */
+#define KB_HIT_ROW(X, S)                                                     \
+	X(S, INT, entry_id, "s.entry_id")                                    \
+	X(S, STR, title, "s.title")                                          \
+	X(S, STR, summary, "s.summary")                                      \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, kind, "s.kind")
+DB_ROW_STRUCT(kb_hit_row, KB_HIT_ROW);
 /* Full-text search over published entries; public = 1 limits to public
  * entries and public fields. Ranked: all terms in the title, then in the
- * keywords, then anywhere. Columns: entry id, title, summary, unit name,
- * kind. */
+ * keywords, then anywhere. */
 int kbs_search(struct db *db, struct arena *a, const char *boolean_query,
-	       int public_only, int limit, int offset, struct dbres *out);
-/* Browsing public entries by kind ("" all) and unit (0 all), newest first.
- * Columns as kbs_search. */
+	       int public_only, int limit, int offset, struct kb_hit_row **v, size_t *n);
+/* Browsing public entries by kind ("" all) and unit (0 all), newest first. */
 int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
-	       int limit, int offset, struct dbres *out);
-/* The public entry: only published, public and not obsolete. Columns:
- * entry id, version id, kind, title, unit name, change date, useful,
- * useless. */
-int kbs_public_entry(struct db *db, struct arena *a, long long id, struct dbres *out);
+	       int limit, int offset, struct kb_hit_row **v, size_t *n);
+
+#define KB_PUBLIC_ENTRY_ROW(X, S)                                            \
+	X(S, INT, entry_id, "s.entry_id")                                    \
+	X(S, INT, version_id, "s.version_id")                                \
+	X(S, STR, kind, "s.kind")                                            \
+	X(S, STR, title, "s.title")                                          \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, change_date, DB_DAY("v.change_date"))                      \
+	X(S, INT, useful, "COALESCE(vt.useful, 0)")                          \
+	X(S, INT, useless, "COALESCE(vt.useless, 0)")
+DB_ROW_STRUCT(kb_public_entry_row, KB_PUBLIC_ENTRY_ROW);
+/* The public entry: only published, public and not obsolete; or NULL. */
+int kbs_public_entry(struct db *db, struct arena *a, long long id,
+		     struct kb_public_entry_row **e);
+
+#define KB_PUBLIC_UNIT_ROW(X, S)                                             \
+	X(S, INT, id, "u.id")                                                \
+	X(S, STR, name, "u.name")
+DB_ROW_STRUCT(kb_public_unit_row, KB_PUBLIC_UNIT_ROW);
 /* Units with public entries (an index probe per unit, never a count of
- * the whole table: this is on every public page). Columns: unit id, name. */
-int kbs_public_units(struct db *db, struct arena *a, struct dbres *out);
+ * the whole table: this is on every public page). */
+int kbs_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
+		     size_t *n);
 
 /* One "有用 / 没用" vote: counted only if this client has not voted on
  * the entry today and has cast fewer than limit votes today. *counted
@@ -97,13 +198,33 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 	     const char *client, const char *day, int useful, int limit,
 	     int *counted);
 
+/* A published entry with one of its fields (field NULL when the version
+ * has none). */
+#define KB_EXPORT_ROW(X, S)                                                  \
+	X(S, INT, entry_id, "e.id")                                          \
+	X(S, STR, kind, "e.kind")                                            \
+	X(S, STR, visibility, "e.visibility")                                \
+	X(S, STR, title, "v.title")                                          \
+	X(S, STR, keywords, "v.keywords")                                    \
+	X(S, INT, major, "v.major")                                          \
+	X(S, STR, change_date, DB_DAY("v.change_date"))                      \
+	X(S, STR, unit_code, "u.code")                                       \
+	X(S, NSTR, field, "f.name")                                          \
+	X(S, STR, value, "f.value")
+DB_ROW_STRUCT(kb_export_row, KB_EXPORT_ROW);
 /* Published, non-obsolete entries of a unit with their fields, one row per
- * field, by entry. Columns: entry id, kind, visibility, title, keywords,
- * major, change date, unit code, field name, field value (NULL when the
- * version has no fields). */
-int kbs_export(struct db *db, struct arena *a, long long unit_id, struct dbres *out);
+ * field, by entry. */
+int kbs_export(struct db *db, struct arena *a, long long unit_id,
+	       struct kb_export_row **v, size_t *n);
+
+#define KB_GRANTOR_ROW(X, S) X(S, INT, unit_id, "owner_unit_id")
+DB_ROW_STRUCT(kb_grantor_row, KB_GRANTOR_ROW);
 /* Units whose entries unit_id may use (K6: granted, consented, not
- * expired on day). Columns: owner unit id. */
+ * expired on day). */
+int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
+		 struct kb_grantor_row **v, size_t *n);
+/* The same as a column of owner unit ids, kept for hotlinectl.c until it
+ * reads kbs_grantors' rows. */
 int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
 		      const char *day, struct dbres *out);
 
@@ -114,34 +235,102 @@ int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
 int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 		     long long user_id, long long unit_id, const char *action,
 		     const char *text);
-/* Columns: id, entry id, unit id, unit name, problem, text, state,
- * reporter id, reporter name, due date, linked version id, reply, created
- * (UTC), entry title, linked version no, unit jurisdiction id. */
-int kbs_update(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Columns: at (Beijing time), user name, unit name, action, text. */
-int kbs_update_events(struct db *db, struct arena *a, long long id, struct dbres *out);
-/* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). Columns:
- * id, entry title, unit name, problem, state, due date, created (UTC). */
-int kbs_updates(struct db *db, struct arena *a, long long unit_id,
-		long long reporter, long long jur, struct dbres *out);
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *state,
-		   const char *reply, long long version_id);
+/* An order; entry id 0 for a knowledge need, created is UTC, entry title
+ * is its published version's, linked no the version no of version id. */
+#define KB_UPDATE_ROW(X, S)                                                  \
+	X(S, INT, id, "k.id")                                                \
+	X(S, INT, entry_id, "k.entry_id")                                    \
+	X(S, INT, unit_id, "k.unit_id")                                      \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, problem, "k.problem")                                      \
+	X(S, STR, text, "k.text")                                            \
+	X(S, STR, state, "k.state")                                          \
+	X(S, INT, reporter_id, "k.reporter_id")                              \
+	X(S, STR, reporter_name, "rp.display_name")                          \
+	X(S, STR, due_date, DB_DAY("k.due_date"))                            \
+	X(S, INT, version_id, "k.version_id")                                \
+	X(S, STR, reply, "k.reply")                                          \
+	X(S, STR, created, "k.created_at")                                   \
+	X(S, STR, entry_title, "pv.title")                                   \
+	X(S, INT, linked_no, "lv.version_no")                                \
+	X(S, INT, jur_id, "u.jurisdiction_id")                               \
+	X(S, INT, reported_version_id, "k.reported_version_id")
+DB_ROW_STRUCT(kb_update_row, KB_UPDATE_ROW);
+/* The order, or NULL. */
+int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
+/* The same in the caller's transaction, after locking the order's row
+ * (only it: not the rows joined to it) until commit. */
+int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
 
-/* Gaps, open ones first, most searched first. Columns: id, query (the
- * content words), hits, last (Beijing), state, assigned unit name,
- * operator hits, public hits, the first wording. */
-int kbs_gaps(struct db *db, struct arena *a, struct dbres *out);
-/* Columns: id, query, state. */
-int kbs_gap(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* An event of an order's timeline; at is Beijing time. */
+#define KB_UPDATE_EVENT_ROW(X, S)                                            \
+	X(S, STR, at, DB_BJ_MINUTE("ev.at"))                                 \
+	X(S, STR, user_name, "us.display_name")                              \
+	X(S, STR, unit_name, "un.name")                                      \
+	X(S, STR, action, "ev.action")                                       \
+	X(S, STR, text, "ev.text")
+DB_ROW_STRUCT(kb_update_event_row, KB_UPDATE_EVENT_ROW);
+int kbs_update_events(struct db *db, struct arena *a, long long id,
+		      struct kb_update_event_row **v, size_t *n);
+
+/* An order in a list: the entry's title, or the order's text for a
+ * knowledge need; created is UTC. */
+#define KB_UPDATE_ITEM_ROW(X, S)                                             \
+	X(S, INT, id, "k.id")                                                \
+	X(S, STR, title, "COALESCE(pv.title, k.text)")                       \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, STR, problem, "k.problem")                                      \
+	X(S, STR, state, "k.state")                                          \
+	X(S, STR, due_date, DB_DAY("k.due_date"))                            \
+	X(S, STR, created, "k.created_at")
+DB_ROW_STRUCT(kb_update_item_row, KB_UPDATE_ITEM_ROW);
+/* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). */
+int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
+		long long jur, struct kb_update_item_row **v, size_t *n);
+/* Moves order id from state from to state to: DB_CONFLICT when it is not
+ * in state from. */
+int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+		   const char *to, const char *reply, long long version_id);
+
+/* A gap: query holds the content words, last is Beijing time, unit the
+ * unit its need was assigned to, sample the first wording. */
+#define KB_GAP_ROW(X, S)                                                     \
+	X(S, INT, id, "g.id")                                                \
+	X(S, STR, query, "g.query")                                          \
+	X(S, INT, hits, "g.hits")                                            \
+	X(S, STR, last, DB_BJ_MINUTE("g.last_at"))                           \
+	X(S, STR, state, "g.state")                                          \
+	X(S, STR, unit_name, "u.name")                                       \
+	X(S, INT, operator_hits, "g.operator_hits")                          \
+	X(S, INT, public_hits, "g.public_hits")                              \
+	X(S, STR, sample, "g.sample")
+DB_ROW_STRUCT(kb_gap_row, KB_GAP_ROW);
+/* Gaps, open ones first, most searched first. */
+int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n);
+/* The gap, or NULL. */
+int kbs_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g);
 int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
 
-/* Grants. Columns: id, owner unit id, owner name, grantee unit id,
- * grantee name, purpose, expires on, state, requester name, owner's
- * jurisdiction, grantee's jurisdiction. Filters: unit (0: all) as owner
- * or grantee; jurisdiction (0: all) of both units. */
+/* A grant: owner unit, grantee unit, each with its jurisdiction. */
+#define KB_GRANT_ROW(X, S)                                                   \
+	X(S, INT, id, "g.id")                                                \
+	X(S, INT, owner_id, "g.owner_unit_id")                               \
+	X(S, STR, owner_name, "o.name")                                      \
+	X(S, INT, grantee_id, "g.grantee_unit_id")                           \
+	X(S, STR, grantee_name, "t.name")                                    \
+	X(S, STR, purpose, "g.purpose")                                      \
+	X(S, STR, expires_on, DB_DAY("g.expires_on"))                        \
+	X(S, STR, state, "g.state")                                          \
+	X(S, STR, requester, "u.display_name")                               \
+	X(S, INT, owner_jur, "o.jurisdiction_id")                            \
+	X(S, INT, grantee_jur, "t.jurisdiction_id")
+DB_ROW_STRUCT(kb_grant_row, KB_GRANT_ROW);
+/* Filters: unit (0: all) as owner or grantee; jurisdiction (0: all) of
+ * both units. */
 int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
-	       struct dbres *out);
-int kbs_grant(struct db *db, struct arena *a, long long id, struct dbres *out);
+	       struct kb_grant_row **v, size_t *n);
+/* The grant, or NULL. */
+int kbs_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g);
 int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long grantee, const char *purpose, const char *expires,
 		     long long user_id, long long *id);

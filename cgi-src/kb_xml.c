@@ -167,39 +167,40 @@ int kb_xml_read_memory(struct arena *a, const char *name, const char *data, size
 static int write_unit(xmlTextWriterPtr w, struct db *db, struct arena *a,
 		      long long unit_id)
 {
-	struct dbres r;
-	int rc = kbs_export(db, a, unit_id, &r);
+	struct kb_export_row *r;
+	size_t n;
+	int rc = kbs_export(db, a, unit_id, &r, &n);
 	if (rc != DB_OK)
 		return rc;
-	const char *open_id = NULL;
-	for (size_t i = 0; i < r.nrows; i++) {
-		if (open_id == NULL || strcmp(open_id, db_cell(&r, i, 0)) != 0) {
-			if (open_id != NULL)
+	long long open_id = 0;   /* the entry whose element is open */
+	for (size_t i = 0; i < n; i++) {
+		if (open_id != r[i].entry_id) {
+			if (open_id != 0)
 				xmlTextWriterEndElement(w);
-			open_id = db_cell(&r, i, 0);
+			open_id = r[i].entry_id;
 			xmlTextWriterStartElement(w, BAD_CAST "entry");
-			xmlTextWriterWriteAttribute(w, BAD_CAST "kind", BAD_CAST db_cell(&r, i, 1));
-			xmlTextWriterWriteAttribute(w, BAD_CAST "unit", BAD_CAST db_cell(&r, i, 7));
-			xmlTextWriterWriteAttribute(w, BAD_CAST "visibility", BAD_CAST db_cell(&r, i, 2));
+			xmlTextWriterWriteAttribute(w, BAD_CAST "kind", BAD_CAST r[i].kind);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "unit", BAD_CAST r[i].unit_code);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "visibility", BAD_CAST r[i].visibility);
 			xmlTextWriterWriteAttribute(w, BAD_CAST "major",
-						    BAD_CAST(db_int(&r, i, 5) ? "true" : "false"));
-			xmlTextWriterWriteAttribute(w, BAD_CAST "change-date", BAD_CAST db_cell(&r, i, 6));
-			xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST db_cell(&r, i, 3));
-			xmlTextWriterWriteElement(w, BAD_CAST "keywords", BAD_CAST db_cell(&r, i, 4));
+						    BAD_CAST(r[i].major ? "true" : "false"));
+			xmlTextWriterWriteAttribute(w, BAD_CAST "change-date", BAD_CAST r[i].change_date);
+			xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST r[i].title);
+			xmlTextWriterWriteElement(w, BAD_CAST "keywords", BAD_CAST r[i].keywords);
 		}
-		const char *name = db_cell(&r, i, 8);
+		const char *name = r[i].field;
 		if (name == NULL)
 			continue;
-		int k = kb_kind_from_code(db_cell(&r, i, 1));
+		int k = kb_kind_from_code(r[i].kind);
 		const struct kb_field *f = k >= 0 ? kb_field_find((enum kb_kind)k, name) : NULL;
 		xmlTextWriterStartElement(w, BAD_CAST "field");
 		xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name);
 		if (f && f->type == KBF_HTML)
 			xmlTextWriterWriteAttribute(w, BAD_CAST "format", BAD_CAST "html");
-		xmlTextWriterWriteString(w, BAD_CAST db_cell(&r, i, 9));
+		xmlTextWriterWriteString(w, BAD_CAST r[i].value);
 		xmlTextWriterEndElement(w);
 	}
-	if (open_id != NULL)
+	if (open_id != 0)
 		xmlTextWriterEndElement(w);
 	return DB_OK;
 }

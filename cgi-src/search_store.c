@@ -27,52 +27,71 @@ enum stmt {
 	STMT__MAX
 };
 
-#define DOC_COLS "s.entry_id, s.kind, s.visibility, s.unit_id, v.title, v.keywords"
-/* A score decayed to now: halved every ? days since updated_at. */
-#define DECAYED "l.score * POW(0.5, TIMESTAMPDIFF(SECOND, l.updated_at, UTC_TIMESTAMP())" \
-		" / (86400 * ?))"
+DB_ROW_COLS(srch_change_row, SRCH_CHANGE_ROW);
+DB_ROW_COLS(srch_doc_row, SRCH_DOC_ROW);
+DB_ROW_COLS(srch_doc_field_row, SRCH_DOC_FIELD_ROW);
+DB_ROW_COLS(srch_help_row, SRCH_HELP_ROW);
+DB_ROW_COLS(kb_hit_row, KB_HIT_ROW);
+DB_ROW_COLS(srch_synonym_row, SRCH_SYNONYM_ROW);
+DB_ROW_COLS(srch_learned_row, SRCH_LEARNED_ROW);
+DB_ROW_COLS(srch_pair_row, SRCH_PAIR_ROW);
+
+/* Numbers the store reads for itself. */
+#define SEQ_ROW(X, S) X(S, INT, seq, "seq")
+DB_ROW_STRUCT(seq_row, SEQ_ROW);
+DB_ROW_COLS(seq_row, SEQ_ROW);
+#define COUNT_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(count_row, COUNT_ROW);
+DB_ROW_COLS(count_row, COUNT_ROW);
+#define GAP_CLIENT_ROW(X, S) X(S, INT, n, "n")
+DB_ROW_STRUCT(gap_client_row, GAP_CLIENT_ROW);
+DB_ROW_COLS(gap_client_row, GAP_CLIENT_ROW);
+
+#define DOC_FROM " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
+#define DOC_FIELD_FROM " FROM kb_search s JOIN kb_fields f ON f.version_id = s.version_id"
+#define CHANGED "(SELECT c.entry_id FROM kb_changes c WHERE c.seq > ? AND c.seq <= ?)"
 #define JSON_KEYS(col) "JSON_TABLE(?, '$[*]' COLUMNS (" col " VARCHAR(200) PATH '$')) j"
+#define SYNONYM_FROM " FROM kb_synonyms y LEFT JOIN users u ON u.id = y.created_by"
 
 static const char *const sql[STMT__MAX] = {
 	/* the row stays locked until commit */
 	[STMT_CHANGE_NEXT] = "UPDATE kb_change_seq SET seq = LAST_INSERT_ID(seq + 1) WHERE id = 1",
 	[STMT_CHANGE_LOG] = "INSERT INTO kb_changes (seq, entry_id) VALUES (?, ?)",
-	[STMT_CHANGE_LAST] = "SELECT seq FROM kb_change_seq WHERE id = 1",
-	[STMT_CHANGES] = "SELECT seq, entry_id FROM kb_changes WHERE seq > ? ORDER BY seq LIMIT ?",
-	[STMT_DOCS_AFTER] = "SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
+	[STMT_CHANGE_LAST] = "SELECT " DB_COLS(SEQ_ROW) " FROM kb_change_seq WHERE id = 1",
+	[STMT_CHANGES] = "SELECT " DB_COLS(SRCH_CHANGE_ROW) " FROM kb_changes WHERE seq > ?"
+	" ORDER BY seq LIMIT ?",
+	[STMT_DOCS_AFTER] = "SELECT " DB_COLS(SRCH_DOC_ROW) DOC_FROM
 	" WHERE s.entry_id > ? ORDER BY s.entry_id LIMIT ?",
-	[STMT_DOC_FIELDS_BETWEEN] = "SELECT s.entry_id, f.name, f.value FROM kb_search s"
-	" JOIN kb_fields f ON f.version_id = s.version_id"
+	[STMT_DOC_FIELDS_BETWEEN] = "SELECT " DB_COLS(SRCH_DOC_FIELD_ROW) DOC_FIELD_FROM
 	" WHERE s.entry_id BETWEEN ? AND ? ORDER BY s.entry_id",
-	[STMT_DOCS_CHANGED] = "SELECT " DOC_COLS " FROM kb_search s JOIN kb_versions v ON v.id = s.version_id"
-	" WHERE s.entry_id IN (SELECT c.entry_id FROM kb_changes c WHERE c.seq > ? AND c.seq <= ?)"
-	" ORDER BY s.entry_id",
-	[STMT_DOC_FIELDS_CHANGED] = "SELECT s.entry_id, f.name, f.value FROM kb_search s"
-	" JOIN kb_fields f ON f.version_id = s.version_id"
-	" WHERE s.entry_id IN (SELECT c.entry_id FROM kb_changes c WHERE c.seq > ? AND c.seq <= ?)"
-	" ORDER BY s.entry_id",
-	/* the same keys three times */
-	[STMT_QUERY_HELP] = "SELECT 'c', '', '', seq, 0 FROM kb_change_seq WHERE id = 1"
+	[STMT_DOCS_CHANGED] = "SELECT " DB_COLS(SRCH_DOC_ROW) DOC_FROM
+	" WHERE s.entry_id IN " CHANGED " ORDER BY s.entry_id",
+	[STMT_DOC_FIELDS_CHANGED] = "SELECT " DB_COLS(SRCH_DOC_FIELD_ROW) DOC_FIELD_FROM
+	" WHERE s.entry_id IN " CHANGED " ORDER BY s.entry_id",
+	/* the branches name the columns (h) that the list reads; the same
+	 * keys three times */
+	[STMT_QUERY_HELP] = "SELECT " DB_COLS(SRCH_HELP_ROW) " FROM ("
+	" SELECT 'c' AS kind, '' AS word, '' AS other, seq, 0 AS entry_id, 0 AS score, 0 AS id"
+	"  FROM kb_change_seq WHERE id = 1"
 	" UNION ALL"
-	" SELECT 's', y.a, y.b, 0, 0 FROM " JSON_KEYS("k") " JOIN kb_synonyms y ON y.a = j.k"
+	" SELECT 's', y.a, y.b, 0, 0, 0, 0 FROM " JSON_KEYS("k") " JOIN kb_synonyms y ON y.a = j.k"
 	" UNION ALL"
-	" SELECT 's', y.b, y.a, 0, 0 FROM " JSON_KEYS("k") " JOIN kb_synonyms y ON y.b = j.k"
+	" SELECT 's', y.b, y.a, 0, 0, 0, 0 FROM " JSON_KEYS("k") " JOIN kb_synonyms y ON y.b = j.k"
 	" UNION ALL"
-	" SELECT 'l', l.terms, l.entry_id, " DECAYED ", l.id FROM kb_learned l"
+	" SELECT 'l', l.terms, '', 0, l.entry_id, " SRCH_DECAYED ", l.id FROM kb_learned l"
 	" WHERE l.id IN (SELECT t.learned_id FROM " JSON_KEYS("k")
 	"  JOIN kb_learned_terms t ON t.term = j.k)"
-	" LIMIT 500",
-	[STMT_ROWS] = "SELECT s.entry_id, s.title, s.summary, u.name, s.kind"
+	") h LIMIT 500",
+	[STMT_ROWS] = "SELECT " DB_COLS(KB_HIT_ROW)
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) j"
 	" JOIN kb_search s ON s.entry_id = j.id JOIN units u ON u.id = s.unit_id"
 	" WHERE (? = 0 OR s.visibility = 'public')",
-	[STMT_SYNONYMS] = "SELECT y.id, y.a, y.b, " DB_BJ_MINUTE("y.created_at") ", COALESCE(u.display_name, '')"
-	" FROM kb_synonyms y LEFT JOIN users u ON u.id = y.created_by"
+	[STMT_SYNONYMS] = "SELECT " DB_COLS(SRCH_SYNONYM_ROW) SYNONYM_FROM
 	" ORDER BY y.a, y.b LIMIT 5000",
 	[STMT_SYNONYM_ADD] = "INSERT INTO kb_synonyms (a, b, created_by) VALUES (LEAST(?, ?), GREATEST(?, ?), NULLIF(?, 0))",
-	[STMT_SYNONYM] = "SELECT id, a, b FROM kb_synonyms WHERE id = ?",
+	[STMT_SYNONYM] = "SELECT " DB_COLS(SRCH_SYNONYM_ROW) SYNONYM_FROM " WHERE y.id = ?",
 	[STMT_SYNONYM_DELETE] = "DELETE FROM kb_synonyms WHERE id = ?",
-	[STMT_SYNONYM_COUNT] = "SELECT COUNT(*) FROM kb_synonyms",
+	[STMT_SYNONYM_COUNT] = "SELECT " DB_COLS(COUNT_ROW) " FROM kb_synonyms",
 	/* id = LAST_INSERT_ID(id) names the row either way */
 	[STMT_LEARN_PUT] = "INSERT INTO kb_learned (entry_id, terms, query) VALUES (?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),"
@@ -80,16 +99,16 @@ static const char *const sql[STMT__MAX] = {
 	" answers = answers + 1, updated_at = UTC_TIMESTAMP()",
 	[STMT_LEARN_TERMS] = "INSERT IGNORE INTO kb_learned_terms (term, learned_id)"
 	" SELECT j.k, ? FROM " JSON_KEYS("k"),
-	[STMT_LEARNED] = "SELECT l.id, l.query, l.entry_id, COALESCE(s.title, ''), l.answers, " DECAYED ","
-	" " DB_BJ_MINUTE("l.updated_at")
+	[STMT_LEARNED] = "SELECT " DB_COLS(SRCH_LEARNED_ROW)
 	" FROM kb_learned l LEFT JOIN kb_search s ON s.entry_id = l.entry_id"
-	" ORDER BY 6 DESC, l.id LIMIT ?",
-	[STMT_LEARNED_ONE] = "SELECT id, query, entry_id FROM kb_learned WHERE id = ?",
+	" ORDER BY decayed DESC, l.id LIMIT ?",
+	[STMT_LEARNED_ONE] = "SELECT " DB_COLS(SRCH_PAIR_ROW) " FROM kb_learned WHERE id = ?",
 	/* its terms go with it (ON DELETE CASCADE) */
 	[STMT_LEARNED_DELETE] = "DELETE FROM kb_learned WHERE id = ?",
 	[STMT_GAP_CLIENT] = "INSERT INTO kb_gap_clients (client_addr, day, n) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE n = n + 1",
-	[STMT_GAP_CLIENT_COUNT] = "SELECT n FROM kb_gap_clients WHERE client_addr = ? AND day = ?",
+	[STMT_GAP_CLIENT_COUNT] = "SELECT " DB_COLS(GAP_CLIENT_ROW) " FROM kb_gap_clients"
+	" WHERE client_addr = ? AND day = ?",
 	[STMT_GAP_RECORD] = "INSERT INTO kb_gaps (query, sample, operator_hits, public_hits) VALUES (?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE hits = hits + 1, last_at = UTC_TIMESTAMP(),"
 	" operator_hits = operator_hits + VALUES(operator_hits),"
@@ -111,62 +130,88 @@ int srch_change_log(struct db *db, struct arena *a, long long entry_id)
 int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq)
 {
 	struct dbres res;
+	struct seq_row *r;
 	int rc = db_exec0(db, a, sql[STMT_CHANGE_LAST], &res);
-	if (rc == DB_OK && res.nrows != 1)
+	DB_ROW_OUT(rc, &res, seq_row, a, &r);
+	if (rc == DB_OK && r == NULL)
 		rc = DB_ERR;
 	if (rc == DB_OK)
-		*seq = (unsigned long long)db_int(&res, 0, 0);
+		*seq = (unsigned long long)r->seq;
 	return rc;
 }
 
 int srch_changes(struct db *db, struct arena *a, unsigned long long after, int limit,
-		 struct dbres *out)
+		 struct srch_change_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_CHANGES], out, DB_I(after), DB_I(limit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CHANGES], &res, DB_I(after), DB_I(limit));
+	DB_ROWS_OUT(rc, &res, srch_change_row, a, v, n);
+	return rc;
 }
 
 int srch_docs_after(struct db *db, struct arena *a, long long after_id, int limit,
-		    struct dbres *out)
+		    struct srch_doc_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_DOCS_AFTER], out, DB_I(after_id), DB_I(limit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_DOCS_AFTER], &res, DB_I(after_id), DB_I(limit));
+	DB_ROWS_OUT(rc, &res, srch_doc_row, a, v, n);
+	return rc;
 }
 
 int srch_doc_fields_between(struct db *db, struct arena *a, long long first,
-			    long long last, struct dbres *out)
+			    long long last, struct srch_doc_field_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_DOC_FIELDS_BETWEEN], out, DB_I(first), DB_I(last));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_DOC_FIELDS_BETWEEN], &res, DB_I(first), DB_I(last));
+	DB_ROWS_OUT(rc, &res, srch_doc_field_row, a, v, n);
+	return rc;
 }
 
 int srch_docs_changed(struct db *db, struct arena *a, unsigned long long from,
-		      unsigned long long to, struct dbres *out)
+		      unsigned long long to, struct srch_doc_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_DOCS_CHANGED], out, DB_I(from), DB_I(to));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_DOCS_CHANGED], &res, DB_I(from), DB_I(to));
+	DB_ROWS_OUT(rc, &res, srch_doc_row, a, v, n);
+	return rc;
 }
 
 int srch_doc_fields_changed(struct db *db, struct arena *a, unsigned long long from,
-			    unsigned long long to, struct dbres *out)
+			    unsigned long long to, struct srch_doc_field_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_DOC_FIELDS_CHANGED], out, DB_I(from), DB_I(to));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_DOC_FIELDS_CHANGED], &res, DB_I(from), DB_I(to));
+	DB_ROWS_OUT(rc, &res, srch_doc_field_row, a, v, n);
+	return rc;
 }
 
 int srch_query_help(struct db *db, struct arena *a, const char *keys_json,
-		    double half_life_days, struct dbres *out)
+		    double half_life_days, struct srch_help_row **v, size_t *n)
 {
 	/* The half-life is bound as text: db_run has no floating type. */
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
-	return db_exec(db, a, sql[STMT_QUERY_HELP], out, DB_S(keys_json), DB_S(keys_json),
-		       DB_S(hl), DB_S(keys_json));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_QUERY_HELP], &res, DB_S(keys_json), DB_S(keys_json),
+			 DB_S(hl), DB_S(keys_json));
+	DB_ROWS_OUT(rc, &res, srch_help_row, a, v, n);
+	return rc;
 }
 
 int srch_rows(struct db *db, struct arena *a, const char *ids_json, int public_only,
-	      struct dbres *out)
+	      struct kb_hit_row **v, size_t *n)
 {
-	return db_exec(db, a, sql[STMT_ROWS], out, DB_S(ids_json), DB_I(public_only));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ROWS], &res, DB_S(ids_json), DB_I(public_only));
+	DB_ROWS_OUT(rc, &res, kb_hit_row, a, v, n);
+	return rc;
 }
 
-int srch_synonyms(struct db *db, struct arena *a, struct dbres *out)
+int srch_synonyms(struct db *db, struct arena *a, struct srch_synonym_row **v, size_t *n)
 {
-	return db_exec0(db, a, sql[STMT_SYNONYMS], out);
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_SYNONYMS], &res);
+	DB_ROWS_OUT(rc, &res, srch_synonym_row, a, v, n);
+	return rc;
 }
 
 int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
@@ -180,9 +225,12 @@ int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *
 	return rc;
 }
 
-int srch_synonym(struct db *db, struct arena *a, long long id, struct dbres *out)
+int srch_synonym(struct db *db, struct arena *a, long long id, struct srch_synonym_row **y)
 {
-	return db_exec(db, a, sql[STMT_SYNONYM], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SYNONYM], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, srch_synonym_row, a, y);
+	return rc;
 }
 
 int srch_synonym_delete(struct db *db, struct arena *a, long long id)
@@ -195,9 +243,11 @@ int srch_synonym_delete(struct db *db, struct arena *a, long long id)
 int srch_synonym_count(struct db *db, struct arena *a, long long *n)
 {
 	struct dbres res;
+	struct count_row *r;
 	int rc = db_exec0(db, a, sql[STMT_SYNONYM_COUNT], &res);
+	DB_ROW_OUT(rc, &res, count_row, a, &r);
 	if (rc == DB_OK)
-		*n = db_int(&res, 0, 0);
+		*n = r ? r->n : 0;
 	return rc;
 }
 
@@ -215,15 +265,21 @@ int srch_learn(struct db *db, struct arena *a, long long entry_id, const char *t
 }
 
 int srch_learned(struct db *db, struct arena *a, double half_life_days, int limit,
-		 struct dbres *out)
+		 struct srch_learned_row **v, size_t *n)
 {
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
-	return db_exec(db, a, sql[STMT_LEARNED], out, DB_S(hl), DB_I(limit));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LEARNED], &res, DB_S(hl), DB_I(limit));
+	DB_ROWS_OUT(rc, &res, srch_learned_row, a, v, n);
+	return rc;
 }
 
-int srch_learned_one(struct db *db, struct arena *a, long long id, struct dbres *out)
+int srch_learned_one(struct db *db, struct arena *a, long long id, struct srch_pair_row **p)
 {
-	return db_exec(db, a, sql[STMT_LEARNED_ONE], out, DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LEARNED_ONE], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, srch_pair_row, a, p);
+	return rc;
 }
 
 int srch_learned_delete(struct db *db, struct arena *a, long long id)
@@ -241,8 +297,10 @@ int srch_gap_record(struct db *db, struct arena *a, const char *key, const char 
 	int rc = DB_OK;
 	*counted = 0;
 	if (public_src) {
+		struct gap_client_row *today;
 		rc = db_exec(db, a, sql[STMT_GAP_CLIENT_COUNT], &res, DB_S(client), DB_S(day));
-		if (rc != DB_OK || (res.nrows == 1 && db_int(&res, 0, 0) >= per_day))
+		DB_ROW_OUT(rc, &res, gap_client_row, a, &today);
+		if (rc != DB_OK || (today && today->n >= per_day))
 			return rc;
 		rc = db_exec(db, a, sql[STMT_GAP_CLIENT], NULL, DB_S(client), DB_S(day));
 	}

@@ -4,6 +4,7 @@
 #ifndef SEARCH_STORE_H
 #define SEARCH_STORE_H
 #include "db.h"
+#include "kb_store.h"
 
 /* Records, in the caller's transaction, that what search may show of an
  * entry changed. Takes the next change number (locking the counter until
@@ -11,63 +12,118 @@
 int srch_change_log(struct db *db, struct arena *a, long long entry_id);
 /* The last change number handed out, into *seq. */
 int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq);
-/* Changes after seq, oldest first, at most limit: seq, entry_id. */
+
+#define SRCH_CHANGE_ROW(X, S)                                                \
+	X(S, INT, seq, "seq")                                                \
+	X(S, INT, entry_id, "entry_id")
+DB_ROW_STRUCT(srch_change_row, SRCH_CHANGE_ROW);
+/* Changes after seq, oldest first, at most limit. */
 int srch_changes(struct db *db, struct arena *a, unsigned long long after, int limit,
-		 struct dbres *out);
+		 struct srch_change_row **v, size_t *n);
+
+/* What the index holds of a searchable entry, and of its fields. */
+#define SRCH_DOC_ROW(X, S)                                                   \
+	X(S, INT, entry_id, "s.entry_id")                                    \
+	X(S, STR, kind, "s.kind")                                            \
+	X(S, STR, visibility, "s.visibility")                                \
+	X(S, INT, unit_id, "s.unit_id")                                      \
+	X(S, STR, title, "v.title")                                          \
+	X(S, STR, keywords, "v.keywords")
+DB_ROW_STRUCT(srch_doc_row, SRCH_DOC_ROW);
+#define SRCH_DOC_FIELD_ROW(X, S)                                             \
+	X(S, INT, entry_id, "s.entry_id")                                    \
+	X(S, STR, name, "f.name")                                            \
+	X(S, STR, value, "f.value")
+DB_ROW_STRUCT(srch_doc_field_row, SRCH_DOC_FIELD_ROW);
 
 /*
- * What the index holds of searchable entries, in entry order: rows of
- * entry_id, kind, visibility, unit_id, title, keywords; and their fields,
- * entry_id, name, value, in entry order. Either the entries after
- * after_id (at most limit; their fields with srch_doc_fields_between), or
- * those named by changes (from, to].
+ * Searchable entries and their fields, both in entry order: either the
+ * entries after after_id (at most limit; their fields with
+ * srch_doc_fields_between), or those named by changes (from, to].
  */
 int srch_docs_after(struct db *db, struct arena *a, long long after_id, int limit,
-		    struct dbres *out);
+		    struct srch_doc_row **v, size_t *n);
 int srch_doc_fields_between(struct db *db, struct arena *a, long long first,
-			    long long last, struct dbres *out);
+			    long long last, struct srch_doc_field_row **v, size_t *n);
 int srch_docs_changed(struct db *db, struct arena *a, unsigned long long from,
-		      unsigned long long to, struct dbres *out);
+		      unsigned long long to, struct srch_doc_row **v, size_t *n);
 int srch_doc_fields_changed(struct db *db, struct arena *a, unsigned long long from,
-			    unsigned long long to, struct dbres *out);
+			    unsigned long long to, struct srch_doc_field_row **v, size_t *n);
 
 /*
- * What a query needs besides the index, in one round trip, for the
- * pieces of the query (keys_json: a JSON array of strings, kq_keys):
- * rows of kind 'c' (col 3: the last change number, kb_changes), 's'
- * (synonym: col 1 in the query, col 2 searched too) and 'l' (learned:
- * col 1 the pair's terms, col 2 its entry id, col 3 its score decayed to
- * now with the given half-life in days, col 4 its id).
+ * A row of what a query needs besides the index: kind "c" (seq: the last
+ * change number, kb_changes), "s" (a synonym: word in the query, other
+ * searched too) or "l" (a learned pair: word its terms, entry_id, score
+ * decayed to now, as text, id).
  */
+#define SRCH_HELP_ROW(X, S)                                                  \
+	X(S, STR, kind, "h.kind")                                            \
+	X(S, STR, word, "h.word")                                            \
+	X(S, STR, other, "h.other")                                          \
+	X(S, INT, seq, "h.seq")                                              \
+	X(S, INT, entry_id, "h.entry_id")                                    \
+	X(S, STR, score, "h.score")                                          \
+	X(S, INT, id, "h.id")
+DB_ROW_STRUCT(srch_help_row, SRCH_HELP_ROW);
+/* Those rows, in one round trip, for the pieces of the query (keys_json:
+ * a JSON array of strings, kq_keys), learned scores with the given
+ * half-life in days. */
 int srch_query_help(struct db *db, struct arena *a, const char *keys_json,
-		    double half_life_days, struct dbres *out);
+		    double half_life_days, struct srch_help_row **v, size_t *n);
 /* The result rows of the entries in ids_json (a JSON array of numbers),
- * public ones only when public_only: entry_id, title, summary, unit
- * name, kind. Any order. */
+ * public ones only when public_only. Any order. */
 int srch_rows(struct db *db, struct arena *a, const char *ids_json, int public_only,
-	      struct dbres *out);
+	      struct kb_hit_row **v, size_t *n);
 
-/* Synonyms: id, a, b, created (Beijing), creator's name; by a. */
-int srch_synonyms(struct db *db, struct arena *a, struct dbres *out);
+/* A synonym pair (a < b); created is Beijing time, creator "" when
+ * imported. */
+#define SRCH_SYNONYM_ROW(X, S)                                               \
+	X(S, INT, id, "y.id")                                                \
+	X(S, STR, a, "y.a")                                                  \
+	X(S, STR, b, "y.b")                                                  \
+	X(S, STR, created, DB_BJ_MINUTE("y.created_at"))                     \
+	X(S, STR, creator, "COALESCE(u.display_name, '')")
+DB_ROW_STRUCT(srch_synonym_row, SRCH_SYNONYM_ROW);
+/* Every pair, by a. */
+int srch_synonyms(struct db *db, struct arena *a, struct srch_synonym_row **v, size_t *n);
 /* Adds the pair (a < b); DB_DUP when it exists. */
 int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
 		     long long user_id, long long *id);
-/* id, a, b of one pair. */
-int srch_synonym(struct db *db, struct arena *a, long long id, struct dbres *out);
+/* The pair, or NULL. */
+int srch_synonym(struct db *db, struct arena *a, long long id, struct srch_synonym_row **y);
 int srch_synonym_delete(struct db *db, struct arena *a, long long id);
-/* Every pair, for the demo loader and tests: a, b. */
+/* The number of pairs. */
 int srch_synonym_count(struct db *db, struct arena *a, long long *n);
 
 /* Remembers an answer: entry answered a search whose terms are terms
  * (typed as query); terms_json lists them for the lookup table. */
 int srch_learn(struct db *db, struct arena *a, long long entry_id, const char *terms,
 	       const char *query, const char *terms_json, double half_life_days);
-/* Learned pairs, strongest now first: id, query, entry_id, title, answers,
- * decayed score, last answer (Beijing). */
+/* A learned pair's score decayed to now: halved every ? days since
+ * updated_at. */
+#define SRCH_DECAYED "l.score * POW(0.5, TIMESTAMPDIFF(SECOND, l.updated_at, UTC_TIMESTAMP())" \
+	" / (86400 * ?))"
+/* A learned pair: title "" when its entry is no longer searchable, score
+ * decayed to now (as text), last answer in Beijing time. */
+#define SRCH_LEARNED_ROW(X, S)                                               \
+	X(S, INT, id, "l.id")                                                \
+	X(S, STR, query, "l.query")                                          \
+	X(S, INT, entry_id, "l.entry_id")                                    \
+	X(S, STR, title, "COALESCE(s.title, '')")                            \
+	X(S, INT, answers, "l.answers")                                      \
+	X(S, STR, score, SRCH_DECAYED " AS decayed")                         \
+	X(S, STR, last, DB_BJ_MINUTE("l.updated_at"))
+DB_ROW_STRUCT(srch_learned_row, SRCH_LEARNED_ROW);
+/* Learned pairs, strongest now first. */
 int srch_learned(struct db *db, struct arena *a, double half_life_days, int limit,
-		 struct dbres *out);
-/* id, query, entry_id of one pair. */
-int srch_learned_one(struct db *db, struct arena *a, long long id, struct dbres *out);
+		 struct srch_learned_row **v, size_t *n);
+#define SRCH_PAIR_ROW(X, S)                                                  \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, query, "query")                                            \
+	X(S, INT, entry_id, "entry_id")
+DB_ROW_STRUCT(srch_pair_row, SRCH_PAIR_ROW);
+/* One learned pair, or NULL. */
+int srch_learned_one(struct db *db, struct arena *a, long long id, struct srch_pair_row **p);
 int srch_learned_delete(struct db *db, struct arena *a, long long id);
 
 /* Records a search that found nothing (K9.1) under key, its first
