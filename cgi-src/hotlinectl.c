@@ -35,13 +35,19 @@ enum stmt {
 	STMT__MAX
 };
 
+/* Whether a migration is recorded as applied. */
+#define APPLIED_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(applied_row, APPLIED_ROW);
+DB_ROW_COLS(applied_row, APPLIED_ROW);
+
 static const char *const sql[STMT__MAX] = {
 	[STMT_MIGRATIONS_TABLE] = "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	" version INT UNSIGNED NOT NULL PRIMARY KEY,"
 	" name VARCHAR(200) NOT NULL,"
 	" applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP()"
 	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
-	[STMT_MIGRATION_APPLIED] = "SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+	[STMT_MIGRATION_APPLIED] = "SELECT " DB_COLS(APPLIED_ROW)
+	" FROM schema_migrations WHERE version = ?",
 	[STMT_MIGRATION_RECORD] = "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
 };
 
@@ -148,10 +154,13 @@ static int cmd_migrate(char **args)
 		const char *name = list[i]->d_name;
 		long long version = strtoll(name, NULL, 10);
 		struct dbres res;
+		struct applied_row *done = NULL;
 		if (status == 0 &&
 		    (rc = db_exec(db, &arena, sql[STMT_MIGRATION_APPLIED], &res, DB_I(version))) != DB_OK)
 			status = die_db("migrate", rc);
-		if (status == 0 && db_int(&res, 0, 0) == 0) {
+		if (status == 0)
+			done = db_rows(&res, applied_row, &arena);
+		if (status == 0 && done->n == 0) {
 			char *path = arena_printf(&arena, "%s/%s", cfg.sql_dir, name);
 			int count;
 			if (run_sql_file(path, &count) != DB_OK ||
@@ -357,7 +366,8 @@ static int cmd_kb_import(char **args)
 static int kb_export(const char *code, const char *out_path)
 {
 	struct unit_row *unit;
-	struct dbres granted;
+	struct kb_grantor_row *granted;
+	size_t ngranted = 0;
 	int rc = unit_by_code(db, &arena, code, &unit);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
@@ -367,16 +377,16 @@ static int kb_export(const char *code, const char *out_path)
 	}
 	char day[11];
 	calendar_today(day);
-	rc = kbs_granted_units(db, &arena, unit->id, day, &granted);
+	rc = kbs_grantors(db, &arena, unit->id, day, &granted, &ngranted);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
-	long long *ids = arena_alloc(&arena, (granted.nrows + 1) * sizeof *ids);
+	long long *ids = arena_alloc(&arena, (ngranted + 1) * sizeof *ids);
 	ids[0] = unit->id;
-	for (size_t i = 0; i < granted.nrows; i++)
-		ids[i + 1] = db_int(&granted, i, 0);
+	for (size_t i = 0; i < ngranted; i++)
+		ids[i + 1] = granted[i].unit_id;
 	struct buf xml;
 	buf_init(&xml, &arena);
-	rc = kb_xml_write(db, &arena, ids, granted.nrows + 1, &xml);
+	rc = kb_xml_write(db, &arena, ids, ngranted + 1, &xml);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
 	FILE *f = out_path ? fopen(out_path, "w") : stdout;
@@ -391,7 +401,7 @@ static int kb_export(const char *code, const char *out_path)
 	if (rc == DB_OK)
 		rc = tool_audit("kb.export", "unit", ids[0],
 				arena_printf(&arena, "导出 %s 及 %zu 个授权单位的知识", code,
-					     granted.nrows));
+					     ngranted));
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	return rc == DB_OK ? 0 : die_db("kb export", rc);

@@ -2,7 +2,6 @@
 
 enum stmt {
 	STMT_ENTRY,
-	STMT_ENTRY_CELLS,
 	STMT_VERSION,
 	STMT_FIELDS,
 	STMT_VERSIONS,
@@ -33,7 +32,6 @@ enum stmt {
 	STMT_VOTE_COUNT,
 	STMT_EXPORT,
 	STMT_GRANTORS,
-	STMT_GRANTED_UNITS,
 	STMT_UPDATE_INSERT,
 	STMT_UPDATE_EVENT,
 	STMT_UPDATE,
@@ -107,11 +105,6 @@ DB_ROW_COLS(next_no_row, NEXT_NO_ROW);
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_ENTRY] = "SELECT " DB_COLS(KB_ENTRY_ROW) ENTRY_FROM,
-	[STMT_ENTRY_CELLS] = "SELECT e.id, e.unit_id, u.name, e.kind, e.visibility,"
-	" e.published_version_id, e.draft_version_id, e.obsolete, e.obsolete_reason,"
-	" DATE_FORMAT(e.obsolete_on, '%Y-%m-%d')" ENTRY_FROM,
-	[STMT_VERSION] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
-	" WHERE v.id = ?",
 	[STMT_FIELDS] = "SELECT " DB_COLS(KB_FIELD_ROW) " FROM kb_fields WHERE version_id = ?",
 	[STMT_VERSIONS] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
 	" WHERE v.entry_id = ? ORDER BY v.version_no DESC LIMIT 500",
@@ -200,8 +193,6 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE e.unit_id = ? AND e.obsolete = 0 ORDER BY e.id",
 	[STMT_GRANTORS] = "SELECT DISTINCT " DB_COLS(KB_GRANTOR_ROW) " FROM kb_grants"
 	" WHERE grantee_unit_id = ? AND state = 'granted' AND expires_on >= ?",
-	[STMT_GRANTED_UNITS] = "SELECT DISTINCT owner_unit_id FROM kb_grants WHERE grantee_unit_id = ?"
-	" AND state = 'granted' AND expires_on >= ?",
 	[STMT_UPDATE_INSERT] = "INSERT INTO kb_updates (entry_id, unit_id, problem, text, reporter_id, due_date,"
 	" reported_version_id) SELECT NULLIF(?, 0), ?, ?, ?, ?, ?,"
 	" (SELECT e.published_version_id FROM kb_entries e WHERE e.id = ?)",
@@ -254,11 +245,6 @@ int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_
 	int rc = db_exec(db, a, sql[STMT_ENTRY], &res, DB_I(id));
 	DB_ROW_OUT(rc, &res, kb_entry_row, a, e);
 	return rc;
-}
-
-int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out)
-{
-	return db_exec(db, a, sql[STMT_ENTRY_CELLS], out, DB_I(id));
 }
 
 int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v)
@@ -510,12 +496,6 @@ int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *
 	int rc = db_exec(db, a, sql[STMT_GRANTORS], &res, DB_I(unit_id), DB_S(day));
 	DB_ROWS_OUT(rc, &res, kb_grantor_row, a, v, n);
 	return rc;
-}
-
-int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
-		      const char *day, struct dbres *out)
-{
-	return db_exec(db, a, sql[STMT_GRANTED_UNITS], out, DB_I(unit_id), DB_S(day));
 }
 
 int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,

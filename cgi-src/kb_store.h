@@ -20,10 +20,6 @@
 DB_ROW_STRUCT(kb_entry_row, KB_ENTRY_ROW);
 /* The entry, or NULL. */
 int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e);
-/* The same as columns (id, unit id, unit name, kind, visibility, published
- * version id, draft version id, obsolete, obsolete reason, obsolete
- * date), kept for h_orders.c until it reads kbs_entry_get's row. */
-int kbs_entry(struct db *db, struct arena *a, long long id, struct dbres *out);
 
 /* A version (kbs_version, kbs_versions); created and decided are UTC,
  * visibility is what the entry gets on approval. */
@@ -223,10 +219,6 @@ DB_ROW_STRUCT(kb_grantor_row, KB_GRANTOR_ROW);
  * expired on day). */
 int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
 		 struct kb_grantor_row **v, size_t *n);
-/* The same as a column of owner unit ids, kept for hotlinectl.c until it
- * reads kbs_grantors' rows. */
-int kbs_granted_units(struct db *db, struct arena *a, long long unit_id,
-		      const char *day, struct dbres *out);
 
 /* Knowledge-update orders. */
 int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,

@@ -33,9 +33,9 @@ int order_due_for(const struct ctx *c, long long category, char due[11])
 /* Whether entry may answer a call: published and not obsolete. */
 static int entry_answers(const struct ctx *c, long long entry, int *yes)
 {
-	struct dbres e;
-	int rc = kbs_entry(c->db, c->a, entry, &e);
-	*yes = rc == DB_OK && e.nrows == 1 && db_cell(&e, 0, 5) != NULL && db_int(&e, 0, 7) == 0;
+	struct kb_entry_row *e;
+	int rc = kbs_entry_get(c->db, c->a, entry, &e);
+	*yes = rc == DB_OK && e != NULL && e->published_id != 0 && !e->obsolete;
 	return rc;
 }
 
