@@ -309,6 +309,10 @@ int db_run(struct db *db, struct arena *a, const char *sql,
 int db_run_params(struct db *db, struct arena *a, const char *sql,
 		  struct dbres *res, const struct db_param *ps, size_t np)
 {
+	if (sql == NULL) {   /* an entry missing from a statement table */
+		snprintf(db->err, sizeof db->err, "no statement text");
+		return DB_ERR;
+	}
 	int rc = run_once(db, a, sql, res, ps, np);
 	if (rc == DB_DOWN && db->m != NULL && !db->in_tx) {
 		drop_connection(db);

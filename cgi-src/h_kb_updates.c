@@ -8,6 +8,7 @@
 #include "calendar_store.h"
 #include "handlers.h"
 #include "kb.h"
+#include "kb_ops.h"
 #include "kb_store.h"
 #include "org_store.h"
 #include "roles.h"
@@ -72,17 +73,6 @@ int h_kb_report(struct req *r)
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=created", id));
 }
 
-/* Who sees an order: the owning unit, the reporter, the office of its
- * jurisdiction. */
-static int can_see(const struct req *r, const struct kb_update_row *k)
-{
-	const struct actor *ac = r->actor;
-	if (ac->unit_id == k->unit_id || ac->user_id == k->reporter_id)
-		return 1;
-	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
-	       (ac->scope_jur == 0 || ac->scope_jur == k->jur_id);
-}
-
 int h_kb_updates(struct req *r)
 {
 	const struct actor *ac = r->actor;
@@ -125,7 +115,7 @@ int h_kb_update(struct req *r)
 	int rc = kbs_update(r->db, r->a, r->id, &k);
 	if (rc != DB_OK)
 		return db_status(rc);
-	if (k == NULL || !can_see(r, k))
+	if (k == NULL || !kb_update_visible(r->actor, k))
 		return 404;
 	rc = kbs_update_events(r->db, r->a, r->id, &ev, &nev);
 	if (rc != DB_OK)
@@ -164,99 +154,17 @@ int h_kb_update(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* Whether this user may take the step on order k: 0 with *next, *version
- * (fixed: the entry's new published version) and *text (the event's) set,
- * or a status with its message. */
-static int step_check(struct req *r, const struct kb_update_row *k,
-		      enum kb_upd_action action, int *next, long long *version,
-		      const char **text)
+/* One step of the order's table: reply, fixed, confirm, reopen (kb_ops.c). */
+static int step(struct req *r, enum kb_upd_action action)
 {
-	int state = kb_upd_from_code(k->state);
-	int unit_editor = r->actor->unit_id == k->unit_id &&
-			  caps_allow(r->actor->caps, 1, CAP_KB_EDIT);
-	int reporter = r->actor->user_id == k->reporter_id;
-	*next = state < 0 ? -1 : kb_upd_transition((enum kb_upd_state)state, action,
-						     unit_editor, reporter);
-	if (*next < 0) {
-		r->err_msg = "当前状态下您不能进行此操作。";
-		return unit_editor || reporter ? 409 : 403;
-	}
-	const char *msg = r->f[F_MESSAGE].s;
-	if ((action == KBU_REPLY || action == KBU_REOPEN) && msg == NULL) {
-		r->err_msg = "请填写「说明」。";
-		return 400;
-	}
-	*text = msg ? msg : "";
-	if (action != KBU_FIXED)
-		return 0;
-	/* The unit answers with the entry's new published version. */
-	if (k->entry_id == 0) {
-		r->err_msg = "该工单未关联知识条目：新增知识并发布后，请以“答复不修改”说明新条目。";
-		return 409;
-	}
-	struct kb_entry_row *e;
-	int rc = kbs_entry_get(r->db, r->a, k->entry_id, &e);
-	if (rc != DB_OK)
-		return db_status(rc);
-	*version = e ? e->published_id : 0;
-	if (*version == 0) {
-		r->err_msg = "该知识尚无已发布版本。";
-		return 409;
-	}
-	/* Only a version published since the report (or the reopening)
-	 * answers it. */
-	if (k->reported_version_id == *version) {
-		r->err_msg = "尚未发布针对此问题的新版本：请先修改该知识并经审核发布，再答复“已发布新版本”。";
-		return 409;
-	}
-	struct kb_version_row *v;
-	rc = kbs_version(r->db, r->a, *version, &v);
-	if (rc == DB_OK && v == NULL)
-		rc = DB_ERR;
-	if (rc != DB_OK)
-		return db_status(rc);
-	*text = arena_printf(r->a, "已发布第 %lld 版%s%s", v->version_no, msg ? "：" : "",
-			     msg ? msg : "");
-	return 0;
-}
-
-/* One step of the order's table: reply, fixed, confirm, reopen. The order
- * is locked while it is checked and moved, and moves only from the state
- * it was checked in. */
-static int step(struct req *r, enum kb_upd_action action, const char *event)
-{
-	struct kb_update_row *k = NULL;
-	int next = -1;
-	long long version = 0;
-	const char *text = "";
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = kbs_update_lock(r->db, r->a, r->id, &k);
-	int st = rc != DB_OK ? db_status(rc)
-		 : k == NULL || !can_see(r, k) ? 404
-		 : step_check(r, k, action, &next, &version, &text);
-	if (st) {
-		db_rollback(r->db);
-		return st;
-	}
-	rc = kbs_update_set(r->db, r->a, r->id, k->state, kb_upd_codes[next],
-			    action == KBU_REPLY || action == KBU_FIXED ? text : "", version);
-	if (rc == DB_OK)
-		rc = kbs_update_event(r->db, r->a, r->id, r->actor->user_id,
-				      r->actor->unit_id, event, text);
-	if (rc == DB_OK)
-		rc = audit_add(REQ_CTX(r), 0, arena_printf(r->a, "kb.update.%s", event), "kb_update",
-			       r->id, text);
-	if (rc == DB_CONFLICT)
-		r->err_msg = "当前状态下您不能进行此操作。";
-	st = end_tx(r, rc);
+	int st = kb_update_step(REQ_CTX(r), r->id, action, r->f[F_MESSAGE].s, &r->err_msg);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/updates/%lld?done=saved", r->id));
 }
 
-int h_kb_update_reply(struct req *r) { return step(r, KBU_REPLY, "reply"); }
-int h_kb_update_fixed(struct req *r) { return step(r, KBU_FIXED, "fixed"); }
-int h_kb_update_confirm(struct req *r) { return step(r, KBU_CONFIRM, "confirm"); }
-int h_kb_update_reopen(struct req *r) { return step(r, KBU_REOPEN, "reopen"); }
+int h_kb_update_reply(struct req *r) { return step(r, KBU_REPLY); }
+int h_kb_update_fixed(struct req *r) { return step(r, KBU_FIXED); }
+int h_kb_update_confirm(struct req *r) { return step(r, KBU_CONFIRM); }
+int h_kb_update_reopen(struct req *r) { return step(r, KBU_REOPEN); }
 
 int h_kb_gaps(struct req *r)
 {

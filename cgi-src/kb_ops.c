@@ -1,13 +1,17 @@
 #include "kb_ops.h"
 
 #include <libxml/HTMLparser.h>
+#include <stddef.h>
 #include <string.h>
 
+#include "actor.h"
 #include "bigram.h"
 #include "form.h"
 #include "kb_store.h"
+#include "roles.h"
 #include "sanitize.h"
 #include "search_store.h"
+#include "step.h"
 
 static size_t chars(const char *s)
 {
@@ -262,4 +266,158 @@ int kb_reindex(struct db *db, struct arena *a, long long entry_id)
 	if (rc == DB_OK)
 		rc = srch_change_log(db, a, entry_id);
 	return rc;
+}
+
+/* ---- knowledge-update orders ---------------------------------------------- */
+
+static const char *const upd_action_codes[KBU_ACTION__MAX] = {
+	[KBU_REPLY] = "reply", [KBU_FIXED] = "fixed", [KBU_CONFIRM] = "confirm",
+	[KBU_REOPEN] = "reopen",
+};
+
+struct upd_in {
+	const char *message;
+};
+
+/* What the hooks share about the order being changed. */
+struct upd_step {
+	struct kb_update_row *k;
+	int unit_editor, reporter;
+	long long version;        /* the fixed version (KBU_FIXED) */
+};
+
+static const struct step_need upd_needs[] = {
+	{ KBU_REPLY, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。" },
+	{ KBU_REOPEN, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。" },
+	{ -1, 0, NEED_TEXT, NULL },
+};
+
+static int upd_lock(struct step *s)
+{
+	struct upd_step *x = s->own;
+	const struct actor *ac = s->c->actor;
+	int rc = kbs_update_lock(s->c->db, s->c->a, s->id, &x->k);
+	s->row = x->k;
+	if (x->k != NULL) {
+		s->from = kb_upd_from_code(x->k->state);
+		x->unit_editor = ac->unit_id == x->k->unit_id && caps_allow(ac->caps, 1, CAP_KB_EDIT);
+		x->reporter = ac->user_id == x->k->reporter_id;
+	}
+	return rc;
+}
+
+int kb_update_visible(const struct actor *ac, const struct kb_update_row *k)
+{
+	if (ac->unit_id == k->unit_id || ac->user_id == k->reporter_id)
+		return 1;
+	return caps_allow(ac->caps, 1, CAP_DISPATCH) &&
+	       (ac->scope_jur == 0 || ac->scope_jur == k->jur_id);
+}
+
+static int upd_visible(const struct step *s)
+{
+	const struct upd_step *x = s->own;
+	return kb_update_visible(s->c->actor, x->k);
+}
+
+static int upd_next(const struct step *s)
+{
+	const struct upd_step *x = s->own;
+	return s->from < 0 ? -1 : kb_upd_transition((enum kb_upd_state)s->from,
+						     (enum kb_upd_action)s->action,
+						     x->unit_editor, x->reporter);
+}
+
+static int upd_ever(const struct step *s)
+{
+	const struct upd_step *x = s->own;
+	return x->unit_editor || x->reporter;
+}
+
+static const char *upd_wrong_state(const struct step *s)
+{
+	(void)s;
+	return "当前状态下您不能进行此操作。";
+}
+
+/* The unit answers "fixed" with a version of the entry published since
+ * the report (or the reopening). */
+static int upd_check(struct step *s)
+{
+	struct upd_step *x = s->own;
+	const struct upd_in *in = s->in;
+	if (s->action != KBU_FIXED)
+		return 0;
+	if (x->k->entry_id == 0) {
+		s->msg = "该工单未关联知识条目：新增知识并发布后，请以“答复不修改”说明新条目。";
+		return 409;
+	}
+	struct kb_entry_row *e;
+	int rc = kbs_entry_get(s->c->db, s->c->a, x->k->entry_id, &e);
+	if (rc != DB_OK)
+		return db_status(rc);
+	x->version = e ? e->published_id : 0;
+	if (x->version == 0) {
+		s->msg = "该知识尚无已发布版本。";
+		return 409;
+	}
+	if (x->k->reported_version_id == x->version) {
+		s->msg = "尚未发布针对此问题的新版本：请先修改该知识并经审核发布，再答复“已发布新版本”。";
+		return 409;
+	}
+	struct kb_version_row *v;
+	rc = kbs_version(s->c->db, s->c->a, x->version, &v);
+	if (rc == DB_OK && v == NULL)
+		rc = DB_ERR;
+	if (rc != DB_OK)
+		return db_status(rc);
+	s->note = arena_printf(s->c->a, "已发布第 %lld 版%s%s", v->version_no,
+			       in->message ? "：" : "", in->message ? in->message : "");
+	return 0;
+}
+
+static int upd_apply(struct step *s)
+{
+	const struct upd_step *x = s->own;
+	const struct upd_in *in = s->in;
+	if (s->action != KBU_FIXED)
+		s->note = in->message ? in->message : "";
+	int answer = s->action == KBU_REPLY || s->action == KBU_FIXED;
+	return kbs_update_set(s->c->db, s->c->a, s->id, x->k->state, kb_upd_codes[s->to],
+			      answer ? s->note : "", x->version);
+}
+
+static int upd_event(struct step *s)
+{
+	const struct actor *ac = s->c->actor;
+	return kbs_update_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
+				upd_action_codes[s->action], s->note);
+}
+
+static const struct step_rules upd_rules = {
+	.object = "kb_update",
+	.audit_prefix = "kb.update.",
+	.action_codes = upd_action_codes,
+	.conflict = "当前状态下您不能进行此操作。",
+	.forbidden = "当前状态下您不能进行此操作。",
+	.needs = upd_needs,
+	.lock = upd_lock,
+	.visible = upd_visible,
+	.next = upd_next,
+	.ever = upd_ever,
+	.wrong_state = upd_wrong_state,
+	.check = upd_check,
+	.apply = upd_apply,
+	.event = upd_event,
+};
+
+int kb_update_step(const struct ctx *c, long long id, enum kb_upd_action a,
+		   const char *message, const char **msg)
+{
+	const struct upd_in in = { message };
+	struct upd_step x = { NULL, 0, 0, 0 };
+	struct step s = { .c = c, .id = id, .action = (int)a, .in = &in, .own = &x };
+	int st = step_run(&upd_rules, &s);
+	*msg = s.msg;
+	return st;
 }

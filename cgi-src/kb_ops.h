@@ -52,4 +52,17 @@ char *kb_plain_text(struct arena *a, const char *html);
 /* At most max characters of s, cut on a character boundary, "…" added. */
 char *kb_cut(struct arena *a, const char *s, size_t max);
 
+/* Who sees a knowledge-update order: the owning unit, the reporter, the
+ * office of its jurisdiction. */
+struct actor;
+struct kb_update_row;
+int kb_update_visible(const struct actor *ac, const struct kb_update_row *k);
+/* One step of a knowledge-update order (K9.1) on the step engine: the
+ * owning unit's editor replies or links the fixed version, the reporter
+ * confirms or reopens. message is the form's 说明 (NULL when not given).
+ * 0, or the refusal's status with *msg. */
+struct ctx;
+int kb_update_step(const struct ctx *c, long long id, enum kb_upd_action a,
+		   const char *message, const char **msg);
+
 #endif

@@ -105,6 +105,8 @@ DB_ROW_COLS(next_no_row, NEXT_NO_ROW);
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_ENTRY] = "SELECT " DB_COLS(KB_ENTRY_ROW) ENTRY_FROM,
+	[STMT_VERSION] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
+	" WHERE v.id = ?",
 	[STMT_FIELDS] = "SELECT " DB_COLS(KB_FIELD_ROW) " FROM kb_fields WHERE version_id = ?",
 	[STMT_VERSIONS] = "SELECT " DB_COLS(KB_VERSION_ROW) " FROM kb_versions v" VERSION_JOINS
 	" WHERE v.entry_id = ? ORDER BY v.version_no DESC LIMIT 500",
