@@ -35,7 +35,7 @@ int h_kb_search(struct req *r)
 /* Loads an entry and its kind (an index of kb_kinds); 0, 404 or a status. */
 static int load_entry(struct req *r, long long id, struct kb_entry_row **e, int *kind)
 {
-	int rc = kbs_entry_get(r->db, r->a, id, e);
+	int rc = kb_entry_get(r->db, r->a, id, e);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (*e == NULL)
@@ -105,7 +105,7 @@ int h_kb_entry(struct req *r)
 	if (vid == 0)
 		return 404; /* another unit's entry that was never published */
 	struct kb_version_row *v;
-	int rc = kbs_version(r->db, r->a, vid, &v);
+	int rc = kb_version(r->db, r->a, vid, &v);
 	if (rc == DB_OK && v == NULL)
 		rc = DB_ERR;
 	if (rc != DB_OK)
@@ -141,7 +141,7 @@ int h_kb_entry(struct req *r)
 int h_kb_version(struct req *r)
 {
 	struct kb_version_row *v;
-	int rc = kbs_version(r->db, r->a, r->id, &v);
+	int rc = kb_version(r->db, r->a, r->id, &v);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (v == NULL)
@@ -176,7 +176,7 @@ int h_kb_history(struct req *r)
 		return 404;
 	struct kb_version_row *vs;
 	size_t n;
-	int rc = kbs_versions(r->db, r->a, e->id, &vs, &n);
+	int rc = kb_versions(r->db, r->a, e->id, &vs, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "版本记录", "knowledge/history.tpl");
@@ -212,7 +212,7 @@ static const char *version_text(struct req *r, int kind, const struct kb_version
 {
 	struct kb_field_row *f;
 	size_t n;
-	int rc = kbs_fields(r->db, r->a, v->id, &f, &n);
+	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
 	if (rc != DB_OK) {
 		*st = db_status(rc);
 		return NULL;
@@ -239,9 +239,9 @@ int h_kb_diff(struct req *r)
 	if (st)
 		return st;
 	struct kb_version_row *va, *vb = NULL;
-	int rc = kbs_version(r->db, r->a, r->f[F_A].i, &va);
+	int rc = kb_version(r->db, r->a, r->f[F_A].i, &va);
 	if (rc == DB_OK)
-		rc = kbs_version(r->db, r->a, r->f[F_B].i, &vb);
+		rc = kb_version(r->db, r->a, r->f[F_B].i, &vb);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (va == NULL || vb == NULL || va->entry_id != e->id || vb->entry_id != e->id ||
@@ -277,7 +277,7 @@ int h_kb_mine(struct req *r)
 	today_and_month(day, month);
 	struct kb_unit_entry_row *e;
 	size_t n;
-	int rc = kbs_unit_entries(r->db, r->a, r->actor->unit_id, month, &e, &n);
+	int rc = kb_unit_entries(r->db, r->a, r->actor->unit_id, month, &e, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "本单位知识", "knowledge/mine.tpl");
@@ -417,7 +417,7 @@ int h_kb_create(struct req *r)
 			       r->actor->user_id, &eid, &vid);
 	int submit = r->f[F_SUBMIT].present;
 	if (rc == DB_OK && submit)
-		rc = kbs_version_state(r->db, r->a, vid, "pending", NULL, 0);
+		rc = kb_version_state(r->db, r->a, vid, "pending", NULL, 0);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", vid,
 			       arena_printf(r->a, "新增%s「%s」", kb_kinds[kind].label, dr.title));
@@ -436,7 +436,7 @@ struct change {
 /* Loads a version and its entry for a change by this user. */
 static int load_for_change(struct req *r, struct change *c)
 {
-	int rc = kbs_version(r->db, r->a, r->id, &c->v);
+	int rc = kb_version(r->db, r->a, r->id, &c->v);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (c->v == NULL)
@@ -465,7 +465,7 @@ int h_kb_edit_form(struct req *r)
 		r->err_msg = "此版本当前不能修改。";
 		return 409;
 	}
-	int rc = kbs_fields(r->db, r->a, r->id, &f, &n);
+	int rc = kb_fields(r->db, r->a, r->id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	return form_page(r, 200, NULL, c.kind,
@@ -498,7 +498,7 @@ int h_kb_save(struct req *r)
 	if (rc == DB_OK)
 		rc = kb_save(r->db, r->a, &cal, r->id, &dr);
 	if (rc == DB_OK)
-		rc = kbs_version_state(r->db, r->a, r->id, submit ? "pending" : "draft",
+		rc = kb_version_state(r->db, r->a, r->id, submit ? "pending" : "draft",
 				       NULL, 0);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", r->id,
@@ -531,7 +531,7 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 			rc = kb_publish(r->db, r->a, c.e->id, r->id, c.e->published_id,
 					r->actor->user_id);
 		else
-			rc = kbs_version_state(r->db, r->a, r->id, kb_state_codes[next],
+			rc = kb_version_state(r->db, r->a, r->id, kb_state_codes[next],
 					       reason, r->actor->user_id);
 	}
 	if (rc == DB_OK)
@@ -592,7 +592,7 @@ int h_kb_obsolete(struct req *r)
 	calendar_today(day);
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_entry_obsolete(r->db, r->a, e->id, r->f[F_REASON].s, day);
+		rc = kb_entry_obsolete(r->db, r->a, e->id, r->f[F_REASON].s, day);
 	if (rc == DB_OK)
 		rc = kb_reindex(r->db, r->a, e->id);
 	if (rc == DB_OK)
@@ -606,7 +606,7 @@ int h_kb_pending(struct req *r)
 {
 	struct kb_pending_row *p;
 	size_t n;
-	int rc = kbs_pending(r->db, r->a, r->actor->unit_id, &p, &n);
+	int rc = kb_pending(r->db, r->a, r->actor->unit_id, &p, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "待审核知识", "knowledge/pending.tpl");
@@ -636,9 +636,9 @@ int h_kb_overdue(struct req *r)
 	struct kb_overdue_row *late;
 	struct kb_review_row *review;
 	size_t nlate, nreview = 0;
-	int rc = kbs_overdue(r->db, r->a, unit, r->actor->scope_jur, day, &late, &nlate);
+	int rc = kb_overdue(r->db, r->a, unit, r->actor->scope_jur, day, &late, &nlate);
 	if (rc == DB_OK)
-		rc = kbs_review_due(r->db, r->a, unit, r->actor->scope_jur, month, 200, &review,
+		rc = kb_review_due(r->db, r->a, unit, r->actor->scope_jur, month, 200, &review,
 				    &nreview);
 	if (rc != DB_OK)
 		return db_status(rc);
@@ -677,7 +677,7 @@ int h_kb_review_form(struct req *r)
 	today_and_month(day, month);
 	struct kb_review_row *e;
 	size_t n;
-	int rc = kbs_review_due(r->db, r->a, r->actor->unit_id, 0, month, 100, &e, &n);
+	int rc = kb_review_due(r->db, r->a, r->actor->unit_id, 0, month, 100, &e, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "每月审核", "knowledge/review.tpl");
@@ -710,7 +710,7 @@ int h_kb_review(struct req *r)
 	int rc = db_begin(r->db), confirmed = 0;
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
 		int changed = 0;
-		rc = kbs_review_confirm(r->db, r->a, ids[i], r->actor->unit_id, month,
+		rc = kb_review_confirm(r->db, r->a, ids[i], r->actor->unit_id, month,
 					r->actor->user_id, &changed);
 		confirmed += changed;
 	}

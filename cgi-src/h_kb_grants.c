@@ -31,7 +31,7 @@ int h_kb_grants(struct req *r)
 	struct kb_grant_row *g;
 	struct unit_row *units;
 	size_t ng, nunits = 0;
-	int rc = kbs_grants(r->db, r->a, office ? 0 : ac->unit_id, office ? ac->scope_jur : 0,
+	int rc = kb_grants(r->db, r->a, office ? 0 : ac->unit_id, office ? ac->scope_jur : 0,
 			    &g, &ng);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, 0, &units, &nunits);
@@ -100,7 +100,7 @@ int h_kb_grant_request(struct req *r)
 	long long id = 0;
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_grant_insert(r->db, r->a, owner, ac->unit_id, r->f[F_MESSAGE].s,
+		rc = kb_grant_insert(r->db, r->a, owner, ac->unit_id, r->f[F_MESSAGE].s,
 				      r->f[F_DATE].s, ac->user_id, &id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.grant.request", "kb_grant", id,
@@ -120,7 +120,7 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 {
 	const struct actor *ac = r->actor;
 	struct kb_grant_row *g;
-	int rc = kbs_grant(r->db, r->a, r->id, &g);
+	int rc = kb_grant(r->db, r->a, r->id, &g);
 	if (rc != DB_OK)
 		return db_status(rc);
 	int office = g != NULL && deciding_office(ac, g);
@@ -137,7 +137,7 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 	}
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kbs_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
+		rc = kb_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, audit, "kb_grant", r->id,
 			       arena_printf(r->a, "%s 使用 %s 的知识：%s", g->grantee_name,
@@ -165,7 +165,7 @@ int h_kb_export(struct req *r)
 	calendar_today(day);
 	struct kb_grantor_row *granted;
 	size_t n;
-	int rc = kbs_grantors(r->db, r->a, ac->unit_id, day, &granted, &n);
+	int rc = kb_grantors(r->db, r->a, ac->unit_id, day, &granted, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	long long *ids = arena_alloc(r->a, (n + 1) * sizeof *ids);

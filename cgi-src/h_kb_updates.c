@@ -40,10 +40,10 @@ static int open_update(struct req *r, long long entry_id, long long unit_id,
 	char due[11];
 	int rc = due_date(r, due);
 	if (rc == DB_OK)
-		rc = kbs_update_insert(r->db, r->a, entry_id, unit_id, problem, text,
+		rc = kb_update_insert(r->db, r->a, entry_id, unit_id, problem, text,
 				       r->actor->user_id, due, id);
 	if (rc == DB_OK)
-		rc = kbs_update_event(r->db, r->a, *id, r->actor->user_id,
+		rc = kb_update_event(r->db, r->a, *id, r->actor->user_id,
 				      r->actor->unit_id, "report",
 				      arena_printf(r->a, "%s：%s", kb_problem_label(problem), text));
 	return rc;
@@ -57,7 +57,7 @@ int h_kb_report(struct req *r)
 		return 400;
 	}
 	struct kb_entry_row *e;
-	int rc = kbs_entry_get(r->db, r->a, r->id, &e);
+	int rc = kb_entry_get(r->db, r->a, r->id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (e == NULL || e->published_id == 0)
@@ -81,7 +81,7 @@ int h_kb_updates(struct req *r)
 			caps_allow(ac->caps, 1, CAP_KB_APPROVE);
 	struct kb_update_item_row *k;
 	size_t n;
-	int rc = kbs_updates(r->db, r->a, office ? 0 : unit_view ? ac->unit_id : 0,
+	int rc = kb_updates(r->db, r->a, office ? 0 : unit_view ? ac->unit_id : 0,
 			     office || unit_view ? 0 : ac->user_id,
 			     office ? ac->scope_jur : 0, &k, &n);
 	if (rc != DB_OK)
@@ -112,12 +112,12 @@ int h_kb_update(struct req *r)
 	struct kb_update_row *k;
 	struct kb_update_event_row *ev;
 	size_t nev;
-	int rc = kbs_update(r->db, r->a, r->id, &k);
+	int rc = kb_update(r->db, r->a, r->id, &k);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (k == NULL || !kb_update_visible(r->actor, k))
 		return 404;
-	rc = kbs_update_events(r->db, r->a, r->id, &ev, &nev);
+	rc = kb_update_events(r->db, r->a, r->id, &ev, &nev);
 	if (rc != DB_OK)
 		return db_status(rc);
 	int state = kb_upd_from_code(k->state);
@@ -171,7 +171,7 @@ int h_kb_gaps(struct req *r)
 	struct kb_gap_row *g;
 	struct unit_row *units;
 	size_t ng, nunits = 0;
-	int rc = kbs_gaps(r->db, r->a, &g, &ng);
+	int rc = kb_gaps(r->db, r->a, &g, &ng);
 	if (rc == DB_OK)
 		rc = unit_list(r->db, r->a, r->actor->scope_jur, &units, &nunits);
 	if (rc != DB_OK)
@@ -208,7 +208,7 @@ int h_kb_gap_assign(struct req *r)
 {
 	struct kb_gap_row *g = NULL;
 	struct unit_row *u = NULL;
-	int rc = kbs_gap(r->db, r->a, r->id, &g);
+	int rc = kb_gap(r->db, r->a, r->id, &g);
 	if (rc == DB_OK)
 		rc = unit_get(r->db, r->a, r->actor->scope_jur, r->f[F_UNIT_ID].i, &u);
 	if (rc != DB_OK)
@@ -229,7 +229,7 @@ int h_kb_gap_assign(struct req *r)
 		rc = open_update(r, 0, r->f[F_UNIT_ID].i, "need",
 				 arena_printf(r->a, "检索无结果：%s", g->query), &id);
 	if (rc == DB_OK)
-		rc = kbs_gap_assign(r->db, r->a, r->id, id);
+		rc = kb_gap_assign(r->db, r->a, r->id, id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.gap.assign", "kb_update", id,
 			       arena_printf(r->a, "「%s」分派给 %s", g->query, u->name));

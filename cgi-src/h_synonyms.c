@@ -25,9 +25,9 @@ static int city_office(struct req *r)
  * was refused. */
 static int synonyms_page(struct req *r, const char *alert, int status)
 {
-	struct srch_synonym_row *y;
+	struct search_synonym_row *y;
 	size_t n;
-	int rc = srch_synonyms(r->db, r->a, &y, &n);
+	int rc = search_synonyms(r->db, r->a, &y, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "检索同义词", "knowledge/synonyms.tpl");
@@ -93,16 +93,16 @@ int h_kb_synonym_delete(struct req *r)
 		r->err_msg = "同义词表全市共用，由市管理办维护。";
 		return 403;
 	}
-	struct srch_synonym_row *pair = NULL;
+	struct search_synonym_row *pair = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = srch_synonym(r->db, r->a, r->id, &pair);
+		rc = search_synonym(r->db, r->a, r->id, &pair);
 	if (rc == DB_OK && pair == NULL) {
 		db_rollback(r->db);
 		return 404;
 	}
 	if (rc == DB_OK)
-		rc = srch_synonym_delete(r->db, r->a, r->id);
+		rc = search_synonym_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.synonym.delete", "kb_synonym", r->id,
 			       arena_printf(r->a, "%s = %s", pair->a, pair->b));
@@ -112,9 +112,9 @@ int h_kb_synonym_delete(struct req *r)
 
 int h_kb_learned(struct req *r)
 {
-	struct srch_learned_row *l;
+	struct search_learned_row *l;
 	size_t n;
-	int rc = srch_learned(r->db, r->a, KB_LEARN_HALF_LIFE, LEARNED_SHOWN, &l, &n);
+	int rc = search_learned(r->db, r->a, KB_LEARN_HALF_LIFE, LEARNED_SHOWN, &l, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "检索学习", "knowledge/learned.tpl");
@@ -145,16 +145,16 @@ int h_kb_learned_delete(struct req *r)
 		r->err_msg = "检索学习记录全市共用，由市管理办维护。";
 		return 403;
 	}
-	struct srch_pair_row *pair = NULL;
+	struct search_pair_row *pair = NULL;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = srch_learned_one(r->db, r->a, r->id, &pair);
+		rc = search_learned_one(r->db, r->a, r->id, &pair);
 	if (rc == DB_OK && pair == NULL) {
 		db_rollback(r->db);
 		return 404;
 	}
 	if (rc == DB_OK)
-		rc = srch_learned_delete(r->db, r->a, r->id);
+		rc = search_learned_delete(r->db, r->a, r->id);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.learned.delete", "kb_learned", r->id,
 			       arena_printf(r->a, "“%s” → 知识 #%lld", pair->query,

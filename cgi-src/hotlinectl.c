@@ -306,7 +306,7 @@ static int cmd_calendar_import(char **args)
 
 /* hotlinectl kb import FILE --unit CODE [--draft]: the whole file in one
  * transaction; a file with any error changes nothing. */
-static int kb_import(const char *path, const char *code, int as_draft, int quiet)
+static int import_file(const char *path, const char *code, int as_draft, int quiet)
 {
 	struct unit_row *unit;
 	int rc = unit_by_code(db, &arena, code, &unit);
@@ -358,12 +358,12 @@ static int cmd_kb_import(char **args)
 {
 	if (strcmp(args[1], "--unit") != 0 || (args[3] != NULL && strcmp(args[3], "--draft") != 0))
 		return USAGE;
-	return kb_import(args[0], args[2], args[3] != NULL, 0);
+	return import_file(args[0], args[2], args[3] != NULL, 0);
 }
 
 /* hotlinectl kb export --unit CODE: the unit's own entries and those of
  * units that granted it use (K6). */
-static int kb_export(const char *code, const char *out_path)
+static int export_unit(const char *code, const char *out_path)
 {
 	struct unit_row *unit;
 	struct kb_grantor_row *granted;
@@ -377,7 +377,7 @@ static int kb_export(const char *code, const char *out_path)
 	}
 	char day[11];
 	calendar_today(day);
-	rc = kbs_grantors(db, &arena, unit->id, day, &granted, &ngranted);
+	rc = kb_grantors(db, &arena, unit->id, day, &granted, &ngranted);
 	if (rc != DB_OK)
 		return die_db("kb export", rc);
 	long long *ids = arena_alloc(&arena, (ngranted + 1) * sizeof *ids);
@@ -412,7 +412,7 @@ static int cmd_kb_export(char **args)
 	if (strcmp(args[0], "--unit") != 0 ||
 	    (args[2] != NULL && (strcmp(args[2], "-o") != 0 || args[3] == NULL)))
 		return USAGE;
-	return kb_export(args[1], args[2] != NULL ? args[3] : NULL);
+	return export_unit(args[1], args[2] != NULL ? args[3] : NULL);
 }
 
 static int is_xml(const struct dirent *e)
@@ -484,7 +484,7 @@ static int cmd_kb_index_status(char **args)
 	(void)args;
 	struct kbi_status st;
 	unsigned long long last = 0;
-	int rc = srch_change_last(db, &arena, &last);
+	int rc = search_change_last(db, &arena, &last);
 	if (rc != DB_OK)
 		return die_db("kb index-status", rc);
 	if (kbi_status(cfg.search_index, &st) < 0) {
@@ -572,7 +572,7 @@ static int demo_kb(void)
 		char *code = arena_strndup(&arena, list[i]->d_name,
 					   strlen(list[i]->d_name) - 4);
 		if (status == 0 &&
-		    (status = kb_import(arena_printf(&arena, "%s/%s", dir, list[i]->d_name),
+		    (status = import_file(arena_printf(&arena, "%s/%s", dir, list[i]->d_name),
 					code, 0, 1)) == 0)
 			total++;
 		free(list[i]);

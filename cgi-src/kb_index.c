@@ -153,7 +153,7 @@ static void text_terms(struct terms *t, const char *text, unsigned weight,
 
 /* The fields of the documents being written, in entry order. */
 struct doc_fields {
-	const struct srch_doc_field_row *v;
+	const struct search_doc_field_row *v;
 	size_t n, at;   /* at: the first not yet read */
 };
 
@@ -161,7 +161,7 @@ struct doc_fields {
  * Replaces document d with its terms; its fields are those of f from
  * f->at on with its entry id, and f->at moves past them.
  */
-static int put_doc(struct xi *x, struct arena *a, const struct srch_doc_row *d,
+static int put_doc(struct xi *x, struct arena *a, const struct search_doc_row *d,
 		   struct doc_fields *f, char *err, size_t errlen)
 {
 	int kind = kb_kind_from_code(d->kind);
@@ -191,8 +191,8 @@ static int put_doc(struct xi *x, struct arena *a, const struct srch_doc_row *d,
 }
 
 /* Replaces every document of docs (n) with fields (nf). 0 or -1. */
-static int put_docs(struct xi *x, struct arena *a, const struct srch_doc_row *docs,
-		    size_t n, const struct srch_doc_field_row *fields, size_t nf,
+static int put_docs(struct xi *x, struct arena *a, const struct search_doc_row *docs,
+		    size_t n, const struct search_doc_field_row *fields, size_t nf,
 		    char *err, size_t errlen)
 {
 	struct doc_fields f = { fields, nf, 0 };
@@ -226,17 +226,17 @@ static int fill(struct xi *x, struct db *db, const _Atomic int *stop,
 	int rc = 0;
 	*docs = 0;
 	for (;;) {
-		struct srch_doc_row *rows;
-		struct srch_doc_field_row *fields = NULL;
+		struct search_doc_row *rows;
+		struct search_doc_field_row *fields = NULL;
 		size_t n, nf = 0;
 		if (stop != NULL && *stop) {
 			snprintf(err, errlen, "stopped");
 			rc = -1;
 			break;
 		}
-		int d = srch_docs_after(db, &a, last, BATCH, &rows, &n);
+		int d = search_docs_after(db, &a, last, BATCH, &rows, &n);
 		if (d == DB_OK && n > 0)
-			d = srch_doc_fields_between(db, &a, rows[0].entry_id, rows[n - 1].entry_id,
+			d = search_doc_fields_between(db, &a, rows[0].entry_id, rows[n - 1].entry_id,
 						    &fields, &nf);
 		if (d != DB_OK) {
 			snprintf(err, errlen, "database: %s", db_error(db));
@@ -297,7 +297,7 @@ int kbi_rebuild(struct db *db, const char *root, const _Atomic int *stop,
 	 * build already saw them: applying one twice is harmless. */
 	struct arena a;
 	arena_init(&a, 4096);
-	int rc = srch_change_last(db, &a, &st->seq);
+	int rc = search_change_last(db, &a, &st->seq);
 	arena_free(&a);
 	if (rc != DB_OK) {
 		snprintf(err, errlen, "database: %s", db_error(db));
@@ -528,20 +528,20 @@ static int open_current(struct kbi_follower *f, void (*log)(const char *))
 static enum kbi_step apply_changes(struct kbi_follower *f, struct db *db,
 				   void (*log)(const char *))
 {
-	struct srch_change_row *ch;
-	struct srch_doc_row *docs;
-	struct srch_doc_field_row *fields;
+	struct search_change_row *ch;
+	struct search_doc_row *docs;
+	struct search_doc_field_row *fields;
 	size_t nch, ndocs, nfields = 0;
 	char err[256];
-	int rc = srch_changes(db, &f->a, f->seq, BATCH, &ch, &nch);
+	int rc = search_changes(db, &f->a, f->seq, BATCH, &ch, &nch);
 	if (rc != DB_OK)
 		return KBI_FAILED;
 	if (nch == 0)
 		return KBI_IDLE;
 	unsigned long long to = (unsigned long long)ch[nch - 1].seq;
-	rc = srch_docs_changed(db, &f->a, f->seq, to, &docs, &ndocs);
+	rc = search_docs_changed(db, &f->a, f->seq, to, &docs, &ndocs);
 	if (rc == DB_OK)
-		rc = srch_doc_fields_changed(db, &f->a, f->seq, to, &fields, &nfields);
+		rc = search_doc_fields_changed(db, &f->a, f->seq, to, &fields, &nfields);
 	if (rc != DB_OK)
 		return KBI_FAILED;
 	if (put_docs(f->x, &f->a, docs, ndocs, fields, nfields, err, sizeof err) < 0)

@@ -98,10 +98,10 @@ static int put_fields(struct db *db, struct arena *a, long long version_id,
 		      const struct kb_draft *d)
 {
 	const struct kb_kind_def *k = &kb_kinds[d->kind];
-	int rc = kbs_fields_clear(db, a, version_id);
+	int rc = kb_fields_clear(db, a, version_id);
 	for (size_t i = 0; rc == DB_OK && i < k->nfields; i++)
 		if (d->values[i] != NULL && *d->values[i] != '\0')
-			rc = kbs_field_put(db, a, version_id, k->fields[i].name,
+			rc = kb_field_put(db, a, version_id, k->fields[i].name,
 					   d->values[i]);
 	return rc;
 }
@@ -113,16 +113,16 @@ int kb_create(struct db *db, struct arena *a, const struct wd_calendar *cal,
 	char change[11], due[11];
 	wd_format(d->change_day, change);
 	wd_format(kb_due(cal, d->change_day, d->major), due);
-	int rc = kbs_entry_insert(db, a, unit_id, kb_kinds[d->kind].code,
+	int rc = kb_entry_insert(db, a, unit_id, kb_kinds[d->kind].code,
 				  d->visibility, entry_id);
 	if (rc == DB_OK)
-		rc = kbs_version_insert(db, a, *entry_id, 1, d->visibility, d->title,
+		rc = kb_version_insert(db, a, *entry_id, 1, d->visibility, d->title,
 					d->keywords,
 					d->major, change, due, author, version_id);
 	if (rc == DB_OK)
 		rc = put_fields(db, a, *version_id, d);
 	if (rc == DB_OK)
-		rc = kbs_entry_set(db, a, *entry_id, d->visibility, 0, *version_id);
+		rc = kb_entry_set(db, a, *entry_id, d->visibility, 0, *version_id);
 	return rc;
 }
 
@@ -134,7 +134,7 @@ int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
 	wd_format(kb_due(cal, d->change_day, d->major), due);
 	/* The visibility stays on the draft: the entry changes it only when
 	 * the draft is approved (kb_publish). */
-	int rc = kbs_version_update(db, a, version_id, d->visibility, d->title,
+	int rc = kb_version_update(db, a, version_id, d->visibility, d->title,
 				    d->keywords, d->major, change, due);
 	if (rc == DB_OK)
 		rc = put_fields(db, a, version_id, d);
@@ -147,20 +147,20 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 {
 	struct kb_version_row *p;
 	long long no = 0;
-	int rc = kbs_version(db, a, published_id, &p);
+	int rc = kb_version(db, a, published_id, &p);
 	if (rc != DB_OK)
 		return rc;
 	if (p == NULL)
 		return DB_ERR;
-	rc = kbs_next_version_no(db, a, entry_id, &no);
+	rc = kb_next_version_no(db, a, entry_id, &no);
 	if (rc == DB_OK)
-		rc = kbs_version_insert(db, a, entry_id, no, p->visibility, p->title,
+		rc = kb_version_insert(db, a, entry_id, no, p->visibility, p->title,
 					p->keywords, (int)p->major, p->change_date,
 					p->due_date, author, version_id);
 	if (rc == DB_OK)
-		rc = kbs_fields_copy(db, a, published_id, *version_id);
+		rc = kb_fields_copy(db, a, published_id, *version_id);
 	if (rc == DB_OK)
-		rc = kbs_entry_set(db, a, entry_id, visibility, published_id, *version_id);
+		rc = kb_entry_set(db, a, entry_id, visibility, published_id, *version_id);
 	return rc;
 }
 
@@ -170,13 +170,13 @@ int kb_publish(struct db *db, struct arena *a, long long entry_id,
 	struct kb_version_row *v = NULL;
 	int rc = DB_OK;
 	if (old_published != 0)
-		rc = kbs_version_state(db, a, old_published, "superseded", NULL, 0);
+		rc = kb_version_state(db, a, old_published, "superseded", NULL, 0);
 	if (rc == DB_OK)
-		rc = kbs_version_state(db, a, version_id, "published", NULL, user_id);
+		rc = kb_version_state(db, a, version_id, "published", NULL, user_id);
 	if (rc == DB_OK)
-		rc = kbs_version(db, a, version_id, &v);
+		rc = kb_version(db, a, version_id, &v);
 	if (rc == DB_OK && v != NULL)
-		rc = kbs_entry_set(db, a, entry_id, v->visibility, version_id, 0);
+		rc = kb_entry_set(db, a, entry_id, v->visibility, version_id, 0);
 	if (rc == DB_OK)
 		rc = kb_reindex(db, a, entry_id);
 	return rc;
@@ -205,19 +205,19 @@ static int search_row(struct db *db, struct arena *a, long long entry_id)
 	struct kb_version_row *v;
 	struct kb_field_row *f;
 	size_t nf;
-	int rc = kbs_entry_get(db, a, entry_id, &e);
+	int rc = kb_entry_get(db, a, entry_id, &e);
 	if (rc != DB_OK)
 		return rc;
 	if (e == NULL)
 		return DB_ERR;
 	long long pub = e->published_id;
 	if (pub == 0 || e->obsolete)
-		return kbs_search_drop(db, a, entry_id);
+		return kb_search_drop(db, a, entry_id);
 	int kind = kb_kind_from_code(e->kind);
 	if (kind < 0)
 		return DB_ERR;
-	if ((rc = kbs_version(db, a, pub, &v)) != DB_OK ||
-	    (rc = kbs_fields(db, a, pub, &f, &nf)) != DB_OK)
+	if ((rc = kb_version(db, a, pub, &v)) != DB_OK ||
+	    (rc = kb_fields(db, a, pub, &f, &nf)) != DB_OK)
 		return rc;
 	if (v == NULL)
 		return DB_ERR;
@@ -256,7 +256,7 @@ static int search_row(struct db *db, struct arena *a, long long entry_id)
 		.all_bg = bg_index_text(a, arena_printf(a, "%s\n%s\n%s", title, keywords,
 							 buf_str(&all_text))),
 	};
-	return kbs_search_put(db, a, &s);
+	return kb_search_put(db, a, &s);
 }
 
 int kb_reindex(struct db *db, struct arena *a, long long entry_id)
@@ -264,7 +264,7 @@ int kb_reindex(struct db *db, struct arena *a, long long entry_id)
 	int rc = search_row(db, a, entry_id);
 	/* Every node's search index follows this (kb_index.c). */
 	if (rc == DB_OK)
-		rc = srch_change_log(db, a, entry_id);
+		rc = search_change_log(db, a, entry_id);
 	return rc;
 }
 
@@ -296,7 +296,7 @@ static int upd_lock(struct step *s)
 {
 	struct upd_step *x = s->own;
 	const struct actor *ac = s->c->actor;
-	int rc = kbs_update_lock(s->c->db, s->c->a, s->id, &x->k);
+	int rc = kb_update_lock(s->c->db, s->c->a, s->id, &x->k);
 	s->row = x->k;
 	if (x->k != NULL) {
 		s->from = kb_upd_from_code(x->k->state);
@@ -353,7 +353,7 @@ static int upd_check(struct step *s)
 		return 409;
 	}
 	struct kb_entry_row *e;
-	int rc = kbs_entry_get(s->c->db, s->c->a, x->k->entry_id, &e);
+	int rc = kb_entry_get(s->c->db, s->c->a, x->k->entry_id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
 	x->version = e ? e->published_id : 0;
@@ -366,7 +366,7 @@ static int upd_check(struct step *s)
 		return 409;
 	}
 	struct kb_version_row *v;
-	rc = kbs_version(s->c->db, s->c->a, x->version, &v);
+	rc = kb_version(s->c->db, s->c->a, x->version, &v);
 	if (rc == DB_OK && v == NULL)
 		rc = DB_ERR;
 	if (rc != DB_OK)
@@ -383,14 +383,14 @@ static int upd_apply(struct step *s)
 	if (s->action != KBU_FIXED)
 		s->note = in->message ? in->message : "";
 	int answer = s->action == KBU_REPLY || s->action == KBU_FIXED;
-	return kbs_update_set(s->c->db, s->c->a, s->id, x->k->state, kb_upd_codes[s->to],
+	return kb_update_set(s->c->db, s->c->a, s->id, x->k->state, kb_upd_codes[s->to],
 			      answer ? s->note : "", x->version);
 }
 
 static int upd_event(struct step *s)
 {
 	const struct actor *ac = s->c->actor;
-	return kbs_update_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
+	return kb_update_event(s->c->db, s->c->a, s->id, ac->user_id, ac->unit_id,
 				upd_action_codes[s->action], s->note);
 }
 

@@ -79,7 +79,7 @@ struct help {
 	unsigned long long seq;     /* the database's last change */
 	struct kq_synonym *syn;
 	size_t nsyn;
-	const struct srch_help_row *rows;   /* "l" rows are the learned pairs */
+	const struct search_help_row *rows;   /* "l" rows are the learned pairs */
 	size_t nrows;
 };
 
@@ -87,11 +87,11 @@ static int query_help(struct db *db, struct arena *a, const char *q, struct help
 {
 	const char **keys;
 	size_t nkeys = kq_keys(a, q, &keys);
-	struct srch_help_row *rows;
+	struct search_help_row *rows;
 	h->seq = 0;
 	h->syn = NULL;
 	h->nsyn = 0;
-	int rc = srch_query_help(db, a, json_strings(a, keys, nkeys), KB_LEARN_HALF_LIFE,
+	int rc = search_query_help(db, a, json_strings(a, keys, nkeys), KB_LEARN_HALF_LIFE,
 				 &rows, &h->nrows);
 	h->rows = rows;
 	if (rc != DB_OK)
@@ -113,7 +113,7 @@ static double learned_strength(const struct help *h, const char *terms, long lon
 {
 	double sum = 0;
 	for (size_t i = 0; i < h->nrows; i++) {
-		const struct srch_help_row *l = &h->rows[i];
+		const struct search_help_row *l = &h->rows[i];
 		if (strcmp(l->kind, "l") != 0 || l->entry_id != id)
 			continue;
 		double sim = kq_similarity(terms, l->word);
@@ -187,7 +187,7 @@ static int page_rows(struct db *db, struct arena *a, const struct cand *c, size_
 	for (size_t i = 0; i < count; i++)
 		buf_printf(&ids, "%s%lld", i ? "," : "", c[i].id);
 	buf_puts(&ids, "]");
-	int rc = srch_rows(db, a, buf_str(&ids), public_only, &rows, &nrows);
+	int rc = search_rows(db, a, buf_str(&ids), public_only, &rows, &nrows);
 	if (rc != DB_OK)
 		return rc;
 	out->hits = arena_alloc(a, (count + 1) * sizeof *out->hits);
@@ -317,7 +317,7 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 	kq_build(a, q, NULL, 0, k);
 	out->gap_key = gap_key(a, k, q);
 	if (bq != NULL &&
-	    (rc = kbs_search(db, a, bq, public_only, KB_PAGE + 1, offset, &rows, &nrows)) != DB_OK)
+	    (rc = kb_search(db, a, bq, public_only, KB_PAGE + 1, offset, &rows, &nrows)) != DB_OK)
 		return rc;
 	if (nrows == 0 && nterms == 1) {
 		const char *t = bg_content_terms(a, q, &n);
@@ -326,12 +326,12 @@ static int sql_find(struct db *db, struct arena *a, const char *q, int public_on
 		if (try && page > 1) {
 			struct kb_hit_row *probe;
 			size_t nprobe;
-			rc = kbs_search(db, a, bq, public_only, 1, 0, &probe, &nprobe);
+			rc = kb_search(db, a, bq, public_only, 1, 0, &probe, &nprobe);
 			if (rc != DB_OK)
 				return rc;
 			try = nprobe == 0;
 		}
-		if (try && (rc = kbs_search(db, a, rq, public_only, KB_PAGE + 1, offset,
+		if (try && (rc = kb_search(db, a, rq, public_only, KB_PAGE + 1, offset,
 					    &rows, &nrows)) != DB_OK)
 			return rc;
 		if (try && nrows > 0) {
@@ -373,7 +373,7 @@ int kb_learn(struct db *db, struct arena *a, const char *q, long long entry_id)
 	for (size_t i = 0; i < k->norig; i++)
 		if (strlen(k->t[i].term) <= 64)
 			terms[n++] = k->t[i].term;
-	return srch_learn(db, a, entry_id, kb_cut(a, kq_terms_text(a, k), 290),
+	return search_learn(db, a, entry_id, kb_cut(a, kq_terms_text(a, k), 290),
 			  kb_cut(a, q, 190), json_strings(a, terms, n), KB_LEARN_HALF_LIFE);
 }
 
@@ -391,5 +391,5 @@ int kb_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
 		*msg = "两个词相同。";
 		return DB_ERR;
 	}
-	return srch_synonym_add(db, a, nx, ny, user_id, id);
+	return search_synonym_add(db, a, nx, ny, user_id, id);
 }

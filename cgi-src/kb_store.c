@@ -241,7 +241,7 @@ static const char *const sql[STMT__MAX] = {
 	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ?",
 };
 
-int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e)
+int kb_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_ENTRY], &res, DB_I(id));
@@ -249,7 +249,7 @@ int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_
 	return rc;
 }
 
-int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v)
+int kb_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_VERSION], &res, DB_I(id));
@@ -257,7 +257,7 @@ int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_
 	return rc;
 }
 
-int kbs_versions(struct db *db, struct arena *a, long long entry_id,
+int kb_versions(struct db *db, struct arena *a, long long entry_id,
 		 struct kb_version_row **v, size_t *n)
 {
 	struct dbres res;
@@ -266,7 +266,7 @@ int kbs_versions(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kbs_fields(struct db *db, struct arena *a, long long version_id,
+int kb_fields(struct db *db, struct arena *a, long long version_id,
 	       struct kb_field_row **v, size_t *n)
 {
 	struct dbres res;
@@ -275,7 +275,7 @@ int kbs_fields(struct db *db, struct arena *a, long long version_id,
 	return rc;
 }
 
-int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
+int kb_unit_entries(struct db *db, struct arena *a, long long unit_id,
 		     const char *month, struct kb_unit_entry_row **v, size_t *n)
 {
 	struct dbres res;
@@ -284,7 +284,7 @@ int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
 	return rc;
 }
 
-int kbs_pending(struct db *db, struct arena *a, long long unit_id,
+int kb_pending(struct db *db, struct arena *a, long long unit_id,
 		struct kb_pending_row **v, size_t *n)
 {
 	struct dbres res;
@@ -293,7 +293,7 @@ int kbs_pending(struct db *db, struct arena *a, long long unit_id,
 	return rc;
 }
 
-int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
 		const char *today, struct kb_overdue_row **v, size_t *n)
 {
 	struct dbres res;
@@ -303,7 +303,7 @@ int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur
 	return rc;
 }
 
-int kbs_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
 		   const char *month, int limit, struct kb_review_row **v, size_t *n)
 {
 	struct dbres res;
@@ -313,7 +313,7 @@ int kbs_review_due(struct db *db, struct arena *a, long long unit_id, long long 
 	return rc;
 }
 
-int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
+int kb_review_confirm(struct db *db, struct arena *a, long long entry_id,
 		       long long unit_id, const char *month, long long user_id,
 		       int *changed)
 {
@@ -325,7 +325,7 @@ int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
+int kb_entry_insert(struct db *db, struct arena *a, long long unit_id,
 		     const char *kind, const char *visibility, long long *id)
 {
 	struct dbres res;
@@ -336,21 +336,21 @@ int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
 	return rc;
 }
 
-int kbs_entry_set(struct db *db, struct arena *a, long long id,
+int kb_entry_set(struct db *db, struct arena *a, long long id,
 		  const char *visibility, long long published, long long draft)
 {
 	return db_exec(db, a, sql[STMT_ENTRY_SET], NULL, DB_S(visibility), DB_I(published),
 		       DB_I(draft), DB_I(id));
 }
 
-int kbs_entry_obsolete(struct db *db, struct arena *a, long long id,
+int kb_entry_obsolete(struct db *db, struct arena *a, long long id,
 		       const char *reason, const char *day)
 {
 	return db_exec(db, a, sql[STMT_ENTRY_OBSOLETE], NULL, DB_S(reason), DB_S(day),
 		       DB_I(id));
 }
 
-int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
+int kb_next_version_no(struct db *db, struct arena *a, long long entry_id,
 			long long *no)
 {
 	struct dbres res;
@@ -362,7 +362,7 @@ int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
+int kb_version_insert(struct db *db, struct arena *a, long long entry_id,
 		       long long no, const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date,
 		       long long author, long long *id)
@@ -376,7 +376,7 @@ int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kbs_version_update(struct db *db, struct arena *a, long long id,
+int kb_version_update(struct db *db, struct arena *a, long long id,
 		       const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date)
 {
@@ -385,7 +385,7 @@ int kbs_version_update(struct db *db, struct arena *a, long long id,
 		       DB_I(id));
 }
 
-int kbs_version_state(struct db *db, struct arena *a, long long id,
+int kb_version_state(struct db *db, struct arena *a, long long id,
 		      const char *state, const char *reason, long long user_id)
 {
 	return db_exec(db, a, sql[STMT_VERSION_STATE], NULL, DB_S(state), DB_S(state),
@@ -393,24 +393,24 @@ int kbs_version_state(struct db *db, struct arena *a, long long id,
 		       DB_S(state), DB_I(id));
 }
 
-int kbs_fields_clear(struct db *db, struct arena *a, long long version_id)
+int kb_fields_clear(struct db *db, struct arena *a, long long version_id)
 {
 	return db_exec(db, a, sql[STMT_FIELDS_CLEAR], NULL, DB_I(version_id));
 }
 
-int kbs_field_put(struct db *db, struct arena *a, long long version_id,
+int kb_field_put(struct db *db, struct arena *a, long long version_id,
 		  const char *name, const char *value)
 {
 	return db_exec(db, a, sql[STMT_FIELD_PUT], NULL, DB_I(version_id), DB_S(name),
 		       DB_S(value));
 }
 
-int kbs_fields_copy(struct db *db, struct arena *a, long long from, long long to)
+int kb_fields_copy(struct db *db, struct arena *a, long long from, long long to)
 {
 	return db_exec(db, a, sql[STMT_FIELDS_COPY], NULL, DB_I(to), DB_I(from));
 }
 
-int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s)
+int kb_search_put(struct db *db, struct arena *a, const struct kb_search_row *s)
 {
 	return db_exec(db, a, sql[STMT_SEARCH_PUT], NULL, DB_I(s->entry_id),
 		       DB_I(s->version_id), DB_I(s->unit_id), DB_S(s->kind),
@@ -419,12 +419,12 @@ int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s
 		       DB_S(s->all_bg));
 }
 
-int kbs_search_drop(struct db *db, struct arena *a, long long entry_id)
+int kb_search_drop(struct db *db, struct arena *a, long long entry_id)
 {
 	return db_exec(db, a, sql[STMT_SEARCH_DROP], NULL, DB_I(entry_id));
 }
 
-int kbs_search(struct db *db, struct arena *a, const char *q, int public_only,
+int kb_search(struct db *db, struct arena *a, const char *q, int public_only,
 	       int limit, int offset, struct kb_hit_row **v, size_t *n)
 {
 	struct dbres res;
@@ -435,7 +435,7 @@ int kbs_search(struct db *db, struct arena *a, const char *q, int public_only,
 	return rc;
 }
 
-int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
+int kb_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
 	       int limit, int offset, struct kb_hit_row **v, size_t *n)
 {
 	struct dbres res;
@@ -445,7 +445,7 @@ int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_
 	return rc;
 }
 
-int kbs_public_entry(struct db *db, struct arena *a, long long id,
+int kb_public_entry(struct db *db, struct arena *a, long long id,
 		     struct kb_public_entry_row **e)
 {
 	struct dbres res;
@@ -454,7 +454,7 @@ int kbs_public_entry(struct db *db, struct arena *a, long long id,
 	return rc;
 }
 
-int kbs_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
+int kb_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
 		     size_t *n)
 {
 	struct dbres res;
@@ -463,7 +463,7 @@ int kbs_public_units(struct db *db, struct arena *a, struct kb_public_unit_row *
 	return rc;
 }
 
-int kbs_vote(struct db *db, struct arena *a, long long entry_id,
+int kb_vote(struct db *db, struct arena *a, long long entry_id,
 	     const char *client, const char *day, int useful, int limit,
 	     int *counted)
 {
@@ -482,7 +482,7 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 		       DB_I((useful == 0)));
 }
 
-int kbs_export(struct db *db, struct arena *a, long long unit_id,
+int kb_export(struct db *db, struct arena *a, long long unit_id,
 	       struct kb_export_row **v, size_t *n)
 {
 	struct dbres res;
@@ -491,7 +491,7 @@ int kbs_export(struct db *db, struct arena *a, long long unit_id,
 	return rc;
 }
 
-int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
+int kb_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
 		 struct kb_grantor_row **v, size_t *n)
 {
 	struct dbres res;
@@ -500,7 +500,7 @@ int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *
 	return rc;
 }
 
-int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
+int kb_update_insert(struct db *db, struct arena *a, long long entry_id,
 		      long long unit_id, const char *problem, const char *text,
 		      long long reporter, const char *due, long long *id)
 {
@@ -512,7 +512,7 @@ int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kbs_update_event(struct db *db, struct arena *a, long long update_id,
+int kb_update_event(struct db *db, struct arena *a, long long update_id,
 		     long long user_id, long long unit_id, const char *action,
 		     const char *text)
 {
@@ -520,7 +520,7 @@ int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 		       DB_I(unit_id), DB_S(action), DB_S(text ? text : ""));
 }
 
-int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
+int kb_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_UPDATE], &res, DB_I(id));
@@ -528,7 +528,7 @@ int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_ro
 	return rc;
 }
 
-int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
+int kb_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k)
 {
 	/* Read after the lock is held, the order cannot change before
 	 * commit; a lock on the joined rows (units, users, the entry and its
@@ -536,10 +536,10 @@ int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_upda
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_UPDATE_LOCK], &res, DB_I(id));
 	*k = NULL;
-	return rc == DB_OK ? kbs_update(db, a, id, k) : rc;
+	return rc == DB_OK ? kb_update(db, a, id, k) : rc;
 }
 
-int kbs_update_events(struct db *db, struct arena *a, long long id,
+int kb_update_events(struct db *db, struct arena *a, long long id,
 		      struct kb_update_event_row **v, size_t *n)
 {
 	struct dbres res;
@@ -548,7 +548,7 @@ int kbs_update_events(struct db *db, struct arena *a, long long id,
 	return rc;
 }
 
-int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
+int kb_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
 		long long jur, struct kb_update_item_row **v, size_t *n)
 {
 	struct dbres res;
@@ -558,7 +558,7 @@ int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long rep
 	return rc;
 }
 
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+int kb_update_set(struct db *db, struct arena *a, long long id, const char *from,
 		   const char *to, const char *reply, long long version_id)
 {
 	struct dbres res;
@@ -568,7 +568,7 @@ int kbs_update_set(struct db *db, struct arena *a, long long id, const char *fro
 	return db_changed(rc, &res);
 }
 
-int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n)
+int kb_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec0(db, a, sql[STMT_GAPS], &res);
@@ -576,7 +576,7 @@ int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n)
 	return rc;
 }
 
-int kbs_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g)
+int kb_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_GAP], &res, DB_I(id));
@@ -584,12 +584,12 @@ int kbs_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g)
 	return rc;
 }
 
-int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
+int kb_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
 {
 	return db_exec(db, a, sql[STMT_GAP_ASSIGN], NULL, DB_I(update_id), DB_I(id));
 }
 
-int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
 	       struct kb_grant_row **v, size_t *n)
 {
 	struct dbres res;
@@ -599,7 +599,7 @@ int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
 	return rc;
 }
 
-int kbs_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g)
+int kb_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_GRANT], &res, DB_I(id));
@@ -607,7 +607,7 @@ int kbs_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row 
 	return rc;
 }
 
-int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
+int kb_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long grantee, const char *purpose, const char *expires,
 		     long long user_id, long long *id)
 {
@@ -619,7 +619,7 @@ int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
 	return rc;
 }
 
-int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
+int kb_grant_set(struct db *db, struct arena *a, long long id, const char *state,
 		  long long user_id)
 {
 	return db_exec(db, a, sql[STMT_GRANT_SET], NULL, DB_S(state), DB_S(state),

@@ -5,7 +5,7 @@
 #include "db.h"
 #include "kb.h"
 
-/* An entry (kbs_entry_get). */
+/* An entry (kb_entry_get). */
 #define KB_ENTRY_ROW(X, S)                                                   \
 	X(S, INT, id, "e.id")                                                \
 	X(S, INT, unit_id, "e.unit_id")                                      \
@@ -19,9 +19,9 @@
 	X(S, STR, obsolete_on, DB_DAY("e.obsolete_on"))
 DB_ROW_STRUCT(kb_entry_row, KB_ENTRY_ROW);
 /* The entry, or NULL. */
-int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e);
+int kb_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e);
 
-/* A version (kbs_version, kbs_versions); created and decided are UTC,
+/* A version (kb_version, kb_versions); created and decided are UTC,
  * visibility is what the entry gets on approval. */
 #define KB_VERSION_ROW(X, S)                                                 \
 	X(S, INT, id, "v.id")                                                \
@@ -41,9 +41,9 @@ int kbs_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_
 	X(S, STR, visibility, "v.visibility")
 DB_ROW_STRUCT(kb_version_row, KB_VERSION_ROW);
 /* The version, or NULL. */
-int kbs_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v);
+int kb_version(struct db *db, struct arena *a, long long id, struct kb_version_row **v);
 /* Versions of an entry, newest first. */
-int kbs_versions(struct db *db, struct arena *a, long long entry_id,
+int kb_versions(struct db *db, struct arena *a, long long entry_id,
 		 struct kb_version_row **v, size_t *n);
 
 #define KB_FIELD_ROW(X, S)                                                   \
@@ -51,7 +51,7 @@ int kbs_versions(struct db *db, struct arena *a, long long entry_id,
 	X(S, STR, value, "value")
 DB_ROW_STRUCT(kb_field_row, KB_FIELD_ROW);
 /* A version's fields, in no order. */
-int kbs_fields(struct db *db, struct arena *a, long long version_id,
+int kb_fields(struct db *db, struct arena *a, long long version_id,
 	       struct kb_field_row **v, size_t *n);
 
 /* A unit's entry with its published version (title NULL when none) and
@@ -69,7 +69,7 @@ int kbs_fields(struct db *db, struct arena *a, long long version_id,
 	X(S, STR, draft_due, DB_DAY("d.due_date"))                           \
 	X(S, INT, reviewed, "EXISTS (SELECT 1 FROM kb_reviews r WHERE r.entry_id = e.id AND r.month = ?)")
 DB_ROW_STRUCT(kb_unit_entry_row, KB_UNIT_ENTRY_ROW);
-int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
+int kb_unit_entries(struct db *db, struct arena *a, long long unit_id,
 		     const char *month, struct kb_unit_entry_row **v, size_t *n);
 
 /* A draft waiting for its unit's approver; submitted is UTC. */
@@ -82,7 +82,7 @@ int kbs_unit_entries(struct db *db, struct arena *a, long long unit_id,
 	X(S, STR, due_date, DB_DAY("v.due_date"))                            \
 	X(S, STR, submitted, "v.submitted_at")
 DB_ROW_STRUCT(kb_pending_row, KB_PENDING_ROW);
-int kbs_pending(struct db *db, struct arena *a, long long unit_id,
+int kb_pending(struct db *db, struct arena *a, long long unit_id,
 		struct kb_pending_row **v, size_t *n);
 
 /* An open draft past its due date. */
@@ -95,7 +95,7 @@ int kbs_pending(struct db *db, struct arena *a, long long unit_id,
 	X(S, STR, due_date, DB_DAY("v.due_date"))
 DB_ROW_STRUCT(kb_overdue_row, KB_OVERDUE_ROW);
 /* Unit 0: every unit in jurisdiction scope jur (0 all). */
-int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_overdue(struct db *db, struct arena *a, long long unit_id, long long jur,
 		const char *today, struct kb_overdue_row **v, size_t *n);
 
 /* A published entry and its published version's change date. */
@@ -106,36 +106,36 @@ int kbs_overdue(struct db *db, struct arena *a, long long unit_id, long long jur
 	X(S, STR, change_date, DB_DAY("p.change_date"))
 DB_ROW_STRUCT(kb_review_row, KB_REVIEW_ROW);
 /* Published entries not confirmed in month (unit 0: all units in scope). */
-int kbs_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_review_due(struct db *db, struct arena *a, long long unit_id, long long jur,
 		   const char *month, int limit, struct kb_review_row **v, size_t *n);
-int kbs_review_confirm(struct db *db, struct arena *a, long long entry_id,
+int kb_review_confirm(struct db *db, struct arena *a, long long entry_id,
 		       long long unit_id, const char *month, long long user_id,
 		       int *changed);
 
-int kbs_entry_insert(struct db *db, struct arena *a, long long unit_id,
+int kb_entry_insert(struct db *db, struct arena *a, long long unit_id,
 		     const char *kind, const char *visibility, long long *id);
-int kbs_entry_set(struct db *db, struct arena *a, long long id,
+int kb_entry_set(struct db *db, struct arena *a, long long id,
 		  const char *visibility, long long published, long long draft);
-int kbs_entry_obsolete(struct db *db, struct arena *a, long long id,
+int kb_entry_obsolete(struct db *db, struct arena *a, long long id,
 		       const char *reason, const char *day);
 /* Next version number of an entry. */
-int kbs_next_version_no(struct db *db, struct arena *a, long long entry_id,
+int kb_next_version_no(struct db *db, struct arena *a, long long entry_id,
 			long long *no);
-int kbs_version_insert(struct db *db, struct arena *a, long long entry_id,
+int kb_version_insert(struct db *db, struct arena *a, long long entry_id,
 		       long long no, const char *visibility, const char *title, const char *keywords,
 		       int major, const char *change_date, const char *due_date,
 		       long long author, long long *id);
-int kbs_version_update(struct db *db, struct arena *a, long long id,
+int kb_version_update(struct db *db, struct arena *a, long long id,
 		       const char *visibility, const char *title, const char *keywords,
 		       int major,
 		       const char *change_date, const char *due_date);
 /* Moves a version to state; decided_by set for approve/reject. */
-int kbs_version_state(struct db *db, struct arena *a, long long id,
+int kb_version_state(struct db *db, struct arena *a, long long id,
 		      const char *state, const char *reason, long long user_id);
-int kbs_fields_clear(struct db *db, struct arena *a, long long version_id);
-int kbs_field_put(struct db *db, struct arena *a, long long version_id,
+int kb_fields_clear(struct db *db, struct arena *a, long long version_id);
+int kb_field_put(struct db *db, struct arena *a, long long version_id,
 		  const char *name, const char *value);
-int kbs_fields_copy(struct db *db, struct arena *a, long long from, long long to);
+int kb_fields_copy(struct db *db, struct arena *a, long long from, long long to);
 
 /* The search row of a published entry (replaces any older one). */
 struct kb_search_row {
@@ -143,11 +143,11 @@ struct kb_search_row {
 	const char *kind, *visibility, *title, *summary;
 	const char *title_bg, *keywords_bg, *pub_bg, *all_bg;
 };
-int kbs_search_put(struct db *db, struct arena *a, const struct kb_search_row *s);
-int kbs_search_drop(struct db *db, struct arena *a, long long entry_id);
+int kb_search_put(struct db *db, struct arena *a, const struct kb_search_row *s);
+int kb_search_drop(struct db *db, struct arena *a, long long entry_id);
 
-/* A result row: an entry as kb_search holds it (kbs_search, kbs_browse,
- * srch_rows). */
+/* A result row: an entry as kb_search holds it (kb_search, kb_browse,
+ * search_rows). */
 #define KB_HIT_ROW(X, S)                                                     \
 	X(S, INT, entry_id, "s.entry_id")                                    \
 	X(S, STR, title, "s.title")                                          \
@@ -158,10 +158,10 @@ DB_ROW_STRUCT(kb_hit_row, KB_HIT_ROW);
 /* Full-text search over published entries; public = 1 limits to public
  * entries and public fields. Ranked: all terms in the title, then in the
  * keywords, then anywhere. */
-int kbs_search(struct db *db, struct arena *a, const char *boolean_query,
+int kb_search(struct db *db, struct arena *a, const char *boolean_query,
 	       int public_only, int limit, int offset, struct kb_hit_row **v, size_t *n);
 /* Browsing public entries by kind ("" all) and unit (0 all), newest first. */
-int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
+int kb_browse(struct db *db, struct arena *a, const char *kind, long long unit_id,
 	       int limit, int offset, struct kb_hit_row **v, size_t *n);
 
 #define KB_PUBLIC_ENTRY_ROW(X, S)                                            \
@@ -175,7 +175,7 @@ int kbs_browse(struct db *db, struct arena *a, const char *kind, long long unit_
 	X(S, INT, useless, "COALESCE(vt.useless, 0)")
 DB_ROW_STRUCT(kb_public_entry_row, KB_PUBLIC_ENTRY_ROW);
 /* The public entry: only published, public and not obsolete; or NULL. */
-int kbs_public_entry(struct db *db, struct arena *a, long long id,
+int kb_public_entry(struct db *db, struct arena *a, long long id,
 		     struct kb_public_entry_row **e);
 
 #define KB_PUBLIC_UNIT_ROW(X, S)                                             \
@@ -184,13 +184,13 @@ int kbs_public_entry(struct db *db, struct arena *a, long long id,
 DB_ROW_STRUCT(kb_public_unit_row, KB_PUBLIC_UNIT_ROW);
 /* Units with public entries (an index probe per unit, never a count of
  * the whole table: this is on every public page). */
-int kbs_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
+int kb_public_units(struct db *db, struct arena *a, struct kb_public_unit_row **v,
 		     size_t *n);
 
 /* One "有用 / 没用" vote: counted only if this client has not voted on
  * the entry today and has cast fewer than limit votes today. *counted
  * tells which. */
-int kbs_vote(struct db *db, struct arena *a, long long entry_id,
+int kb_vote(struct db *db, struct arena *a, long long entry_id,
 	     const char *client, const char *day, int useful, int limit,
 	     int *counted);
 
@@ -210,21 +210,21 @@ int kbs_vote(struct db *db, struct arena *a, long long entry_id,
 DB_ROW_STRUCT(kb_export_row, KB_EXPORT_ROW);
 /* Published, non-obsolete entries of a unit with their fields, one row per
  * field, by entry. */
-int kbs_export(struct db *db, struct arena *a, long long unit_id,
+int kb_export(struct db *db, struct arena *a, long long unit_id,
 	       struct kb_export_row **v, size_t *n);
 
 #define KB_GRANTOR_ROW(X, S) X(S, INT, unit_id, "owner_unit_id")
 DB_ROW_STRUCT(kb_grantor_row, KB_GRANTOR_ROW);
 /* Units whose entries unit_id may use (K6: granted, consented, not
  * expired on day). */
-int kbs_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
+int kb_grantors(struct db *db, struct arena *a, long long unit_id, const char *day,
 		 struct kb_grantor_row **v, size_t *n);
 
 /* Knowledge-update orders. */
-int kbs_update_insert(struct db *db, struct arena *a, long long entry_id,
+int kb_update_insert(struct db *db, struct arena *a, long long entry_id,
 		      long long unit_id, const char *problem, const char *text,
 		      long long reporter, const char *due, long long *id);
-int kbs_update_event(struct db *db, struct arena *a, long long update_id,
+int kb_update_event(struct db *db, struct arena *a, long long update_id,
 		     long long user_id, long long unit_id, const char *action,
 		     const char *text);
 /* An order; entry id 0 for a knowledge need, created is UTC, entry title
@@ -249,10 +249,10 @@ int kbs_update_event(struct db *db, struct arena *a, long long update_id,
 	X(S, INT, reported_version_id, "k.reported_version_id")
 DB_ROW_STRUCT(kb_update_row, KB_UPDATE_ROW);
 /* The order, or NULL. */
-int kbs_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
+int kb_update(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
 /* The same in the caller's transaction, after locking the order's row
  * (only it: not the rows joined to it) until commit. */
-int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
+int kb_update_lock(struct db *db, struct arena *a, long long id, struct kb_update_row **k);
 
 /* An event of an order's timeline; at is Beijing time. */
 #define KB_UPDATE_EVENT_ROW(X, S)                                            \
@@ -262,7 +262,7 @@ int kbs_update_lock(struct db *db, struct arena *a, long long id, struct kb_upda
 	X(S, STR, action, "ev.action")                                       \
 	X(S, STR, text, "ev.text")
 DB_ROW_STRUCT(kb_update_event_row, KB_UPDATE_EVENT_ROW);
-int kbs_update_events(struct db *db, struct arena *a, long long id,
+int kb_update_events(struct db *db, struct arena *a, long long id,
 		      struct kb_update_event_row **v, size_t *n);
 
 /* An order in a list: the entry's title, or the order's text for a
@@ -277,11 +277,11 @@ int kbs_update_events(struct db *db, struct arena *a, long long id,
 	X(S, STR, created, "k.created_at")
 DB_ROW_STRUCT(kb_update_item_row, KB_UPDATE_ITEM_ROW);
 /* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). */
-int kbs_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
+int kb_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,
 		long long jur, struct kb_update_item_row **v, size_t *n);
 /* Moves order id from state from to state to: DB_CONFLICT when it is not
  * in state from. */
-int kbs_update_set(struct db *db, struct arena *a, long long id, const char *from,
+int kb_update_set(struct db *db, struct arena *a, long long id, const char *from,
 		   const char *to, const char *reply, long long version_id);
 
 /* A gap: query holds the content words, last is Beijing time, unit the
@@ -298,10 +298,10 @@ int kbs_update_set(struct db *db, struct arena *a, long long id, const char *fro
 	X(S, STR, sample, "g.sample")
 DB_ROW_STRUCT(kb_gap_row, KB_GAP_ROW);
 /* Gaps, open ones first, most searched first. */
-int kbs_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n);
+int kb_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n);
 /* The gap, or NULL. */
-int kbs_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g);
-int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
+int kb_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g);
+int kb_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
 
 /* A grant: owner unit, grantee unit, each with its jurisdiction. */
 #define KB_GRANT_ROW(X, S)                                                   \
@@ -319,15 +319,15 @@ int kbs_gap_assign(struct db *db, struct arena *a, long long id, long long updat
 DB_ROW_STRUCT(kb_grant_row, KB_GRANT_ROW);
 /* Filters: unit (0: all) as owner or grantee; jurisdiction (0: all) of
  * both units. */
-int kbs_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
+int kb_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
 	       struct kb_grant_row **v, size_t *n);
 /* The grant, or NULL. */
-int kbs_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g);
-int kbs_grant_insert(struct db *db, struct arena *a, long long owner,
+int kb_grant(struct db *db, struct arena *a, long long id, struct kb_grant_row **g);
+int kb_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long grantee, const char *purpose, const char *expires,
 		     long long user_id, long long *id);
 /* Moves a grant to state, recording who approved or consented. */
-int kbs_grant_set(struct db *db, struct arena *a, long long id, const char *state,
+int kb_grant_set(struct db *db, struct arena *a, long long id, const char *state,
 		  long long user_id);
 
 #endif

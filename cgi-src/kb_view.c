@@ -80,7 +80,7 @@ static void record_gap(struct req *r, const struct kb_found *f, int public_only)
 		return;
 	calendar_today(day);
 	/* A failed record must not cost the visitor the page. */
-	if (srch_gap_record(r->db, r->a, f->gap_key, kb_cut(r->a, q, 190), public_only,
+	if (search_gap_record(r->db, r->a, f->gap_key, kb_cut(r->a, q, 190), public_only,
 			    r->client_addr ? r->client_addr : "", day,
 			    PUBLIC_GAPS_PER_DAY, &counted) != DB_OK)
 		fprintf(stderr, "gap not recorded: %s\n", db_error(r->db));
@@ -128,7 +128,7 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 {
 	struct kb_field_row *f;
 	size_t n;
-	int rc = kbs_fields(r->db, r->a, version_id, &f, &n);
+	int rc = kb_fields(r->db, r->a, version_id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	const struct kb_kind_def *k = &kb_kinds[kind];

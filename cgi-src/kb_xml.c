@@ -169,7 +169,7 @@ static int write_unit(xmlTextWriterPtr w, struct db *db, struct arena *a,
 {
 	struct kb_export_row *r;
 	size_t n;
-	int rc = kbs_export(db, a, unit_id, &r, &n);
+	int rc = kb_export(db, a, unit_id, &r, &n);
 	if (rc != DB_OK)
 		return rc;
 	long long open_id = 0;   /* the entry whose element is open */

@@ -34,7 +34,7 @@ int order_due_for(const struct ctx *c, long long category, char due[11])
 static int entry_answers(const struct ctx *c, long long entry, int *yes)
 {
 	struct kb_entry_row *e;
-	int rc = kbs_entry_get(c->db, c->a, entry, &e);
+	int rc = kb_entry_get(c->db, c->a, entry, &e);
 	*yes = rc == DB_OK && e != NULL && e->published_id != 0 && !e->obsolete;
 	return rc;
 }

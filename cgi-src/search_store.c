@@ -27,14 +27,14 @@ enum stmt {
 	STMT__MAX
 };
 
-DB_ROW_COLS(srch_change_row, SRCH_CHANGE_ROW);
-DB_ROW_COLS(srch_doc_row, SRCH_DOC_ROW);
-DB_ROW_COLS(srch_doc_field_row, SRCH_DOC_FIELD_ROW);
-DB_ROW_COLS(srch_help_row, SRCH_HELP_ROW);
+DB_ROW_COLS(search_change_row, SRCH_CHANGE_ROW);
+DB_ROW_COLS(search_doc_row, SRCH_DOC_ROW);
+DB_ROW_COLS(search_doc_field_row, SRCH_DOC_FIELD_ROW);
+DB_ROW_COLS(search_help_row, SRCH_HELP_ROW);
 DB_ROW_COLS(kb_hit_row, KB_HIT_ROW);
-DB_ROW_COLS(srch_synonym_row, SRCH_SYNONYM_ROW);
-DB_ROW_COLS(srch_learned_row, SRCH_LEARNED_ROW);
-DB_ROW_COLS(srch_pair_row, SRCH_PAIR_ROW);
+DB_ROW_COLS(search_synonym_row, SRCH_SYNONYM_ROW);
+DB_ROW_COLS(search_learned_row, SRCH_LEARNED_ROW);
+DB_ROW_COLS(search_pair_row, SRCH_PAIR_ROW);
 
 /* Numbers the store reads for itself. */
 #define SEQ_ROW(X, S) X(S, INT, seq, "seq")
@@ -115,7 +115,7 @@ static const char *const sql[STMT__MAX] = {
 	" public_hits = public_hits + VALUES(public_hits)",
 };
 
-int srch_change_log(struct db *db, struct arena *a, long long entry_id)
+int search_change_log(struct db *db, struct arena *a, long long entry_id)
 {
 	struct dbres res;
 	int rc = db_exec0(db, a, sql[STMT_CHANGE_NEXT], &res);
@@ -127,7 +127,7 @@ int srch_change_log(struct db *db, struct arena *a, long long entry_id)
 	return rc;
 }
 
-int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq)
+int search_change_last(struct db *db, struct arena *a, unsigned long long *seq)
 {
 	struct dbres res;
 	struct seq_row *r;
@@ -140,64 +140,64 @@ int srch_change_last(struct db *db, struct arena *a, unsigned long long *seq)
 	return rc;
 }
 
-int srch_changes(struct db *db, struct arena *a, unsigned long long after, int limit,
-		 struct srch_change_row **v, size_t *n)
+int search_changes(struct db *db, struct arena *a, unsigned long long after, int limit,
+		 struct search_change_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_CHANGES], &res, DB_I(after), DB_I(limit));
-	DB_ROWS_OUT(rc, &res, srch_change_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_change_row, a, v, n);
 	return rc;
 }
 
-int srch_docs_after(struct db *db, struct arena *a, long long after_id, int limit,
-		    struct srch_doc_row **v, size_t *n)
+int search_docs_after(struct db *db, struct arena *a, long long after_id, int limit,
+		    struct search_doc_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_DOCS_AFTER], &res, DB_I(after_id), DB_I(limit));
-	DB_ROWS_OUT(rc, &res, srch_doc_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_doc_row, a, v, n);
 	return rc;
 }
 
-int srch_doc_fields_between(struct db *db, struct arena *a, long long first,
-			    long long last, struct srch_doc_field_row **v, size_t *n)
+int search_doc_fields_between(struct db *db, struct arena *a, long long first,
+			    long long last, struct search_doc_field_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_DOC_FIELDS_BETWEEN], &res, DB_I(first), DB_I(last));
-	DB_ROWS_OUT(rc, &res, srch_doc_field_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_doc_field_row, a, v, n);
 	return rc;
 }
 
-int srch_docs_changed(struct db *db, struct arena *a, unsigned long long from,
-		      unsigned long long to, struct srch_doc_row **v, size_t *n)
+int search_docs_changed(struct db *db, struct arena *a, unsigned long long from,
+		      unsigned long long to, struct search_doc_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_DOCS_CHANGED], &res, DB_I(from), DB_I(to));
-	DB_ROWS_OUT(rc, &res, srch_doc_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_doc_row, a, v, n);
 	return rc;
 }
 
-int srch_doc_fields_changed(struct db *db, struct arena *a, unsigned long long from,
-			    unsigned long long to, struct srch_doc_field_row **v, size_t *n)
+int search_doc_fields_changed(struct db *db, struct arena *a, unsigned long long from,
+			    unsigned long long to, struct search_doc_field_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_DOC_FIELDS_CHANGED], &res, DB_I(from), DB_I(to));
-	DB_ROWS_OUT(rc, &res, srch_doc_field_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_doc_field_row, a, v, n);
 	return rc;
 }
 
-int srch_query_help(struct db *db, struct arena *a, const char *keys_json,
-		    double half_life_days, struct srch_help_row **v, size_t *n)
+int search_query_help(struct db *db, struct arena *a, const char *keys_json,
+		    double half_life_days, struct search_help_row **v, size_t *n)
 {
 	/* The half-life is bound as text: db_run has no floating type. */
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_QUERY_HELP], &res, DB_S(keys_json), DB_S(keys_json),
 			 DB_S(hl), DB_S(keys_json));
-	DB_ROWS_OUT(rc, &res, srch_help_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_help_row, a, v, n);
 	return rc;
 }
 
-int srch_rows(struct db *db, struct arena *a, const char *ids_json, int public_only,
+int search_rows(struct db *db, struct arena *a, const char *ids_json, int public_only,
 	      struct kb_hit_row **v, size_t *n)
 {
 	struct dbres res;
@@ -206,15 +206,15 @@ int srch_rows(struct db *db, struct arena *a, const char *ids_json, int public_o
 	return rc;
 }
 
-int srch_synonyms(struct db *db, struct arena *a, struct srch_synonym_row **v, size_t *n)
+int search_synonyms(struct db *db, struct arena *a, struct search_synonym_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec0(db, a, sql[STMT_SYNONYMS], &res);
-	DB_ROWS_OUT(rc, &res, srch_synonym_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_synonym_row, a, v, n);
 	return rc;
 }
 
-int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
+int search_synonym_add(struct db *db, struct arena *a, const char *x, const char *y,
 		     long long user_id, long long *id)
 {
 	struct dbres res;
@@ -225,22 +225,22 @@ int srch_synonym_add(struct db *db, struct arena *a, const char *x, const char *
 	return rc;
 }
 
-int srch_synonym(struct db *db, struct arena *a, long long id, struct srch_synonym_row **y)
+int search_synonym(struct db *db, struct arena *a, long long id, struct search_synonym_row **y)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_SYNONYM], &res, DB_I(id));
-	DB_ROW_OUT(rc, &res, srch_synonym_row, a, y);
+	DB_ROW_OUT(rc, &res, search_synonym_row, a, y);
 	return rc;
 }
 
-int srch_synonym_delete(struct db *db, struct arena *a, long long id)
+int search_synonym_delete(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_SYNONYM_DELETE], &res, DB_I(id));
 	return db_changed(rc, &res);
 }
 
-int srch_synonym_count(struct db *db, struct arena *a, long long *n)
+int search_synonym_count(struct db *db, struct arena *a, long long *n)
 {
 	struct dbres res;
 	struct count_row *r;
@@ -251,7 +251,7 @@ int srch_synonym_count(struct db *db, struct arena *a, long long *n)
 	return rc;
 }
 
-int srch_learn(struct db *db, struct arena *a, long long entry_id, const char *terms,
+int search_learn(struct db *db, struct arena *a, long long entry_id, const char *terms,
 	       const char *query, const char *terms_json, double half_life_days)
 {
 	struct dbres res;
@@ -264,32 +264,32 @@ int srch_learn(struct db *db, struct arena *a, long long entry_id, const char *t
 	return rc;
 }
 
-int srch_learned(struct db *db, struct arena *a, double half_life_days, int limit,
-		 struct srch_learned_row **v, size_t *n)
+int search_learned(struct db *db, struct arena *a, double half_life_days, int limit,
+		 struct search_learned_row **v, size_t *n)
 {
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_LEARNED], &res, DB_S(hl), DB_I(limit));
-	DB_ROWS_OUT(rc, &res, srch_learned_row, a, v, n);
+	DB_ROWS_OUT(rc, &res, search_learned_row, a, v, n);
 	return rc;
 }
 
-int srch_learned_one(struct db *db, struct arena *a, long long id, struct srch_pair_row **p)
+int search_learned_one(struct db *db, struct arena *a, long long id, struct search_pair_row **p)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_LEARNED_ONE], &res, DB_I(id));
-	DB_ROW_OUT(rc, &res, srch_pair_row, a, p);
+	DB_ROW_OUT(rc, &res, search_pair_row, a, p);
 	return rc;
 }
 
-int srch_learned_delete(struct db *db, struct arena *a, long long id)
+int search_learned_delete(struct db *db, struct arena *a, long long id)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_LEARNED_DELETE], &res, DB_I(id));
 	return db_changed(rc, &res);
 }
 
-int srch_gap_record(struct db *db, struct arena *a, const char *key, const char *sample,
+int search_gap_record(struct db *db, struct arena *a, const char *key, const char *sample,
 		    int public_src, const char *client, const char *day, int per_day,
 		    int *counted)
 {

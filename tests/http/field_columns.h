@@ -105,7 +105,7 @@ static const struct field_columns field_columns[] = {
 	{ "major", "" },
 	/* kb_versions.change_date DATE */
 	{ "change_date", "" },
-	/* h_kb_reject (kbs_version_state), h_kb_obsolete, h_order_return
+	/* h_kb_reject (kb_version_state), h_kb_obsolete, h_order_return
 	 * (order_return_insert), h_order_refuse_return (order_return_decide),
 	 * h_order_send_back/reopen/refuse_return/return (order event note),
 	 * h_dispute_refuse (dispute_answer, event note), details of all */
@@ -124,7 +124,7 @@ static const struct field_columns field_columns[] = {
 	/* "useful"/"useless" only choose a counter */
 	{ "vote", "" },
 	/* KB entry fields: kb_draft_check (trim, san_html for KBF_HTML) ->
-	 * put_fields -> kbs_field_put: kb_fields.value MEDIUMTEXT */
+	 * put_fields -> kb_field_put: kb_fields.value MEDIUMTEXT */
 	{ "kb_question", "kb_fields.value" },
 	{ "kb_answer", "kb_fields.value" },
 	{ "kb_notes", "kb_fields.value" },
