@@ -417,7 +417,7 @@ int h_kb_create(struct req *r)
 			       r->actor->user_id, &eid, &vid);
 	int submit = r->f[F_SUBMIT].present;
 	if (rc == DB_OK && submit)
-		rc = kb_version_state(r->db, r->a, vid, "pending", NULL, 0);
+		rc = kb_version_state(r->db, r->a, vid, "draft", "pending", NULL, 0);
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", vid,
 			       arena_printf(r->a, "新增%s「%s」", kb_kinds[kind].label, dr.title));
@@ -498,8 +498,10 @@ int h_kb_save(struct req *r)
 	if (rc == DB_OK)
 		rc = kb_save(r->db, r->a, &cal, r->id, &dr);
 	if (rc == DB_OK)
-		rc = kb_version_state(r->db, r->a, r->id, submit ? "pending" : "draft",
-				       NULL, 0);
+		rc = kb_version_state(r->db, r->a, r->id, kb_state_codes[c.state],
+				      submit ? "pending" : "draft", NULL, 0);
+	if (rc == DB_CONFLICT)
+		r->err_msg = "此版本当前不能修改。";
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, submit ? "kb.submit" : "kb.draft", "kb_version", r->id,
 			       arena_printf(r->a, "修改「%s」", dr.title));
@@ -528,12 +530,14 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 	int rc = db_begin(r->db);
 	if (rc == DB_OK) {
 		if (next == KBS_PUBLISHED)
-			rc = kb_publish(r->db, r->a, c.e->id, r->id, c.e->published_id,
-					r->actor->user_id);
+			rc = kb_publish(r->db, r->a, c.e->id, r->id, kb_state_codes[c.state],
+					c.e->published_id, r->actor->user_id);
 		else
-			rc = kb_version_state(r->db, r->a, r->id, kb_state_codes[next],
-					       reason, r->actor->user_id);
+			rc = kb_version_state(r->db, r->a, r->id, kb_state_codes[c.state],
+					      kb_state_codes[next], reason, r->actor->user_id);
 	}
+	if (rc == DB_CONFLICT)   /* decided by someone else meanwhile */
+		r->err_msg = "当前状态下不能进行此操作，或您的角色无权进行此操作。";
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, audit_action, "kb_version", r->id,
 			       arena_printf(r->a, "「%s」第 %lld 版%s%s", c.v->title,

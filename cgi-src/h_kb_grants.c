@@ -137,7 +137,9 @@ static int grant_step(struct req *r, enum kb_grant_action action, const char *au
 	}
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = kb_grant_set(r->db, r->a, r->id, kb_grant_codes[next], ac->user_id);
+		rc = kb_grant_set(r->db, r->a, r->id, g->state, kb_grant_codes[next], ac->user_id);
+	if (rc == DB_CONFLICT)   /* decided by someone else meanwhile */
+		r->err_msg = "当前状态下您不能进行此操作。";
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, audit, "kb_grant", r->id,
 			       arena_printf(r->a, "%s 使用 %s 的知识：%s", g->grantee_name,

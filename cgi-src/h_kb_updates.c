@@ -228,8 +228,11 @@ int h_kb_gap_assign(struct req *r)
 	if (rc == DB_OK)
 		rc = open_update(r, 0, r->f[F_UNIT_ID].i, "need",
 				 arena_printf(r->a, "检索无结果：%s", g->query), &id);
+	/* Another office may have assigned it meanwhile: 409, nothing opened. */
 	if (rc == DB_OK)
 		rc = kb_gap_assign(r->db, r->a, r->id, id);
+	if (rc == DB_CONFLICT)
+		r->err_msg = "该知识缺失已分派。";
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "kb.gap.assign", "kb_update", id,
 			       arena_printf(r->a, "「%s」分派给 %s", g->query, u->name));

@@ -334,7 +334,7 @@ static int import_file(const char *path, const char *code, int as_draft, int qui
 		long long eid, vid;
 		rc = kb_create(db, &arena, &cal, unit_id, &entries[i].draft, 0, &eid, &vid);
 		if (rc == DB_OK && !as_draft)
-			rc = kb_publish(db, &arena, eid, vid, 0, 0);
+			rc = kb_publish(db, &arena, eid, vid, "draft", 0, 0);
 		if (rc != DB_OK)
 			fprintf(stderr, "%s:%ld: %s\n", path, entries[i].line, db_error(db));
 	}

@@ -164,15 +164,15 @@ int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 	return rc;
 }
 
-int kb_publish(struct db *db, struct arena *a, long long entry_id,
-	       long long version_id, long long old_published, long long user_id)
+int kb_publish(struct db *db, struct arena *a, long long entry_id, long long version_id,
+	       const char *from, long long old_published, long long user_id)
 {
 	struct kb_version_row *v = NULL;
 	int rc = DB_OK;
 	if (old_published != 0)
-		rc = kb_version_state(db, a, old_published, "superseded", NULL, 0);
+		rc = kb_version_state(db, a, old_published, "published", "superseded", NULL, 0);
 	if (rc == DB_OK)
-		rc = kb_version_state(db, a, version_id, "published", NULL, user_id);
+		rc = kb_version_state(db, a, version_id, from, "published", NULL, user_id);
 	if (rc == DB_OK)
 		rc = kb_version(db, a, version_id, &v);
 	if (rc == DB_OK && v != NULL)

@@ -39,10 +39,12 @@ int kb_save(struct db *db, struct arena *a, const struct wd_calendar *cal,
 int kb_new_draft(struct db *db, struct arena *a, long long entry_id,
 		 long long published_id, const char *visibility, long long author,
 		 long long *version_id);
-/* Publishes version_id: the old published version is superseded and the
- * search row rewritten, in the same transaction. */
-int kb_publish(struct db *db, struct arena *a, long long entry_id,
-	       long long version_id, long long old_published, long long user_id);
+/* Publishes version_id, which is in state from (pending when approved,
+ * draft when imported): the old published version is superseded and the
+ * search row rewritten, in the same transaction. DB_CONFLICT when a
+ * version is no longer in the state it was read in. */
+int kb_publish(struct db *db, struct arena *a, long long entry_id, long long version_id,
+	       const char *from, long long old_published, long long user_id);
 /* Writes (or drops) the search row of an entry from its current state and
  * logs the change that every node's search index follows. */
 int kb_reindex(struct db *db, struct arena *a, long long entry_id);

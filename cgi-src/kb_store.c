@@ -151,7 +151,7 @@ static const char *const sql[STMT__MAX] = {
 	" submitted_at = IF(? = 'pending', UTC_TIMESTAMP(), submitted_at),"
 	" decided_by = IF(? IN ('published', 'rejected'), ?, decided_by),"
 	" decided_at = IF(? IN ('published', 'rejected'), UTC_TIMESTAMP(), decided_at)"
-	" WHERE id = ?",
+	" WHERE id = ? AND state = ?",
 	[STMT_FIELDS_CLEAR] = "DELETE FROM kb_fields WHERE version_id = ?",
 	[STMT_FIELD_PUT] = "INSERT INTO kb_fields (version_id, name, value) VALUES (?, ?, ?)",
 	[STMT_FIELDS_COPY] = "INSERT INTO kb_fields (version_id, name, value)"
@@ -238,7 +238,7 @@ static const char *const sql[STMT__MAX] = {
 	" requested_by) VALUES (?, ?, ?, ?, ?)",
 	[STMT_GRANT_SET] = "UPDATE kb_grants SET state = ?,"
 	" approved_by = IF(? = 'approved', ?, approved_by),"
-	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ?",
+	" consented_by = IF(? = 'granted', ?, consented_by) WHERE id = ? AND state = ?",
 };
 
 int kb_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e)
@@ -385,12 +385,14 @@ int kb_version_update(struct db *db, struct arena *a, long long id,
 		       DB_I(id));
 }
 
-int kb_version_state(struct db *db, struct arena *a, long long id,
-		      const char *state, const char *reason, long long user_id)
+int kb_version_state(struct db *db, struct arena *a, long long id, const char *from,
+		     const char *state, const char *reason, long long user_id)
 {
-	return db_exec(db, a, sql[STMT_VERSION_STATE], NULL, DB_S(state), DB_S(state),
-		       DB_S(reason ? reason : ""), DB_S(state), DB_S(state), DB_I(user_id),
-		       DB_S(state), DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_VERSION_STATE], &res, DB_S(state), DB_S(state),
+			 DB_S(reason ? reason : ""), DB_S(state), DB_S(state), DB_I(user_id),
+			 DB_S(state), DB_I(id), DB_S(from));
+	return db_changed(rc, &res);
 }
 
 int kb_fields_clear(struct db *db, struct arena *a, long long version_id)
@@ -586,7 +588,9 @@ int kb_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g)
 
 int kb_gap_assign(struct db *db, struct arena *a, long long id, long long update_id)
 {
-	return db_exec(db, a, sql[STMT_GAP_ASSIGN], NULL, DB_I(update_id), DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GAP_ASSIGN], &res, DB_I(update_id), DB_I(id));
+	return db_changed(rc, &res);
 }
 
 int kb_grants(struct db *db, struct arena *a, long long unit_id, long long jur,
@@ -619,9 +623,11 @@ int kb_grant_insert(struct db *db, struct arena *a, long long owner,
 	return rc;
 }
 
-int kb_grant_set(struct db *db, struct arena *a, long long id, const char *state,
-		  long long user_id)
+int kb_grant_set(struct db *db, struct arena *a, long long id, const char *from,
+		 const char *state, long long user_id)
 {
-	return db_exec(db, a, sql[STMT_GRANT_SET], NULL, DB_S(state), DB_S(state),
-		       DB_I(user_id), DB_S(state), DB_I(user_id), DB_I(id));
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_GRANT_SET], &res, DB_S(state), DB_S(state),
+			 DB_I(user_id), DB_S(state), DB_I(user_id), DB_I(id), DB_S(from));
+	return db_changed(rc, &res);
 }

@@ -129,9 +129,10 @@ int kb_version_update(struct db *db, struct arena *a, long long id,
 		       const char *visibility, const char *title, const char *keywords,
 		       int major,
 		       const char *change_date, const char *due_date);
-/* Moves a version to state; decided_by set for approve/reject. */
-int kb_version_state(struct db *db, struct arena *a, long long id,
-		      const char *state, const char *reason, long long user_id);
+/* Moves a version from state from to state; decided_by set for approve
+ * and reject. DB_CONFLICT when it is no longer in from. */
+int kb_version_state(struct db *db, struct arena *a, long long id, const char *from,
+		     const char *state, const char *reason, long long user_id);
 int kb_fields_clear(struct db *db, struct arena *a, long long version_id);
 int kb_field_put(struct db *db, struct arena *a, long long version_id,
 		  const char *name, const char *value);
@@ -301,6 +302,7 @@ DB_ROW_STRUCT(kb_gap_row, KB_GAP_ROW);
 int kb_gaps(struct db *db, struct arena *a, struct kb_gap_row **v, size_t *n);
 /* The gap, or NULL. */
 int kb_gap(struct db *db, struct arena *a, long long id, struct kb_gap_row **g);
+/* DB_CONFLICT when the gap is no longer open. */
 int kb_gap_assign(struct db *db, struct arena *a, long long id, long long update_id);
 
 /* A grant: owner unit, grantee unit, each with its jurisdiction. */
@@ -327,7 +329,8 @@ int kb_grant_insert(struct db *db, struct arena *a, long long owner,
 		     long long grantee, const char *purpose, const char *expires,
 		     long long user_id, long long *id);
 /* Moves a grant to state, recording who approved or consented. */
-int kb_grant_set(struct db *db, struct arena *a, long long id, const char *state,
-		  long long user_id);
+/* Moves a grant from state from; DB_CONFLICT when it is no longer there. */
+int kb_grant_set(struct db *db, struct arena *a, long long id, const char *from,
+		 const char *state, long long user_id);
 
 #endif
