@@ -47,7 +47,7 @@ void kbi_reader_reset(struct kbi_reader *r);
  * Waits, at most ms milliseconds, until the reader's index holds change
  * seq (a search must see what its own user just changed), asking this
  * process's follower to look now. Returns 1 when it does, 0 when it is
- * still behind (the search then shows the index as it is).
+ * still behind (the search then answers with SQL).
  */
 int kbi_reader_wait(struct kbi_reader *r, unsigned long long seq, int ms);
 

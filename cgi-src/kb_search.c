@@ -37,7 +37,8 @@
 #define LEARN_MAX 0.5
 #define LEARN_SHOW 0.3
 /* How long a search waits for this node's index to catch up with a change
- * already committed (normally milliseconds: the follower is woken). */
+ * already committed (normally milliseconds: the follower is woken); the
+ * SQL search answers when it has not by then. */
 #define INDEX_WAIT_MS 1000
 
 /* ---- JSON arrays for JSON_TABLE -------------------------------------- */
@@ -229,8 +230,12 @@ static int index_find(struct db *db, struct arena *a, struct kbi_reader *reader,
 	if (rc != DB_OK)
 		return rc;
 	/* What its user just published or withdrew, the search must show:
-	 * wait (briefly) for the index to hold the last change. */
-	kbi_reader_wait(reader, h.seq, INDEX_WAIT_MS);
+	 * wait (briefly) for the index to hold the last change. A follower
+	 * slower than that (a busy disk under its commit, a rebuild) would
+	 * leave the index behind a change already committed, and its answer
+	 * would miss it: SQL answers then, which is always current. */
+	if (!kbi_reader_wait(reader, h.seq, INDEX_WAIT_MS))
+		return 0;
 	if ((x = kbi_reader_get(reader)) == NULL)
 		return 0;
 	struct kq *k = arena_alloc(a, sizeof *k);
