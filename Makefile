@@ -70,34 +70,31 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) \
 	  -o $@ $< $(LIB) $(shell pkg-config --libs check) $(LDLIBS) -lstdc++
 
-$(BUILD)/tests/test_http: tests/http/test_http.c tests/http/web.c tests/http/web.h tests/http/check_web.h | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_http.c tests/http/web.c \
-	  $(shell pkg-config --libs $(TPKGS))
+# The HTTP suites (tests/http/test_*.c), one binary per feature, run by
+# tests/stack-tests.sh in the order it lists. Each links the harness
+# (tests/http/*.c beside the suites) and the library: the suites read the
+# stack's configuration and database, and the access suite routes[].
+HTTP_SUITES = auth admin calendar audit categories routing procedures input \
+              kb_editing kb_public kb_search kb_updates kb_review kb_import grants \
+              order_intake order_handling order_returns order_search \
+              dispute_referral dispute_review meetings determination accountability \
+              dispute_counties dispute_form \
+              search_synonyms search_learned search_public search_nodes \
+              access csrf scope outage faults
+HTTP_BIN    = $(HTTP_SUITES:%=$(BUILD)/tests/http/test_%)
+HTTP_HARNESS = $(patsubst %,$(BUILD)/tests/http-o/%.o,web harness entries orders disputes)
+TCFLAGS = -Itests/http $(shell pkg-config --cflags $(TPKGS))
+TLIBS   = $(shell pkg-config --libs $(TPKGS))
 
-# The knowledge-base HTTP suite (tests/http/test_kb.c). Its binary is not
-# called test_kb: that name is the unit test tests/unit/test_kb.c.
-$(BUILD)/tests/test_http_kb: tests/http/test_kb.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_kb.h | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_kb.c tests/http/web.c \
-	  $(shell pkg-config --libs $(TPKGS))
+$(BUILD)/tests/http-o/%.o: tests/http/%.c tests/http/*.h cgi-src/*.h | $(BUILD)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TCFLAGS) -c -o $@ $<
 
-# The work-order HTTP suite (tests/http/test_orders.c). It also reads the
-# stack's database itself (its own categories, EXPLAIN of the queue and the
-# search), so it links the library as hotlinectl does.
-$(BUILD)/tests/test_http_orders: tests/http/test_orders.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_orders.c tests/http/web.c $(LIB) \
-	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+$(BUILD)/tests/http/test_%: $(BUILD)/tests/http-o/test_%.o $(HTTP_HARNESS) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(TLIBS) $(LDLIBS) -lstdc++
 
-# The disputes HTTP suite (tests/http/test_disputes.c): the determination
-# procedure from referral to acceptance, joint meetings, accountability and
-# the printed form. Like the work-order suite it reads and sets up the
-# stack's database itself (its categories, a county's procedure).
-$(BUILD)/tests/test_http_disputes: tests/http/test_disputes.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_disputes.c tests/http/web.c $(LIB) \
-	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
+http-tests: $(HTTP_BIN)
 
 # The relevance tool (tests/relevance): links the library, as hotlinectl does.
 $(BUILD)/tests/relevance: tests/relevance/relevance.c $(LIB) | $(BUILD)
@@ -109,28 +106,6 @@ BENCH_C = benchload batch kb_bench order_bench dispute_bench
 $(BUILD)/tests/benchload: $(BENCH_C:%=tests/bench/%.c) tests/bench/*.h $(LIB) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_C:%=tests/bench/%.c) $(LIB) \
 	  $(LDLIBS) -lstdc++
-
-# Knowledge search (tests/http/test_search.c): synonyms, learned answers,
-# gaps, paging, and a second node that must see every change.
-$(BUILD)/tests/test_http_search: tests/http/test_search.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_kb.h | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_search.c tests/http/web.c \
-	  $(shell pkg-config --libs $(TPKGS))
-
-# The access suite (tests/http/test_access.c): every route x every role from
-# a table of its own, scope, the holes of issue 11, field lengths against
-# the schema. It reads routes[] and field_defs from the library.
-$(BUILD)/tests/test_http_access: tests/http/test_access.c tests/http/field_columns.h tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_access.c tests/http/web.c $(LIB) \
-	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
-
-# The fault suite (tests/http/test_faults.c): intakes while the database
-# stops and starts and the app restarts; it reads the database itself.
-$(BUILD)/tests/test_http_faults: tests/http/test_faults.c tests/http/web.c tests/http/web.h tests/http/check_web.h tests/http/check_db.h $(LIB) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/http $(shell pkg-config --cflags $(TPKGS)) \
-	  $(LDFLAGS) -o $@ tests/http/test_faults.c tests/http/web.c $(LIB) \
-	  $(shell pkg-config --libs $(TPKGS)) $(LDLIBS) -lstdc++
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
@@ -153,10 +128,7 @@ stop:
 
 # make check: build warning-free, unit tests (plain and sanitized), then
 # HTTP and browser tests against a fresh private stack on port 8181.
-check: deps all unit asan fuzz-check $(BUILD)/tests/test_http $(BUILD)/tests/test_http_kb \
-       $(BUILD)/tests/test_http_orders $(BUILD)/tests/test_http_disputes \
-       $(BUILD)/tests/test_http_search $(BUILD)/tests/test_http_access \
-       $(BUILD)/tests/test_http_faults
+check: deps all unit asan fuzz-check $(HTTP_BIN)
 	bash tests/stack-tests.sh
 
 # libFuzzer targets (clang): the request and form parsers, the HTML
@@ -200,4 +172,4 @@ relevance: deps all $(BUILD)/tests/relevance
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all unit asan deps run stop check bench relevance fuzz fuzz-check clean
+.PHONY: all unit asan deps run stop check bench relevance fuzz fuzz-check clean http-tests
