@@ -4,7 +4,6 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <errmsg.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,39 +270,6 @@ static int run_once(struct db *db, struct arena *a, const char *sql,
 	/* Discard any rows so that the statement can be reused. */
 	mysql_stmt_free_result(st);
 	return DB_OK;
-}
-
-int db_run(struct db *db, struct arena *a, const char *sql,
-	   struct dbres *res, const char *types, ...)
-{
-	struct db_param ps[DB_MAXPARAM];
-	size_t np = strlen(types);
-	if (np > DB_MAXPARAM)
-		abort();
-	va_list ap;
-	va_start(ap, types);
-	for (size_t k = 0; k < np; k++) {
-		ps[k].type = types[k];
-		ps[k].p = NULL;
-		ps[k].len = 0;
-		switch (types[k]) {
-		case 'i':
-			ps[k].i = va_arg(ap, long long);
-			break;
-		case 's':
-			ps[k].p = va_arg(ap, const char *);
-			ps[k].len = ps[k].p ? strlen(ps[k].p) : 0;
-			break;
-		case 'b':
-			ps[k].p = va_arg(ap, const void *);
-			ps[k].len = (unsigned long)va_arg(ap, size_t);
-			break;
-		default:
-			abort();
-		}
-	}
-	va_end(ap);
-	return db_run_params(db, a, sql, res, ps, np);
 }
 
 int db_run_params(struct db *db, struct arena *a, const char *sql,

@@ -34,18 +34,12 @@ void db_free(struct db *db);
 /* Raises the read timeout from 30 s to an hour (bulk work in hotlinectl). */
 void db_allow_long_ops(struct db *db);
 
-/* Runs one prepared statement. types names each parameter: 'i' long long,
- * 's' const char * (NULL binds SQL NULL), 'b' const void *, size_t (bytes).
- * res may be NULL for statements without rows. */
-int db_run(struct db *db, struct arena *a, const char *sql,
-	   struct dbres *res, const char *types, ...);
-
 /* Prepares, runs and closes one statement whose text is not a constant
  * (migration files read by hotlinectl): it bypasses the statement cache,
  * which is keyed by the text's address. */
 int db_exec_text(struct db *db, const char *sql);
 
-/* One parameter for db_run_params: type 'i' uses i; 's' and 'b' use p and
+/* One parameter (made by DB_I, DB_S, DB_B below): type 'i' uses i; 's' and 'b' use p and
  * len (p NULL binds SQL NULL). */
 struct db_param {
 	char type;
@@ -53,8 +47,9 @@ struct db_param {
 	const void *p;
 	unsigned long len;
 };
-/* db_run with the parameters in an array, for bulk statements with more
- * parameters than a call can list (multi-row inserts). */
+/* Runs one prepared statement with the parameters in an array (db_exec
+ * below builds it; bulk statements with more parameters than a call can
+ * list pass their own). res may be NULL for statements without rows. */
 int db_run_params(struct db *db, struct arena *a, const char *sql,
 		  struct dbres *res, const struct db_param *ps, size_t np);
 

@@ -188,7 +188,7 @@ int search_doc_fields_changed(struct db *db, struct arena *a, unsigned long long
 int search_query_help(struct db *db, struct arena *a, const char *keys_json,
 		    double half_life_days, struct search_help_row **v, size_t *n)
 {
-	/* The half-life is bound as text: db_run has no floating type. */
+	/* The half-life is bound as text: a parameter has no floating type. */
 	const char *hl = arena_printf(a, "%.3f", half_life_days);
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_QUERY_HELP], &res, DB_S(keys_json), DB_S(keys_json),
