@@ -202,13 +202,14 @@ int h_unit_create(struct req *r)
 		return 403;
 	}
 	long long id = 0;
-	int rc = unit_parent_ok(r->db, r->a, scope(r), jur, 0, r->f[F_PARENT_ID].i);
-	if (rc < 0)
-		return db_status(rc);
-	if (rc == 0)
-		return bad_request(r, "上级单位须为同一行政区域的单位。");
-	rc = db_begin(r->db);
+	int rc = db_begin(r->db);
 	if (rc == DB_OK)
+		rc = unit_parent_ok(r->db, r->a, scope(r), jur, 0, r->f[F_PARENT_ID].i);
+	if (rc == UNIT_PARENT_ELSEWHERE) {
+		db_rollback(r->db);
+		return bad_request(r, "上级单位须为同一行政区域的单位。");
+	}
+	if (rc == UNIT_PARENT_OK)
 		rc = unit_insert(r->db, r->a, r->f[F_CODE].s, r->f[F_NAME].s, kind,
 				 jur, r->f[F_PARENT_ID].i, &id);
 	if (rc == DB_DUP || rc == DB_FK) {
@@ -261,14 +262,17 @@ int h_unit_update(struct req *r)
 		return db_status(rc);
 	if (u == NULL)
 		return 404;
-	rc = unit_parent_ok(r->db, r->a, scope(r), u->jur_id, r->id,
-			    r->f[F_PARENT_ID].i);
-	if (rc < 0)
-		return db_status(rc);
-	if (rc == 0)
-		return bad_request(r, "上级单位无效（须为同一行政区域的其他单位）。");
 	rc = db_begin(r->db);
 	if (rc == DB_OK)
+		rc = unit_parent_ok(r->db, r->a, scope(r), u->jur_id, r->id,
+				    r->f[F_PARENT_ID].i);
+	if (rc == UNIT_PARENT_ELSEWHERE || rc == UNIT_PARENT_CYCLE) {
+		db_rollback(r->db);
+		return bad_request(r, rc == UNIT_PARENT_CYCLE
+					      ? "上级单位不能是本单位或本单位的下级单位（单位之间不能形成循环）。"
+					      : "上级单位无效（须为同一行政区域的其他单位）。");
+	}
+	if (rc == UNIT_PARENT_OK)
 		rc = unit_update(r->db, r->a, scope(r), r->id, r->f[F_NAME].s, kind,
 				 r->f[F_PARENT_ID].i, active, &changed);
 	if (rc == DB_OK && !changed) {

@@ -11,11 +11,18 @@ enum stmt {
 	STMT_UNIT_INSERT,
 	STMT_UNIT_UPDATE,
 	STMT_UNIT_BY_CODE,
+	STMT_JUR_LOCK,
+	STMT_UNIT_ABOVE,
 	STMT__MAX
 };
 
 DB_ROW_COLS(jur_row, JUR_ROW);
 DB_ROW_COLS(unit_row, UNIT_ROW);
+
+/* How many of a unit's ancestors (itself included) are a given unit. */
+#define ABOVE_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(above_row, ABOVE_ROW);
+DB_ROW_COLS(above_row, ABOVE_ROW);
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_JUR_LIST] = "SELECT " DB_COLS(JUR_ROW)
@@ -39,6 +46,16 @@ static const char *const sql[STMT__MAX] = {
 	" u.active = ? WHERE u.id = ? AND (? = 0 OR u.jurisdiction_id = ?)",
 	[STMT_UNIT_BY_CODE] = "SELECT " DB_COLS(UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.code = ?",
+	/* Changes of a jurisdiction's unit tree take turns (the cycle check
+	 * must see the tree it changes). */
+	[STMT_JUR_LOCK] = "SELECT id FROM jurisdictions WHERE id = ? FOR UPDATE",
+	/* The chain from a unit up to the top, bounded against a cycle that
+	 * older data might hold: does it pass through the given unit? */
+	[STMT_UNIT_ABOVE] = "WITH RECURSIVE up (id, parent_id, depth) AS ("
+	" SELECT id, parent_id, 0 FROM units WHERE id = ?"
+	" UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u"
+	" JOIN up ON u.id = up.parent_id WHERE up.depth < 64)"
+	" SELECT " DB_COLS(ABOVE_ROW) " FROM up WHERE id = ?",
 };
 
 const char *const unit_kinds[] = {
@@ -135,14 +152,26 @@ int unit_parent_ok(struct db *db, struct arena *a, long long scope,
 		   long long jur_id, long long unit_id, long long parent_id)
 {
 	if (parent_id == 0)
-		return 1;
+		return UNIT_PARENT_OK;
 	if (parent_id == unit_id)
-		return 0;
-	struct unit_row *p;
-	int rc = unit_get(db, a, scope, parent_id, &p);
+		return UNIT_PARENT_CYCLE;
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_JUR_LOCK], &res, DB_I(jur_id));
+	struct unit_row *p = NULL;
+	if (rc == DB_OK)
+		rc = unit_get(db, a, scope, parent_id, &p);
 	if (rc != DB_OK)
 		return rc;
-	return p != NULL && p->jur_id == jur_id;
+	if (p == NULL || p->jur_id != jur_id)
+		return UNIT_PARENT_ELSEWHERE;
+	if (unit_id == 0)
+		return UNIT_PARENT_OK;
+	struct above_row *above;
+	rc = db_exec(db, a, sql[STMT_UNIT_ABOVE], &res, DB_I(parent_id), DB_I(unit_id));
+	DB_ROW_OUT(rc, &res, above_row, a, &above);
+	if (rc != DB_OK)
+		return rc;
+	return above != NULL && above->n > 0 ? UNIT_PARENT_CYCLE : UNIT_PARENT_OK;
 }
 
 int unit_by_code(struct db *db, struct arena *a, const char *code, struct unit_row **u)

@@ -48,9 +48,13 @@ int unit_update(struct db *db, struct arena *a, long long jur, long long id,
 		const char *name, const char *kind, long long parent_id,
 		int active, int *changed);
 
-/* Whether parent_id (0: none) may be the parent of a unit of jurisdiction
- * jur_id: same jurisdiction, in scope, not the unit itself. 1 yes, 0 no,
- * or a db_err. */
+/* Whether parent_id (0: none) may be the parent of unit unit_id (0: a new
+ * unit) of jurisdiction jur_id: in scope and the same jurisdiction
+ * (UNIT_PARENT_ELSEWHERE otherwise), neither the unit itself nor one of
+ * the units below it (UNIT_PARENT_CYCLE); or a db_err. Runs inside the
+ * transaction that then writes the parent: it locks the jurisdiction's
+ * unit tree until the commit. */
+enum { UNIT_PARENT_ELSEWHERE = 0, UNIT_PARENT_OK = 1, UNIT_PARENT_CYCLE = 2 };
 int unit_parent_ok(struct db *db, struct arena *a, long long scope,
 		   long long jur_id, long long unit_id, long long parent_id);
 

@@ -139,6 +139,46 @@ START_TEST(duplicate_unit_code)
 END_TEST
 
 /* Only what a role may use is offered in the navigation. */
+/* Units form a tree: a parent that would close a loop (A under B under A,
+ * or A under itself) is refused, and the tree is left as it was. */
+START_TEST(unit_parent_cycle_is_refused)
+{
+	struct web w;
+	char code[64], body[1024], path_a[64], path_b[64], a_s[24], b_s[24];
+	sign_in(&w, "admin");
+	snprintf(code, sizeof code, "cyc-a-%s", stamp);
+	long a = create_unit(&w, code, "循环测试甲");
+	snprintf(code, sizeof code, "cyc-b-%s", stamp);
+	long b = create_unit(&w, code, "循环测试乙");
+	snprintf(a_s, sizeof a_s, "%ld", a);
+	snprintf(b_s, sizeof b_s, "%ld", b);
+	pathf(path_a, sizeof path_a, "/admin/units/%ld", a);
+	pathf(path_b, sizeof path_b, "/admin/units/%ld", b);
+	/* B under A: fine. */
+	POST(&w, path_b, form(&w, body, sizeof body, "csrf", token_from(&w, path_b), "name",
+			      "循环测试乙", "kind", "department", "parent_id", a_s, "active", "1",
+			      NULL), 303);
+	/* A under B: a loop. */
+	POST(&w, path_a, form(&w, body, sizeof body, "csrf", token_from(&w, path_a), "name",
+			      "循环测试甲改", "kind", "department", "parent_id", b_s, "active", "1",
+			      NULL), 400);
+	SAYS(&w, "循环");
+	/* A under A: a loop too. */
+	POST(&w, path_a, form(&w, body, sizeof body, "csrf", token_from(&w, path_a), "name",
+			      "循环测试甲改", "kind", "department", "parent_id", a_s, "active", "1",
+			      NULL), 400);
+	/* Nothing changed: A keeps its name and has no parent. */
+	GET(&w, path_a, 200);
+	ck_assert_str_eq(text(&w, "//input[@id='name']/@value"), "循环测试甲");
+	ck_assert_int_eq(web_xpath_count(&w, "//select[@name='parent_id']/option[@selected]"
+					     "[@value!='0' and @value!='']"), 0);
+	GET(&w, path_b, 200);
+	ck_assert_int_eq(count(&w, "//select[@name='parent_id']/option[@selected and @value='%s']",
+			       a_s), 1);
+	web_free(&w);
+}
+END_TEST
+
 START_TEST(navigation_follows_the_role)
 {
 	struct web op, admin;
@@ -282,6 +322,7 @@ static Suite *admin_suite(void)
 	TCase *tc = tcase(s, "admin", 60);
 	tcase_add_test(tc, unit_and_user_lifecycle);
 	tcase_add_test(tc, duplicate_unit_code);
+	tcase_add_test(tc, unit_parent_cycle_is_refused);
 	tcase_add_test(tc, navigation_follows_the_role);
 	tc = tcase(s, "county", 60);
 	tcase_add_test(tc, county_admin_sees_own_units);
