@@ -235,7 +235,8 @@ static const char *const sql[STMT__MAX] = {
 	" scheduled_by = ? WHERE id = ? AND state IN ('proposed', 'scheduled')",
 	[STMT_MEETING_HELD] = "UPDATE meetings SET state = 'held', attendance = ?, minutes = ?,"
 	" held_by = ?"
-	" WHERE id = ? AND state = 'scheduled'",
+	" WHERE id = ? AND state = 'scheduled'"
+	" AND starts_at <= UTC_TIMESTAMP() + INTERVAL 8 HOUR",
 	[STMT_MEETING_DECIDED] = "UPDATE meeting_items SET decided = 1 WHERE meeting_id = ?"
 	" AND dispute_id = ?"
 	" AND decided = 0",

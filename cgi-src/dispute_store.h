@@ -214,12 +214,14 @@ int dispute_determined_for(struct db *db, struct arena *a, long long order_id,
 int dispute_meeting_insert(struct db *db, struct arena *a, long long jur, long long user,
 		       const char *topic, long long *id);
 int dispute_meeting_item(struct db *db, struct arena *a, long long meeting, long long dispute);
-/* A meeting; starts in Beijing time as entered, "" until scheduled. */
+/* A meeting; starts in Beijing time as entered, "" until scheduled; begun
+ * once that time has come (only then can it be recorded as held). */
 #define MEETING_ROW(X, S)                                                    \
 	X(S, INT, id, "m.id")                                                \
 	X(S, STR, state, "m.state")                                          \
 	X(S, STR, topic, "m.topic")                                          \
 	X(S, STR, starts, "DATE_FORMAT(m.starts_at, '%Y-%m-%d %H:%i')")      \
+	X(S, INT, begun, "m.starts_at <= UTC_TIMESTAMP() + INTERVAL 8 HOUR") \
 	X(S, STR, place, "m.place")                                          \
 	X(S, STR, invitees, "m.invitees")                                    \
 	X(S, STR, attendance, "m.attendance")                                \

@@ -123,6 +123,18 @@ static void fill_actions(struct tdict *d, const struct dispute_view *v, unsigned
 	}
 }
 
+/* The 认定意见 box starts from the deciding opinion it is issued on (the
+ * meeting's decision, or 编办's or 法制局's opinion): the latest of kind
+ * 'opinion'. */
+static void fill_determination_draft(struct tdict *d, const struct dispute_page *p)
+{
+	for (size_t i = p->nopinions; i-- > 0;)
+		if (strcmp(p->opinions[i].kind, "opinion") == 0) {
+			tmpl_set(d, "DETERMINATION_DRAFT", p->opinions[i].text);
+			return;
+		}
+}
+
 /* The countdown of a step under way, in working days, into section s. */
 static void countdown(struct tdict *s, const char *due, const char *today,
 		      const struct wd_calendar *cal)
@@ -178,6 +190,7 @@ int h_dispute_view(struct req *r)
 	if (dispute_overdue(&p.v, today))
 		tmpl_show(d, "ACCEPT_OVERDUE");
 	fill_actions(d, &p.v, p.parties, today);
+	fill_determination_draft(d, &p);
 	return view_finish(r, 200);
 }
 

@@ -399,6 +399,8 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 {
 	int proposed = strcmp(mt->state, "proposed") == 0;
 	int scheduled = strcmp(mt->state, "scheduled") == 0;
+	if (strcmp(mt->state, "held") == 0 && mt->undecided > 0)
+		return fill_decide_forms(r, tmpl_section(d, "ACTIONS"), mt);
 	if (!proposed && !scheduled)
 		return 0;
 	struct tdict *act = tmpl_section(d, "ACTIONS");
@@ -415,13 +417,12 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 			return st;
 	}
 	tmpl_set(s, "INVITEES_VALUE", inv);
-	if (proposed)
-		tmpl_show(act, "DECIDE_LATER");
-	if (scheduled && mt->undecided > 0)
-		tmpl_set_int(tmpl_section(act, "HELD_LATER"), "N", mt->undecided);
-	if (scheduled && mt->undecided == 0)
+	tmpl_show(act, "DECIDE_LATER");
+	if (scheduled && mt->m->begun)
 		tmpl_show(act, "HELD");
-	return scheduled ? fill_decide_forms(r, act, mt) : 0;
+	else if (scheduled)
+		tmpl_set(tmpl_section(act, "HELD_LATER"), "STARTS", mt->m->starts);
+	return 0;
 }
 
 int h_meeting_view(struct req *r)
@@ -530,8 +531,12 @@ int h_meeting_decide(struct req *r)
 		st = convener_only(r, &mt, "记录会议决定");
 	if (st)
 		return st;
-	if (strcmp(mt.state, "scheduled") != 0)
+	if (strcmp(mt.state, "proposed") == 0)
 		return wrong_state(r, &mt, "记录会议决定");
+	if (strcmp(mt.state, "held") != 0) {
+		r->err_msg = "会议召开并记录召开情况后，方可记录会议决定。";
+		return 409;
+	}
 	if (!r->f[F_DISPUTE_ID].present) {
 		r->err_msg = "请选择要记录决定的争议。";
 		return 400;
@@ -580,9 +585,9 @@ int h_meeting_held(struct req *r)
 		return st;
 	if (strcmp(mt.state, "scheduled") != 0)
 		return wrong_state(r, &mt, "记录会议召开情况");
-	if (mt.undecided > 0) {
-		r->err_msg = arena_printf(r->a, "还有 %d 项争议未作出决定，全部决定后方可记录"
-					  "会议召开情况。", mt.undecided);
+	if (!mt.m->begun) {
+		r->err_msg = arena_printf(r->a, "会议时间（%s）未到，会议召开后方可记录召开情况。",
+					  mt.m->starts);
 		return 409;
 	}
 	if (!r->f[F_ATTENDANCE].present || !r->f[F_MINUTES].present) {

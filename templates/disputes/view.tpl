@@ -51,7 +51,7 @@
 <p><button type="submit">提交并盖章</button></p></form>{{/ACT_REVIEW}}
 {{#ACT_PROPOSE}}<p><a href="/meetings">提请联席会议审议</a></p>{{/ACT_PROPOSE}}
 {{#ACT_DETERMINE}}<form method="post" action="/disputes/{{ID}}/determine"><input type="hidden" name="csrf" value="{{CSRF}}">
-<p><label for="determination">认定意见</label> <textarea id="determination" name="opinion" rows="3" maxlength="4000"></textarea></p><p><button type="submit">出具认定意见</button></p></form>{{/ACT_DETERMINE}}
+<p><label for="determination">认定意见</label> <textarea id="determination" name="opinion" rows="3" maxlength="4000">{{DETERMINATION_DRAFT}}</textarea></p><p><button type="submit">出具认定意见</button></p></form>{{/ACT_DETERMINE}}
 {{#ACT_ANSWER}}<form method="post" action="/disputes/{{ID}}/accept"><input type="hidden" name="csrf" value="{{CSRF}}"><p><button type="submit">接收认定并签收工单</button></p></form>
 <form method="post" action="/disputes/{{ID}}/refuse"><input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="refuse_reason">拒绝理由</label> <input id="refuse_reason" name="reason" maxlength="500"> <button type="submit" class="secondary">拒绝接收</button></p></form>{{/ACT_ANSWER}}

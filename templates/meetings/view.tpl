@@ -23,7 +23,7 @@
 <label for="place">会议地点</label> <input id="place" name="place" maxlength="200" value="{{PLACE_VALUE}}"></p>
 <p><label for="invitees">参会人员</label> <textarea id="invitees" name="invitees" rows="3" maxlength="2000" class="wide">{{INVITEES_VALUE:pre_escape}}</textarea></p>
 <p><button type="submit">保存会议安排</button></p></form>{{/SCHEDULE}}
-{{#DECIDE_LATER}}<p class="hint">会议安排后，方可逐项记录会议决定。</p>{{/DECIDE_LATER}}
+{{#DECIDE_LATER}}<p class="hint">会议召开并记录召开情况后，方可逐项记录会议决定。</p>{{/DECIDE_LATER}}
 {{#DECIDE}}<form method="post" action="/meetings/{{MID}}/decide" class="decide"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="dispute_id" value="{{DID}}">
 <h3>会议决定：争议 #{{DID}} · 工单 {{NUMBER}} {{CATEGORY}}</h3>
 <p><label for="lead_{{DID}}">牵头单位</label> <select id="lead_{{DID}}" name="lead_unit_id"><option value="">请选择</option>{{#UNIT_OPT}}<option value="{{ID}}">{{NAME}}</option>{{/UNIT_OPT}}</select></p>
@@ -32,7 +32,7 @@
 <p><label for="basis_{{DID}}">依据</label> <textarea id="basis_{{DID}}" name="basis" rows="2" maxlength="1000" placeholder="“三定”规定或法律法规条款"></textarea></p>
 <p><label for="opinion_{{DID}}">会议决定</label> <textarea id="opinion_{{DID}}" name="opinion" rows="3" maxlength="4000"></textarea></p>
 <p><button type="submit">记录会议决定</button></p></form>{{/DECIDE}}
-{{#HELD_LATER}}<p class="hint">还有 {{N}} 项争议待作出决定；全部决定后，方可记录会议召开情况。</p>{{/HELD_LATER}}
+{{#HELD_LATER}}<p class="hint">会议时间 {{STARTS}} 到后，方可记录会议召开情况。</p>{{/HELD_LATER}}
 {{#HELD}}<form method="post" action="/meetings/{{MID}}/held" class="held"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h3>记录会议召开情况</h3>
 <p><label for="attendance">出席情况</label> <textarea id="attendance" name="attendance" rows="3" maxlength="2000" class="wide"></textarea></p>

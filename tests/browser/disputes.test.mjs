@@ -9,7 +9,7 @@
 // browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login } from './lib.mjs';
+import { BASE, OUT, launch, login, today } from './lib.mjs';
 
 const CATEGORY = '养老保险';                  // a demo leaf category
 const HRSS = '梅州市人力资源和社会保障局';   // its routing rule's unit
@@ -128,27 +128,37 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await office.waitForURL(/\/meetings\/\d+\?done=proposed$/);
     const meetingUrl = office.url().replace(/\?.*$/, '');
 
-    // 9. The convener schedules it, records its decision, then the minutes.
+    // 9. The convener schedules it; the decision waits for the meeting to
+    //    be held; then the minutes, then the decision.
     const conv = await signedIn(browser, 'convener');
     await conv.goto(meetingUrl);
     assert.match(await conv.getByLabel('参会人员').inputValue(), new RegExp(BIANBAN));
     await conv.getByLabel('会议时间').fill('2030-06-03T09:30');
     await conv.getByLabel('会议地点').fill('市政府第三会议室');
     await submit(conv, '保存会议安排', 'scheduled');
+    assert.equal(await conv.getByRole('button', { name: '记录会议决定' }).count(), 0);
+    assert.equal(await conv.getByRole('button', { name: '记录会议已召开' }).count(), 0);
+    assert.match(await conv.locator('section.actions').textContent(), /2030-06-03 09:30 到后/);
+    // It was in fact held this morning: the convener corrects the time.
+    await conv.getByLabel('会议时间').fill(`${today()}T00:01`);
+    await submit(conv, '保存会议安排', 'scheduled');
+    await conv.getByLabel('出席情况').fill('工作小组成员及人社局、户政支队负责人出席');
+    await conv.getByLabel('会议纪要').fill('会议审议并确定承办单位。');
+    await submit(conv, '记录会议已召开', 'held');
+    assert.equal(await state(conv), '已召开');
     await conv.getByLabel('牵头单位').selectOption({ label: PSB });
     await conv.getByLabel('配合单位').selectOption({ label: HRSS });
     await conv.getByLabel('认定原则').selectOption('timely');
     await conv.getByLabel('依据').fill('有利于问题及时解决、维护群众利益');
     await conv.getByLabel('会议决定').fill('由户政支队牵头办理，人社局配合转移养老保险关系。');
     await submit(conv, '记录会议决定', 'decided');
-    await conv.getByLabel('出席情况').fill('工作小组成员及人社局、户政支队负责人出席');
-    await conv.getByLabel('会议纪要').fill('会议审议并确定承办单位。');
-    await submit(conv, '记录会议已召开', 'held');
-    assert.equal(await state(conv), '已召开');
 
-    // 10. The office issues the determination; the order goes to 户政支队.
+    // 10. The office issues the determination, starting from the meeting's
+    //     decision; the order goes to 户政支队.
     await office.goto(disputeUrl);
     assert.equal(await state(office), '待出具认定意见');
+    assert.equal(await office.getByLabel('认定意见').inputValue(),
+                 '由户政支队牵头办理，人社局配合转移养老保险关系。');
     await office.getByLabel('认定意见').fill('根据联席会议决定，由户政支队牵头办理，人社局配合。');
     await submit(office, '出具认定意见', 'determined');
     assert.equal(await state(office), '待承办单位接收');

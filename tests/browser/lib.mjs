@@ -31,3 +31,8 @@ export async function logout(page) {
   await page.getByRole('button', { name: '退出' }).click();
   await page.waitForURL(/\/login/);
 }
+
+// Today's date in Beijing time (YYYY-MM-DD), the app's time zone.
+export function today() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}

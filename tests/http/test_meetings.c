@@ -105,10 +105,39 @@ START_TEST(joint_meeting)
 	ck_assert_str_eq(text(&conv, "//dd[@class='m-place']"), "市政府第三会议室");
 	ck_assert_str_eq(text(&conv, "//dd[contains(@class,'m-invitees')]"),
 			 "市编办、市法制局、管理办及人社局、户政支队负责人");
+	/* No decision before the meeting is held, and it is not held before
+	 * its time (issue 13, item 3). */
+	ck_assert_int_eq(count(&conv, "//form[@action='/meetings/%ld/decide']", m), 0);
+	ck_assert_int_eq(count(&conv, "//form[@action='/meetings/%ld/held']", m), 0);
+	snprintf(extra, sizeof extra, "dispute_id=%ld&lead_unit_id=%ld&principle=timely&basis=x&opinion=x",
+		 d[0], psb_id);
+	ACT_ON(&conv, "meetings", m, "decide", extra, 409);
+	SAYS(&conv, "召开");
+	ACT_ON(&conv, "meetings", m, "held", "attendance=x&minutes=y", 409);
+	SAYS(&conv, "2030-06-03 09:30", "未到");
+	DSTATE_IS(&coord, d[0], "待联席会议审议");
+	/* It was held this morning: the time corrected, then the minutes. */
+	char held_at[24], now_day[11];
+	beijing_day(now_day, 0);
+	snprintf(held_at, sizeof held_at, "%sT00:01", now_day);
+	ACT_ON(&conv, "meetings", m, "schedule",
+	       form(&conv, body, sizeof body, "starts_at", held_at, "place", "市政府第三会议室",
+		    "invitees", "市编办、市法制局、管理办及人社局、户政支队负责人", NULL), 303);
+	ACT_ON(&conv, "meetings", m, "held", "attendance=x", 400);
+	ACT_ON(&conv, "meetings", m, "held",
+	       form(&conv, body, sizeof body, "attendance", "市府办、市编办、市法制局、管理办、人社局、户政支队负责人出席",
+		    "minutes", "会议审议两项争议并逐项作出决定。", NULL), 303);
+	GET(&coord, path, 200);
+	ck_assert_str_eq(text(&coord, "//p[@class='meta']/span[contains(@class,'state')]"), "已召开");
+	ck_assert_str_eq(text(&coord, "//dd[contains(@class,'m-attendance')]"),
+			 "市府办、市编办、市法制局、管理办、人社局、户政支队负责人出席");
+	ck_assert_str_eq(text(&coord, "//dd[contains(@class,'m-minutes')]"), "会议审议两项争议并逐项作出决定。");
+	ACT_ON(&conv, "meetings", m, "schedule", "starts_at=2030-06-04T09:30&place=x&invitees=y", 409);
+	ACT_ON(&conv, "meetings", m, "held", "attendance=x&minutes=y", 409);
+	GET(&conv, path, 200);
 	ck_assert_int_eq(count(&conv, "//form[@action='/meetings/%ld/decide']", m), 2);
 
 	/* A decision per dispute, complete or nothing. */
-	ACT_ON(&conv, "meetings", m, "held", "attendance=x&minutes=y", 409);
 	snprintf(extra, sizeof extra, "dispute_id=%ld&lead_unit_id=%ld&basis=x&opinion=x", d[0], psb_id);
 	ACT_ON(&conv, "meetings", m, "decide", extra, 400);
 	SAYS(&conv, "牵头单位", "认定原则", "依据");
@@ -130,26 +159,18 @@ START_TEST(joint_meeting)
 	ck_assert_str_eq(s.state, "待出具认定意见");
 	opinion_is(&coord, s.opinions, "meeting", "联席会议决定 · 认定意见", gov, "由户政支队牵头");
 	timeline_is(&coord, s.events, "联席会议决定", n_conv, gov, "由户政支队牵头");
+	/* The 认定意见 box starts from the meeting's decision. */
+	ck_assert_str_eq(text(&coord, "//textarea[@id='determination']"),
+			 "会议决定：由户政支队牵头，人社局配合。");
 	GET(&conv, path, 200);
 	ck_assert_int_eq(count(&conv, "//table[@class='meeting-items']/tbody/tr[td[1]/a='争议 #%ld']//span[@class='decided']", d[0]), 1);
-	ACT_ON(&conv, "meetings", m, "held", "attendance=x&minutes=y", 409);
 	snprintf(extra, sizeof extra, "dispute_id=%ld&lead_unit_id=%ld&principle=law&basis=x&opinion=%s",
 		 d[1], hrss_id, web_esc(&conv, "由人社局牵头。"));
 	ACT_ON(&conv, "meetings", m, "decide", extra, 303);
 	DSTATE_IS(&coord, d[1], "待出具认定意见");
+	GET(&conv, path, 200);
+	ck_assert_int_eq(count(&conv, "//form[@action='/meetings/%ld/decide']", m), 0);
 
-	/* The attendance and the minutes close the meeting. */
-	ACT_ON(&conv, "meetings", m, "held", "attendance=x", 400);
-	ACT_ON(&conv, "meetings", m, "held",
-	       form(&conv, body, sizeof body, "attendance", "市府办、市编办、市法制局、管理办、人社局、户政支队负责人出席",
-		    "minutes", "会议审议两项争议并逐项作出决定。", NULL), 303);
-	GET(&coord, path, 200);
-	ck_assert_str_eq(text(&coord, "//p[@class='meta']/span[contains(@class,'state')]"), "已召开");
-	ck_assert_str_eq(text(&coord, "//dd[contains(@class,'m-attendance')]"),
-			 "市府办、市编办、市法制局、管理办、人社局、户政支队负责人出席");
-	ck_assert_str_eq(text(&coord, "//dd[contains(@class,'m-minutes')]"), "会议审议两项争议并逐项作出决定。");
-	ACT_ON(&conv, "meetings", m, "schedule", "starts_at=2030-06-04T09:30&place=x&invitees=y", 409);
-	ACT_ON(&conv, "meetings", m, "held", "attendance=x&minutes=y", 409);
 	/* The meeting's decision is what the office determines from. */
 	determine(&coord, d[0], "根据联席会议决定，由户政支队牵头办理。");
 	dsnap(&coord, d[0], &s);
