@@ -440,6 +440,8 @@ static int apply(struct step *s)
 		rc = seal(s, s->action == DA_EST_TEMPORARY ? "establishment" : "legal", "temporary");
 		if (rc == DB_OK)
 			rc = dispute_temp_unit(c->db, c->a, s->id, in->temp_unit);
+		if (rc == DB_OK)
+			rc = order_temporary(c, x->v.order_id, in->temp_unit, s->id, in->opinion);
 		return rc == DB_OK ? dispute_set_state(c->db, c->a, s->id, from, to, NULL) : rc;
 	case DA_DETERMINE:
 		return determine(s);

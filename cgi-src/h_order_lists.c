@@ -72,9 +72,11 @@ int h_order_queue(struct req *r)
 		struct tdict *t = tmpl_section(d, "TAB");
 		tmpl_set(t, "CODE", buckets[i].code);
 		tmpl_set(t, "LABEL", buckets[i].label);
-		/* "all" is the sum of the open states. */
+		/* "all" is the sum of the open states and the disputed orders
+		 * held meanwhile. */
 		const long long n[] = {
-			counts->fresh + counts->active + counts->ret, counts->fresh, counts->active,
+			counts->fresh + counts->active + counts->ret + counts->temp, counts->fresh,
+			counts->active,
 			counts->due, counts->overdue, counts->ret,
 		};
 		tmpl_set_int(t, "COUNT", n[i]);

@@ -18,12 +18,12 @@ const char *const order_state_labels[OS__MAX] = {
 const char *const order_action_codes[OA__MAX] = {
 	"answer", "three_way", "dispatch", "accept", "note", "reply",
 	"return", "close", "send_back", "reopen", "urge", "redispatch",
-	"refuse_return", "dispute", "determined",
+	"refuse_return", "dispute", "determined", "temporary",
 };
 const char *const order_action_labels[OA__MAX] = {
 	"一次性解答", "三方通话解答", "派单", "签收", "办理进展", "办结回复",
 	"申请退回", "审核办结", "退回重办", "重新交办", "催办", "改派",
-	"不同意退回", "提请争议认定", "出具认定意见",
+	"不同意退回", "提请争议认定", "出具认定意见", "临时交办",
 };
 
 int order_state_from_code(const char *code)
@@ -60,6 +60,7 @@ static const struct {
 	[OA_REFUSE_RETURN]  = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
 	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X } },
 	[OA_DETERMINED]     = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPATCHED, X } },
+	[OA_TEMPORARY]      = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPUTED, X } },
 };
 
 int order_transition(int state, enum order_action action, enum order_party party,

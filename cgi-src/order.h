@@ -34,6 +34,7 @@ enum order_action {
 	OA_REFUSE_RETURN, /* office: refuse the return, with a reason */
 	OA_OPEN_DISPUTE,  /* office: refer it to the determination procedure */
 	OA_DETERMINED,    /* office: the determination sends it to the lead unit */
+	OA_TEMPORARY,     /* office: an interim opinion hands it to a unit meanwhile */
 	OA__MAX
 };
 

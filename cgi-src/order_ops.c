@@ -547,20 +547,47 @@ int order_referred(const struct ctx *c, long long id, long long return_id,
 	return rc;
 }
 
-/* Order id locked, and the state action leads to for the actor from its
- * state: DB_OK, or DB_CONFLICT when the table does not allow it. */
-static int transit(const struct ctx *c, long long id, enum order_action action,
-		   struct order_lock_row **lk, int *from, int *to)
+/* Order id locked, and the state action leads to from its state for the
+ * actor (as_office: for the office, on whose behalf the procedure acts):
+ * DB_OK, or DB_CONFLICT when the table does not allow it. */
+static int transit_as(const struct ctx *c, long long id, enum order_action action, int as_office,
+		      struct order_lock_row **lk, int *from, int *to)
 {
 	int rc = order_lock(c->db, c->a, id, lk);
 	if (rc != DB_OK)
 		return rc;
 	if (*lk == NULL)
 		return DB_CONFLICT;
-	unsigned parties = order_parties(c->actor, (*lk)->jur_id, (*lk)->unit_id);
+	unsigned parties = as_office ? 1u << OP_OFFICE
+				     : order_parties(c->actor, (*lk)->jur_id, (*lk)->unit_id);
 	*from = order_state_from_code((*lk)->state);
 	*to = *from < 0 ? -1 : order_next(*from, action, parties, (int)(*lk)->was_accepted);
 	return *to < 0 ? DB_CONFLICT : DB_OK;
+}
+
+static int transit(const struct ctx *c, long long id, enum order_action action,
+		   struct order_lock_row **lk, int *from, int *to)
+{
+	return transit_as(c, id, action, 0, lk, from, to);
+}
+
+int order_temporary(const struct ctx *c, long long id, long long unit, long long dispute,
+		    const char *opinion)
+{
+	struct order_lock_row *lk;
+	int from, to;
+	char due[11];
+	int rc = transit_as(c, id, OA_TEMPORARY, 1, &lk, &from, &to);
+	if (rc == DB_OK)
+		rc = order_due_for(c, lk->category_id, due);
+	if (rc == DB_OK)
+		rc = order_hand_temporary(c->db, c->a, id, unit, due);
+	if (rc == DB_OK)
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+				order_action_codes[OA_TEMPORARY], unit,
+				arena_printf(c->a, "争议 #%lld 临时处理意见：%s；临时办理期限 %s",
+					     dispute, opinion, due));
+	return rc;
 }
 
 int order_determined(const struct ctx *c, long long id, long long lead,

@@ -64,6 +64,11 @@ int order_referred(const struct ctx *c, long long id, long long return_id,
 /* The determination sends the disputed order to the lead unit, due after
  * its category's time limit. A db_err, DB_CONFLICT when the order is not
  * disputed any more. */
+/* An interim opinion (临时处理意见) of dispute hands order id to unit
+ * meanwhile, due the category's working days from today: it stays
+ * disputed and shows in that unit's queue until the determination. */
+int order_temporary(const struct ctx *c, long long id, long long unit, long long dispute,
+		    const char *opinion);
 int order_determined(const struct ctx *c, long long id, long long lead,
 		     long long dispute, const char *opinion);
 /* The lead unit accepts the determination: it signs for the order too,

@@ -22,6 +22,7 @@ enum stmt {
 	STMT_REOPEN,
 	STMT_CLOSE,
 	STMT_REDISPATCH,
+	STMT_HAND_TEMPORARY,
 	STMT_RETURN_INSERT,
 	STMT_RETURN_PENDING,
 	STMT_RETURN_DECIDE,
@@ -70,6 +71,10 @@ DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 	" AND r.kind = '" kind "' AND r.due_date = o.due_date"
 
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
+/* Orders a unit holds: open ones, and a disputed one that an interim
+ * opinion (临时处理意见) handed to it until the determination (alias p). */
+#define HELD(p) " (" p "state IN ('dispatched', 'accepted', 'return_requested', 'disputed')" \
+	" AND (" p "state <> 'disputed' OR " p "temp_handling = 1))"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_CATEGORIES] = "SELECT " DB_COLS(ORDER_CATEGORY_ROW) " FROM order_categories c"
@@ -145,7 +150,9 @@ static const char *const sql[STMT__MAX] = {
 	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = 'replied'",
 	[STMT_REDISPATCH] = "UPDATE orders SET state = 'dispatched', unit_id = ?, due_date = ?,"
 	" dispatched_at = UTC_TIMESTAMP(), accepted_at = NULL, replied_at = NULL,"
-	" overdue = 0, returns = returns + ? WHERE id = ? AND state = ?",
+	" overdue = 0, temp_handling = 0, returns = returns + ? WHERE id = ? AND state = ?",
+	[STMT_HAND_TEMPORARY] = "UPDATE orders SET unit_id = ?, due_date = ?, overdue = 0,"
+	" temp_handling = 1 WHERE id = ? AND state = 'disputed'",
 	[STMT_RETURN_INSERT] = "INSERT INTO order_returns (order_id, unit_id, requested_by,"
 	" requested_at,"
 	" reason, basis, suggested_unit_id) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?)",
@@ -172,7 +179,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_IS_COOP] = "SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
 	[STMT_QUEUE] = "SELECT " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
-	" WHERE o.unit_id = ? AND o.state IN " OPEN_STATES
+	" WHERE o.unit_id = ? AND" HELD("o.")
 	" AND (? = '' OR (? = 'new' AND o.state = 'dispatched')"
 	"  OR (? = 'active' AND o.state = 'accepted')"
 	"  OR (? = 'due' AND o.due_date >= ? AND o.due_date <= ?)"
@@ -180,10 +187,10 @@ static const char *const sql[STMT__MAX] = {
 	"  OR (? = 'return' AND o.state = 'return_requested'))"
 	" ORDER BY o.due_date, o.id LIMIT ? OFFSET ?",
 	[STMT_QUEUE_COUNTS] = "SELECT " DB_COLS(ORDER_QUEUE_COUNTS_ROW) " FROM orders"
-	" WHERE unit_id = ? AND state IN " OPEN_STATES,
+	" WHERE unit_id = ? AND" HELD(""),
 	[STMT_REMINDERS] = "SELECT " DB_COLS(ORDER_REMINDER_ROW) " FROM order_reminders m"
 	" JOIN orders o ON o.id = m.order_id"
-	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND o.state IN " OPEN_STATES
+	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND" HELD("o.")
 	" ORDER BY m.id DESC LIMIT 20",
 	/* dates are Beijing days; created_at is UTC. */
 	[STMT_SEARCH] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
@@ -211,17 +218,17 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SWEEP_RELEASE_LOCK] = "SELECT RELEASE_LOCK('hotline.order_sweep')",
 	/* open, past due, and not yet marked or not yet reminded. */
 	[STMT_SWEEP_LATE] = "SELECT o.id FROM orders o" REMINDER("overdue")
-	" WHERE o.state IN " OPEN_STATES " AND o.due_date < ?"
+	" WHERE" HELD("o.") " AND o.due_date < ?"
 	" AND (o.overdue = 0 OR (o.unit_id IS NOT NULL AND r.id IS NULL))"
 	" LIMIT ?",
 	/* open, due in [from, to), not yet reminded. */
 	[STMT_SWEEP_SOON] = "SELECT o.id FROM orders o" REMINDER("due_soon")
-	" WHERE o.state IN " OPEN_STATES " AND o.due_date >= ? AND o.due_date < ?"
+	" WHERE" HELD("o.") " AND o.due_date >= ? AND o.due_date < ?"
 	" AND o.unit_id IS NOT NULL AND r.id IS NULL"
 	" LIMIT ?",
 	/* the order as it is now, if still open and due in [from, to). */
 	[STMT_SWEEP_LOCK] = "SELECT " DB_COLS(ORDER_DUE_ROW) " FROM orders"
-	" WHERE id = ? AND state IN " OPEN_STATES " AND due_date >= ? AND due_date < ?"
+	" WHERE id = ? AND" HELD("") " AND due_date >= ? AND due_date < ?"
 	" FOR UPDATE",
 	[STMT_MARK_OVERDUE] = "UPDATE orders SET overdue = 1 WHERE id = ?",
 	/* a rerun, or a concurrent sweep, adds nothing. */
@@ -392,6 +399,14 @@ int order_redispatch(struct db *db, struct arena *a, long long id, const char *f
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_REDISPATCH], &res, DB_I(unit), DB_S(due),
 			 DB_I((count_return != 0)), DB_I(id), DB_S(from));
+	return db_changed(rc, &res);
+}
+
+int order_hand_temporary(struct db *db, struct arena *a, long long id, long long unit,
+			 const char *due)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_HAND_TEMPORARY], &res, DB_I(unit), DB_S(due), DB_I(id));
 	return db_changed(rc, &res);
 }
 

@@ -150,6 +150,10 @@ int order_accept(struct db *db, struct arena *a, long long id);
 int order_reply(struct db *db, struct arena *a, long long id, const char *reply);
 int order_close(struct db *db, struct arena *a, long long id, const char *satisfaction);
 int order_reopen(struct db *db, struct arena *a, long long id);
+/* A disputed order handed to its temporary handling unit with the interim
+ * due date (it shows in that unit's queue until the determination). */
+int order_hand_temporary(struct db *db, struct arena *a, long long id, long long unit,
+			 const char *due);
 int order_redispatch(struct db *db, struct arena *a, long long id, const char *from,
 		    long long unit, const char *due, int count_return);
 
@@ -220,7 +224,8 @@ int order_queue(struct db *db, struct arena *a, long long unit, const char *buck
 	X(S, INT, active, "COALESCE(SUM(state = 'accepted'), 0)")            \
 	X(S, INT, due, "COALESCE(SUM(due_date >= ? AND due_date <= ?), 0)")  \
 	X(S, INT, overdue, "COALESCE(SUM(due_date < ?), 0)")                 \
-	X(S, INT, ret, "COALESCE(SUM(state = 'return_requested'), 0)")
+	X(S, INT, ret, "COALESCE(SUM(state = 'return_requested'), 0)")      \
+	X(S, INT, temp, "COALESCE(SUM(state = 'disputed'), 0)")
 DB_ROW_STRUCT(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
 int order_queue_counts(struct db *db, struct arena *a, long long unit,
 		      const char *today, const char *soon, struct order_queue_counts_row **c);

@@ -118,6 +118,12 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await legal.getByLabel('意见', { exact: true }).fill('法律法规未予明确，暂由人社局先行处理，提请联席会议审议。');
     await submit(legal, '提交并盖章', 'sealed');
     assert.equal(await state(legal), '待联席会议审议');
+    // 人社局, named the temporary handling unit, has the order in its queue
+    // at once, with the interim deadline.
+    await clerk.goto(`${BASE}/orders/queue`);
+    const held = clerk.locator('table.queue tbody tr', { hasText: number });
+    assert.equal(await held.count(), 1);
+    assert.match(await held.textContent(), /争议认定中/);
 
     // 8. The office proposes a joint meeting with the dispute on its agenda.
     await office.goto(disputeUrl);
@@ -173,8 +179,10 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await psb.goto(orderUrl);
     assert.equal(await state(psb), '办理中');
     assert.equal((await psb.locator('dd.o-unit').textContent()).trim(), PSB);
-    // 人社局 cooperates: the order is in its 配合办理的工单.
+    // 人社局 cooperates: the order is in its 配合办理的工单, no longer in
+    // its own queue.
     await clerk.goto(`${BASE}/orders/queue`);
+    assert.equal(await clerk.locator('table.queue tr', { hasText: number }).count(), 0);
     assert.equal(await clerk.locator('table.coops tr', { hasText: number }).count(), 1);
 
     // 12. The printed form, with each office's seal.

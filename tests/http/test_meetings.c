@@ -37,13 +37,25 @@ START_TEST(joint_meeting)
 	sign_in(&mjc, "mj_coordinator");
 	snprintf(unit, sizeof unit, "%ld", hrss_id);
 	long d[2];
+	char number[2][64];
 	for (int i = 0; i < 2; i++) {
 		d[i] = referred_dispute(&op, &clerk, &psb, &coord, 501 + i, cat_main,
-					"多部门职责交叉的噪声扰民投诉。", NULL, NULL);
+					"多部门职责交叉的噪声扰民投诉。", NULL, number[i]);
 		ACT_ON(&bb, "disputes", d[i], "review",
 		       form(&bb, body, sizeof body, "decision", "temporary", "temp_unit_id", unit,
 			    "opinion", "暂由人社局处理，提请联席会议。", NULL), 303);
 	}
+	/* The temporary handling unit has the order in its queue at once,
+	 * due after the category's working days (issue 13, item 2). */
+	ck_assert_msg(in_queue(&clerk, "", number[0], NULL, 0), "人社局's queue lacks %s",
+		      number[0]);
+	char xp[256];
+	snprintf(xp, sizeof xp, "//table[@class='queue']/tbody/tr[td[1]/a='%s']/td[2]", number[0]);
+	ck_assert_str_eq(text(&clerk, xp), "争议认定中");
+	snprintf(xp, sizeof xp, "//table[@class='queue']/tbody/tr[td[1]/a='%s']/td[7]", number[0]);
+	ASSERT_DUE(text(&clerk, xp), LIMIT_DAYS);
+	ck_assert_msg(!in_queue(&psb, "", number[0], NULL, 0), "户政支队 has %s before the determination",
+		      number[0]);
 	long open = city_dispute(&op, &clerk, &coord, 503, cat_main, "尚在转办的争议", NULL, NULL);
 
 	/* The convener now sees what waits for a meeting. */
@@ -173,6 +185,9 @@ START_TEST(joint_meeting)
 
 	/* The meeting's decision is what the office determines from. */
 	determine(&coord, d[0], "根据联席会议决定，由户政支队牵头办理。");
+	/* The determination hands the order on: to 户政支队, away from 人社局. */
+	ck_assert_msg(in_queue(&psb, "", number[0], NULL, 0), "户政支队's queue lacks %s", number[0]);
+	ck_assert_msg(!in_queue(&clerk, "", number[0], NULL, 0), "人社局 still holds %s", number[0]);
 	dsnap(&coord, d[0], &s);
 	ck_assert_str_eq(s.state, "待承办单位接收");
 	ck_assert_str_eq(s.lead, unit_name("city-psb-hz"));

@@ -52,6 +52,7 @@ static const struct expect table[] = {
 	{ OS_ACCEPTED, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
 	{ OS_RETURN, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
 	{ OS_DISPUTED, OA_DETERMINED, OP_OFFICE, ANY, OS_DISPATCHED },
+	{ OS_DISPUTED, OA_TEMPORARY, OP_OFFICE, ANY, OS_DISPUTED },
 };
 #define NTABLE (sizeof table / sizeof table[0])
 
@@ -94,9 +95,9 @@ START_TEST(test_every_state_action_party)
 					checked++;
 				}
 	ck_assert_int_eq(checked, (OS__MAX + 1) * OA__MAX * OP__MAX * 2);
-	/* 20 (state, action, party) cells are allowed, each for both values of
+	/* 21 (state, action, party) cells are allowed, each for both values of
 	 * was_accepted (refuse_return once for each): the table is not empty. */
-	ck_assert_int_eq(allowed, 20 * 2);
+	ck_assert_int_eq(allowed, 21 * 2);
 }
 END_TEST
 
@@ -120,17 +121,19 @@ START_TEST(test_key_refusals)
 	ck_assert_int_eq(order_transition(NONE, OA_ACCEPT, OP_OWN_CLERK, 0), -1);
 	ck_assert_int_eq(order_transition(NONE, OA_URGE, OP_OFFICE, 0), -1);
 	/* Answered and three-way orders do not move for anyone; a disputed
-	 * one only by the determination, in the office's hands. */
+	 * one only by the determination, in the office's hands (an interim
+	 * opinion hands it to a unit but it stays disputed). */
 	for (int a = 0; a < OA__MAX; a++)
 		for (int p = 0; p < OP__MAX; p++) {
 			ck_assert_int_eq(order_transition(OS_ANSWERED, (enum order_action)a,
 							  (enum order_party)p, 0), -1);
 			ck_assert_int_eq(order_transition(OS_THREE_WAY, (enum order_action)a,
 							  (enum order_party)p, 1), -1);
-			int determined = a == OA_DETERMINED && p == OP_OFFICE;
+			int office = p == OP_OFFICE;
+			int want = office && a == OA_DETERMINED ? OS_DISPATCHED
+				   : office && a == OA_TEMPORARY ? OS_DISPUTED : -1;
 			ck_assert_int_eq(order_transition(OS_DISPUTED, (enum order_action)a,
-							  (enum order_party)p, 0),
-					 determined ? OS_DISPATCHED : -1);
+							  (enum order_party)p, 0), want);
 		}
 }
 END_TEST
