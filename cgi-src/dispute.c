@@ -17,12 +17,13 @@ const char *const dispute_state_labels[DS__MAX] = {
 const char *const dispute_action_codes[DA__MAX] = {
 	"unit_opinion", "coordinate", "contact", "refer", "est_opinion", "est_legal",
 	"est_temporary", "legal_opinion", "legal_temporary", "propose",
-	"meeting_decide", "determine", "accept", "refuse", "account",
+	"meeting_decide", "determine", "accept", "refuse", "account", "unbind",
 };
 const char *const dispute_action_labels[DA__MAX] = {
 	"部门处理意见", "管理办协调情况", "告知来电人", "转市编办认定", "市编办认定意见",
 	"转市法制局", "市编办临时处理意见", "市法制局认定意见", "市法制局临时处理意见",
 	"提请联席会议", "联席会议决定", "出具认定意见", "接收认定", "拒绝接收", "问责",
+	"解除认定约束",
 };
 
 int dispute_state_from_code(const char *code)
@@ -57,7 +58,8 @@ static const struct {
 	[DA_DETERMINE]      = { P(DP_OFFICE), { X, X, X, X, DS_DETERMINED, X, X, X } },
 	[DA_ACCEPT]         = { P(DP_LEAD), { X, X, X, X, X, DS_ACCEPTED, X, X } },
 	[DA_REFUSE]         = { P(DP_LEAD), { X, X, X, X, X, DS_REFUSED, X, X } },
-	[DA_ACCOUNT]        = { P(DP_OFFICE), { X, X, X, X, X, S, X, S } },
+	[DA_ACCOUNT]        = { P(DP_OFFICE), { X, X, X, X, X, S, S, S } },
+	[DA_UNBIND]         = { P(DP_OFFICE), { X, X, X, X, X, S, S, S } },
 };
 
 int dispute_transition(int state, enum dispute_action action, unsigned parties,

@@ -33,6 +33,7 @@ enum dispute_action {
 	DA_ACCEPT,        /* lead unit: accept */
 	DA_REFUSE,        /* lead unit: refuse, with its reason */
 	DA_ACCOUNT,       /* office: raise an accountability record (问责) */
+	DA_UNBIND,        /* office: lift the determination's binding, with a reason */
 	DA__MAX
 };
 
@@ -69,6 +70,7 @@ struct dispute_view {
 	int had_meeting;          /* a joint meeting decided it */
 	int involved;             /* the actor's unit is an involved unit */
 	int owes_opinion;         /* ... that has not given its opinion */
+	int unbound;              /* the office lifted the determination's binding */
 };
 struct actor;
 /* The parties (bit n = enum dispute_party n) the actor is for it. */

@@ -75,6 +75,7 @@ static void view_of(const struct actor *ac, const struct dispute_lock_row *l,
 	v->accept_due = l->accept_due;
 	v->order_id = l->order_id;
 	v->category = l->category_id;
+	v->unbound = (int)l->unbound;
 	for (size_t i = 0; i < nu; i++)
 		if (u[i].unit_id == ac->unit_id) {
 			v->involved = 1;
@@ -122,6 +123,7 @@ int dispute_load(const struct ctx *c, long long id, struct dispute_page *p)
 		.review_days = d->review_days, .accept_days = d->accept_days,
 		.lead_unit = d->lead_unit, .accept_due = d->accept_due,
 		.order_id = d->order_id, .category_id = d->category_id,
+		.unbound = d->unbound,
 	};
 	view_of(c->actor, &l, p->units, p->nunits, p->opinions, p->nopinions, &p->v);
 	p->parties = dispute_parties(c->actor, &p->v);
@@ -177,6 +179,8 @@ static const struct step_need needs[] = {
 	{ DA_LEGAL_TEMPORARY, offsetof(struct dispute_input, opinion), NEED_TEXT, TEMPORARY_NEEDS },
 	{ DA_REFUSE, offsetof(struct dispute_input, reason), NEED_TEXT, "拒绝接收须写明理由。" },
 	{ DA_ACCOUNT, offsetof(struct dispute_input, facts), NEED_TEXT, "请填写问责事实。" },
+	{ DA_UNBIND, offsetof(struct dispute_input, reason), NEED_TEXT,
+	  "解除认定约束须写明理由。" },
 	{ -1, 0, NEED_TEXT, NULL },
 };
 
@@ -317,6 +321,14 @@ static int check(struct step *s)
 	case DA_EST_TEMPORARY:
 	case DA_LEGAL_TEMPORARY:
 		return unit_ok(s, in->temp_unit);
+	case DA_UNBIND: {
+		const struct dispute_step *x = s->own;
+		if (x->v.unbound) {
+			s->msg = "认定约束已经解除。";
+			return 409;
+		}
+		return 0;
+	}
 	default:
 		return 0;
 	}
@@ -453,6 +465,9 @@ static int apply(struct step *s)
 	case DA_REFUSE:
 		s->note = in->reason;
 		return dispute_answer(c->db, c->a, s->id, to, in->reason);
+	case DA_UNBIND:
+		s->note = in->reason;
+		return dispute_unbind(c->db, c->a, s->id, in->reason);
 	case DA_ACCOUNT: {
 		long long id;
 		s->note = in->facts;

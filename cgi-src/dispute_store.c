@@ -36,6 +36,8 @@ enum stmt {
 	STMT_UNIT_NAMES,
 	STMT_RULE_EXISTS,
 	STMT_DETERMINED_FOR,
+	STMT_BINDING_FOR,
+	STMT_UNBIND,
 	STMT_RULE,
 	STMT_MEETING_INSERT,
 	STMT_MEETING_ITEM,
@@ -216,6 +218,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_DETERMINED_FOR] = "SELECT id FROM disputes WHERE order_id = ?"
 	" AND state = 'determined'"
 	" AND lead_unit_id = ? FOR UPDATE",
+	[STMT_BINDING_FOR] = "SELECT id FROM disputes WHERE order_id = ? AND lead_unit_id = ?"
+	" AND state IN ('determined', 'accepted', 'refused') AND unbound_at IS NULL"
+	" ORDER BY id DESC LIMIT 1",
+	[STMT_UNBIND] = "UPDATE disputes SET unbound_at = UTC_TIMESTAMP(), unbound_reason = ?"
+	" WHERE id = ? AND state IN ('determined', 'accepted', 'refused') AND unbound_at IS NULL",
 	[STMT_RULE] = "INSERT INTO routing_rules (category_id, jurisdiction_id, keywords, unit_id,"
 	" created_by, dispute_id) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_MEETING_INSERT] = "INSERT INTO meetings (jurisdiction_id, proposed_by,"
@@ -645,6 +652,22 @@ int dispute_determined_for(struct db *db, struct arena *a, long long order_id,
 	int rc = db_exec(db, a, sql[STMT_DETERMINED_FOR], &res, DB_I(order_id), DB_I(unit));
 	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
 	return rc;
+}
+
+int dispute_binding_for(struct db *db, struct arena *a, long long order_id, long long unit,
+			long long *id)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_BINDING_FOR], &res, DB_I(order_id), DB_I(unit));
+	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
+	return rc;
+}
+
+int dispute_unbind(struct db *db, struct arena *a, long long id, const char *reason)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_UNBIND], &res, DB_S(reason), DB_I(id));
+	return db_changed(rc, &res);
 }
 
 int dispute_unit_names(struct db *db, struct arena *a, const char *ids, struct dispute_name_row **v,

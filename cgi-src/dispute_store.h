@@ -45,7 +45,9 @@
 	X(S, STR, office_name, "(SELECT u.name FROM units u WHERE u.jurisdiction_id ="   \
 			       " d.jurisdiction_id AND u.kind = 'office' AND u.active = 1" \
 			       " ORDER BY u.id LIMIT 1)")                    \
-	X(S, INT, city, "j.parent_id IS NULL")
+	X(S, INT, city, "j.parent_id IS NULL")                               \
+	X(S, INT, unbound, "d.unbound_at IS NOT NULL")                       \
+	X(S, STR, unbound_reason, "COALESCE(d.unbound_reason, '')")
 DB_ROW_STRUCT(dispute_row, DISPUTE_ROW);
 
 /* Opens a dispute on a locked order (in the caller's transaction): the
@@ -71,7 +73,8 @@ int dispute_get(struct db *db, struct arena *a, long long id, struct dispute_row
 	X(S, INT, lead_unit, "d.lead_unit_id")                               \
 	X(S, STR, accept_due, DB_DAY("d.accept_due"))                        \
 	X(S, INT, order_id, "d.order_id")                                    \
-	X(S, INT, category_id, "d.category_id")
+	X(S, INT, category_id, "d.category_id")                              \
+	X(S, INT, unbound, "d.unbound_at IS NOT NULL")
 DB_ROW_STRUCT(dispute_lock_row, DISPUTE_LOCK_ROW);
 /* Locks the row for a change; dispute_peek reads the same without a lock. */
 int dispute_lock(struct db *db, struct arena *a, long long id, struct dispute_lock_row **d);
@@ -207,6 +210,12 @@ int dispute_rule_exists(struct db *db, struct arena *a, long long category, long
 		    const char *keywords, long long unit, int *yes);
 /* The determined dispute (waiting for acceptance) that sent order_id to
  * unit, locked; *id 0 when none. */
+/* The dispute whose determination binds unit to order id (D6.5: it
+ * named the unit lead, and the office has not lifted that), or 0. */
+int dispute_binding_for(struct db *db, struct arena *a, long long order_id, long long unit,
+			long long *id);
+/* The office lifts the binding of dispute id's determination. */
+int dispute_unbind(struct db *db, struct arena *a, long long id, const char *reason);
 int dispute_determined_for(struct db *db, struct arena *a, long long order_id,
 		       long long unit, long long *id);
 

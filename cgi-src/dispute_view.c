@@ -108,6 +108,11 @@ void dispute_fill_head(struct req *r, struct tdict *d, const struct dispute_page
 	tmpl_set(d, "PRINCIPLE", pr ? pr : "");
 	if (g->legal_name == NULL)
 		tmpl_show(d, "NO_LEGAL_STEP");
+	int decided = st == DS_DETERMINED || st == DS_ACCEPTED || st == DS_REFUSED;
+	if (decided && g->unbound)
+		tmpl_set(tmpl_section(d, "UNBOUND"), "UNBOUND_REASON", g->unbound_reason);
+	else if (decided)
+		tmpl_show(d, "BINDING");
 	fill_units_section(d, p);
 	struct buf names;
 	buf_init(&names, r->a);

@@ -95,10 +95,11 @@ static void fill_actions(struct tdict *d, const struct dispute_view *v, unsigned
 		[DA_EST_OPINION] = "ACT_REVIEW", [DA_LEGAL_OPINION] = "ACT_REVIEW",
 		[DA_EST_LEGAL] = "ACT_EST_LEGAL", [DA_DETERMINE] = "ACT_DETERMINE",
 		[DA_ACCEPT] = "ACT_ANSWER", [DA_ACCOUNT] = "ACT_ACCOUNT",
+		[DA_UNBIND] = "ACT_UNBIND",
 	};
 	int any = 0, office = (parties & (1u << DP_OFFICE)) != 0;
 	for (int a = 0; a < DA__MAX; a++) {
-		if (sections[a] == NULL ||
+		if (sections[a] == NULL || (a == DA_UNBIND && v->unbound) ||
 		    dispute_transition(v->state, (enum dispute_action)a, parties,
 				       v->legal != 0, dispute_overdue(v, today)) < 0)
 			continue;
@@ -211,6 +212,7 @@ int h_dispute_refer(struct req *r) { return act(r, DA_REFER, "referred"); }
 int h_dispute_accept(struct req *r) { return act(r, DA_ACCEPT, "accepted"); }
 int h_dispute_refuse(struct req *r) { return act(r, DA_REFUSE, "saved"); }
 int h_dispute_account(struct req *r) { return act(r, DA_ACCOUNT, "saved"); }
+int h_dispute_unbind(struct req *r) { return act(r, DA_UNBIND, "unbound"); }
 int h_dispute_determine(struct req *r) { return act(r, DA_DETERMINE, "determined"); }
 
 int h_dispute_review(struct req *r)

@@ -236,7 +236,8 @@ static int fill_timeline(struct req *r, struct tdict *d)
 
 /* One section per action the actor may take now, named like the action
  * code in upper case (ACT_ACCEPT, ACT_RETURN, ...). */
-static void fill_actions(struct tdict *d, const struct order_row *o, unsigned parties)
+static void fill_actions(struct tdict *d, const struct order_row *o, unsigned parties,
+			 long long bound)
 {
 	static const char *const sections[OA__MAX] = {
 		[OA_ACCEPT] = "ACT_ACCEPT", [OA_NOTE] = "ACT_NOTE", [OA_REPLY] = "ACT_REPLY",
@@ -252,6 +253,11 @@ static void fill_actions(struct tdict *d, const struct order_row *o, unsigned pa
 			continue;
 		if (a == OA_REOPEN && strcmp(o->satisfaction, "dissatisfied") != 0)
 			continue;
+		if (a == OA_REQUEST_RETURN && bound) {
+			tmpl_set_int(tmpl_section(d, "BOUND"), "DISPUTE", bound);
+			any = 1;
+			continue;
+		}
 		tmpl_show(d, sections[a]);
 		any = 1;
 	}
@@ -301,7 +307,13 @@ static int order_page(struct req *r, const char *tpl, int with_actions)
 	if (st)
 		return st;
 	if (with_actions) {
-		fill_actions(d, o, parties);
+		long long bound = 0;
+		if (parties & (1u << OP_OWN_CLERK)) {
+			int rc = order_binding(REQ_CTX(r), o->id, o->unit_id, &bound);
+			if (rc != DB_OK)
+				return db_status(rc);
+		}
+		fill_actions(d, o, parties, bound);
 		struct order_unit_row *u;
 		size_t n;
 		int rc = order_units(r->db, r->a, o->jur_id, &u, &n);

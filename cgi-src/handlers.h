@@ -139,6 +139,7 @@ int h_dispute_determine(struct req *r);
 int h_dispute_accept(struct req *r);
 int h_dispute_refuse(struct req *r);
 int h_dispute_account(struct req *r);
+int h_dispute_unbind(struct req *r);
 int h_dispute_rule(struct req *r);
 /* h_meetings.c: joint meetings (联席会议) and accountability (问责) */
 int h_meetings(struct req *r);

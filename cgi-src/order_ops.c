@@ -345,6 +345,11 @@ static int unit_serves(struct step *s, long long unit)
 	return 0;
 }
 
+/* D6.5: a determination binds the lead unit; refusing to act on it is
+ * a matter for accountability, not a second return. */
+#define BOUND_MSG "本工单已经争议认定（争议 #%lld）由本单位牵头办理，认定具有约束力，" \
+	"不能再申请退回；对认定有异议的，请向热线管理办反映。拒不执行认定的，将依规问责。"
+
 static int check(struct step *s)
 {
 	struct order_step *x = s->own;
@@ -362,12 +367,21 @@ static int check(struct step *s)
 			return 409;
 		}
 		return 0;
-	case OA_REQUEST_RETURN:
+	case OA_REQUEST_RETURN: {
+		long long bound = 0;
+		int rc = order_binding(s->c, s->id, x->lk->unit_id, &bound);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (bound) {
+			s->msg = arena_printf(s->c->a, BOUND_MSG, bound);
+			return 409;
+		}
 		if (in->suggested == x->lk->unit_id) {
 			s->msg = "建议承办单位不能是本单位。";
 			return 400;
 		}
 		return unit_serves(s, in->suggested);
+	}
 	case OA_REDISPATCH:
 	case OA_REFUSE_RETURN: {
 		if (s->action == OA_REDISPATCH && in->unit == x->lk->unit_id) {
@@ -545,6 +559,11 @@ int order_referred(const struct ctx *c, long long id, long long return_id,
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.dispute", "order", id, text);
 	return rc;
+}
+
+int order_binding(const struct ctx *c, long long id, long long unit, long long *dispute)
+{
+	return dispute_binding_for(c->db, c->a, id, unit, dispute);
 }
 
 /* Order id locked, and the state action leads to from its state for the

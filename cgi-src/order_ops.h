@@ -39,6 +39,10 @@ int order_act(const struct ctx *c, long long id, enum order_action a,
  * call and a cooperating unit (D4.2) read it without acting on it. */
 int order_load(const struct ctx *c, long long id, struct order_row **o, unsigned *parties);
 
+/* The dispute whose determination binds unit to order id (D6.5), or 0:
+ * that unit may not ask to return it again. A db_err. */
+int order_binding(const struct ctx *c, long long id, long long unit, long long *dispute);
+
 /* The routing rules' unit for a category in a jurisdiction (rules whose
  * keywords all occur in content first); *unit 0 when none. A db_err. */
 int order_suggest(const struct ctx *c, long long category, long long jur,

@@ -240,6 +240,7 @@ const struct route routes[] = {
 	{ M_POST, "/disputes/{id}/accept", h_dispute_accept, CAP_ORDER_HANDLE, f_none, 0 },
 	{ M_POST, "/disputes/{id}/refuse", h_dispute_refuse, CAP_ORDER_HANDLE, f_d_refuse, 0 },
 	{ M_POST, "/disputes/{id}/account", h_dispute_account, CAP_DISPATCH, f_d_account, 0 },
+	{ M_POST, "/disputes/{id}/unbind", h_dispute_unbind, CAP_DISPATCH, f_d_refuse, 0 },
 	{ M_POST, "/disputes/{id}/rule", h_dispute_rule, CAP_DISPATCH, f_d_rule, 0 },
 	{ M_GET, "/meetings", h_meetings, CAP_MEETING_READ, f_done, 0 },
 	{ M_POST, "/meetings", h_meeting_propose, CAP_DISPATCH, f_m_propose, 0 },

@@ -90,6 +90,7 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "sealed", "意见已盖章提交。" },
 	{ "referred", "已转办。" },
 	{ "determined", "认定意见已出具，工单已派至牵头单位。" },
+	{ "unbound", "认定约束已解除，牵头单位可以再次申请退回。" },
 	{ "rule", "已生成派单规则。" },
 	{ "proposed", "已提请召开联席会议。" },
 	{ "scheduled", "会议已安排。" },

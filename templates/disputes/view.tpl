@@ -11,6 +11,7 @@
 <dt>临时承办单位</dt><dd>{{TEMP_UNIT}}</dd>
 <dt>牵头单位</dt><dd class="d-lead">{{LEAD}}</dd>
 <dt>认定意见</dt><dd class="text d-determination">{{DETERMINATION}}</dd>
+{{#BINDING}}<dt>认定约束</dt><dd class="d-binding">认定对牵头单位具有约束力，不得再退回工单</dd>{{/BINDING}}{{#UNBOUND}}<dt>认定约束</dt><dd class="d-binding">已解除：<span class="text">{{UNBOUND_REASON}}</span></dd>{{/UNBOUND}}
 <dt>接收期限</dt><dd>{{ACCEPT_DUE}} {{ANSWERED}} {{REFUSAL}}</dd>
 </dl>
 <h2>涉及部门及处理意见</h2>
@@ -57,6 +58,8 @@
 <p><label for="refuse_reason">拒绝理由</label> <input id="refuse_reason" name="reason" maxlength="500"> <button type="submit" class="secondary">拒绝接收</button></p></form>{{/ACT_ANSWER}}
 {{#ACT_ACCOUNT}}<form method="post" action="/disputes/{{ID}}/account"><input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="facts">问责事实</label> <textarea id="facts" name="facts" rows="2" maxlength="4000"></textarea></p><p><button type="submit" class="secondary">提出问责</button></p></form>{{/ACT_ACCOUNT}}
+{{#ACT_UNBIND}}<form method="post" action="/disputes/{{ID}}/unbind"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p><label for="unbind_reason">解除认定约束的理由</label> <textarea id="unbind_reason" name="reason" rows="2" maxlength="2000"></textarea></p><p><button type="submit" class="secondary">解除认定约束，允许牵头单位再次申请退回</button></p></form>{{/ACT_UNBIND}}
 {{#ACT_RULE}}<form method="post" action="/disputes/{{ID}}/rule"><input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="rule_keywords">关键词（可选）</label> <input id="rule_keywords" name="keywords" maxlength="200"> <button type="submit" class="secondary">按此认定生成派单规则</button></p></form>{{/ACT_RULE}}
 </section>{{/ACTIONS}}

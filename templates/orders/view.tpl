@@ -40,6 +40,7 @@
 {{#ACT_REPLY}}<form method="post" action="/orders/{{ID}}/reply"><input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="result">办理结果</label> <textarea id="result" name="result" rows="4" maxlength="4000" required></textarea></p>
 <p><button type="submit">办结回复</button></p></form>{{/ACT_REPLY}}
+{{#BOUND}}<p class="hint bound">本工单已经<a href="/disputes/{{DISPUTE}}">争议认定（争议 #{{DISPUTE}}）</a>由本单位牵头办理，认定具有约束力，不能再申请退回。</p>{{/BOUND}}
 {{#ACT_RETURN}}<details class="return-form"><summary>申请退回</summary>
 <form method="post" action="/orders/{{ID}}/return"><input type="hidden" name="csrf" value="{{CSRF}}">
 <p class="hint">按首问责任制，确不属于本单位职责的，须同时写明退回理由、依据和认为应当承办的单位。</p>

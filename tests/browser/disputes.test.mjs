@@ -179,6 +179,9 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await psb.goto(orderUrl);
     assert.equal(await state(psb), '办理中');
     assert.equal((await psb.locator('dd.o-unit').textContent()).trim(), PSB);
+    // The determination binds 户政支队: no 申请退回, and the page says why.
+    assert.equal(await psb.locator('summary', { hasText: '申请退回' }).count(), 0);
+    assert.match(await psb.locator('p.bound').textContent(), /认定具有约束力/);
     // 人社局 cooperates: the order is in its 配合办理的工单, no longer in
     // its own queue.
     await clerk.goto(`${BASE}/orders/queue`);

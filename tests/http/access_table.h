@@ -173,6 +173,7 @@ static const struct row table[] = {
 	{ "POST", "/disputes/{id}/accept", CL, 404 },
 	{ "POST", "/disputes/{id}/refuse", CL, 400 },
 	{ "POST", "/disputes/{id}/account", OF, 400 },
+	{ "POST", "/disputes/{id}/unbind", OF, 400 },
 	{ "POST", "/disputes/{id}/rule", OF, 400 },
 	{ "GET", "/meetings", OF | CV, 200 },
 	{ "POST", "/meetings", OF, 400 },

@@ -97,6 +97,42 @@ START_TEST(determination_and_acceptance)
 	dispute_refused(&coord, &psb, "refuse after accepting", id, "refuse", "reason=x", 409);
 	dispute_refused(&coord, &psb, "accept twice", id, "accept", NULL, 409);
 	dispute_refused(&coord, &coord, "determine twice", id, "determine", "opinion=x", 409);
+
+	/* The determination binds (D6.5, issue 13 item 1): 户政支队 cannot
+	 * return the order again; the page says why instead of the form. */
+	GET(&psb, path, 200);
+	ck_assert_int_eq(count(&psb, "//form[@action='/orders/%ld/return']", order), 0);
+	ck_assert_int_eq(count(&psb, "//p[contains(@class,'bound')]/a[@href='/disputes/%ld']", id), 1);
+	char body[2048], sugg[24];
+	snprintf(sugg, sizeof sugg, "%ld", unit_id("city-hrss"));
+	form(&psb, body, sizeof body, "reason", "该事项不属本单位职责", "basis", "本单位“三定”规定未列此项职责",
+	     "suggested_unit_id", sugg, NULL);
+	ACT_ON(&psb, "orders", order, "return", body, 409);
+	SAYS(&psb, "约束力", "问责");
+	GET(&psb, path, 200);
+	ck_assert_str_eq(text(&psb, "//p[@class='meta']/span[contains(@class,'state')]"), "办理中");
+	dpage(&coord, id);
+	ck_assert_msg(strstr(text(&coord, "//dd[@class='d-binding']"), "约束力") != NULL,
+		      "the dispute does not say its determination binds");
+	/* Refusing to act is a matter for accountability: offered to the office. */
+	ck_assert_int_eq(count(&coord, "//form[@action='/disputes/%ld/account']", id), 1);
+	/* Only the office lifts the binding, and only with its reason. */
+	dispute_refused(&coord, &psb, "the lead unit lifts the binding", id, "unbind", "reason=x", 403);
+	dispute_refused(&coord, &coord, "lifting without a reason", id, "unbind", NULL, 400);
+	REFUSAL_SAYS("理由");
+	char ub[512];
+	ACT_ON(&coord, "disputes", id, "unbind",
+	       form(&coord, ub, sizeof ub, "reason", "发现新的法规依据，重新审视承办主体。", NULL), 303);
+	dsnap(&coord, id, &s);
+	timeline_is(&coord, s.events, "解除认定约束", display_name("coordinator"),
+		    unit_name("city-office"), "发现新的法规依据");
+	ck_assert_str_eq(text(&coord, "//dd[@class='d-binding']"), "已解除：发现新的法规依据，重新审视承办主体。");
+	ck_assert_int_eq(count(&coord, "//form[@action='/disputes/%ld/unbind']", id), 0);
+	dispute_refused(&coord, &coord, "lifting twice", id, "unbind", "reason=x", 409);
+	/* Then the lead unit may ask again, and the office decides as usual. */
+	ACT_ON(&psb, "orders", order, "return", body, 303);
+	GET(&psb, path, 200);
+	ck_assert_str_eq(text(&psb, "//p[@class='meta']/span[contains(@class,'state')]"), "退回待定");
 	web_free(&op);
 	web_free(&clerk);
 	web_free(&psb);

@@ -58,9 +58,15 @@ static const struct expect table[] = {
 	{ DS_READY, DA_DETERMINE, DP_OFFICE, ANY, ANY, DS_DETERMINED },
 	{ DS_DETERMINED, DA_ACCEPT, DP_LEAD, ANY, ANY, DS_ACCEPTED },
 	{ DS_DETERMINED, DA_REFUSE, DP_LEAD, ANY, ANY, DS_REFUSED },
-	/* 问责: after a refusal always; while waiting only once overdue. */
+	/* 问责: after a refusal always; while waiting only once overdue;
+	 * after accepting, for not acting on the determination (D6.5). */
 	{ DS_REFUSED, DA_ACCOUNT, DP_OFFICE, ANY, ANY, DS_REFUSED },
 	{ DS_DETERMINED, DA_ACCOUNT, DP_OFFICE, ANY, 1, DS_DETERMINED },
+	{ DS_ACCEPTED, DA_ACCOUNT, DP_OFFICE, ANY, ANY, DS_ACCEPTED },
+	/* The determination binds the lead; only the office lifts that. */
+	{ DS_DETERMINED, DA_UNBIND, DP_OFFICE, ANY, ANY, DS_DETERMINED },
+	{ DS_ACCEPTED, DA_UNBIND, DP_OFFICE, ANY, ANY, DS_ACCEPTED },
+	{ DS_REFUSED, DA_UNBIND, DP_OFFICE, ANY, ANY, DS_REFUSED },
 };
 #define NTABLE (sizeof table / sizeof table[0])
 
@@ -114,9 +120,9 @@ START_TEST(test_every_state_action_party)
 					}
 	ck_assert_int_eq(checked, DS__MAX * DA__MAX * DP__MAX * 4);
 	/* Counted by hand from the spec, over the four (has_legal, overdue)
-	 * pairs: 21 cells hold for all four, est_legal only with has_legal (2)
-	 * and account from determined only when overdue (2): 88. */
-	ck_assert_int_eq(allowed, 21 * 4 + 2 + 2);
+	 * pairs: 25 cells hold for all four, est_legal only with has_legal (2)
+	 * and account from determined only when overdue (2): 104. */
+	ck_assert_int_eq(allowed, 25 * 4 + 2 + 2);
 }
 END_TEST
 
@@ -141,7 +147,7 @@ START_TEST(test_every_mask)
 							allowed_by_all += want != -1;
 					}
 	/* Holding every party allows every cell of the single-party table. */
-	ck_assert_int_eq(allowed_by_all, 21 * 4 + 2 + 2);
+	ck_assert_int_eq(allowed_by_all, 25 * 4 + 2 + 2);
 }
 END_TEST
 
@@ -258,8 +264,11 @@ START_TEST(test_conditions)
 			 DS_REFUSED);
 	ck_assert_int_eq(dispute_transition(DS_REFUSED, DA_ACCOUNT, P(DP_OFFICE), 0, 1),
 			 DS_REFUSED);
-	/* Accepted is final for accountability; the lead may accept even late. */
-	ck_assert_int_eq(dispute_transition(DS_ACCEPTED, DA_ACCOUNT, P(DP_OFFICE), 1, 1), -1);
+	/* Accepted and then not acted on is accountable too; the lead may
+	 * accept even late. */
+	ck_assert_int_eq(dispute_transition(DS_ACCEPTED, DA_ACCOUNT, P(DP_OFFICE), 1, 0),
+			 DS_ACCEPTED);
+	ck_assert_int_eq(dispute_transition(DS_ACCEPTED, DA_ACCOUNT, P(DP_LEAD), 1, 1), -1);
 	ck_assert_int_eq(dispute_transition(DS_DETERMINED, DA_ACCEPT, P(DP_LEAD), 0, 1),
 			 DS_ACCEPTED);
 	/* Only the office raises it, never the lead or 编办. */
