@@ -220,24 +220,11 @@ static const char *filter_qs(struct req *r, const struct order_filter *f)
 	return buf_str(&b);
 }
 
-int h_order_search(struct req *r)
+/* A page of found orders (ROW sections; EMPTY when none), the phone as
+ * parties may see it. */
+static void fill_found(struct req *r, struct tdict *d, const struct order_found_row *row,
+		       size_t nrows, unsigned parties)
 {
-	struct order_filter f;
-	int st = read_filter(r, &f);
-	if (st)
-		return st;
-	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	struct order_found_row *row;
-	size_t nrows;
-	int rc = order_search(r->db, r->a, &f, SEARCH_PAGE + 1,
-			     (long long)(page - 1) * SEARCH_PAGE, &row, &nrows);
-	if (rc != DB_OK)
-		return db_status(rc);
-	struct tdict *d = view_page(r, "工单查询", "orders/search.tpl");
-	st = filter_choices(r, d, &f);
-	if (st)
-		return st;
-	unsigned parties = 1u << OP_OFFICE;
 	size_t shown = nrows > SEARCH_PAGE ? SEARCH_PAGE : nrows;
 	for (size_t i = 0; i < shown; i++) {
 		struct tdict *s = tmpl_section(d, "ROW");
@@ -255,6 +242,71 @@ int h_order_search(struct req *r)
 	}
 	if (shown == 0)
 		tmpl_show(d, "EMPTY");
+}
+
+/* 我受理的: the operator's own intakes, newest first; a number or a phone
+ * searches every order the call centre may see (a caller who calls back
+ * may have been taken by a colleague). */
+int h_order_mine(struct req *r)
+{
+	const char *number = req_str(r, F_NUMBER), *phone = req_str(r, F_CALLER_PHONE);
+	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
+	long long offset = (long long)(page - 1) * SEARCH_PAGE;
+	struct order_found_row *row;
+	size_t nrows;
+	int rc;
+	if (*number || *phone) {
+		char today[11];
+		calendar_today(today);
+		const struct order_filter f = {
+			.jur = r->actor->scope_jur, .number = number, .phone = phone, .state = "",
+			.from = "2000-01-01", .to = today,
+		};
+		rc = order_search(r->db, r->a, &f, SEARCH_PAGE + 1, offset, &row, &nrows);
+	} else {
+		rc = order_mine(r->db, r->a, r->actor->user_id, SEARCH_PAGE + 1, offset, &row,
+				&nrows);
+	}
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "我受理的工单", "orders/mine.tpl");
+	tmpl_set(d, "NUMBER", number);
+	tmpl_set(d, "PHONE", phone);
+	if (*number || *phone)
+		tmpl_show(d, "SEARCHED");
+	fill_found(r, d, row, nrows, 1u << OP_OPERATOR);
+	const char *qs = filter_qs(r, NULL);
+	if (page > 1) {
+		struct tdict *p = tmpl_section(d, "PREV");
+		tmpl_set_int(p, "PAGE", page - 1);
+		tmpl_set(p, "QS", qs);
+	}
+	if (nrows > SEARCH_PAGE) {
+		struct tdict *p = tmpl_section(d, "NEXT");
+		tmpl_set_int(p, "PAGE", page + 1);
+		tmpl_set(p, "QS", qs);
+	}
+	return view_finish(r, 200);
+}
+
+int h_order_search(struct req *r)
+{
+	struct order_filter f;
+	int st = read_filter(r, &f);
+	if (st)
+		return st;
+	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
+	struct order_found_row *row;
+	size_t nrows;
+	int rc = order_search(r->db, r->a, &f, SEARCH_PAGE + 1,
+			     (long long)(page - 1) * SEARCH_PAGE, &row, &nrows);
+	if (rc != DB_OK)
+		return db_status(rc);
+	struct tdict *d = view_page(r, "工单查询", "orders/search.tpl");
+	st = filter_choices(r, d, &f);
+	if (st)
+		return st;
+	fill_found(r, d, row, nrows, 1u << OP_OFFICE);
 	const char *qs = filter_qs(r, &f);
 	tmpl_set(d, "QS", qs);
 	if (page > 1) {

@@ -157,6 +157,7 @@ int h_dispute_form(struct req *r);
 /* h_order_lists.c: the unit's queue, the office's search, CSV, returns */
 int h_order_queue(struct req *r);
 int h_order_search(struct req *r);
+int h_order_mine(struct req *r);
 int h_order_csv(struct req *r);
 int h_order_returns(struct req *r);
 

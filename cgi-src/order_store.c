@@ -34,6 +34,7 @@ enum stmt {
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
 	STMT_SEARCH,
+	STMT_MINE,
 	STMT_SWEEP_GET_LOCK,
 	STMT_SWEEP_RELEASE_LOCK,
 	STMT_SWEEP_LATE,
@@ -193,6 +194,12 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND" HELD("o.")
 	" ORDER BY m.id DESC LIMIT 20",
 	/* dates are Beijing days; created_at is UTC. */
+	/* An operator's own intakes, newest first (k_orders_operator). */
+	[STMT_MINE] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
+	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
+	" LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE o.operator_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
 	[STMT_SEARCH] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
@@ -500,6 +507,15 @@ int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 			 DB_S(f->phone), DB_S(f->phone), DB_S(f->state), DB_S(f->state),
 			 DB_I(f->unit), DB_I(f->unit), DB_I(f->category), DB_I(f->category),
 			 DB_I(f->overdue), DB_I(limit), DB_I(offset));
+	DB_ROWS_OUT(rc, &res, order_found_row, a, v, n);
+	return rc;
+}
+
+int order_mine(struct db *db, struct arena *a, long long operator_id, long long limit,
+	       long long offset, struct order_found_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MINE], &res, DB_I(operator_id), DB_I(limit), DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_found_row, a, v, n);
 	return rc;
 }

@@ -112,6 +112,8 @@ static const struct fdecl f_order_search[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_STATE), OPT(F_UNIT_ID),
 	OPT(F_CATEGORY_ID), OPT(F_FROM), OPT(F_TO), OPT(F_OVERDUE),
 	OPT(F_PAGE), END };
+static const struct fdecl f_order_mine[] = {
+	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_PAGE), END };
 static const struct fdecl f_d_list[] = { OPT(F_STATE), OPT(F_PAGE), OPT(F_DONE), END };
 static const struct fdecl f_d_opinion[] = { OPT(F_OPINION), END };
 static const struct fdecl f_d_contact[] = { OPT(F_NOTE), END };
@@ -214,6 +216,7 @@ const struct route routes[] = {
 	{ M_GET, "/orders", h_order_search, CAP_DISPATCH, f_order_search, 0 },
 	{ M_GET, "/orders/export.csv", h_order_csv, CAP_DISPATCH, f_order_search, 0 },
 	{ M_GET, "/orders/queue", h_order_queue, CAP_ORDER_HANDLE, f_order_queue, 0 },
+	{ M_GET, "/orders/mine", h_order_mine, CAP_ORDER_INTAKE, f_order_mine, 0 },
 	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_done, 0 },
 	{ M_GET, "/orders/{id}", h_order_view, CAP_SESSION, f_done, 0 },
 	{ M_GET, "/orders/{id}/print", h_order_print, CAP_SESSION, f_none, 0 },

@@ -15,6 +15,7 @@ struct nav_item {
 static const struct nav_item nav[] = {
 	{ CAP_SESSION, "/", "工作台" },
 	{ CAP_ORDER_INTAKE, "/orders/new", "受理来电" },
+	{ CAP_ORDER_INTAKE, "/orders/mine", "我受理的" },
 	{ CAP_ORDER_HANDLE, "/orders/queue", "本单位工单" },
 	{ CAP_DISPATCH, "/orders", "工单查询" },
 	{ CAP_DISPATCH, "/orders/returns", "退回申请" },

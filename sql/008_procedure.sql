@@ -11,3 +11,6 @@ ALTER TABLE orders ADD COLUMN temp_handling TINYINT(1) NOT NULL DEFAULT 0;
 -- the dispute's timeline.
 ALTER TABLE disputes ADD COLUMN unbound_at DATETIME NULL,
   ADD COLUMN unbound_reason VARCHAR(2000) NULL;
+
+-- An operator's own intakes (我受理的), newest first.
+ALTER TABLE orders ADD KEY k_orders_operator (operator_id, created_at);

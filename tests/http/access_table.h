@@ -147,6 +147,7 @@ static const struct row table[] = {
 	{ "GET", "/orders", OF, 200 },
 	{ "GET", "/orders/export.csv", OF, 200 },
 	{ "GET", "/orders/queue", CL, 200 },
+	{ "GET", "/orders/mine", OP, 200 },
 	{ "GET", "/orders/returns", OF, 200 },
 	{ "GET", "/orders/{id}", ANY, 404 },
 	{ "GET", "/orders/{id}/print", ANY, 404 },

@@ -159,6 +159,54 @@ START_TEST(intake_suggests_unit_and_shows_history)
 }
 END_TEST
 
+/* 我受理的 (issue 13, item 10): the operator's own intakes, newest first;
+ * a number or a phone finds any order of the call centre, also one a
+ * colleague took. */
+START_TEST(operator_lists_own_intakes)
+{
+	struct web op;
+	char p1[32], p2[32], p3[32], na[64], nb[64], nc[64], path[128];
+	long jur = jur_id("meizhou"), unit = unit_id("city-hrss");
+	sign_in(&op, "operator");
+	struct call c1 = dispatch_to(phone_no(p1, 171), cat_leaf, jur, unit);
+	create(&op, &c1, na, sizeof na);
+	struct call c2 = dispatch_to(phone_no(p2, 172), cat_leaf, jur, unit);
+	create(&op, &c2, nb, sizeof nb);
+	struct call c3 = dispatch_to(phone_no(p3, 173), cat_leaf, jur, unit);
+	long idc = create(&op, &c3, nc, sizeof nc);
+	sql_exec("UPDATE orders SET operator_id = (SELECT id FROM users WHERE username = 'coordinator')"
+		 " WHERE id = ?", DB_I(idc));
+
+	GET(&op, "/", 200);
+	ck_assert_int_eq(count(&op, "//nav//a[@href='/orders/mine' and .='我受理的']"), 1);
+	GET(&op, "/orders/mine", 200);
+	ck_assert_str_eq(text(&op, "//h1"), "我受理的工单");
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']", na), 1);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']", nb), 1);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']", nc), 0);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']"
+				    "/following-sibling::tr[td[1]/a='%s']", nb, na), 1);
+	/* The operator sees the caller's number whole. */
+	char xp[256];
+	snprintf(xp, sizeof xp, "//table[@class='orders']/tbody/tr[td[1]/a='%s']/td[3]", na);
+	ck_assert_str_eq(text(&op, xp), p1);
+
+	GET(&op, pathf(path, sizeof path, "/orders/mine?caller_phone=%s", p3), 200);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr"), 1);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']", nc), 1);
+	ck_assert_str_eq(text(&op, "//input[@id='caller_phone']/@value"), p3);
+	GET(&op, pathf(path, sizeof path, "/orders/mine?number=%s", na), 200);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr"), 1);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr[td[1]/a='%s']", na), 1);
+	GET(&op, "/orders/mine?number=no-such-order", 200);
+	ck_assert_int_eq(count(&op, "//table[@class='orders']/tbody/tr"), 0);
+	ck_assert_int_eq(count(&op, "//p[@class='hint' and .='没有符合条件的工单。']"), 1);
+	/* The office's search stays the office's. */
+	GET(&op, "/orders", 403);
+	web_free(&op);
+}
+END_TEST
+
 /* Every refusal says why (400), keeps what was typed, and records
  * nothing. */
 START_TEST(intake_refusals_create_nothing)
@@ -248,6 +296,7 @@ static Suite *order_intake_suite(void)
 	TCase *tc = tcase(s, "intake", 180);
 	tcase_add_test(tc, intake_outcomes_and_numbers);
 	tcase_add_test(tc, intake_suggests_unit_and_shows_history);
+	tcase_add_test(tc, operator_lists_own_intakes);
 	tcase_add_test(tc, intake_refusals_create_nothing);
 	return s;
 }
