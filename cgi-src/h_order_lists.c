@@ -13,6 +13,9 @@
 #define QUEUE_PAGE 50
 #define SEARCH_PAGE 50
 #define CSV_MAX 10000
+/* What the file and the page say when a search finds more than CSV_MAX. */
+#define CSV_CUT "符合条件的工单超过 10000 条，导出文件只含最新的 10000 条。" \
+	"请缩小受理日期范围或增加筛选条件（区域、承办单位、问题分类、状态），分批导出。"
 #define SEARCH_DAYS 30   /* the search's default range: the last 30 days */
 
 static const char *state_label(const char *code);
@@ -181,7 +184,14 @@ static int filter_choices(struct req *r, struct tdict *d, const struct order_fil
 		if (cat[i].id == f->category)
 			tmpl_show(o, "SELECTED");
 	}
-	order_unit_options(r, d, unit, nunit, "UNIT", f->unit, 0, 0);
+	/* A county's office filters by the county's own units (the units a
+	 * county order can reach include the city's, but the filter is the
+	 * office's own jurisdiction). */
+	size_t kept = 0;
+	for (size_t i = 0; i < nunit; i++)
+		if (r->actor->scope_jur == 0 || unit[i].jur_id == r->actor->scope_jur)
+			unit[kept++] = unit[i];
+	order_unit_options(r, d, unit, kept, "UNIT", f->unit, 0, 0);
 	for (int s = 0; s < OS__MAX; s++) {
 		struct tdict *o = tmpl_section(d, "STATE_OPT");
 		tmpl_set(o, "CODE", order_state_codes[s]);
@@ -318,6 +328,13 @@ int h_order_search(struct req *r)
 		struct tdict *p = tmpl_section(d, "NEXT");
 		tmpl_set_int(p, "PAGE", page + 1);
 		tmpl_set(p, "QS", qs);
+		/* More than a page: would the export be cut? */
+		long long total = 0;
+		rc = order_search_count(r->db, r->a, &f, CSV_MAX + 1, &total);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (total > CSV_MAX)
+			tmpl_set(tmpl_section(d, "CSV_CUT"), "TEXT", CSV_CUT);
 	}
 	return view_finish(r, 200);
 }
@@ -330,9 +347,12 @@ int h_order_csv(struct req *r)
 		return st;
 	struct order_found_row *row;
 	size_t nrows;
-	int rc = order_search(r->db, r->a, &f, CSV_MAX, 0, &row, &nrows);
+	int rc = order_search(r->db, r->a, &f, CSV_MAX + 1, 0, &row, &nrows);
 	if (rc != DB_OK)
 		return db_status(rc);
+	int cut = nrows > CSV_MAX;
+	if (cut)
+		nrows = CSV_MAX;
 	static const char *const head[] = {
 		"工单编号", "受理时间", "来电人", "来电号码", "来源渠道", "问题分类",
 		"所属区域", "承办单位", "状态", "办理期限", "是否超期", "诉求内容",
@@ -356,6 +376,12 @@ int h_order_csv(struct req *r)
 		csv_cell(b, o->due, 0);
 		csv_cell(b, o->overdue ? "是" : "否", 0);
 		csv_cell(b, o->content, 1);
+	}
+	/* A cut file says so in its last row, in the first column. */
+	if (cut) {
+		csv_cell(b, "（" CSV_CUT "）", 0);
+		for (size_t i = 1; i < sizeof head / sizeof head[0]; i++)
+			csv_cell(b, "", i + 1 == sizeof head / sizeof head[0]);
 	}
 	char today[11];
 	calendar_today(today);

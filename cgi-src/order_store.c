@@ -34,6 +34,7 @@ enum stmt {
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
 	STMT_SEARCH,
+	STMT_SEARCH_COUNT,
 	STMT_MINE,
 	STMT_SWEEP_GET_LOCK,
 	STMT_SWEEP_RELEASE_LOCK,
@@ -72,6 +73,15 @@ DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 	" AND r.kind = '" kind "' AND r.due_date = o.due_date"
 
 #define OPEN_STATES "('dispatched', 'accepted', 'return_requested')"
+/* The office's search (order_filter; dates are Beijing days, created_at
+ * is UTC). */
+#define SEARCH_WHERE                                                       \
+	" WHERE o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"     \
+	" AND o.created_at < CAST(? AS DATETIME) + INTERVAL 16 HOUR"       \
+	" AND (? = 0 OR o.jurisdiction_id = ?) AND (? = '' OR o.number = ?)" \
+	" AND (? = '' OR o.caller_phone = ?) AND (? = '' OR o.state = ?)"  \
+	" AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.category_id = ?)"  \
+	" AND (? = 0 OR o.overdue = 1)"
 /* Orders a unit holds: open ones, and a disputed one that an interim
  * opinion (临时处理意见) handed to it until the determination (alias p). */
 #define HELD(p) " (" p "state IN ('dispatched', 'accepted', 'return_requested', 'disputed')" \
@@ -203,14 +213,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SEARCH] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
-	" LEFT JOIN units u ON u.id = o.unit_id"
-	" WHERE o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"
-	" AND o.created_at < CAST(? AS DATETIME) + INTERVAL 16 HOUR"
-	" AND (? = 0 OR o.jurisdiction_id = ?) AND (? = '' OR o.number = ?)"
-	" AND (? = '' OR o.caller_phone = ?) AND (? = '' OR o.state = ?)"
-	" AND (? = 0 OR o.unit_id = ?) AND (? = 0 OR o.category_id = ?)"
-	" AND (? = 0 OR o.overdue = 1)"
+	" LEFT JOIN units u ON u.id = o.unit_id" SEARCH_WHERE
 	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	/* How many orders the search finds, counted up to a cap. */
+	[STMT_SEARCH_COUNT] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders o" SEARCH_WHERE
+	" LIMIT ?) t",
 	/* The sweep's (order_sweep.c). The candidate queries are range scans
 	 * of k_orders_due (state, due_date) over open orders only; plain
 	 * reads, so they lock nothing. Each candidate is then locked and
@@ -508,6 +515,19 @@ int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 			 DB_I(f->unit), DB_I(f->unit), DB_I(f->category), DB_I(f->category),
 			 DB_I(f->overdue), DB_I(limit), DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_found_row, a, v, n);
+	return rc;
+}
+
+int order_search_count(struct db *db, struct arena *a, const struct order_filter *f,
+		       long long cap, long long *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SEARCH_COUNT], &res, DB_S(f->from), DB_S(f->to),
+			 DB_I(f->jur), DB_I(f->jur), DB_S(f->number), DB_S(f->number),
+			 DB_S(f->phone), DB_S(f->phone), DB_S(f->state), DB_S(f->state),
+			 DB_I(f->unit), DB_I(f->unit), DB_I(f->category), DB_I(f->category),
+			 DB_I(f->overdue), DB_I(cap));
+	*n = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
 	return rc;
 }
 

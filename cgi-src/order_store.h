@@ -265,6 +265,9 @@ struct order_filter {
 DB_ROW_STRUCT(order_found_row, ORDER_FOUND_ROW);
 int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct order_found_row **v, size_t *n);
+/* How many orders the search finds, at most cap. */
+int order_search_count(struct db *db, struct arena *a, const struct order_filter *f,
+		       long long cap, long long *n);
 /* The orders operator_id took (受理), newest first. */
 int order_mine(struct db *db, struct arena *a, long long operator_id, long long limit,
 	       long long offset, struct order_found_row **v, size_t *n);

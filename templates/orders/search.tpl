@@ -9,6 +9,7 @@
 <label for="overdue">仅超期</label> <input id="overdue" name="overdue" type="checkbox" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}>
 <button type="submit">查询</button> <a href="/orders/export.csv?{{QS}}" class="csv">导出 CSV</a></p>
 </form>
+{{#CSV_CUT}}<p class="notice csv-cut" role="status">{{TEXT}}</p>{{/CSV_CUT}}
 {{#EMPTY}}<p class="hint">没有符合条件的工单。</p>{{/EMPTY}}
 <table class="orders">
 <thead><tr><th>工单编号</th><th>受理时间</th><th>来电号码</th><th>问题分类</th><th>区域</th><th>承办单位</th><th>状态</th><th>办理期限</th></tr></thead>

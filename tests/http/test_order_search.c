@@ -225,6 +225,92 @@ static void csv_get(struct web *w, const char *query, struct csv *t)
 
 static struct csv csv_t;
 
+/* A county's office filters by the county's own units only (issue 13,
+ * item 11); the city's office by every unit. */
+START_TEST(county_filter_lists_county_units)
+{
+	struct web mj, city;
+	sign_in(&mj, "mj_coordinator");
+	sign_in(&city, "coordinator");
+	long mj_hrss = unit_id("meijiang-hrss"), city_hrss = unit_id("city-hrss");
+	GET(&mj, "/orders", 200);
+	ck_assert_int_eq(count(&mj, "//select[@id='unit_id']/option[@value='%ld']", mj_hrss), 1);
+	ck_assert_int_eq(count(&mj, "//select[@id='unit_id']/option[@value='%ld']", city_hrss), 0);
+	ck_assert_msg(!body_has(&mj, unit_name("city-psb-hz")), "a county office is offered a city unit");
+	GET(&city, "/orders", 200);
+	ck_assert_int_eq(count(&city, "//select[@id='unit_id']/option[@value='%ld']", mj_hrss), 1);
+	ck_assert_int_eq(count(&city, "//select[@id='unit_id']/option[@value='%ld']", city_hrss), 1);
+	web_free(&mj);
+	web_free(&city);
+}
+END_TEST
+
+/* More orders than an export holds (10 000): the file says in its last
+ * row that it was cut and how to narrow the search, and so does the
+ * search page (issue 13, item 12). */
+static const char SQL_MANY[] =
+	"INSERT INTO orders (number, jurisdiction_id, channel, caller_phone, category_id,"
+	" content, state, unit_id, operator_id, created_at, dispatched_at, due_date, closed_at)"
+	" SELECT CONCAT('many-', ?, '-', n), ?, 'phone', CONCAT('1392', LPAD(n, 7, '0')), ?,"
+	" '导出上限测试工单', 'closed', ?, (SELECT id FROM users WHERE username = 'operator'),"
+	" UTC_TIMESTAMP() - INTERVAL (n % 300) DAY, UTC_TIMESTAMP() - INTERVAL (n % 300) DAY,"
+	" UTC_DATE() - INTERVAL (n % 300) DAY + INTERVAL 5 DAY, UTC_TIMESTAMP() - INTERVAL (n % 300) DAY"
+	" FROM (SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d AS n FROM"
+	"  (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+	"   UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8"
+	"   UNION ALL SELECT 9) a,"
+	"  (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+	"   UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8"
+	"   UNION ALL SELECT 9) b,"
+	"  (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+	"   UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8"
+	"   UNION ALL SELECT 9) c,"
+	"  (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+	"   UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8"
+	"   UNION ALL SELECT 9) e,"
+	"  (SELECT 0 d UNION ALL SELECT 1) f) t WHERE n < ?";
+
+static long csv_lines(const struct web *w)
+{
+	long n = 0;
+	for (size_t i = 0; i + 1 < w->body_len; i++)
+		if (w->body[i] == '\r' && w->body[i + 1] == '\n')
+			n++;
+	return n;
+}
+
+START_TEST(csv_says_when_cut)
+{
+	struct web w;
+	char name[64], path[256];
+	snprintf(name, sizeof name, "导出上限%s", stamp);
+	long cat = add_category(name, 0, 5, 1);
+	sql_exec(SQL_MANY, DB_S(stamp), DB_I(jur_id("meizhou")), DB_I(cat), DB_I(unit_id("city-hrss")),
+		 DB_I(10001));
+	sign_in(&w, "coordinator");
+	/* 10 001 found: the page warns, the file holds 10 000 and says why. */
+	GET(&w, pathf(path, sizeof path, "/orders?category_id=%ld&from=2000-01-01", cat), 200);
+	ck_assert_msg(strstr(text(&w, "//p[contains(@class,'csv-cut')]"), "超过 10000 条") != NULL,
+		      "the search page does not say the export would be cut");
+	GET(&w, pathf(path, sizeof path, "/orders/export.csv?category_id=%ld&from=2000-01-01", cat), 200);
+	ck_assert_int_eq(csv_lines(&w), 1 + 10000 + 1);
+	const char *last = w.body + w.body_len - 2;
+	while (last > w.body && !(last[-1] == '\n'))
+		last--;
+	ck_assert_msg(strstr(last, "超过 10000 条") && strstr(last, "缩小受理日期范围"),
+		      "the last row of a cut export reads 「%.300s」", last);
+	/* Narrowed below the cap: all of it, and no such row or warning. */
+	char from[11];
+	add_days(run_day, -100, from);
+	GET(&w, pathf(path, sizeof path, "/orders?category_id=%ld&from=%s", cat, from), 200);
+	ck_assert_int_eq(count(&w, "//p[contains(@class,'csv-cut')]"), 0);
+	GET(&w, pathf(path, sizeof path, "/orders/export.csv?category_id=%ld&from=%s", cat, from), 200);
+	ck_assert_msg(strstr(w.body, "超过 10000 条") == NULL, "an export under the cap says it was cut");
+	ck_assert_int_gt(csv_lines(&w), 3000);
+	web_free(&w);
+}
+END_TEST
+
 START_TEST(office_csv_export)
 {
 	struct web op, coord;
@@ -455,6 +541,8 @@ static Suite *order_search_suite(void)
 	TCase *tc = tcase(s, "search", 180);
 	tcase_add_test(tc, office_search_filters);
 	tcase_add_test(tc, office_csv_export);
+	tcase_add_test(tc, county_filter_lists_county_units);
+	tcase_add_test(tc, csv_says_when_cut);
 	tcase_add_test(tc, csv_cells_are_not_formulas);
 	tc = tcase(s, "plans", 180);
 	tcase_add_test(tc, plans_use_indexes);
