@@ -158,30 +158,30 @@ struct dispute_step {
 };
 
 static const struct step_need needs[] = {
-	{ DA_UNIT_OPINION, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。" },
-	{ DA_COORDINATE, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。" },
-	{ DA_EST_LEGAL, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。" },
-	{ DA_DETERMINE, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。" },
-	{ DA_CONTACT, offsetof(struct dispute_input, note), NEED_TEXT, "请填写告知来电人的内容。" },
+	{ DA_UNIT_OPINION, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。", "opinion" },
+	{ DA_COORDINATE, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。", "opinion" },
+	{ DA_EST_LEGAL, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。", "opinion" },
+	{ DA_DETERMINE, offsetof(struct dispute_input, opinion), NEED_TEXT, "请填写意见。", "opinion" },
+	{ DA_CONTACT, offsetof(struct dispute_input, note), NEED_TEXT, "请填写告知来电人的内容。", "note" },
 #define OPINION_NEEDS "认定意见须写明牵头单位、认定原则、依据和意见。"
 #define OPINION_NEED(a)                                                           \
-	{ a, offsetof(struct dispute_input, lead_unit), NEED_ID, OPINION_NEEDS },  \
-	{ a, offsetof(struct dispute_input, opinion), NEED_TEXT, OPINION_NEEDS },  \
-	{ a, offsetof(struct dispute_input, principle), NEED_TEXT, OPINION_NEEDS }, \
-	{ a, offsetof(struct dispute_input, basis), NEED_TEXT, OPINION_NEEDS }
+	{ a, offsetof(struct dispute_input, lead_unit), NEED_ID, OPINION_NEEDS, "lead_unit_id" },  \
+	{ a, offsetof(struct dispute_input, opinion), NEED_TEXT, OPINION_NEEDS, "opinion" },  \
+	{ a, offsetof(struct dispute_input, principle), NEED_TEXT, OPINION_NEEDS, "principle" }, \
+	{ a, offsetof(struct dispute_input, basis), NEED_TEXT, OPINION_NEEDS, "basis" }
 	OPINION_NEED(DA_EST_OPINION),
 	OPINION_NEED(DA_LEGAL_OPINION),
 	OPINION_NEED(DA_MEETING_DECIDE),
 #define TEMPORARY_NEEDS "临时处理意见须写明临时承办单位和意见。"
-	{ DA_EST_TEMPORARY, offsetof(struct dispute_input, temp_unit), NEED_ID, TEMPORARY_NEEDS },
-	{ DA_EST_TEMPORARY, offsetof(struct dispute_input, opinion), NEED_TEXT, TEMPORARY_NEEDS },
-	{ DA_LEGAL_TEMPORARY, offsetof(struct dispute_input, temp_unit), NEED_ID, TEMPORARY_NEEDS },
-	{ DA_LEGAL_TEMPORARY, offsetof(struct dispute_input, opinion), NEED_TEXT, TEMPORARY_NEEDS },
-	{ DA_REFUSE, offsetof(struct dispute_input, reason), NEED_TEXT, "拒绝接收须写明理由。" },
-	{ DA_ACCOUNT, offsetof(struct dispute_input, facts), NEED_TEXT, "请填写问责事实。" },
+	{ DA_EST_TEMPORARY, offsetof(struct dispute_input, temp_unit), NEED_ID, TEMPORARY_NEEDS, "temp_unit_id" },
+	{ DA_EST_TEMPORARY, offsetof(struct dispute_input, opinion), NEED_TEXT, TEMPORARY_NEEDS, "opinion" },
+	{ DA_LEGAL_TEMPORARY, offsetof(struct dispute_input, temp_unit), NEED_ID, TEMPORARY_NEEDS, "temp_unit_id" },
+	{ DA_LEGAL_TEMPORARY, offsetof(struct dispute_input, opinion), NEED_TEXT, TEMPORARY_NEEDS, "opinion" },
+	{ DA_REFUSE, offsetof(struct dispute_input, reason), NEED_TEXT, "拒绝接收须写明理由。", "reason" },
+	{ DA_ACCOUNT, offsetof(struct dispute_input, facts), NEED_TEXT, "请填写问责事实。", "facts" },
 	{ DA_UNBIND, offsetof(struct dispute_input, reason), NEED_TEXT,
-	  "解除认定约束须写明理由。" },
-	{ -1, 0, NEED_TEXT, NULL },
+	  "解除认定约束须写明理由。", "reason" },
+	{ -1, 0, NEED_TEXT, NULL, NULL },
 };
 
 static const struct dispute_input *input(const struct step *s)

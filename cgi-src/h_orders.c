@@ -236,17 +236,21 @@ static int fill_timeline(struct req *r, struct tdict *d)
 
 /* One section per action the actor may take now, named like the action
  * code in upper case (ACT_ACCEPT, ACT_RETURN, ...). */
-static void fill_actions(struct tdict *d, const struct order_row *o, unsigned parties,
-			 long long bound)
+static const char *const sections[OA__MAX] = {
+	[OA_ACCEPT] = "ACT_ACCEPT", [OA_NOTE] = "ACT_NOTE", [OA_REPLY] = "ACT_REPLY",
+	[OA_REQUEST_RETURN] = "ACT_RETURN", [OA_CLOSE] = "ACT_CLOSE",
+	[OA_SEND_BACK] = "ACT_SEND_BACK", [OA_REOPEN] = "ACT_REOPEN",
+	[OA_URGE] = "ACT_URGE", [OA_REDISPATCH] = "ACT_REDISPATCH",
+	[OA_REFUSE_RETURN] = "ACT_REFUSE_RETURN", [OA_OPEN_DISPUTE] = "ACT_DISPUTE",
+};
+
+/* Returns the set of actions shown (bit n = action n); sat is the
+ * callback result to preselect. */
+static unsigned fill_actions(struct tdict *d, const struct order_row *o, unsigned parties,
+			     long long bound, const char *sat)
 {
-	static const char *const sections[OA__MAX] = {
-		[OA_ACCEPT] = "ACT_ACCEPT", [OA_NOTE] = "ACT_NOTE", [OA_REPLY] = "ACT_REPLY",
-		[OA_REQUEST_RETURN] = "ACT_RETURN", [OA_CLOSE] = "ACT_CLOSE",
-		[OA_SEND_BACK] = "ACT_SEND_BACK", [OA_REOPEN] = "ACT_REOPEN",
-		[OA_URGE] = "ACT_URGE", [OA_REDISPATCH] = "ACT_REDISPATCH",
-		[OA_REFUSE_RETURN] = "ACT_REFUSE_RETURN", [OA_OPEN_DISPUTE] = "ACT_DISPUTE",
-	};
 	int state = order_state_from_code(o->state), any = 0;
+	unsigned shown = 0;
 	for (int a = 0; a < OA__MAX; a++) {
 		if (sections[a] == NULL || state < 0 ||
 		    order_next(state, (enum order_action)a, parties, *o->accepted != '\0') < 0)
@@ -259,6 +263,7 @@ static void fill_actions(struct tdict *d, const struct order_row *o, unsigned pa
 			continue;
 		}
 		tmpl_show(d, sections[a]);
+		shown |= 1u << a;
 		any = 1;
 	}
 	if (any)
@@ -267,7 +272,10 @@ static void fill_actions(struct tdict *d, const struct order_row *o, unsigned pa
 		struct tdict *s = tmpl_section(d, "SAT");
 		tmpl_set(s, "CODE", c->code);
 		tmpl_set(s, "LABEL", c->label);
+		if (strcmp(c->code, sat) == 0)
+			tmpl_show(s, "SELECTED");
 	}
+	return shown;
 }
 
 /* The pending return request, shown to everyone who sees the order. */
@@ -291,7 +299,52 @@ static int fill_return(struct req *r, struct tdict *d, long long *suggested)
 	return 0;
 }
 
-static int order_page(struct req *r, const char *tpl, int with_actions)
+/* A refused action, shown in its own form on the order page. */
+struct refused {
+	int status;
+	enum order_action action;
+	const char *missing[8];   /* form fields it needs and lacked */
+	size_t nmissing;
+};
+
+/* "<ACT>_<SUFFIX>", e.g. "RETURN_V_REASON" for the return form's reason. */
+static const char *form_key(struct req *r, enum order_action a, const char *suffix,
+			    const char *field)
+{
+	char *k = arena_printf(r->a, "%s_%s%s", sections[a] + 4, suffix, field ? field : "");
+	for (char *p = k; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return k;
+}
+
+/* The refused form again: its message, what was typed, and a mark with
+ * a word beside each field it lacked. */
+static void fill_refused(struct req *r, struct tdict *d, const struct refused *f,
+			 unsigned shown)
+{
+	static const enum field typed[] = { F_NOTE, F_RESULT, F_REASON, F_BASIS };
+	/* The form is gone (the order moved on): the message at the top. */
+	if (!(shown & (1u << f->action))) {
+		view_alert(r, r->err_msg ? r->err_msg : "未能办理，请刷新后查看工单当前状态。");
+		return;
+	}
+	tmpl_set(tmpl_section(d, form_key(r, f->action, "REFUSED", NULL)), "MSG",
+		 r->err_msg ? r->err_msg : "未能办理，请检查后重新提交。");
+	tmpl_show(d, form_key(r, f->action, "OPEN", NULL));
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+		tmpl_set(d, form_key(r, f->action, "V_", field_defs[typed[i]].name),
+			 req_str(r, typed[i]));
+	for (size_t i = 0; i < f->nmissing; i++) {
+		int pick = strcmp(f->missing[i], "satisfaction") == 0 ||
+			   strstr(f->missing[i], "unit_id") != NULL;
+		tmpl_set(tmpl_section(d, form_key(r, f->action, "ERR_", f->missing[i])), "MSG",
+			 pick ? "请选择此项。" : "请填写此项。");
+	}
+}
+
+static int order_page(struct req *r, const char *tpl, int with_actions,
+		      const struct refused *refused)
 {
 	struct order_row *o;
 	unsigned parties = 0;
@@ -313,26 +366,32 @@ static int order_page(struct req *r, const char *tpl, int with_actions)
 			if (rc != DB_OK)
 				return db_status(rc);
 		}
-		fill_actions(d, o, parties, bound);
+		unsigned shown = fill_actions(d, o, parties, bound,
+					      refused ? req_str(r, F_SATISFACTION) : "");
 		struct order_unit_row *u;
 		size_t n;
 		int rc = order_units(r->db, r->a, o->jur_id, &u, &n);
 		if (rc != DB_OK)
 			return db_status(rc);
-		order_unit_options(r, d, u, n, "RETURN_UNIT", 0, o->unit_id, 1);
-		order_unit_options(r, d, u, n, "REDISPATCH_UNIT", suggested, o->unit_id, 1);
+		long long picked_return = refused ? ival(r, F_SUGGESTED_UNIT_ID) : 0;
+		long long picked_unit = refused && r->f[F_UNIT_ID].present ? r->f[F_UNIT_ID].i
+									 : suggested;
+		order_unit_options(r, d, u, n, "RETURN_UNIT", picked_return, o->unit_id, 1);
+		order_unit_options(r, d, u, n, "REDISPATCH_UNIT", picked_unit, o->unit_id, 1);
+		if (refused)
+			fill_refused(r, d, refused, shown);
 	}
-	return view_finish(r, 200);
+	return view_finish(r, refused ? refused->status : 200);
 }
 
 int h_order_view(struct req *r)
 {
-	return order_page(r, "orders/view.tpl", 1);
+	return order_page(r, "orders/view.tpl", 1, NULL);
 }
 
 int h_order_print(struct req *r)
 {
-	return order_page(r, "orders/sheet.tpl", 0);
+	return order_page(r, "orders/sheet.tpl", 0, NULL);
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -346,7 +405,16 @@ static int act(struct req *r, enum order_action a, const char *done)
 		.suggested = ival(r, F_SUGGESTED_UNIT_ID),
 	};
 	int st = order_act(REQ_CTX(r), r->id, a, &in, &r->err_msg);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/orders/%lld?done=%s", r->id, done));
+	if (st == 0)
+		return http_redirect(r, arena_printf(r->a, "/orders/%lld?done=%s", r->id, done));
+	/* A form refused for its input or the order's state: the page again,
+	 * with what was typed and what is missing marked. */
+	if ((st == 400 || st == 409) && sections[a] != NULL) {
+		struct refused f = { .status = st, .action = a };
+		f.nmissing = order_missing(a, &in, f.missing, sizeof f.missing / sizeof f.missing[0]);
+		return order_page(r, "orders/view.tpl", 1, &f);
+	}
+	return st;
 }
 
 int h_order_accept(struct req *r) { return act(r, OA_ACCEPT, "accepted"); }

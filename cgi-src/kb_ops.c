@@ -287,9 +287,9 @@ struct upd_step {
 };
 
 static const struct step_need upd_needs[] = {
-	{ KBU_REPLY, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。" },
-	{ KBU_REOPEN, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。" },
-	{ -1, 0, NEED_TEXT, NULL },
+	{ KBU_REPLY, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。", "message" },
+	{ KBU_REOPEN, offsetof(struct upd_in, message), NEED_TEXT, "请填写「说明」。", "message" },
+	{ -1, 0, NEED_TEXT, NULL, NULL },
 };
 
 static int upd_lock(struct step *s)

@@ -41,7 +41,15 @@ static int entry_answers(const struct ctx *c, long long entry, int *yes)
 
 /* What each outcome of the intake needs (OA_ANSWER, OA_THREE_WAY,
  * OA_DISPATCH), in the order the form asks. */
-#define INTAKE_NEED(a, f, type, msg) { a, offsetof(struct order_intake, f), type, msg }
+/* The form field of each intake input. */
+#define intake_field_category "category_id"
+#define intake_field_jur "jurisdiction_id"
+#define intake_field_content "content"
+#define intake_field_entry "entry_id"
+#define intake_field_three_way_unit "three_way_unit_id"
+#define intake_field_unit "unit_id"
+#define intake_field_demand "demand"
+#define INTAKE_NEED(a, f, type, msg) { a, offsetof(struct order_intake, f), type, msg, intake_field_##f }
 #define INTAKE_COMMON(a)                                                        \
 	INTAKE_NEED(a, category, NEED_ID, "请选择问题分类。"),                  \
 	INTAKE_NEED(a, jur, NEED_ID, "请选择所属区域。"),                       \
@@ -55,7 +63,7 @@ static const struct step_need intake_needs[] = {
 	INTAKE_COMMON(OA_DISPATCH),
 	INTAKE_NEED(OA_DISPATCH, unit, NEED_ID, "派单须选择承办单位。"),
 	INTAKE_NEED(OA_DISPATCH, demand, NEED_TEXT, "派单须写明主要诉求。"),
-	{ -1, 0, NEED_TEXT, NULL },
+	{ -1, 0, NEED_TEXT, NULL, NULL },
 };
 
 /* The outcome's action, or -1. */
@@ -272,20 +280,26 @@ struct order_step {
 };
 
 static const struct step_need needs[] = {
-	{ OA_NOTE, offsetof(struct order_input, note), NEED_TEXT, "请填写办理进展。" },
-	{ OA_REPLY, offsetof(struct order_input, result), NEED_TEXT, "请填写办理结果。" },
+	{ OA_NOTE, offsetof(struct order_input, note), NEED_TEXT, "请填写办理进展。", "note" },
+	{ OA_REPLY, offsetof(struct order_input, result), NEED_TEXT, "请填写办理结果。", "result" },
 #define RETURN_NEEDS "申请退回须同时写明退回理由、依据（法律法规或“三定”规定）和认为应当承办的单位，缺一不可。"
-	{ OA_REQUEST_RETURN, offsetof(struct order_input, reason), NEED_TEXT, RETURN_NEEDS },
-	{ OA_REQUEST_RETURN, offsetof(struct order_input, basis), NEED_TEXT, RETURN_NEEDS },
-	{ OA_REQUEST_RETURN, offsetof(struct order_input, suggested), NEED_ID, RETURN_NEEDS },
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, reason), NEED_TEXT, RETURN_NEEDS, "reason" },
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, basis), NEED_TEXT, RETURN_NEEDS, "basis" },
+	{ OA_REQUEST_RETURN, offsetof(struct order_input, suggested), NEED_ID, RETURN_NEEDS, "suggested_unit_id" },
 	{ OA_CLOSE, offsetof(struct order_input, satisfaction), NEED_TEXT,
-	  "请选择回访结果（满意、基本满意或不满意）。" },
-	{ OA_SEND_BACK, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
-	{ OA_REFUSE_RETURN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
-	{ OA_REOPEN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。" },
-	{ OA_REDISPATCH, offsetof(struct order_input, unit), NEED_ID, "请选择改派的承办单位。" },
-	{ -1, 0, NEED_TEXT, NULL },
+	  "请选择回访结果（满意、基本满意或不满意）。", "satisfaction" },
+	{ OA_SEND_BACK, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。", "reason" },
+	{ OA_REFUSE_RETURN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。", "reason" },
+	{ OA_REOPEN, offsetof(struct order_input, reason), NEED_TEXT, "请填写理由。", "reason" },
+	{ OA_REDISPATCH, offsetof(struct order_input, unit), NEED_ID, "请选择改派的承办单位。", "unit_id" },
+	{ -1, 0, NEED_TEXT, NULL, NULL },
 };
+
+size_t order_missing(enum order_action a, const struct order_input *in, const char **out,
+		     size_t max)
+{
+	return step_missing_fields(needs, (int)a, in, out, max);
+}
 
 static const struct order_input *input(const struct step *s)
 {

@@ -33,6 +33,9 @@ struct order_input {
  * disputes). */
 int order_act(const struct ctx *c, long long id, enum order_action a,
 	      const struct order_input *in, const char **msg);
+/* The form fields action a needs that in lacks (at most max); how many. */
+size_t order_missing(enum order_action a, const struct order_input *in, const char **out,
+		     size_t max);
 
 /* Order id as the actor may see it: 0 with *o and *parties, or 404 (also
  * for an order they may not see) or a db status. The unit of a three-way

@@ -6,25 +6,36 @@
 #include "audit_store.h"
 #include "db.h"
 
+/* Whether in lacks need n. */
+static int lacks(const struct step_need *n, const void *in)
+{
+	const char *p = (const char *)in + n->off;
+	if (n->type == NEED_TEXT) {
+		const char *v;
+		memcpy(&v, p, sizeof v);
+		return v == NULL || *v == '\0';
+	}
+	long long v;
+	memcpy(&v, p, sizeof v);
+	return v == 0;
+}
+
 const char *step_missing(const struct step_need *n, int action, const void *in)
 {
-	for (; n != NULL && n->action >= 0; n++) {
-		if (n->action != action)
-			continue;
-		const char *p = (const char *)in + n->off;
-		if (n->type == NEED_TEXT) {
-			const char *v;
-			memcpy(&v, p, sizeof v);
-			if (v == NULL || *v == '\0')
-				return n->msg;
-		} else {
-			long long v;
-			memcpy(&v, p, sizeof v);
-			if (v == 0)
-				return n->msg;
-		}
-	}
+	for (; n != NULL && n->action >= 0; n++)
+		if (n->action == action && lacks(n, in))
+			return n->msg;
 	return NULL;
+}
+
+size_t step_missing_fields(const struct step_need *n, int action, const void *in,
+			   const char **out, size_t max)
+{
+	size_t k = 0;
+	for (; n != NULL && n->action >= 0 && k < max; n++)
+		if (n->action == action && lacks(n, in))
+			out[k++] = n->field;
+	return k;
 }
 
 int step_check(const struct step_rules *k, struct step *s)

@@ -25,10 +25,15 @@ struct step_need {
 	size_t off;
 	enum need_type type;
 	const char *msg;
+	const char *field;       /* the form field that carries it */
 };
 
 /* The message of the first need of action that in lacks, or NULL. */
 const char *step_missing(const struct step_need *needs, int action, const void *in);
+/* The form fields of every need of action that in lacks, at most max of
+ * them into out; how many. */
+size_t step_missing_fields(const struct step_need *needs, int action, const void *in,
+			   const char **out, size_t max);
 
 struct step {
 	const struct ctx *c;

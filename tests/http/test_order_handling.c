@@ -156,6 +156,14 @@ START_TEST(urge_send_back_and_reopen)
 	/* The callback is required and one of the three. */
 	ACT_ON(&coord, "orders", id, "close", NULL, 400);
 	SAYS(&coord, "回访结果");
+	/* The refused 审核办结 keeps the typed note and marks the callback. */
+	ACT_ON(&coord, "orders", id, "close",
+	       form(&coord, body, sizeof body, "note", "已电话回访，来电人表示工资已到账", NULL), 400);
+	ck_assert_str_eq(text(&coord, "//input[@id='close_note']/@value"), "已电话回访，来电人表示工资已到账");
+	ck_assert_int_eq(count(&coord, "//select[@id='satisfaction' and @aria-invalid='true'"
+				       " and @aria-describedby='satisfaction-err']"), 1);
+	ck_assert_str_eq(text(&coord, "//*[@id='satisfaction-err']"), "请选择此项。");
+	ck_assert_msg(strstr(message(&coord), "回访结果") != NULL, "the close form does not say why");
 	ACT_ON(&coord, "orders", id, "close", "satisfaction=great", 400);
 	STATE_IS(&coord, id, "待审核");
 	ACT_ON(&coord, "orders", id, "close", "satisfaction=basic", 303);

@@ -55,6 +55,27 @@ START_TEST(return_needs_reason_basis_and_unit)
 		refused(&obs, &clerk, "clerk_hrss without one field", id, "return", body, 400);
 		REFUSAL_SAYS("理由", "依据", "单位");
 	}
+	/* The refused form comes back in place (issue 13, item 6): open, with
+	 * what was typed, each missing field marked with a word beside it. */
+	body[0] = '\0';
+	form_add(&clerk, body, sizeof body, "reason", vals[0]);
+	ACT_ON(&clerk, "orders", id, "return", body, 400);
+	ck_assert_int_eq(count(&clerk, "//details[contains(@class,'return-form') and @open]"), 1);
+	snprintf(xp, sizeof xp, "//form[@action='/orders/%ld/return']//p[@role='alert']", id);
+	ck_assert_msg(strstr(text(&clerk, xp), "依据") != NULL, "the return form does not say why");
+	ck_assert_str_eq(text(&clerk, "//textarea[@id='reason']"), vals[0]);
+	ck_assert_int_eq(count(&clerk, "//textarea[@id='reason' and @aria-invalid]"), 0);
+	ck_assert_int_eq(count(&clerk, "//textarea[@id='basis' and @aria-invalid='true'"
+				       " and @aria-describedby='basis-err']"), 1);
+	ck_assert_str_eq(text(&clerk, "//*[@id='basis-err']"), "请填写此项。");
+	ck_assert_int_eq(count(&clerk, "//select[@id='suggested_unit_id' and @aria-invalid='true']"), 1);
+	ck_assert_str_eq(text(&clerk, "//*[@id='suggested_unit_id-err']"), "请选择此项。");
+	/* A wrong choice keeps the other fields and the choice. */
+	ACT_ON(&clerk, "orders", id, "return",
+	       return_body(&clerk, body, sizeof body, vals[0], "", "city-psb-hz"), 400);
+	ck_assert_int_eq(atol(text(&clerk, "//select[@id='suggested_unit_id']/option[@selected]/@value")),
+			 unit_id("city-psb-hz"));
+	ck_assert_int_eq(count(&clerk, "//textarea[@id='basis' and @aria-invalid='true']"), 1);
 	/* Blank counts as missing. */
 	refused(&obs, &clerk, "clerk_hrss with a blank reason", id, "return",
 		return_body(&clerk, body, sizeof body, "   ", vals[1], "city-psb-hz"), 400);
