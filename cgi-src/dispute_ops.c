@@ -556,6 +556,17 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 	return 400;
 }
 
+size_t dispute_review_missing(const char *decision, const struct dispute_input *in,
+			      const char **out, size_t max)
+{
+	/* 编办's and 法制局's steps need the same fields. */
+	int a = strcmp(decision, "opinion") == 0	 ? DA_EST_OPINION
+		: strcmp(decision, "temporary") == 0 ? DA_EST_TEMPORARY
+		: strcmp(decision, "legal") == 0     ? DA_EST_LEGAL
+						     : -1;
+	return a < 0 ? 0 : step_missing_fields(needs, a, in, out, max);
+}
+
 int dispute_make_rule(const struct ctx *c, long long id, const char *keywords, const char **msg)
 {
 	*msg = NULL;

@@ -85,10 +85,12 @@ static int fill_similar(struct req *r, struct tdict *d, const struct dispute_row
 	return 0;
 }
 
-/* The action sections the actor may use now (ACT_<CODE>). */
-static void fill_actions(struct tdict *d, const struct dispute_view *v, unsigned parties,
-			 const char *today)
+/* The action sections the actor may use now (ACT_<CODE>); principle is
+ * the one to preselect. Returns whether the review form is shown. */
+static int fill_actions(struct tdict *d, const struct dispute_view *v, unsigned parties,
+			const char *today, const char *principle)
 {
+	int review = 0;
 	static const char *const sections[DA__MAX] = {
 		[DA_UNIT_OPINION] = "ACT_UNIT_OPINION", [DA_COORDINATE] = "ACT_COORDINATE",
 		[DA_CONTACT] = "ACT_CONTACT", [DA_REFER] = "ACT_REFER",
@@ -104,6 +106,7 @@ static void fill_actions(struct tdict *d, const struct dispute_view *v, unsigned
 				       v->legal != 0, dispute_overdue(v, today)) < 0)
 			continue;
 		tmpl_show(d, sections[a]);
+		review |= a == DA_EST_OPINION || a == DA_LEGAL_OPINION;
 		any = 1;
 	}
 	if (v->state == DS_MEETING && office) {
@@ -121,7 +124,10 @@ static void fill_actions(struct tdict *d, const struct dispute_view *v, unsigned
 		struct tdict *o = tmpl_section(d, "PRINCIPLE_OPT");
 		tmpl_set(o, "CODE", p->code);
 		tmpl_set(o, "LABEL", p->label);
+		if (strcmp(p->code, principle) == 0)
+			tmpl_show(o, "SELECTED");
 	}
+	return review;
 }
 
 /* The 认定意见 box starts from the deciding opinion it is issued on (the
@@ -156,7 +162,65 @@ static int under_way(int state)
 	return state == DS_OPEN || state == DS_ESTABLISHMENT || state == DS_LEGAL;
 }
 
-int h_dispute_view(struct req *r)
+/* A refused review (编办's or 法制局's 提交并盖章), shown in its form. */
+struct refused {
+	int status;
+	const char *missing[8];
+	size_t nmissing;
+};
+
+/* The unit options of the review form, the ones picked marked. */
+static void review_units(struct req *r, struct tdict *d, const struct order_unit_row *u,
+			 size_t n, const struct refused *f)
+{
+	long long lead = 0, temp = 0;
+	const long long *coops = NULL;
+	size_t ncoops = 0;
+	if (f != NULL) {
+		lead = r->f[F_LEAD_UNIT_ID].present ? r->f[F_LEAD_UNIT_ID].i : 0;
+		temp = r->f[F_TEMP_UNIT_ID].present ? r->f[F_TEMP_UNIT_ID].i : 0;
+		coops = r->f[F_COOP_UNIT_ID].list;
+		ncoops = r->f[F_COOP_UNIT_ID].nlist;
+	}
+	order_unit_options(r, d, u, n, "LEAD_OPT", lead, 0, 0);
+	order_unit_options(r, d, u, n, "TEMP_OPT", temp, 0, 0);
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *o = tmpl_section(d, "COOP_OPT");
+		tmpl_set_int(o, "ID", u[i].id);
+		tmpl_set(o, "NAME", u[i].name);
+		for (size_t k = 0; k < ncoops; k++)
+			if (coops[k] == u[i].id)
+				tmpl_show(o, "SELECTED");
+	}
+}
+
+/* The refused review again: its message, what was typed, each field it
+ * lacked marked; the message at the top when the form is gone. */
+static void fill_refused(struct req *r, struct tdict *d, const struct refused *f, int shown)
+{
+	const char *msg = r->err_msg ? r->err_msg : "未能提交，请检查后重新提交。";
+	if (!shown) {
+		view_alert(r, msg);
+		return;
+	}
+	tmpl_set(tmpl_section(d, "REVIEW_REFUSED"), "MSG", msg);
+	tmpl_set(d, "REVIEW_V_BASIS", req_str(r, F_BASIS));
+	tmpl_set(d, "REVIEW_V_OPINION", req_str(r, F_OPINION));
+	tmpl_show(d, arena_printf(r->a, "DECISION_%s", strcmp(req_str(r, F_DECISION), "legal") == 0
+					? "LEGAL" : strcmp(req_str(r, F_DECISION), "temporary") == 0
+					? "TEMPORARY" : "OPINION"));
+	for (size_t i = 0; i < f->nmissing; i++) {
+		char *k = arena_printf(r->a, "REVIEW_ERR_%s", f->missing[i]);
+		for (char *p = k; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		int pick = strstr(f->missing[i], "unit_id") != NULL ||
+			   strcmp(f->missing[i], "principle") == 0;
+		tmpl_set(tmpl_section(d, k), "MSG", pick ? "请选择此项。" : "请填写此项。");
+	}
+}
+
+static int dispute_page(struct req *r, const struct refused *refused)
 {
 	struct dispute_page p;
 	int st = dispute_load(REQ_CTX(r), r->id, &p);
@@ -178,7 +242,7 @@ int h_dispute_view(struct req *r)
 	int rc = order_units(r->db, r->a, p.v.jur, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
-	order_unit_options(r, d, units, nunits, "UNIT_OPT", 0, 0, 0);
+	review_units(r, d, units, nunits, refused);
 	if (office)
 		tmpl_show(d, "OFFICE_VIEW");
 	if (*p.d->stage_due && under_way(p.v.state)) {
@@ -190,9 +254,17 @@ int h_dispute_view(struct req *r)
 	}
 	if (dispute_overdue(&p.v, today))
 		tmpl_show(d, "ACCEPT_OVERDUE");
-	fill_actions(d, &p.v, p.parties, today);
+	int review = fill_actions(d, &p.v, p.parties, today,
+				  refused ? req_str(r, F_PRINCIPLE) : "");
 	fill_determination_draft(d, &p);
-	return view_finish(r, 200);
+	if (refused)
+		fill_refused(r, d, refused, review);
+	return view_finish(r, refused ? refused->status : 200);
+}
+
+int h_dispute_view(struct req *r)
+{
+	return dispute_page(r, NULL);
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -219,9 +291,17 @@ int h_dispute_review(struct req *r)
 {
 	const struct dispute_input in = dispute_input_of(r);
 	const char *done = "sealed";
-	int st = dispute_review(REQ_CTX(r), r->id, req_str(r, F_DECISION), &in, &r->err_msg,
-				&done);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=%s", r->id, done));
+	const char *decision = req_str(r, F_DECISION);
+	int st = dispute_review(REQ_CTX(r), r->id, decision, &in, &r->err_msg, &done);
+	if (st == 0)
+		return http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=%s", r->id, done));
+	if (st == 400 || st == 409) {
+		struct refused f = { .status = st };
+		f.nmissing = dispute_review_missing(decision, &in, f.missing,
+						    sizeof f.missing / sizeof f.missing[0]);
+		return dispute_page(r, &f);
+	}
+	return st;
 }
 
 int h_dispute_rule(struct req *r)

@@ -63,6 +63,22 @@ START_TEST(establishment_opinion)
 					    bad[i].basis, bad[i].opinion), 400);
 		REFUSAL_SAYS("牵头单位", "认定原则", "依据");
 	}
+	/* The refused 提交并盖章 comes back in place (issue 13, item 6): what
+	 * was chosen and typed kept, the missing opinion marked beside it. */
+	ACT_ON(&bb, "disputes", id, "review",
+	       review_body(&bb, body, sizeof body, psb_id, hrss_id, "mandate",
+			   "“三定”规定：户籍管理属公安机关职责", NULL), 400);
+	ck_assert_msg(strstr(text(&bb, "//form[contains(@class,'review')]//p[@role='alert']"), "依据")
+		      != NULL, "the review form does not say why");
+	ck_assert_int_eq(atol(text(&bb, "//select[@id='lead_unit_id']/option[@selected]/@value")), psb_id);
+	ck_assert_int_eq(atol(text(&bb, "//select[@id='coop_unit_id']/option[@selected]/@value")), hrss_id);
+	ck_assert_str_eq(text(&bb, "//select[@id='principle']/option[@selected]/@value"), "mandate");
+	ck_assert_str_eq(text(&bb, "//textarea[@id='basis']"), "“三定”规定：户籍管理属公安机关职责");
+	ck_assert_int_eq(count(&bb, "//textarea[@id='basis' and @aria-invalid]"), 0);
+	ck_assert_int_eq(count(&bb, "//textarea[@id='review_opinion' and @aria-invalid='true'"
+				    " and @aria-describedby='review_opinion-err']"), 1);
+	ck_assert_str_eq(text(&bb, "//*[@id='review_opinion-err']"), "请填写此项。");
+	DSTATE_IS(&coord, id, "编办审核中");
 	snprintf(body, sizeof body, "lead_unit_id=%ld&principle=mandate&basis=x&opinion=x", psb_id);
 	dispute_refused(&coord, &bb, "no decision", id, "review", body, 400);
 	REFUSAL_SAYS("意见类型");
