@@ -371,6 +371,9 @@ static int determine(struct step *s)
 	}
 	if (rc == DB_OK)
 		rc = dispute_unit_role(c->db, c->a, s->id, dec->lead_id, "lead", accept_due);
+	/* The order first: its due date is the cooperating units' too. */
+	if (rc == DB_OK)
+		rc = order_determined(c, x->v.order_id, dec->lead_id, s->id, opinion);
 	char *coops = arena_strdup(c->a, dec->coop_ids), *save = NULL;
 	for (char *t = strtok_r(coops, " ", &save); rc == DB_OK && t;
 	     t = strtok_r(NULL, " ", &save)) {
@@ -379,8 +382,6 @@ static int determine(struct step *s)
 		if (rc == DB_OK)
 			rc = dispute_coop(c->db, c->a, x->v.order_id, u, s->id);
 	}
-	if (rc == DB_OK)
-		rc = order_determined(c, x->v.order_id, dec->lead_id, s->id, opinion);
 	s->note = arena_printf(c->a, "%s（接收期限 %s）", opinion, accept_due);
 	return rc;
 }

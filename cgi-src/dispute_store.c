@@ -167,8 +167,10 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_ANSWER] = "UPDATE disputes SET state = ?, answered_at = UTC_TIMESTAMP(),"
 	" refusal = NULLIF(?, '')"
 	" WHERE id = ? AND state = 'determined'",
-	[STMT_COOP] = "INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id) VALUES (?,"
-	" ?, ?)",
+	/* A cooperating unit is due when the lead is (the order's due date,
+	 * set by the determination before). */
+	[STMT_COOP] = "INSERT IGNORE INTO order_coops (order_id, unit_id, dispute_id, due_date)"
+	" SELECT o.id, ?, ?, o.due_date FROM orders o WHERE o.id = ?",
 	[STMT_TEMP_UNIT] = "UPDATE disputes SET temp_unit_id = NULLIF(?, 0) WHERE id = ?",
 	/* the jurisdiction's (jur 0: every one), newest
 	 * first along the primary key. */
@@ -445,7 +447,7 @@ int dispute_answer(struct db *db, struct arena *a, long long id, const char *to,
 int dispute_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 	     long long dispute)
 {
-	return db_exec(db, a, sql[STMT_COOP], NULL, DB_I(order_id), DB_I(unit), DB_I(dispute));
+	return db_exec(db, a, sql[STMT_COOP], NULL, DB_I(unit), DB_I(dispute), DB_I(order_id));
 }
 
 int dispute_temp_unit(struct db *db, struct arena *a, long long id, long long unit)

@@ -67,6 +67,12 @@ int h_order_queue(struct req *r)
 		tmpl_set(s, "CONTENT", coop[i].content);
 		tmpl_set(s, "DUE", coop[i].due);
 		tmpl_set(s, "LEAD", coop[i].lead);
+		tmpl_show(s, coop[i].done ? "DONE" : "OWED");
+		/* The reminder of an owed part: its own deadline. */
+		if (!coop[i].done && *coop[i].due && strcmp(coop[i].due, today) < 0)
+			tmpl_show(s, "OVERDUE");
+		else if (!coop[i].done && *coop[i].due && strcmp(coop[i].due, soon) <= 0)
+			tmpl_show(s, "DUE_SOON");
 	}
 	if (ncoop > 0)
 		tmpl_show(d, "COOPS");

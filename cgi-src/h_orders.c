@@ -4,11 +4,13 @@
  * h_order_lists.c; the rules are order_ops.c's. */
 #include <string.h>
 
+#include "calendar_store.h"
 #include "dispute.h"
 #include "dispute_ops.h"
 #include "handlers.h"
 #include "order.h"
 #include "order_ops.h"
+#include "roles.h"
 #include "tmpl.h"
 #include "view.h"
 
@@ -242,6 +244,7 @@ static const char *const sections[OA__MAX] = {
 	[OA_SEND_BACK] = "ACT_SEND_BACK", [OA_REOPEN] = "ACT_REOPEN",
 	[OA_URGE] = "ACT_URGE", [OA_REDISPATCH] = "ACT_REDISPATCH",
 	[OA_REFUSE_RETURN] = "ACT_REFUSE_RETURN", [OA_OPEN_DISPUTE] = "ACT_DISPUTE",
+	[OA_COOP] = "ACT_COOP",
 };
 
 /* Returns the set of actions shown (bit n = action n); sat is the
@@ -296,6 +299,46 @@ static int fill_return(struct req *r, struct tdict *d, long long *suggested)
 		tmpl_set(s, "BY", ret->by);
 		*suggested = ret->suggested_id;
 	}
+	return 0;
+}
+
+/* The cooperating units (D4.2), their deadlines and their parts; the
+ * form for the actor's unit while its part is owed (ACT_COOP, bit
+ * OA_COOP of *shown). */
+static int fill_coops(struct req *r, struct tdict *d, const struct order_row *o,
+		      unsigned *shown)
+{
+	struct order_coop_part_row *p;
+	size_t n;
+	int rc = order_coop_parts(r->db, r->a, o->id, &p, &n);
+	if (rc != DB_OK)
+		return db_status(rc);
+	char today[11];
+	calendar_today(today);
+	int open = order_is_open(order_state_from_code(o->state));
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *s = tmpl_section(d, "COOP_PART");
+		tmpl_set(s, "UNIT", p[i].unit);
+		tmpl_set(s, "DUE", p[i].due);
+		if (p[i].part != NULL) {
+			struct tdict *g = tmpl_section(s, "GIVEN");
+			tmpl_set(g, "TEXT", p[i].part);
+			tmpl_set(g, "BY", p[i].by);
+			tmpl_set(g, "AT", p[i].at);
+		} else if (*p[i].due && strcmp(p[i].due, today) < 0 && open) {
+			tmpl_show(s, "LATE");
+		} else {
+			tmpl_show(s, "OWED");
+		}
+		if (p[i].unit_id == r->actor->unit_id && p[i].part == NULL && open &&
+		    caps_allow(r->actor->caps, 1, CAP_ORDER_HANDLE)) {
+			tmpl_show(d, "ACT_COOP");
+			tmpl_show(d, "ACTIONS");
+			*shown |= 1u << OA_COOP;
+		}
+	}
+	if (n > 0)
+		tmpl_show(d, "COOPS");
 	return 0;
 }
 
@@ -368,6 +411,9 @@ static int order_page(struct req *r, const char *tpl, int with_actions,
 		}
 		unsigned shown = fill_actions(d, o, parties, bound,
 					      refused ? req_str(r, F_SATISFACTION) : "");
+		st = fill_coops(r, d, o, &shown);
+		if (st)
+			return st;
 		struct order_unit_row *u;
 		size_t n;
 		int rc = order_units(r->db, r->a, o->jur_id, &u, &n);
@@ -426,6 +472,21 @@ int h_order_send_back(struct req *r) { return act(r, OA_SEND_BACK, "sent_back");
 int h_order_reopen(struct req *r) { return act(r, OA_REOPEN, "reopened"); }
 int h_order_urge(struct req *r) { return act(r, OA_URGE, "urged"); }
 int h_order_redispatch(struct req *r) { return act(r, OA_REDISPATCH, "redispatched"); }
+int h_order_coop(struct req *r)
+{
+	const char *part = given(r, F_NOTE);
+	int st = order_coop_part(REQ_CTX(r), r->id, part, &r->err_msg);
+	if (st == 0)
+		return http_redirect(r, arena_printf(r->a, "/orders/%lld?done=coop", r->id));
+	if (st == 400 || st == 409) {
+		struct refused f = { .status = st, .action = OA_COOP };
+		if (part == NULL)
+			f.missing[f.nmissing++] = "note";
+		return order_page(r, "orders/view.tpl", 1, &f);
+	}
+	return st;
+}
+
 int h_order_refuse_return(struct req *r) { return act(r, OA_REFUSE_RETURN, "refused"); }
 
 /* 提请争议认定 files a dispute (dispute_ops.c), which refers the order. */

@@ -126,6 +126,7 @@ int h_order_reopen(struct req *r);
 int h_order_urge(struct req *r);
 int h_order_redispatch(struct req *r);
 int h_order_refuse_return(struct req *r);
+int h_order_coop(struct req *r);
 int h_order_dispute(struct req *r);
 /* h_disputes.c: the determination procedure */
 int h_disputes(struct req *r);

@@ -18,12 +18,12 @@ const char *const order_state_labels[OS__MAX] = {
 const char *const order_action_codes[OA__MAX] = {
 	"answer", "three_way", "dispatch", "accept", "note", "reply",
 	"return", "close", "send_back", "reopen", "urge", "redispatch",
-	"refuse_return", "dispute", "determined", "temporary",
+	"refuse_return", "dispute", "determined", "temporary", "coop",
 };
 const char *const order_action_labels[OA__MAX] = {
 	"一次性解答", "三方通话解答", "派单", "签收", "办理进展", "办结回复",
 	"申请退回", "审核办结", "退回重办", "重新交办", "催办", "改派",
-	"不同意退回", "提请争议认定", "出具认定意见", "临时交办",
+	"不同意退回", "提请争议认定", "出具认定意见", "临时交办", "配合办理情况",
 };
 
 int order_state_from_code(const char *code)
@@ -61,6 +61,9 @@ static const struct {
 	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X } },
 	[OA_DETERMINED]     = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPATCHED, X } },
 	[OA_TEMPORARY]      = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPUTED, X } },
+	/* Not a change of state, and not a party of the order: a cooperating
+	 * unit's part is order_coop_part's own rule. */
+	[OA_COOP]           = { 0, { X, X, X, X, X, X, X, X, X } },
 };
 
 int order_transition(int state, enum order_action action, enum order_party party,

@@ -35,6 +35,7 @@ enum order_action {
 	OA_OPEN_DISPUTE,  /* office: refer it to the determination procedure */
 	OA_DETERMINED,    /* office: the determination sends it to the lead unit */
 	OA_TEMPORARY,     /* office: an interim opinion hands it to a unit meanwhile */
+	OA_COOP,          /* a cooperating unit records its part (order_coop_part) */
 	OA__MAX
 };
 

@@ -641,6 +641,62 @@ int order_determined(const struct ctx *c, long long id, long long lead,
 	return rc;
 }
 
+/* The checks of a cooperating unit's part on locked order lk: 0 or a
+ * status with *msg. */
+static int coop_check(const struct ctx *c, long long id, const struct order_lock_row *lk,
+		      const char *part, const char **msg)
+{
+	int coop = 0;
+	int rc = order_is_coop(c->db, c->a, id, c->actor->unit_id, &coop);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (!coop) {
+		unsigned parties = order_parties(c->actor, lk->jur_id, lk->unit_id);
+		*msg = "只有配合单位可以填写配合办理情况。";
+		return order_visible(parties) ? 403 : 404;
+	}
+	int state = order_state_from_code(lk->state);
+	if (!order_is_open(state)) {
+		*msg = arena_printf(c->a, "工单当前状态为“%s”，不能再填写配合办理情况。",
+				    state >= 0 ? order_state_labels[state] : lk->state);
+		return 409;
+	}
+	if (part == NULL || *part == '\0') {
+		*msg = "请填写配合办理情况。";
+		return 400;
+	}
+	return 0;
+}
+
+int order_coop_part(const struct ctx *c, long long id, const char *part, const char **msg)
+{
+	*msg = NULL;
+	struct order_lock_row *lk = NULL;
+	int rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = order_lock(c->db, c->a, id, &lk);
+	int st = rc != DB_OK ? db_status(rc) : lk == NULL ? 404 : coop_check(c, id, lk, part, msg);
+	if (st) {
+		db_rollback(c->db);
+		return st;
+	}
+	rc = order_coop_record(c->db, c->a, id, c->actor->unit_id, c->actor->user_id, part);
+	if (rc == DB_CONFLICT)
+		*msg = "本单位已填写配合办理情况。";
+	if (rc == DB_OK)
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id,
+				order_action_codes[OA_COOP], 0, part);
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.coop", "order", id, part);
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK) {
+		db_rollback(c->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
 int order_lead_accepts(const struct ctx *c, long long id, long long dispute)
 {
 	struct order_lock_row *lk;

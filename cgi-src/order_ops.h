@@ -33,6 +33,10 @@ struct order_input {
  * disputes). */
 int order_act(const struct ctx *c, long long id, enum order_action a,
 	      const struct order_input *in, const char **msg);
+/* 配合办理情况: a cooperating unit (D4.2) records its part of order id,
+ * once, while the order is open; it shows on the timeline. 0, or 404 /
+ * 403 / 409 / 400 with *msg. */
+int order_coop_part(const struct ctx *c, long long id, const char *part, const char **msg);
 /* The form fields action a needs that in lacks (at most max); how many. */
 size_t order_missing(enum order_action a, const struct order_input *in, const char **out,
 		     size_t max);

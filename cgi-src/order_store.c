@@ -30,6 +30,8 @@ enum stmt {
 	STMT_RETURN_COUNTS,
 	STMT_COOP_QUEUE,
 	STMT_IS_COOP,
+	STMT_COOP_PARTS,
+	STMT_COOP_RECORD,
 	STMT_QUEUE,
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
@@ -62,6 +64,7 @@ DB_ROW_COLS(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
 DB_ROW_COLS(order_reminder_row, ORDER_REMINDER_ROW);
 DB_ROW_COLS(order_found_row, ORDER_FOUND_ROW);
 DB_ROW_COLS(order_coop_row, ORDER_COOP_ROW);
+DB_ROW_COLS(order_coop_part_row, ORDER_COOP_PART_ROW);
 DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 
 /* The reminder of this kind for the order's current unit and due date, if
@@ -186,8 +189,13 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_COOP_QUEUE] = "SELECT " DB_COLS(ORDER_COOP_ROW) " FROM order_coops oc"
 	" JOIN orders o ON o.id = oc.order_id JOIN order_categories c ON c.id = o.category_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
-	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY o.due_date LIMIT 100",
+	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY oc.due_date, o.id LIMIT 100",
 	[STMT_IS_COOP] = "SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
+	[STMT_COOP_PARTS] = "SELECT " DB_COLS(ORDER_COOP_PART_ROW) " FROM order_coops oc"
+	" JOIN units u ON u.id = oc.unit_id LEFT JOIN users us ON us.id = oc.part_by"
+	" WHERE oc.order_id = ? ORDER BY oc.unit_id LIMIT 50",
+	[STMT_COOP_RECORD] = "UPDATE order_coops SET part = ?, part_at = UTC_TIMESTAMP(),"
+	" part_by = ? WHERE order_id = ? AND unit_id = ? AND part_at IS NULL",
 	[STMT_QUEUE] = "SELECT " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" WHERE o.unit_id = ? AND" HELD("o.")
@@ -538,6 +546,24 @@ int order_mine(struct db *db, struct arena *a, long long operator_id, long long 
 	int rc = db_exec(db, a, sql[STMT_MINE], &res, DB_I(operator_id), DB_I(limit), DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_found_row, a, v, n);
 	return rc;
+}
+
+int order_coop_parts(struct db *db, struct arena *a, long long order_id,
+		     struct order_coop_part_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_COOP_PARTS], &res, DB_I(order_id));
+	DB_ROWS_OUT(rc, &res, order_coop_part_row, a, v, n);
+	return rc;
+}
+
+int order_coop_record(struct db *db, struct arena *a, long long order_id, long long unit,
+		      long long user, const char *part)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_COOP_RECORD], &res, DB_S(part), DB_I(user),
+			 DB_I(order_id), DB_I(unit));
+	return db_changed(rc, &res);
 }
 
 int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,

@@ -280,11 +280,27 @@ int order_mine(struct db *db, struct arena *a, long long operator_id, long long 
 	X(S, STR, category, "c.name")                                        \
 	X(S, STR, phone, "o.caller_phone")                                   \
 	X(S, STR, content, "LEFT(o.content, 60)")                            \
-	X(S, STR, due, DB_DAY("o.due_date"))                                 \
-	X(S, STR, lead, "u.name")
+	X(S, STR, due, DB_DAY("oc.due_date"))                                \
+	X(S, STR, lead, "u.name")                                            \
+	X(S, INT, done, "oc.part_at IS NOT NULL")
 DB_ROW_STRUCT(order_coop_row, ORDER_COOP_ROW);
 int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
 		    size_t *n);
+/* An order's cooperating units, their deadlines and their parts. */
+#define ORDER_COOP_PART_ROW(X, S)                                            \
+	X(S, INT, unit_id, "oc.unit_id")                                     \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, due, DB_DAY("oc.due_date"))                                \
+	X(S, NSTR, part, "oc.part")                                          \
+	X(S, STR, at, DB_BJ_MINUTE("oc.part_at"))                            \
+	X(S, STR, by, "COALESCE(us.display_name, '')")
+DB_ROW_STRUCT(order_coop_part_row, ORDER_COOP_PART_ROW);
+int order_coop_parts(struct db *db, struct arena *a, long long order_id,
+		     struct order_coop_part_row **v, size_t *n);
+/* Records unit's part once (DB_CONFLICT when it has, or is no
+ * cooperating unit of the order). */
+int order_coop_record(struct db *db, struct arena *a, long long order_id, long long unit,
+		      long long user, const char *part);
 /* Whether unit cooperates on the order (it may read it). */
 int order_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,
 		 int *yes);

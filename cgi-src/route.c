@@ -112,6 +112,7 @@ static const struct fdecl f_order_search[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_STATE), OPT(F_UNIT_ID),
 	OPT(F_CATEGORY_ID), OPT(F_FROM), OPT(F_TO), OPT(F_OVERDUE),
 	OPT(F_PAGE), END };
+static const struct fdecl f_order_coop[] = { OPT(F_NOTE), END };
 static const struct fdecl f_order_mine[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_PAGE), END };
 static const struct fdecl f_d_list[] = { OPT(F_STATE), OPT(F_PAGE), OPT(F_DONE), END };
@@ -230,6 +231,7 @@ const struct route routes[] = {
 	{ M_POST, "/orders/{id}/urge", h_order_urge, CAP_DISPATCH, f_order_note, 0 },
 	{ M_POST, "/orders/{id}/redispatch", h_order_redispatch, CAP_DISPATCH, f_order_redispatch, 0 },
 	{ M_POST, "/orders/{id}/refuse-return", h_order_refuse_return, CAP_DISPATCH, f_order_reason, 0 },
+	{ M_POST, "/orders/{id}/coop", h_order_coop, CAP_ORDER_HANDLE, f_order_coop, 0 },
 	{ M_POST, "/orders/{id}/dispute", h_order_dispute, CAP_DISPATCH, f_order_note, 0 },
 	{ M_GET, "/disputes", h_disputes, CAP_SESSION, f_d_list, 0 },
 	{ M_GET, "/disputes/{id}", h_dispute_view, CAP_SESSION, f_done, 0 },

@@ -81,6 +81,7 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "accepted", "已签收。" },
 	{ "replied", "已提交办结回复，等待管理办审核。" },
 	{ "return_asked", "退回申请已提交，等待管理办决定；工单仍在本单位。" },
+	{ "coop", "配合办理情况已记录，已写入工单办理过程。" },
 	{ "closed", "工单已办结。" },
 	{ "sent_back", "已退回承办单位重办。" },
 	{ "reopened", "已重新交办。" },

@@ -14,3 +14,11 @@ ALTER TABLE disputes ADD COLUMN unbound_at DATETIME NULL,
 
 -- An operator's own intakes (我受理的), newest first.
 ALTER TABLE orders ADD KEY k_orders_operator (operator_id, created_at);
+
+-- Cooperating units (配合单位, D4.2) have a deadline of their own (the
+-- lead's, set when the determination names them) and record their part,
+-- which the order's timeline shows.
+ALTER TABLE order_coops ADD COLUMN due_date DATE NULL,
+  ADD COLUMN part VARCHAR(2000) NULL,
+  ADD COLUMN part_at DATETIME NULL,
+  ADD COLUMN part_by INT UNSIGNED NULL;

@@ -32,6 +32,15 @@
 <dt>建议承办单位</dt><dd>{{SUGGESTED}}</dd>
 </dl>
 </section>{{/RETURN}}
+{{#COOPS}}<section class="panel coops" aria-label="配合单位">
+<h2>配合单位</h2>
+<table class="coop-parts">
+<thead><tr><th>配合单位</th><th>配合期限</th><th>配合办理情况</th></tr></thead>
+<tbody>
+{{#COOP_PART}}<tr><td>{{UNIT}}</td><td>{{DUE}}</td><td>{{#GIVEN}}<span class="text">{{TEXT}}</span>（{{BY}}，{{AT}}）{{/GIVEN}}{{#OWED}}<span class="hint">待反馈</span>{{/OWED}}{{#LATE}}<span class="badge overdue">已超期未反馈</span>{{/LATE}}</td></tr>
+{{/COOP_PART}}
+</tbody></table>
+</section>{{/COOPS}}
 {{#ACTIONS}}<section class="panel actions" aria-label="办理">
 <h2>办理</h2>
 {{#ACT_ACCEPT}}<form method="post" action="/orders/{{ID}}/accept"><input type="hidden" name="csrf" value="{{CSRF}}">{{#ACCEPT_REFUSED}}<p class="error" role="alert">{{MSG}}</p>{{/ACCEPT_REFUSED}}<p><button type="submit">签收</button></p></form>{{/ACT_ACCEPT}}
@@ -48,6 +57,9 @@
 <p><label for="basis">依据</label> <textarea id="basis" name="basis" rows="2" maxlength="1000" placeholder="法律法规条款或本单位“三定”规定"{{#RETURN_ERR_BASIS}} aria-invalid="true" aria-describedby="basis-err"{{/RETURN_ERR_BASIS}}>{{RETURN_V_BASIS}}</textarea>{{#RETURN_ERR_BASIS}} <span class="field-error" id="basis-err">{{MSG}}</span>{{/RETURN_ERR_BASIS}}</p>
 <p><label for="suggested_unit_id">建议承办单位</label> <select id="suggested_unit_id" name="suggested_unit_id"{{#RETURN_ERR_SUGGESTED_UNIT_ID}} aria-invalid="true" aria-describedby="suggested_unit_id-err"{{/RETURN_ERR_SUGGESTED_UNIT_ID}}><option value="">请选择</option>{{#RETURN_UNIT}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/RETURN_UNIT}}</select>{{#RETURN_ERR_SUGGESTED_UNIT_ID}} <span class="field-error" id="suggested_unit_id-err">{{MSG}}</span>{{/RETURN_ERR_SUGGESTED_UNIT_ID}}</p>
 <p><button type="submit" class="secondary">提交退回申请</button></p></form></details>{{/ACT_RETURN}}
+{{#ACT_COOP}}<form method="post" action="/orders/{{ID}}/coop" class="coop"><input type="hidden" name="csrf" value="{{CSRF}}">{{#COOP_REFUSED}}<p class="error" role="alert">{{MSG}}</p>{{/COOP_REFUSED}}
+<p><label for="coop_note">本单位配合办理情况</label> <textarea id="coop_note" name="note" rows="3" maxlength="2000"{{#COOP_ERR_NOTE}} aria-invalid="true" aria-describedby="coop_note-err"{{/COOP_ERR_NOTE}}>{{COOP_V_NOTE}}</textarea>{{#COOP_ERR_NOTE}} <span class="field-error" id="coop_note-err">{{MSG}}</span>{{/COOP_ERR_NOTE}}</p>
+<p><button type="submit">提交配合办理情况</button></p></form>{{/ACT_COOP}}
 {{#ACT_CLOSE}}<form method="post" action="/orders/{{ID}}/close"><input type="hidden" name="csrf" value="{{CSRF}}">{{#CLOSE_REFUSED}}<p class="error" role="alert">{{MSG}}</p>{{/CLOSE_REFUSED}}
 <p><label for="satisfaction">回访结果</label> <select id="satisfaction" name="satisfaction"{{#CLOSE_ERR_SATISFACTION}} aria-invalid="true" aria-describedby="satisfaction-err"{{/CLOSE_ERR_SATISFACTION}}><option value="">请选择</option>{{#SAT}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SAT}}</select>{{#CLOSE_ERR_SATISFACTION}} <span class="field-error" id="satisfaction-err">{{MSG}}</span>{{/CLOSE_ERR_SATISFACTION}}
 <label for="close_note">回访说明</label> <input id="close_note" name="note" maxlength="2000" value="{{CLOSE_V_NOTE}}"></p>

@@ -187,6 +187,13 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await clerk.goto(`${BASE}/orders/queue`);
     assert.equal(await clerk.locator('table.queue tr', { hasText: number }).count(), 0);
     assert.equal(await clerk.locator('table.coops tr', { hasText: number }).count(), 1);
+    // ... with a deadline of its own, and records its part on the order.
+    assert.match(await clerk.locator('table.coops tr', { hasText: number }).textContent(), /待反馈/);
+    await clerk.goto(orderUrl);
+    await clerk.getByLabel('本单位配合办理情况').fill('已协助核实养老保险缴费记录。');
+    await submit(clerk, '提交配合办理情况', 'coop');
+    assert.match(await clerk.locator('table.coop-parts').textContent(), /已协助核实养老保险缴费记录/);
+    assert.match(await clerk.locator('ol.timeline li').last().textContent(), /配合办理情况/);
 
     // 12. The printed form, with each office's seal.
     await office.goto(`${disputeUrl}/form`);

@@ -161,6 +161,7 @@ static const struct row table[] = {
 	{ "POST", "/orders/{id}/urge", OF, 400 },
 	{ "POST", "/orders/{id}/redispatch", OF, 400 },
 	{ "POST", "/orders/{id}/refuse-return", OF, 400 },
+	{ "POST", "/orders/{id}/coop", CL, 400 },
 	{ "POST", "/orders/{id}/dispute", OF, 400 },
 	{ "GET", "/disputes", ANY, 200 },
 	{ "GET", "/disputes/{id}", ANY, 404 },

@@ -71,8 +71,41 @@ START_TEST(determination_and_acceptance)
 	ck_assert_str_eq(text(&clerk, want), psb_name);
 	GET(&clerk, path, 200);
 	ck_assert_str_eq(text(&clerk, "//dd[@class='o-unit']"), psb_name);
-	ck_assert_int_eq(count(&clerk, "//section[contains(@class,'actions')]"), 0);
 	ACT_ON(&clerk, "orders", order, "accept", NULL, 404);
+
+	/* 配合单位 (issue 13, item 4): a deadline of its own in its queue and
+	 * on the order, and its part on the order's timeline. */
+	GET(&clerk, "/orders/queue", 200);
+	snprintf(want, sizeof want, "//table[@class='coops']/tbody/tr[td[1]/a='%s']/td[6]", num);
+	ASSERT_DUE(text(&clerk, want), LIMIT_DAYS);
+	snprintf(want, sizeof want, "//table[@class='coops']/tbody/tr[td[1]/a='%s']/td[7]", num);
+	ck_assert_str_eq(text(&clerk, want), "待反馈");
+	GET(&clerk, path, 200);
+	snprintf(want, sizeof want, "//table[@class='coop-parts']/tbody/tr[td[1]='%s']/td[2]", hrss);
+	ASSERT_DUE(text(&clerk, want), LIMIT_DAYS);
+	ck_assert_int_eq(count(&clerk, "//section[contains(@class,'actions')]//form"), 1);
+	ck_assert_int_eq(count(&clerk, "//form[@action='/orders/%ld/coop']", order), 1);
+	ck_assert_int_eq(count(&psb, "//form[@action='/orders/%ld/coop']", order), 0);
+	ACT_ON(&clerk, "orders", order, "coop", NULL, 400);
+	ck_assert_int_eq(count(&clerk, "//textarea[@id='coop_note' and @aria-invalid='true']"), 1);
+	ACT_ON(&psb, "orders", order, "coop", "note=x", 403);
+	ACT_ON(&power, "orders", order, "coop", "note=x", 404);
+	char cbody[512];
+	ACT_ON(&clerk, "orders", order, "coop",
+	       form(&clerk, cbody, sizeof cbody, "note", "已协助核实养老保险缴费记录并函告户政支队。", NULL),
+	       303);
+	GET(&psb, path, 200);
+	n = count(&psb, "//ol[@class='timeline']/li");
+	snprintf(want, sizeof want, "//ol[@class='timeline']/li[%d]", n);
+	ev = text(&psb, want);
+	ck_assert_msg(strstr(ev, "配合办理情况") && strstr(ev, hrss) && strstr(ev, "已协助核实"),
+		      "the order's timeline ends with 「%s」", ev);
+	snprintf(want, sizeof want, "//table[@class='coop-parts']/tbody/tr[td[1]='%s']/td[3]", hrss);
+	ck_assert_msg(strstr(text(&psb, want), "已协助核实") != NULL, "the part is not shown");
+	ACT_ON(&clerk, "orders", order, "coop", "note=again", 409);
+	GET(&clerk, "/orders/queue", 200);
+	snprintf(want, sizeof want, "//table[@class='coops']/tbody/tr[td[1]/a='%s']/td[7]", num);
+	ck_assert_str_eq(text(&clerk, want), "已反馈");
 	GET(&power, path, 404);
 	GET(&power, "/orders/queue", 200);
 	ck_assert_int_eq(count(&power, "//table[@class='coops']/tbody/tr[td[1]/a='%s']", num), 0);
