@@ -70,8 +70,12 @@ static void version_meta(struct tdict *d, const struct kb_version_row *v)
 		tmpl_show(d, "MAJOR");
 	tmpl_set(d, "CHANGE_DATE", v->change_date);
 	tmpl_set(d, "DUE_DATE", v->due_date);
-	if (*v->reject_reason)
+	/* The reason stays on the version after it moves on: an alert while
+	 * it is sent back, a hint while it is redone, nothing once decided. */
+	if (*v->reject_reason && st == KBS_REJECTED)
 		tmpl_set(tmpl_section(d, "REJECTED"), "REASON", v->reject_reason);
+	else if (*v->reject_reason && (st == KBS_DRAFT || st == KBS_PENDING))
+		tmpl_set(tmpl_section(d, "EARLIER_REJECTED"), "REASON", v->reject_reason);
 	tmpl_set(d, "AUTHOR", v->author);
 	tmpl_set(d, "VERSION_VISIBILITY", strcmp(v->visibility, "public") == 0 ? "公开" : "内部");
 }
@@ -125,8 +129,24 @@ int h_kb_entry(struct req *r)
 		return st;
 	if (mine) {
 		struct tdict *m = tmpl_section(d, "MINE");
-		if (e->draft_id != 0 && e->draft_id != vid)
-			tmpl_set_int(tmpl_section(m, "OPEN_DRAFT"), "DRAFT_ID", e->draft_id);
+		if (e->draft_id != 0 && e->draft_id != vid) {
+			/* The revision in the works: its state, and why it was
+			 * sent back when it was. */
+			struct kb_version_row *dv;
+			rc = kb_version(r->db, r->a, e->draft_id, &dv);
+			if (rc != DB_OK)
+				return db_status(rc);
+			struct tdict *od = tmpl_section(m, "OPEN_DRAFT");
+			tmpl_set_int(od, "DRAFT_ID", e->draft_id);
+			if (dv != NULL) {
+				int dst = kb_state_from_code(dv->state);
+				tmpl_set_int(od, "DRAFT_NO", dv->version_no);
+				tmpl_set(od, "DRAFT_STATE", dst >= 0 ? kb_state_labels[dst] : "");
+				if (dst == KBS_REJECTED && *dv->reject_reason)
+					tmpl_set(tmpl_section(od, "DRAFT_REJECTED"), "REASON",
+						 dv->reject_reason);
+			}
+		}
 		if (e->draft_id == 0 && e->published_id != 0 && !e->obsolete &&
 		    caps_allow(r->actor->caps, 1, CAP_KB_EDIT)) {
 			tmpl_show(m, "CAN_REDRAFT");

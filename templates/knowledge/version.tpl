@@ -2,6 +2,7 @@
 <h1>{{TITLE}}</h1>
 <p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · 第 {{VERSION_NO}} 版 · <span class="state state-{{STATE_CODE}}">{{STATE}}</span> · <span class="visibility">{{VERSION_VISIBILITY}}</span> · 变化日期 {{CHANGE_DATE}} · 应于 {{DUE_DATE}} 前发布{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}} · 编写 {{AUTHOR}}</p>
 {{#REJECTED}}<p class="alert">退回理由：{{REASON}}</p>{{/REJECTED}}
+{{#EARLIER_REJECTED}}<p class="hint">上次退回理由：{{REASON}}</p>{{/EARLIER_REJECTED}}
 <p class="keywords">关键词：{{KEYWORDS}}</p>
 <dl class="fields">
 {{#FIELD}}<dt>{{LABEL}}{{#INTERNAL}} <span class="tag">内部</span>{{/INTERNAL}}</dt>

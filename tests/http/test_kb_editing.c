@@ -103,6 +103,18 @@ START_TEST(reject_needs_reason_then_resubmit)
 	ck_assert_msg(strstr(text(&ed, "//p[@class='alert']"), reason) != NULL,
 		      "editor does not see the reason: %s", text(&ed, "//p[@class='alert']"));
 	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld/edit']", vid), 1);
+	/* So does the entry's page, where 本单位知识 leads. */
+	long eid = entry_of(&ed, vid);
+	GET(&ed, "/knowledge/mine", 200);
+	pathf(page, sizeof page, "/knowledge/entries/%ld", eid);
+	ck_assert_int_eq(count(&ed, "//table[@class='kb-mine']//a[@href='%s' and .='%s']", page,
+			       title), 1);
+	GET(&ed, page, 200);
+	ck_assert_msg(strstr(text(&ed, "//p[@class='meta']"), "已退回") != NULL,
+		      "entry page meta: %s", text(&ed, "//p[@class='meta']"));
+	ck_assert_msg(count(&ed, "//p[@class='alert' and contains(., '退回理由') and contains(., '%s')]",
+			    reason) == 1, "the entry page does not say why it was sent back:\n%.2000s",
+		      ed.body);
 	q.answer = "<p>用人单位应在30日内提出；单位未提出的，职工或其近亲属可在一年内提出。</p>";
 	edit_faq(&ed, vid, &q);
 	ck_assert_str_eq(version_state(&ed, vid), "待审核");
@@ -110,6 +122,28 @@ START_TEST(reject_needs_reason_then_resubmit)
 
 	approve(&ap, vid);
 	ck_assert_str_eq(version_state(&ap, vid), "已发布");
+	/* Published, the reason it was once sent back is no alert any more. */
+	GET(&ed, page, 200);
+	ck_assert_int_eq(count(&ed, "//p[@class='alert']"), 0);
+
+	/* A revision sent back: the entry's page shows the published version
+	 * and, in the unit's panel, that the revision was sent back and why. */
+	long v2 = redraft(&ed, eid);
+	q.answer = "<p>用人单位应在30日内提出。</p>";
+	q.submit = 1;
+	edit_faq(&ed, v2, &q);
+	const char *reason2 = "删去了个人申请的时限，请恢复";
+	pathf(page, sizeof page, "/knowledge/versions/%ld", v2);
+	pathf(action, sizeof action, "/knowledge/versions/%ld/reject", v2);
+	snprintf(extra, sizeof extra, "reason=%s", web_esc(&ap, reason2));
+	ck_assert_int_eq(web_act_from(&ap, page, action, extra), 303);
+	GET(&ed, pathf(page, sizeof page, "/knowledge/entries/%ld", eid), 200);
+	ck_assert_int_eq(count(&ed, "//dd[@class='f-answer' and contains(., '一年内')]"), 1);
+	ck_assert_msg(count(&ed, "//section[h2='本单位维护']//*[contains(., '已退回') and "
+				 "contains(., '%s')]", reason2) >= 1,
+		      "the entry page does not say why the revision was sent back:\n%.3000s",
+		      ed.body);
+	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld']", v2), 1);
 	web_free(&ed);
 	web_free(&ap);
 }
