@@ -158,6 +158,53 @@ int h_kb_entry(struct req *r)
 	return view_finish(r, 200);
 }
 
+/* The whole text of version v, field by field, for comparing. */
+static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
+				int *st)
+{
+	struct kb_field_row *f;
+	size_t n;
+	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
+	if (rc != DB_OK) {
+		*st = db_status(rc);
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b, r->a);
+	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
+	const struct kb_kind_def *k = &kb_kinds[kind];
+	for (size_t i = 0; i < k->nfields; i++)
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(f[j].name, k->fields[i].name) == 0)
+				buf_printf(&b, "%s：%s\n", k->fields[i].label,
+					   k->fields[i].type == KBF_HTML
+						   ? kb_plain_text(r->a, f[j].value)
+						   : f[j].value);
+	return buf_str(&b);
+}
+
+/* The character diff of version va to version vb into d's OP sections
+ * (knowledge/diff_ops.tpl, included at DIFF_OPS). Returns 0 or a status. */
+static int fill_diff(struct req *r, struct tdict *d, int kind, const struct kb_version_row *va,
+		     const struct kb_version_row *vb)
+{
+	int st = 0;
+	const char *ta = version_text(r, kind, va, &st);
+	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
+	if (tb == NULL)
+		return st;
+	struct df_op *ops;
+	size_t n = df_chars(r->a, ta, tb, &ops);
+	struct tdict *dd = tmpl_include(d, "DIFF_OPS", "knowledge/diff_ops.tpl");
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *op = tmpl_section(dd, "OP");
+		const char *sec = ops[i].kind == '+' ? "INS" : ops[i].kind == '-' ? "DEL" : "SAME";
+		tmpl_set(tmpl_section(op, sec), "T",
+			 arena_strndup(r->a, ops[i].text, ops[i].len));
+	}
+	return 0;
+}
+
 int h_kb_version(struct req *r)
 {
 	struct kb_version_row *v;
@@ -182,6 +229,21 @@ int h_kb_version(struct req *r)
 	version_actions(r, d, e, state);
 	if ((st = kb_show_fields(r, d, kind, r->id, 0)) != 0)
 		return st;
+	/* An open version of a published entry: what it changes, for the
+	 * approver deciding on it and the editor writing it. */
+	if ((state == KBS_DRAFT || state == KBS_PENDING || state == KBS_REJECTED) &&
+	    e->published_id != 0 && e->published_id != v->id) {
+		struct kb_version_row *pub;
+		rc = kb_version(r->db, r->a, e->published_id, &pub);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (pub != NULL) {
+			struct tdict *c = tmpl_section(d, "CHANGES");
+			tmpl_set_int(c, "PUBLISHED_NO", pub->version_no);
+			if ((st = fill_diff(r, c, kind, pub, v)) != 0)
+				return st;
+		}
+	}
 	return view_finish(r, 200);
 }
 
@@ -226,31 +288,6 @@ int h_kb_history(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* The whole text of version v, field by field, for comparing. */
-static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
-				int *st)
-{
-	struct kb_field_row *f;
-	size_t n;
-	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
-	if (rc != DB_OK) {
-		*st = db_status(rc);
-		return NULL;
-	}
-	struct buf b;
-	buf_init(&b, r->a);
-	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
-	const struct kb_kind_def *k = &kb_kinds[kind];
-	for (size_t i = 0; i < k->nfields; i++)
-		for (size_t j = 0; j < n; j++)
-			if (strcmp(f[j].name, k->fields[i].name) == 0)
-				buf_printf(&b, "%s：%s\n", k->fields[i].label,
-					   k->fields[i].type == KBF_HTML
-						   ? kb_plain_text(r->a, f[j].value)
-						   : f[j].value);
-	return buf_str(&b);
-}
-
 int h_kb_diff(struct req *r)
 {
 	struct kb_entry_row *e;
@@ -268,22 +305,12 @@ int h_kb_diff(struct req *r)
 	    !readable(r, e, kb_state_from_code(va->state)) ||
 	    !readable(r, e, kb_state_from_code(vb->state)))
 		return 404;
-	const char *ta = version_text(r, kind, va, &st);
-	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
-	if (tb == NULL)
-		return st;
-	struct df_op *ops;
-	size_t n = df_chars(r->a, ta, tb, &ops);
 	struct tdict *d = view_page(r, "版本比较", "knowledge/diff.tpl");
 	tmpl_set_int(d, "ENTRY_ID", e->id);
 	tmpl_set_int(d, "A", va->version_no);
 	tmpl_set_int(d, "B", vb->version_no);
-	for (size_t i = 0; i < n; i++) {
-		struct tdict *op = tmpl_section(d, "OP");
-		const char *sec = ops[i].kind == '+' ? "INS" : ops[i].kind == '-' ? "DEL" : "SAME";
-		tmpl_set(tmpl_section(op, sec), "T",
-			 arena_strndup(r->a, ops[i].text, ops[i].len));
-	}
+	if ((st = fill_diff(r, d, kind, va, vb)) != 0)
+		return st;
 	return view_finish(r, 200);
 }
 

@@ -9,6 +9,11 @@
 <dd class="f-{{NAME}}">{{#HTML}}{{V:none}}{{/HTML}}{{#TEXT}}<div class="text">{{V}}</div>{{/TEXT}}</dd>
 {{/FIELD}}
 </dl>
+{{#CHANGES}}<section class="changes panel">
+<h2>与已发布的第 {{PUBLISHED_NO}} 版相比</h2>
+<p class="hint"><del>删除的文字</del> · <ins>新增的文字</ins></p>
+{{>DIFF_OPS}}</section>
+{{/CHANGES}}
 <section class="actions panel">
 {{#CAN_EDIT}}<a class="button" href="/knowledge/versions/{{VERSION_ID}}/edit">编辑</a>{{/CAN_EDIT}}
 {{#CAN_SUBMIT}}<form method="post" action="/knowledge/versions/{{VERSION_ID}}/submit" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">提交审核</button></form>{{/CAN_SUBMIT}}

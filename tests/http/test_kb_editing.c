@@ -186,6 +186,21 @@ START_TEST(new_version_replaces_published_only_when_approved)
 	GET(&ed, page, 200);
 	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld']", v2), 1);
 
+	/* The approver reviews it against the published version: what is
+	 * gone and what is new. The first version had nothing to compare. */
+	GET(&ap, pathf(path, sizeof path, "/knowledge/versions/%ld", v2), 200);
+	ck_assert_msg(count(&ap, "//section[contains(@class,'changes')]//div[contains(@class,'diff')]"
+				 "//del[contains(., '十')]") == 1,
+		      "the approver's page does not show 十 deleted:\n%.3000s", ap.body);
+	ck_assert_msg(count(&ap, "//section[contains(@class,'changes')]//div[contains(@class,'diff')]"
+				 "//ins[contains(., '五')]") == 1,
+		      "the approver's page does not show 五 inserted:\n%.3000s", ap.body);
+	ck_assert_msg(strstr(text(&ap, "//section[contains(@class,'changes')]/h2"), "第 1 版") != NULL,
+		      "the comparison does not name the published version: %s",
+		      text(&ap, "//section[contains(@class,'changes')]/h2"));
+	GET(&ap, pathf(path, sizeof path, "/knowledge/versions/%ld", v1), 200);
+	ck_assert_int_eq(count(&ap, "//section[contains(@class,'changes')]"), 0);
+
 	/* Approved: the public page shows it once its cached copy is gone. */
 	approve(&ap, v2);
 	public_entry(&anon, eid, 200);
