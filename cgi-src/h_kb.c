@@ -556,8 +556,10 @@ int h_kb_save(struct req *r)
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
 }
 
-/* submit, withdraw, approve, reject: one handler per row of the table. */
-static int transition(struct req *r, enum kb_action action, const char *audit_action)
+/* submit, withdraw, approve, reject: one handler per row of the table;
+ * done names the notice the version's page then shows (view.c). */
+static int transition(struct req *r, enum kb_action action, const char *audit_action,
+		      const char *done)
 {
 	struct change c;
 	int st = load_for_change(r, &c);
@@ -591,13 +593,14 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 					    c.v->version_no, reason ? "：" : "",
 					    reason ? reason : ""));
 	st = end_tx(r, rc);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
+	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=%s",
+						       r->id, done));
 }
 
-int h_kb_submit(struct req *r) { return transition(r, KBA_SUBMIT, "kb.submit"); }
-int h_kb_withdraw(struct req *r) { return transition(r, KBA_WITHDRAW, "kb.withdraw"); }
-int h_kb_approve(struct req *r) { return transition(r, KBA_APPROVE, "kb.publish"); }
-int h_kb_reject(struct req *r) { return transition(r, KBA_REJECT, "kb.reject"); }
+int h_kb_submit(struct req *r) { return transition(r, KBA_SUBMIT, "kb.submit", "submitted"); }
+int h_kb_withdraw(struct req *r) { return transition(r, KBA_WITHDRAW, "kb.withdraw", "withdrawn"); }
+int h_kb_approve(struct req *r) { return transition(r, KBA_APPROVE, "kb.publish", "published"); }
+int h_kb_reject(struct req *r) { return transition(r, KBA_REJECT, "kb.reject", "rejected"); }
 
 int h_kb_redraft(struct req *r)
 {

@@ -47,6 +47,12 @@ START_TEST(editor_drafts_approver_publishes_public_finds)
 	ck_assert_msg(count(&ap, "//table//a[@href='/knowledge/versions/%ld' and text()='%s']",
 			    vid, title) == 1, "pending list does not show 「%s」", title);
 	approve(&ap, vid);
+	/* The approver is told it is published, not merely saved. */
+	char done[160];
+	snprintf(done, sizeof done, "%s", web_location(&ap) ? web_location(&ap) : "");
+	GET(&ap, done, 200);
+	NOTICE_SAYS(&ap, "已发布");
+	ck_assert_int_eq(count(&ap, "//p[@class='notice' and contains(., '已保存')]"), 0);
 	ck_assert_str_eq(version_state(&ap, vid), "已发布");
 	GET(&ap, "/knowledge/pending", 200);
 	ck_assert_int_eq(count(&ap, "//a[@href='/knowledge/versions/%ld']", vid), 0);
