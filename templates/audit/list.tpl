@@ -4,7 +4,7 @@
 <button type="submit" class="secondary">筛选</button>
 </form>
 <table class="audit">
-<thead><tr><th>编号</th><th>时间（北京时间）</th><th>操作人</th><th>单位</th><th>来源地址</th><th>操作</th><th>对象</th><th>内容</th></tr></thead>
+<thead><tr><th>编号</th><th>时间</th><th>操作人</th><th>单位</th><th>来源地址</th><th>操作</th><th>对象</th><th>内容</th></tr></thead>
 <tbody>
 {{#ROW}}<tr><td>{{ID}}</td><td>{{AT}}</td><td>{{USER}} <span class="hint">{{USERNAME}}</span></td><td>{{UNIT}}</td><td>{{ADDR}}</td><td>{{ACTION_LABEL}} <span class="hint">{{ACTION}}</span></td><td>{{OBJECT}}</td><td>{{DETAIL}}</td></tr>
 {{/ROW}}

@@ -497,6 +497,21 @@ void beijing_day(char out[11], long days)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void beijing_minute(const char *utc, char *out, size_t size)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	out[0] = '\0';
+	if (sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm) + 8 * 3600;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
+}
+
 time_t noon_of(const char *day)
 {
 	struct tm tm;

@@ -227,6 +227,9 @@ const char *audit_actions_after(long id, char *out, size_t size);
 
 /* ---- dates (Beijing time, as the server's) --------------------------------- */
 
+/* A UTC "YYYY-MM-DD HH:MM:SS" as the pages show it: Beijing time (UTC+8),
+ * "YYYY-MM-DD HH:MM", into out ("" when utc does not parse). */
+void beijing_minute(const char *utc, char *out, size_t size);
 /* days after today (negative: before), as YYYY-MM-DD; today is now, not
  * the run's start. */
 void beijing_day(char out[11], long days);

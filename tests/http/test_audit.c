@@ -12,6 +12,9 @@ START_TEST(office_reads_the_audit_log)
 	GET(&w, "/audit", 200);
 	ck_assert_str_eq(text(&w, "//h1"), "审计日志");
 	ck_assert_int_gt(web_xpath_count(&w, "//table[@class='audit']/tbody/tr"), 0);
+	/* Beijing time like every page: the layout says so, not the column. */
+	ck_assert_str_eq(text(&w, "//table[@class='audit']/thead/tr/th[2]"), "时间");
+	ck_assert_int_eq(count(&w, "//footer[contains(., '时间均为北京时间')]"), 1);
 	/* Its own sign-in is there. */
 	ck_assert_int_ge(audit_shows(&w, "login", NULL, NULL), 1);
 	web_free(&w);

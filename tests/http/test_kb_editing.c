@@ -221,6 +221,18 @@ START_TEST(new_version_replaces_published_only_when_approved)
 				    " and td[2]='已替代']", v1), 1);
 	ck_assert_int_eq(count(&op, "//table/tbody/tr[td[1]/a[@href='/knowledge/versions/%ld']"
 				    " and td[2]='已发布']", v2), 1);
+	/* Its creation time in Beijing time, as every time on every page; the
+	 * layout says so once, no column says UTC. */
+	char created[32], want[32];
+	sql_text(created, sizeof created, "SELECT created_at FROM kb_versions WHERE id = ?",
+		 DB_I(v1));
+	beijing_minute(created, want, sizeof want);
+	ck_assert_msg(count(&op, "//table/tbody/tr[td[1]/a[@href='/knowledge/versions/%ld']"
+				 " and td[6]='%s']", v1, want) == 1,
+		      "版本记录 does not show version 1 created at %s (UTC %s):\n%.3000s", want,
+		      created, op.body);
+	ck_assert_msg(!body_has(&op, "UTC"), "版本记录 mentions UTC:\n%.3000s", op.body);
+	ck_assert_int_eq(count(&op, "//footer[contains(., '时间均为北京时间')]"), 1);
 	GET(&op, pathf(path, sizeof path, "/knowledge/entries/%ld/diff?a=%ld&b=%ld", eid, v1, v2),
 	    200);
 	ck_assert_msg(count(&op, "//div[contains(@class,'diff')]//del[contains(., '十')]") == 1,
