@@ -240,9 +240,9 @@ int audit_shows(struct web *w, const char *action, const char *object, const cha
 		snprintf(obj, sizeof obj, " and td[7]='%s'", object);
 	if (detail)
 		snprintf(det, sizeof det, " and contains(td[8], '%s')", detail);
-	/* The action column shows the code, perhaps after a Chinese label. */
-	return count(w, "//table[@class='audit']/tbody/tr[contains(concat(' ',"
-		     " normalize-space(td[6]), ' '), ' %s ')%s%s]", action, obj, det);
+	/* The action column names the action in Chinese, not by its code. */
+	return count(w, "//table[@class='audit']/tbody/tr[td[6]/a[@title='%s'] and"
+		     " normalize-space(td[6]) != '%s'%s%s]", action, action, obj, det);
 }
 
 void assert_security_headers(struct web *w, const char *what)

@@ -15,8 +15,15 @@ START_TEST(office_reads_the_audit_log)
 	/* Beijing time like every page: the layout says so, not the column. */
 	ck_assert_str_eq(text(&w, "//table[@class='audit']/thead/tr/th[2]"), "时间");
 	ck_assert_int_eq(count(&w, "//footer[contains(., '时间均为北京时间')]"), 1);
-	/* Its own sign-in is there. */
+	/* Its own sign-in is there, as 登录; no action shows as its code. */
 	ck_assert_int_ge(audit_shows(&w, "login", NULL, NULL), 1);
+	ck_assert_int_ge(count(&w, "//table[@class='audit']/tbody/tr[td[6]='登录']"), 1);
+	GET(&w, "/audit", 200);
+	ck_assert_msg(count(&w, "//table[@class='audit']/tbody/tr/td[6][contains(., '.') or "
+				"contains(., '_') or contains(., 'login') or contains(., 'logout')]") == 0,
+		      "an action shows as its code: %s",
+		      text(&w, "//table[@class='audit']/tbody/tr/td[6][contains(., '.') or "
+			       "contains(., '_') or contains(., 'login') or contains(., 'logout')]"));
 	web_free(&w);
 }
 END_TEST
