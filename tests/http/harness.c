@@ -237,7 +237,7 @@ int audit_shows(struct web *w, const char *action, const char *object, const cha
 	char path[256], obj[256] = "", det[512] = "";
 	GET(w, pathf(path, sizeof path, "/audit?q=%s", web_esc(w, action)), 200);
 	if (object)
-		snprintf(obj, sizeof obj, " and td[7]='%s'", object);
+		snprintf(obj, sizeof obj, " and td[7]/a[@href='%s']", object);
 	if (detail)
 		snprintf(det, sizeof det, " and contains(td[8], '%s')", detail);
 	/* The action column names the action in Chinese, not by its code. */

@@ -153,8 +153,8 @@ long create_user(struct web *admin, const char *username, const char *display,
 
 /* Whether w's audit log, filtered by action, shows a row of that action
  * under its Chinese name (the code is only the name link's title) about
- * object ("unit #12"; NULL: any) whose detail holds detail (NULL: any);
- * how many such rows. */
+ * the object whose page is object ("/admin/units/12"; NULL: any object)
+ * whose detail holds detail (NULL: any); how many such rows. */
 int audit_shows(struct web *w, const char *action, const char *object, const char *detail);
 
 /* The headers every answer carries (nosniff, DENY, a Content-Security-
