@@ -21,6 +21,11 @@ struct audit_rec {
 	const char *hash;         /* 64 hex digits */
 };
 
+/* The Chinese name of an action code of the log ("kb.submit" → 提交知识审核),
+ * or the code itself when it has none. The log stores codes; only the page
+ * shows names. */
+const char *audit_action_label(const char *code);
+
 /* Computes the hash of rec (ignoring rec->hash) into out (65 bytes). */
 void audit_hash(const struct audit_rec *rec, char out[65]);
 

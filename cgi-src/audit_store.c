@@ -56,9 +56,43 @@ static const char *const sql[STMT__MAX] = {
 	" actor_jurisdiction_id, client_addr, action, object_type, object_id,"
 	" detail, prev_hash, hash)"
 	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+	/* The page's rows and each row's object by its type: every join is
+	 * one primary-key lookup per row of the page (the rows come in id
+	 * order from an index, LIMIT bounds them), and finds a row only for
+	 * the types it serves. */
 	[STMT_LIST] = "SELECT " DB_COLS(AUDIT_ROW)
 	" FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id"
 	" LEFT JOIN units un ON un.id = a.actor_unit_id"
+	" LEFT JOIN memberships om ON a.object_type = 'membership' AND om.id = a.object_id"
+	" LEFT JOIN routing_rules orr ON a.object_type = 'routing_rule' AND orr.id = a.object_id"
+	" LEFT JOIN dispute_procedures op ON a.object_type = 'procedure' AND op.id = a.object_id"
+	" LEFT JOIN kb_grants og ON a.object_type = 'kb_grant' AND og.id = a.object_id"
+	" LEFT JOIN kb_versions okv ON a.object_type = 'kb_version' AND okv.id = a.object_id"
+	" LEFT JOIN kb_updates oku ON a.object_type = 'kb_update' AND oku.id = a.object_id"
+	" LEFT JOIN kb_learned okl ON a.object_type = 'kb_learned' AND okl.id = a.object_id"
+	" LEFT JOIN kb_synonyms osy ON a.object_type = 'kb_synonym' AND osy.id = a.object_id"
+	" LEFT JOIN meetings omt ON a.object_type = 'meeting' AND omt.id = a.object_id"
+	" LEFT JOIN accountability oac ON a.object_type = 'accountability' AND oac.id = a.object_id"
+	" LEFT JOIN disputes od ON od.id = CASE a.object_type WHEN 'dispute' THEN a.object_id"
+	"  WHEN 'accountability' THEN oac.dispute_id END"
+	" LEFT JOIN orders oo ON oo.id = CASE a.object_type WHEN 'order' THEN a.object_id"
+	"  ELSE od.order_id END"
+	" LEFT JOIN users ous ON ous.id = CASE a.object_type WHEN 'user' THEN a.object_id"
+	"  WHEN 'membership' THEN om.user_id END"
+	" LEFT JOIN units oun ON oun.id = CASE a.object_type WHEN 'unit' THEN a.object_id"
+	"  WHEN 'membership' THEN om.unit_id WHEN 'routing_rule' THEN orr.unit_id"
+	"  WHEN 'kb_grant' THEN og.grantee_unit_id WHEN 'kb_update' THEN oku.unit_id"
+	"  WHEN 'accountability' THEN oac.unit_id END"
+	" LEFT JOIN units oow ON oow.id = og.owner_unit_id"
+	" LEFT JOIN jurisdictions oj ON oj.id = CASE a.object_type WHEN 'jurisdiction'"
+	"  THEN a.object_id WHEN 'procedure' THEN op.jurisdiction_id"
+	"  WHEN 'routing_rule' THEN orr.jurisdiction_id END"
+	" LEFT JOIN order_categories oc ON oc.id = CASE a.object_type WHEN 'category'"
+	"  THEN a.object_id WHEN 'routing_rule' THEN orr.category_id END"
+	" LEFT JOIN kb_entries oke ON oke.id = CASE a.object_type WHEN 'kb_entry' THEN a.object_id"
+	"  WHEN 'kb_version' THEN okv.entry_id WHEN 'kb_update' THEN oku.entry_id"
+	"  WHEN 'kb_learned' THEN okl.entry_id END"
+	" LEFT JOIN kb_versions okp ON okp.id = oke.published_version_id"
 	" WHERE (? = 0 OR a.actor_jurisdiction_id = ?)"
 	" AND a.action LIKE CONCAT(?, '%') AND a.id < ?"
 	" ORDER BY a.id DESC LIMIT ?",
@@ -156,6 +190,11 @@ int audit_list(struct db *db, struct arena *a, long long jur, const char *action
 			 DB_I(before_id), DB_I(limit));
 	DB_ROWS_OUT(rc, &res, audit_row, a, v, n);
 	return rc;
+}
+
+const char *audit_list_sql(void)
+{
+	return sql[STMT_LIST];
 }
 
 int audit_verify_db(struct db *db, long long *bad_id, long long *rows)

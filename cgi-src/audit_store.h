@@ -15,7 +15,29 @@ int audit_add(const struct ctx *c, long long user_id, const char *action,
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec);
 
 /* A row as the log page shows it: at in Beijing time (UTC+8); the actor's
- * display name and unit NULL when there is none (username then ""). */
+ * display name and unit NULL when there is none (username then ""). The
+ * object (object_type, object_id) is looked up by its type, each column
+ * NULL (or 0) unless the type has it, or when the object is gone:
+ *   user        obj_user
+ *   unit        obj_unit (obj_unit_id, obj_unit_jur its jurisdiction)
+ *   jurisdiction obj_jur
+ *   membership  obj_user (obj_user_id), obj_unit, obj_role
+ *   category    obj_category
+ *   routing_rule obj_category, obj_jur (obj_jur_id), obj_unit, obj_keywords
+ *   procedure   obj_jur, obj_from
+ *   kb_version  obj_title (that version's), obj_version_no, obj_entry*
+ *   kb_entry    obj_title (its published version's), obj_entry*
+ *   kb_update   obj_title (its entry's) or obj_text (a knowledge need),
+ *               obj_unit (its unit's), obj_reporter_id
+ *   kb_learned  obj_question, obj_title (its entry's)
+ *   kb_synonym  obj_word_a, obj_word_b
+ *   kb_grant    obj_unit (the grantee), obj_owner
+ *   meeting     obj_text (its topic), obj_meeting_jur
+ *   dispute     obj_number (its order's), obj_dispute_jur
+ *   accountability obj_unit, obj_number
+ *   order       obj_number, obj_order_jur, obj_order_unit
+ * obj_entry_id, obj_entry_unit and obj_entry_published are the entry of a
+ * kb_version, kb_entry, kb_update or kb_learned. */
 #define AUDIT_ROW(X, S)                                                      \
 	X(S, INT, id, "a.id")                                                \
 	X(S, STR, at, "DATE_FORMAT(a.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s')") \
@@ -26,7 +48,34 @@ int audit_append(struct db *db, struct arena *a, struct audit_rec *rec);
 	X(S, STR, action, "a.action")                                        \
 	X(S, STR, object_type, "a.object_type")                              \
 	X(S, INT, object_id, "a.object_id")                                  \
-	X(S, STR, detail, "a.detail")
+	X(S, STR, detail, "a.detail")                                        \
+	X(S, NSTR, obj_user, "ous.display_name")                             \
+	X(S, INT, obj_user_id, "ous.id")                                     \
+	X(S, NSTR, obj_unit, "oun.name")                                     \
+	X(S, INT, obj_unit_id, "oun.id")                                     \
+	X(S, INT, obj_unit_jur, "oun.jurisdiction_id")                       \
+	X(S, NSTR, obj_owner, "oow.name")                                    \
+	X(S, NSTR, obj_jur, "oj.name")                                       \
+	X(S, INT, obj_jur_id, "oj.id")                                       \
+	X(S, NSTR, obj_category, "oc.name")                                  \
+	X(S, STR, obj_role, "om.role")                                       \
+	X(S, STR, obj_keywords, "orr.keywords")                              \
+	X(S, STR, obj_from, DB_DAY("op.effective_from"))                     \
+	X(S, NSTR, obj_title, "COALESCE(okv.title, okp.title)")              \
+	X(S, INT, obj_version_no, "okv.version_no")                          \
+	X(S, INT, obj_entry_id, "oke.id")                                    \
+	X(S, INT, obj_entry_unit, "oke.unit_id")                             \
+	X(S, INT, obj_entry_published, "oke.published_version_id IS NOT NULL") \
+	X(S, NSTR, obj_text, "COALESCE(oku.text, omt.topic)")                \
+	X(S, INT, obj_reporter_id, "oku.reporter_id")                        \
+	X(S, NSTR, obj_question, "okl.query")                                \
+	X(S, NSTR, obj_word_a, "osy.a")                                      \
+	X(S, NSTR, obj_word_b, "osy.b")                                      \
+	X(S, INT, obj_meeting_jur, "omt.jurisdiction_id")                    \
+	X(S, NSTR, obj_number, "oo.number")                                  \
+	X(S, INT, obj_order_jur, "oo.jurisdiction_id")                       \
+	X(S, INT, obj_order_unit, "oo.unit_id")                              \
+	X(S, INT, obj_dispute_jur, "od.jurisdiction_id")
 DB_ROW_STRUCT(audit_row, AUDIT_ROW);
 
 /* Rows newest first, filtered by jurisdiction (0 = all) and an action
@@ -34,6 +83,9 @@ DB_ROW_STRUCT(audit_row, AUDIT_ROW);
  * newest). */
 int audit_list(struct db *db, struct arena *a, long long jur, const char *action,
 	       long long before_id, int limit, struct audit_row **v, size_t *n);
+
+/* The list's statement, for a test of its plan. */
+const char *audit_list_sql(void);
 
 /* Verifies the whole chain in batches. Returns 0 when intact, 1 when broken
  * (with *bad_id the first broken row, 0 when the head does not match the

@@ -70,8 +70,12 @@ static void version_meta(struct tdict *d, const struct kb_version_row *v)
 		tmpl_show(d, "MAJOR");
 	tmpl_set(d, "CHANGE_DATE", v->change_date);
 	tmpl_set(d, "DUE_DATE", v->due_date);
-	if (*v->reject_reason)
+	/* The reason stays on the version after it moves on: an alert while
+	 * it is sent back, a hint while it is redone, nothing once decided. */
+	if (*v->reject_reason && st == KBS_REJECTED)
 		tmpl_set(tmpl_section(d, "REJECTED"), "REASON", v->reject_reason);
+	else if (*v->reject_reason && (st == KBS_DRAFT || st == KBS_PENDING))
+		tmpl_set(tmpl_section(d, "EARLIER_REJECTED"), "REASON", v->reject_reason);
 	tmpl_set(d, "AUTHOR", v->author);
 	tmpl_set(d, "VERSION_VISIBILITY", strcmp(v->visibility, "public") == 0 ? "公开" : "内部");
 }
@@ -125,8 +129,24 @@ int h_kb_entry(struct req *r)
 		return st;
 	if (mine) {
 		struct tdict *m = tmpl_section(d, "MINE");
-		if (e->draft_id != 0 && e->draft_id != vid)
-			tmpl_set_int(tmpl_section(m, "OPEN_DRAFT"), "DRAFT_ID", e->draft_id);
+		if (e->draft_id != 0 && e->draft_id != vid) {
+			/* The revision in the works: its state, and why it was
+			 * sent back when it was. */
+			struct kb_version_row *dv;
+			rc = kb_version(r->db, r->a, e->draft_id, &dv);
+			if (rc != DB_OK)
+				return db_status(rc);
+			struct tdict *od = tmpl_section(m, "OPEN_DRAFT");
+			tmpl_set_int(od, "DRAFT_ID", e->draft_id);
+			if (dv != NULL) {
+				int dst = kb_state_from_code(dv->state);
+				tmpl_set_int(od, "DRAFT_NO", dv->version_no);
+				tmpl_set(od, "DRAFT_STATE", dst >= 0 ? kb_state_labels[dst] : "");
+				if (dst == KBS_REJECTED && *dv->reject_reason)
+					tmpl_set(tmpl_section(od, "DRAFT_REJECTED"), "REASON",
+						 dv->reject_reason);
+			}
+		}
 		if (e->draft_id == 0 && e->published_id != 0 && !e->obsolete &&
 		    caps_allow(r->actor->caps, 1, CAP_KB_EDIT)) {
 			tmpl_show(m, "CAN_REDRAFT");
@@ -136,6 +156,53 @@ int h_kb_entry(struct req *r)
 	if (caps_allow(r->actor->caps, 1, CAP_ORDER_INTAKE) && e->published_id && !e->obsolete)
 		tmpl_show(d, "CAN_REPORT");
 	return view_finish(r, 200);
+}
+
+/* The whole text of version v, field by field, for comparing. */
+static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
+				int *st)
+{
+	struct kb_field_row *f;
+	size_t n;
+	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
+	if (rc != DB_OK) {
+		*st = db_status(rc);
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b, r->a);
+	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
+	const struct kb_kind_def *k = &kb_kinds[kind];
+	for (size_t i = 0; i < k->nfields; i++)
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(f[j].name, k->fields[i].name) == 0)
+				buf_printf(&b, "%s：%s\n", k->fields[i].label,
+					   k->fields[i].type == KBF_HTML
+						   ? kb_plain_text(r->a, f[j].value)
+						   : f[j].value);
+	return buf_str(&b);
+}
+
+/* The character diff of version va to version vb into d's OP sections
+ * (knowledge/diff_ops.tpl, included at DIFF_OPS). Returns 0 or a status. */
+static int fill_diff(struct req *r, struct tdict *d, int kind, const struct kb_version_row *va,
+		     const struct kb_version_row *vb)
+{
+	int st = 0;
+	const char *ta = version_text(r, kind, va, &st);
+	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
+	if (tb == NULL)
+		return st;
+	struct df_op *ops;
+	size_t n = df_chars(r->a, ta, tb, &ops);
+	struct tdict *dd = tmpl_include(d, "DIFF_OPS", "knowledge/diff_ops.tpl");
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *op = tmpl_section(dd, "OP");
+		const char *sec = ops[i].kind == '+' ? "INS" : ops[i].kind == '-' ? "DEL" : "SAME";
+		tmpl_set(tmpl_section(op, sec), "T",
+			 arena_strndup(r->a, ops[i].text, ops[i].len));
+	}
+	return 0;
 }
 
 int h_kb_version(struct req *r)
@@ -162,6 +229,21 @@ int h_kb_version(struct req *r)
 	version_actions(r, d, e, state);
 	if ((st = kb_show_fields(r, d, kind, r->id, 0)) != 0)
 		return st;
+	/* An open version of a published entry: what it changes, for the
+	 * approver deciding on it and the editor writing it. */
+	if ((state == KBS_DRAFT || state == KBS_PENDING || state == KBS_REJECTED) &&
+	    e->published_id != 0 && e->published_id != v->id) {
+		struct kb_version_row *pub;
+		rc = kb_version(r->db, r->a, e->published_id, &pub);
+		if (rc != DB_OK)
+			return db_status(rc);
+		if (pub != NULL) {
+			struct tdict *c = tmpl_section(d, "CHANGES");
+			tmpl_set_int(c, "PUBLISHED_NO", pub->version_no);
+			if ((st = fill_diff(r, c, kind, pub, v)) != 0)
+				return st;
+		}
+	}
 	return view_finish(r, 200);
 }
 
@@ -206,31 +288,6 @@ int h_kb_history(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* The whole text of version v, field by field, for comparing. */
-static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
-				int *st)
-{
-	struct kb_field_row *f;
-	size_t n;
-	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
-	if (rc != DB_OK) {
-		*st = db_status(rc);
-		return NULL;
-	}
-	struct buf b;
-	buf_init(&b, r->a);
-	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
-	const struct kb_kind_def *k = &kb_kinds[kind];
-	for (size_t i = 0; i < k->nfields; i++)
-		for (size_t j = 0; j < n; j++)
-			if (strcmp(f[j].name, k->fields[i].name) == 0)
-				buf_printf(&b, "%s：%s\n", k->fields[i].label,
-					   k->fields[i].type == KBF_HTML
-						   ? kb_plain_text(r->a, f[j].value)
-						   : f[j].value);
-	return buf_str(&b);
-}
-
 int h_kb_diff(struct req *r)
 {
 	struct kb_entry_row *e;
@@ -248,22 +305,12 @@ int h_kb_diff(struct req *r)
 	    !readable(r, e, kb_state_from_code(va->state)) ||
 	    !readable(r, e, kb_state_from_code(vb->state)))
 		return 404;
-	const char *ta = version_text(r, kind, va, &st);
-	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
-	if (tb == NULL)
-		return st;
-	struct df_op *ops;
-	size_t n = df_chars(r->a, ta, tb, &ops);
 	struct tdict *d = view_page(r, "版本比较", "knowledge/diff.tpl");
 	tmpl_set_int(d, "ENTRY_ID", e->id);
 	tmpl_set_int(d, "A", va->version_no);
 	tmpl_set_int(d, "B", vb->version_no);
-	for (size_t i = 0; i < n; i++) {
-		struct tdict *op = tmpl_section(d, "OP");
-		const char *sec = ops[i].kind == '+' ? "INS" : ops[i].kind == '-' ? "DEL" : "SAME";
-		tmpl_set(tmpl_section(op, sec), "T",
-			 arena_strndup(r->a, ops[i].text, ops[i].len));
-	}
+	if ((st = fill_diff(r, d, kind, va, vb)) != 0)
+		return st;
 	return view_finish(r, 200);
 }
 
@@ -509,8 +556,10 @@ int h_kb_save(struct req *r)
 	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
 }
 
-/* submit, withdraw, approve, reject: one handler per row of the table. */
-static int transition(struct req *r, enum kb_action action, const char *audit_action)
+/* submit, withdraw, approve, reject: one handler per row of the table;
+ * done names the notice the version's page then shows (view.c). */
+static int transition(struct req *r, enum kb_action action, const char *audit_action,
+		      const char *done)
 {
 	struct change c;
 	int st = load_for_change(r, &c);
@@ -544,13 +593,14 @@ static int transition(struct req *r, enum kb_action action, const char *audit_ac
 					    c.v->version_no, reason ? "：" : "",
 					    reason ? reason : ""));
 	st = end_tx(r, rc);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=saved", r->id));
+	return st ? st : http_redirect(r, arena_printf(r->a, "/knowledge/versions/%lld?done=%s",
+						       r->id, done));
 }
 
-int h_kb_submit(struct req *r) { return transition(r, KBA_SUBMIT, "kb.submit"); }
-int h_kb_withdraw(struct req *r) { return transition(r, KBA_WITHDRAW, "kb.withdraw"); }
-int h_kb_approve(struct req *r) { return transition(r, KBA_APPROVE, "kb.publish"); }
-int h_kb_reject(struct req *r) { return transition(r, KBA_REJECT, "kb.reject"); }
+int h_kb_submit(struct req *r) { return transition(r, KBA_SUBMIT, "kb.submit", "submitted"); }
+int h_kb_withdraw(struct req *r) { return transition(r, KBA_WITHDRAW, "kb.withdraw", "withdrawn"); }
+int h_kb_approve(struct req *r) { return transition(r, KBA_APPROVE, "kb.publish", "published"); }
+int h_kb_reject(struct req *r) { return transition(r, KBA_REJECT, "kb.reject", "rejected"); }
 
 int h_kb_redraft(struct req *r)
 {

@@ -21,8 +21,8 @@ DB_ROW_STRUCT(kb_entry_row, KB_ENTRY_ROW);
 /* The entry, or NULL. */
 int kb_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_row **e);
 
-/* A version (kb_version, kb_versions); created and decided are UTC,
- * visibility is what the entry gets on approval. */
+/* A version (kb_version, kb_versions); created and decided are Beijing
+ * time, visibility is what the entry gets on approval. */
 #define KB_VERSION_ROW(X, S)                                                 \
 	X(S, INT, id, "v.id")                                                \
 	X(S, INT, entry_id, "v.entry_id")                                    \
@@ -35,9 +35,9 @@ int kb_entry_get(struct db *db, struct arena *a, long long id, struct kb_entry_r
 	X(S, STR, due_date, DB_DAY("v.due_date"))                            \
 	X(S, STR, reject_reason, "v.reject_reason")                          \
 	X(S, STR, author, "au.display_name")                                 \
-	X(S, STR, created, "v.created_at")                                   \
+	X(S, STR, created, DB_BJ_MINUTE("v.created_at"))                     \
 	X(S, STR, decider, "de.display_name")                                \
-	X(S, STR, decided, "v.decided_at")                                   \
+	X(S, STR, decided, DB_BJ_MINUTE("v.decided_at"))                     \
 	X(S, STR, visibility, "v.visibility")
 DB_ROW_STRUCT(kb_version_row, KB_VERSION_ROW);
 /* The version, or NULL. */
@@ -72,7 +72,7 @@ DB_ROW_STRUCT(kb_unit_entry_row, KB_UNIT_ENTRY_ROW);
 int kb_unit_entries(struct db *db, struct arena *a, long long unit_id,
 		     const char *month, struct kb_unit_entry_row **v, size_t *n);
 
-/* A draft waiting for its unit's approver; submitted is UTC. */
+/* A draft waiting for its unit's approver; submitted is Beijing time. */
 #define KB_PENDING_ROW(X, S)                                                 \
 	X(S, INT, id, "v.id")                                                \
 	X(S, INT, entry_id, "v.entry_id")                                    \
@@ -80,7 +80,7 @@ int kb_unit_entries(struct db *db, struct arena *a, long long unit_id,
 	X(S, STR, kind, "e.kind")                                            \
 	X(S, INT, version_no, "v.version_no")                                \
 	X(S, STR, due_date, DB_DAY("v.due_date"))                            \
-	X(S, STR, submitted, "v.submitted_at")
+	X(S, STR, submitted, DB_BJ_MINUTE("v.submitted_at"))
 DB_ROW_STRUCT(kb_pending_row, KB_PENDING_ROW);
 int kb_pending(struct db *db, struct arena *a, long long unit_id,
 		struct kb_pending_row **v, size_t *n);
@@ -228,8 +228,9 @@ int kb_update_insert(struct db *db, struct arena *a, long long entry_id,
 int kb_update_event(struct db *db, struct arena *a, long long update_id,
 		     long long user_id, long long unit_id, const char *action,
 		     const char *text);
-/* An order; entry id 0 for a knowledge need, created is UTC, entry title
- * is its published version's, linked no the version no of version id. */
+/* An order; entry id 0 for a knowledge need, created is Beijing time,
+ * entry title is its published version's, linked no the version no of
+ * version id. */
 #define KB_UPDATE_ROW(X, S)                                                  \
 	X(S, INT, id, "k.id")                                                \
 	X(S, INT, entry_id, "k.entry_id")                                    \
@@ -243,7 +244,7 @@ int kb_update_event(struct db *db, struct arena *a, long long update_id,
 	X(S, STR, due_date, DB_DAY("k.due_date"))                            \
 	X(S, INT, version_id, "k.version_id")                                \
 	X(S, STR, reply, "k.reply")                                          \
-	X(S, STR, created, "k.created_at")                                   \
+	X(S, STR, created, DB_BJ_MINUTE("k.created_at"))                     \
 	X(S, STR, entry_title, "pv.title")                                   \
 	X(S, INT, linked_no, "lv.version_no")                                \
 	X(S, INT, jur_id, "u.jurisdiction_id")                               \
@@ -267,7 +268,7 @@ int kb_update_events(struct db *db, struct arena *a, long long id,
 		      struct kb_update_event_row **v, size_t *n);
 
 /* An order in a list: the entry's title, or the order's text for a
- * knowledge need; created is UTC. */
+ * knowledge need; created is Beijing time. */
 #define KB_UPDATE_ITEM_ROW(X, S)                                             \
 	X(S, INT, id, "k.id")                                                \
 	X(S, STR, title, "COALESCE(pv.title, k.text)")                       \
@@ -275,7 +276,7 @@ int kb_update_events(struct db *db, struct arena *a, long long id,
 	X(S, STR, problem, "k.problem")                                      \
 	X(S, STR, state, "k.state")                                          \
 	X(S, STR, due_date, DB_DAY("k.due_date"))                            \
-	X(S, STR, created, "k.created_at")
+	X(S, STR, created, DB_BJ_MINUTE("k.created_at"))
 DB_ROW_STRUCT(kb_update_item_row, KB_UPDATE_ITEM_ROW);
 /* Filters: unit (0 any), reporter (0 any), jurisdiction (0 any). */
 int kb_updates(struct db *db, struct arena *a, long long unit_id, long long reporter,

@@ -100,6 +100,10 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "held", "会议已记录。" },
 	{ "voted_before", "您今天已评价过此条，感谢。" },
 	{ "deleted", "已删除。" },
+	{ "submitted", "已提交审核。" },
+	{ "withdrawn", "已撤回，可继续修改。" },
+	{ "published", "已发布。" },
+	{ "rejected", "已退回修改。" },
 };
 
 static void done_notice(struct req *r, struct tdict *root)

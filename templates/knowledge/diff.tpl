@@ -1,4 +1,3 @@
 {{%AUTOESCAPE context="HTML"}}<h1>版本比较：第 {{A}} 版 → 第 {{B}} 版</h1>
 <p class="hint"><del>删除的文字</del> · <ins>新增的文字</ins></p>
-<div class="diff text">{{#OP}}{{#SAME}}{{T}}{{/SAME}}{{#DEL}}<del>{{T}}</del>{{/DEL}}{{#INS}}<ins>{{T}}</ins>{{/INS}}{{/OP}}</div>
-<p><a href="/knowledge/entries/{{ENTRY_ID}}/history">返回版本记录</a></p>
+{{>DIFF_OPS}}<p><a href="/knowledge/entries/{{ENTRY_ID}}/history">返回版本记录</a></p>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<article class="kb-entry">
 <h1>{{TITLE}}</h1>
 <p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · {{VISIBILITY}} · 第 {{VERSION_NO}} 版（{{STATE}}） · 变化日期 {{CHANGE_DATE}}{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}}</p>
+{{#REJECTED}}<p class="alert">退回理由：{{REASON}}</p>{{/REJECTED}}
 {{#OBSOLETE}}<p class="alert">此知识已于 {{ON}} 标注失效：{{REASON}}。请勿据此答复。</p>{{/OBSOLETE}}
 <p class="keywords">关键词：{{KEYWORDS}}</p>
 <dl class="fields">
@@ -23,7 +24,8 @@
 {{#MINE}}
 <section class="panel">
 <h2>本单位维护</h2>
-{{#OPEN_DRAFT}}<p>有一份修订稿正在处理：<a href="/knowledge/versions/{{DRAFT_ID}}">查看修订稿</a></p>{{/OPEN_DRAFT}}
+{{#OPEN_DRAFT}}<p>修订稿（第 {{DRAFT_NO}} 版，{{DRAFT_STATE}}）正在处理：<a href="/knowledge/versions/{{DRAFT_ID}}">查看修订稿</a></p>
+{{#DRAFT_REJECTED}}<p class="alert">修订稿已退回，退回理由：{{REASON}}</p>{{/DRAFT_REJECTED}}{{/OPEN_DRAFT}}
 {{#CAN_REDRAFT}}<form method="post" action="/knowledge/entries/{{ENTRY_ID}}/draft" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">修改（新建修订稿）</button></form>{{/CAN_REDRAFT}}
 {{#CAN_OBSOLETE}}<form method="post" action="/knowledge/entries/{{ENTRY_ID}}/obsolete" class="obsolete">
 <input type="hidden" name="csrf" value="{{CSRF}}">

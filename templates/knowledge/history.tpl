@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>版本记录</h1>
 <table>
-<thead><tr><th>版本</th><th>状态</th><th>标题</th><th>变化日期</th><th>编写人</th><th>创建时间（UTC）</th></tr></thead>
+<thead><tr><th>版本</th><th>状态</th><th>标题</th><th>变化日期</th><th>编写人</th><th>创建时间</th></tr></thead>
 <tbody>
 {{#VERSION}}<tr><td><a href="/knowledge/versions/{{ID}}">第 {{NO}} 版</a></td><td>{{STATE}}</td><td>{{TITLE}}</td><td>{{CHANGE_DATE}}</td><td>{{AUTHOR}}</td><td>{{CREATED}}</td></tr>
 {{/VERSION}}

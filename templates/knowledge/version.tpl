@@ -2,12 +2,18 @@
 <h1>{{TITLE}}</h1>
 <p class="meta"><span class="kind">{{KIND}}</span> {{UNIT}} · 第 {{VERSION_NO}} 版 · <span class="state state-{{STATE_CODE}}">{{STATE}}</span> · <span class="visibility">{{VERSION_VISIBILITY}}</span> · 变化日期 {{CHANGE_DATE}} · 应于 {{DUE_DATE}} 前发布{{#MAJOR}} · <strong>重大/时效性强</strong>{{/MAJOR}} · 编写 {{AUTHOR}}</p>
 {{#REJECTED}}<p class="alert">退回理由：{{REASON}}</p>{{/REJECTED}}
+{{#EARLIER_REJECTED}}<p class="hint">上次退回理由：{{REASON}}</p>{{/EARLIER_REJECTED}}
 <p class="keywords">关键词：{{KEYWORDS}}</p>
 <dl class="fields">
 {{#FIELD}}<dt>{{LABEL}}{{#INTERNAL}} <span class="tag">内部</span>{{/INTERNAL}}</dt>
 <dd class="f-{{NAME}}">{{#HTML}}{{V:none}}{{/HTML}}{{#TEXT}}<div class="text">{{V}}</div>{{/TEXT}}</dd>
 {{/FIELD}}
 </dl>
+{{#CHANGES}}<section class="changes panel">
+<h2>与已发布的第 {{PUBLISHED_NO}} 版相比</h2>
+<p class="hint"><del>删除的文字</del> · <ins>新增的文字</ins></p>
+{{>DIFF_OPS}}</section>
+{{/CHANGES}}
 <section class="actions panel">
 {{#CAN_EDIT}}<a class="button" href="/knowledge/versions/{{VERSION_ID}}/edit">编辑</a>{{/CAN_EDIT}}
 {{#CAN_SUBMIT}}<form method="post" action="/knowledge/versions/{{VERSION_ID}}/submit" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">提交审核</button></form>{{/CAN_SUBMIT}}

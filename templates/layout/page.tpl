@@ -25,5 +25,6 @@
 {{#ALERT}}<p class="alert" role="alert">{{MSG}}</p>{{/ALERT}}
 {{>BODY}}
 </main>
+<footer class="page-foot"><p>时间均为北京时间。</p></footer>
 </body>
 </html>

@@ -52,7 +52,8 @@ test('editor drafts, approver publishes, the public finds the answer', async () 
     await page.waitForURL(/\/knowledge\/versions\/\d+$/);
     assert.match(await page.locator('dd.f-answer').textContent(), /广东人社/);
     await page.getByRole('button', { name: '审核通过并发布' }).click();
-    await page.waitForURL(/done=saved/);
+    await page.waitForURL(/done=published/);
+    assert.equal(await page.locator('p.notice').textContent(), '已发布。');
     assert.equal(await page.locator('p.meta .state').textContent(), '已发布');
     await logout(page);
 
@@ -108,7 +109,7 @@ async function publish(page, title) {
   await page.getByRole('link', { name: title }).click();
   await page.waitForURL(/\/knowledge\/versions\/\d+$/);
   await page.getByRole('button', { name: '审核通过并发布' }).click();
-  await page.waitForURL(/done=saved/);
+  await page.waitForURL(/done=published/);
   assert.equal(await page.locator('p.meta .state').textContent(), '已发布');
 }
 

@@ -237,12 +237,12 @@ int audit_shows(struct web *w, const char *action, const char *object, const cha
 	char path[256], obj[256] = "", det[512] = "";
 	GET(w, pathf(path, sizeof path, "/audit?q=%s", web_esc(w, action)), 200);
 	if (object)
-		snprintf(obj, sizeof obj, " and td[7]='%s'", object);
+		snprintf(obj, sizeof obj, " and td[7]/a[@href='%s']", object);
 	if (detail)
 		snprintf(det, sizeof det, " and contains(td[8], '%s')", detail);
-	/* The action column shows the code, perhaps after a Chinese label. */
-	return count(w, "//table[@class='audit']/tbody/tr[contains(concat(' ',"
-		     " normalize-space(td[6]), ' '), ' %s ')%s%s]", action, obj, det);
+	/* The action column names the action in Chinese, not by its code. */
+	return count(w, "//table[@class='audit']/tbody/tr[td[6]/a[@title='%s'] and"
+		     " normalize-space(td[6]) != '%s'%s%s]", action, action, obj, det);
 }
 
 void assert_security_headers(struct web *w, const char *what)
@@ -495,6 +495,21 @@ void beijing_day(char out[11], long days)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void beijing_minute(const char *utc, char *out, size_t size)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	out[0] = '\0';
+	if (sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm) + 8 * 3600;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
 }
 
 time_t noon_of(const char *day)

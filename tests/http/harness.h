@@ -152,8 +152,9 @@ long create_user(struct web *admin, const char *username, const char *display,
 		 long unit, const char *role, const char *password);
 
 /* Whether w's audit log, filtered by action, shows a row of that action
- * about object ("unit #12"; NULL: any) whose detail holds detail (NULL:
- * any); how many such rows. */
+ * under its Chinese name (the code is only the name link's title) about
+ * the object whose page is object ("/admin/units/12"; NULL: any object)
+ * whose detail holds detail (NULL: any); how many such rows. */
 int audit_shows(struct web *w, const char *action, const char *object, const char *detail);
 
 /* The headers every answer carries (nosniff, DENY, a Content-Security-
@@ -227,6 +228,9 @@ const char *audit_actions_after(long id, char *out, size_t size);
 
 /* ---- dates (Beijing time, as the server's) --------------------------------- */
 
+/* A UTC "YYYY-MM-DD HH:MM:SS" as the pages show it: Beijing time (UTC+8),
+ * "YYYY-MM-DD HH:MM", into out ("" when utc does not parse). */
+void beijing_minute(const char *utc, char *out, size_t size);
 /* days after today (negative: before), as YYYY-MM-DD; today is now, not
  * the run's start. */
 void beijing_day(char out[11], long days);

@@ -104,14 +104,14 @@ START_TEST(unit_and_user_lifecycle)
 				       "[td[1]/a='%s']", username), 1);
 
 	/* Every change is in the audit log. */
-	snprintf(object, sizeof object, "unit #%ld", unit);
+	snprintf(object, sizeof object, "/admin/units/%ld", unit);
 	ck_assert_msg(audit_shows(&admin, "unit.create", object, NULL), "no unit.create");
 	ck_assert_msg(audit_shows(&admin, "unit.update", object, NULL), "no unit.update");
 	ck_assert_msg(audit_shows(&admin, "unit.deactivate", object, NULL), "no unit.deactivate");
-	snprintf(object, sizeof object, "user #%ld", uid);
+	snprintf(object, sizeof object, "/admin/users/%ld", uid);
 	ck_assert_msg(audit_shows(&admin, "user.create", object, NULL), "no user.create");
 	ck_assert_msg(audit_shows(&admin, "user.deactivate", object, NULL), "no user.deactivate");
-	snprintf(object, sizeof object, "membership #%ld", mid);
+	/* A role is shown on its user's page. */
 	ck_assert_msg(audit_shows(&admin, "membership.add", object, NULL), "no membership.add");
 	ck_assert_msg(audit_shows(&admin, "membership.deactivate", object, NULL),
 		      "no membership.deactivate");

@@ -103,9 +103,9 @@ START_TEST(category_tree_create_and_edit)
 	ck_assert_int_eq(count(&w, "//ul[@class='children']/li[a='%s']", child), 1);
 
 	/* Every change is in the audit log, the old limit beside the new. */
-	snprintf(object, sizeof object, "category #%ld", top_id);
+	snprintf(object, sizeof object, "/admin/categories/%ld", top_id);
 	ck_assert_msg(audit_shows(&w, "category.create", object, NULL), "no category.create");
-	snprintf(object, sizeof object, "category #%ld", child_id);
+	snprintf(object, sizeof object, "/admin/categories/%ld", child_id);
 	ck_assert_msg(audit_shows(&w, "category.create", object, NULL),
 		      "no category.create of the child");
 	ck_assert_msg(audit_shows(&w, "category.update", object, "12"), "no category.update");
@@ -203,7 +203,7 @@ START_TEST(category_refusals_change_nothing)
 	GET(&w, "/admin/categories", 200);
 	ck_assert_int_eq(count(&w, "//table[@class='categories']/tbody/tr[@class='inactive']"
 				   "[td[1]/a='%s' and td[5]='已停用']", top), 1);
-	snprintf(expr, sizeof expr, "category #%ld", child_id);
+	snprintf(expr, sizeof expr, "/admin/categories/%ld", child_id);
 	ck_assert_msg(audit_shows(&w, "category.deactivate", expr, NULL), "no category.deactivate");
 
 	/* The namesake under 社会保障 out of the intake's way, too. */

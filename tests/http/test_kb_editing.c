@@ -47,6 +47,12 @@ START_TEST(editor_drafts_approver_publishes_public_finds)
 	ck_assert_msg(count(&ap, "//table//a[@href='/knowledge/versions/%ld' and text()='%s']",
 			    vid, title) == 1, "pending list does not show 「%s」", title);
 	approve(&ap, vid);
+	/* The approver is told it is published, not merely saved. */
+	char done[160];
+	snprintf(done, sizeof done, "%s", web_location(&ap) ? web_location(&ap) : "");
+	GET(&ap, done, 200);
+	NOTICE_SAYS(&ap, "已发布");
+	ck_assert_int_eq(count(&ap, "//p[@class='notice' and contains(., '已保存')]"), 0);
 	ck_assert_str_eq(version_state(&ap, vid), "已发布");
 	GET(&ap, "/knowledge/pending", 200);
 	ck_assert_int_eq(count(&ap, "//a[@href='/knowledge/versions/%ld']", vid), 0);
@@ -103,6 +109,18 @@ START_TEST(reject_needs_reason_then_resubmit)
 	ck_assert_msg(strstr(text(&ed, "//p[@class='alert']"), reason) != NULL,
 		      "editor does not see the reason: %s", text(&ed, "//p[@class='alert']"));
 	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld/edit']", vid), 1);
+	/* So does the entry's page, where 本单位知识 leads. */
+	long eid = entry_of(&ed, vid);
+	GET(&ed, "/knowledge/mine", 200);
+	pathf(page, sizeof page, "/knowledge/entries/%ld", eid);
+	ck_assert_int_eq(count(&ed, "//table[@class='kb-mine']//a[@href='%s' and .='%s']", page,
+			       title), 1);
+	GET(&ed, page, 200);
+	ck_assert_msg(strstr(text(&ed, "//p[@class='meta']"), "已退回") != NULL,
+		      "entry page meta: %s", text(&ed, "//p[@class='meta']"));
+	ck_assert_msg(count(&ed, "//p[@class='alert' and contains(., '退回理由') and contains(., '%s')]",
+			    reason) == 1, "the entry page does not say why it was sent back:\n%.2000s",
+		      ed.body);
 	q.answer = "<p>用人单位应在30日内提出；单位未提出的，职工或其近亲属可在一年内提出。</p>";
 	edit_faq(&ed, vid, &q);
 	ck_assert_str_eq(version_state(&ed, vid), "待审核");
@@ -110,6 +128,28 @@ START_TEST(reject_needs_reason_then_resubmit)
 
 	approve(&ap, vid);
 	ck_assert_str_eq(version_state(&ap, vid), "已发布");
+	/* Published, the reason it was once sent back is no alert any more. */
+	GET(&ed, page, 200);
+	ck_assert_int_eq(count(&ed, "//p[@class='alert']"), 0);
+
+	/* A revision sent back: the entry's page shows the published version
+	 * and, in the unit's panel, that the revision was sent back and why. */
+	long v2 = redraft(&ed, eid);
+	q.answer = "<p>用人单位应在30日内提出。</p>";
+	q.submit = 1;
+	edit_faq(&ed, v2, &q);
+	const char *reason2 = "删去了个人申请的时限，请恢复";
+	pathf(page, sizeof page, "/knowledge/versions/%ld", v2);
+	pathf(action, sizeof action, "/knowledge/versions/%ld/reject", v2);
+	snprintf(extra, sizeof extra, "reason=%s", web_esc(&ap, reason2));
+	ck_assert_int_eq(web_act_from(&ap, page, action, extra), 303);
+	GET(&ed, pathf(page, sizeof page, "/knowledge/entries/%ld", eid), 200);
+	ck_assert_int_eq(count(&ed, "//dd[@class='f-answer' and contains(., '一年内')]"), 1);
+	ck_assert_msg(count(&ed, "//section[h2='本单位维护']//*[contains(., '已退回') and "
+				 "contains(., '%s')]", reason2) >= 1,
+		      "the entry page does not say why the revision was sent back:\n%.3000s",
+		      ed.body);
+	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld']", v2), 1);
 	web_free(&ed);
 	web_free(&ap);
 }
@@ -152,6 +192,21 @@ START_TEST(new_version_replaces_published_only_when_approved)
 	GET(&ed, page, 200);
 	ck_assert_int_eq(count(&ed, "//a[@href='/knowledge/versions/%ld']", v2), 1);
 
+	/* The approver reviews it against the published version: what is
+	 * gone and what is new. The first version had nothing to compare. */
+	GET(&ap, pathf(path, sizeof path, "/knowledge/versions/%ld", v2), 200);
+	ck_assert_msg(count(&ap, "//section[contains(@class,'changes')]//div[contains(@class,'diff')]"
+				 "//del[contains(., '十')]") == 1,
+		      "the approver's page does not show 十 deleted:\n%.3000s", ap.body);
+	ck_assert_msg(count(&ap, "//section[contains(@class,'changes')]//div[contains(@class,'diff')]"
+				 "//ins[contains(., '五')]") == 1,
+		      "the approver's page does not show 五 inserted:\n%.3000s", ap.body);
+	ck_assert_msg(strstr(text(&ap, "//section[contains(@class,'changes')]/h2"), "第 1 版") != NULL,
+		      "the comparison does not name the published version: %s",
+		      text(&ap, "//section[contains(@class,'changes')]/h2"));
+	GET(&ap, pathf(path, sizeof path, "/knowledge/versions/%ld", v1), 200);
+	ck_assert_int_eq(count(&ap, "//section[contains(@class,'changes')]"), 0);
+
 	/* Approved: the public page shows it once its cached copy is gone. */
 	approve(&ap, v2);
 	public_entry(&anon, eid, 200);
@@ -166,6 +221,18 @@ START_TEST(new_version_replaces_published_only_when_approved)
 				    " and td[2]='已替代']", v1), 1);
 	ck_assert_int_eq(count(&op, "//table/tbody/tr[td[1]/a[@href='/knowledge/versions/%ld']"
 				    " and td[2]='已发布']", v2), 1);
+	/* Its creation time in Beijing time, as every time on every page; the
+	 * layout says so once, no column says UTC. */
+	char created[32], want[32];
+	sql_text(created, sizeof created, "SELECT created_at FROM kb_versions WHERE id = ?",
+		 DB_I(v1));
+	beijing_minute(created, want, sizeof want);
+	ck_assert_msg(count(&op, "//table/tbody/tr[td[1]/a[@href='/knowledge/versions/%ld']"
+				 " and td[6]='%s']", v1, want) == 1,
+		      "版本记录 does not show version 1 created at %s (UTC %s):\n%.3000s", want,
+		      created, op.body);
+	ck_assert_msg(!body_has(&op, "UTC"), "版本记录 mentions UTC:\n%.3000s", op.body);
+	ck_assert_int_eq(count(&op, "//footer[contains(., '时间均为北京时间')]"), 1);
 	GET(&op, pathf(path, sizeof path, "/knowledge/entries/%ld/diff?a=%ld&b=%ld", eid, v1, v2),
 	    200);
 	ck_assert_msg(count(&op, "//div[contains(@class,'diff')]//del[contains(., '十')]") == 1,

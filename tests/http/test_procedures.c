@@ -151,7 +151,7 @@ START_TEST(procedure_added_for_county)
 	ck_assert_int_eq(count(&w, "//tbody[@id='jur-%ld']//span[@class='inherits']", f.jur), 0);
 	ck_assert_int_eq(count(&w, PROC_ROW " and td[9]='现行']", f.jur), 1);
 	ck_assert_str_eq(proc_cell(&w, demo_procedure("meizhou"), 9), "现行");
-	snprintf(object, sizeof object, "procedure #%ld", id);
+	snprintf(object, sizeof object, "/admin/procedures#proc-%ld", id);
 	ck_assert_msg(audit_shows(&w, "procedure.create", object, NULL), "no procedure.create");
 	web_free(&w);
 }
@@ -266,7 +266,7 @@ START_TEST(county_admin_manages_own_procedure)
 	ck_assert_int_eq(count(&w, PROC_ROW " and td[9]='现行']", mj), 1);
 
 	sign_in(&admin, "admin");
-	snprintf(object, sizeof object, "procedure #%ld", id);
+	snprintf(object, sizeof object, "/admin/procedures#proc-%ld", id);
 	ck_assert_msg(audit_shows(&admin, "procedure.create", object, NULL), "no procedure.create");
 	ck_assert_msg(audit_shows(&w, "procedure.create", object, NULL),
 		      "not in the county's audit log");

@@ -105,7 +105,7 @@ START_TEST(routing_rule_create_and_deactivate)
 	ck_assert_int_eq(count(&w, "//table[@class='rules']/tbody/tr[@id='rule-%ld']"
 			       "[not(@class) and td[6]='启用']", id), 1);
 
-	snprintf(object, sizeof object, "routing_rule #%ld", id);
+	snprintf(object, sizeof object, "/admin/routing?jurisdiction_id=%ld#rule-%ld", city, id);
 	ck_assert_msg(audit_shows(&w, "routing.create", object, NULL), "no routing.create");
 	ck_assert_msg(audit_shows(&w, "routing.deactivate", object, NULL), "no routing.deactivate");
 	ck_assert_msg(audit_shows(&w, "routing.activate", object, NULL), "no routing.activate");
@@ -152,7 +152,7 @@ START_TEST(county_admin_manages_own_rules)
 	ck_assert_int_eq(count(&admin, "//table[@class='rules']/tbody/tr[@id='rule-%ld' and td[6]='启用']",
 			       pension_rule), 1);
 	ck_assert_int_eq(count(&admin, "//table[@class='rules']/tbody/tr[td[4]='%s']", kw), 0);
-	snprintf(object, sizeof object, "routing_rule #%ld", id);
+	snprintf(object, sizeof object, "/admin/routing?jurisdiction_id=%ld#rule-%ld", mj, id);
 	ck_assert_msg(audit_shows(&admin, "routing.create", object, NULL), "no routing.create");
 	ck_assert_msg(audit_shows(&admin, "routing.deactivate", object, NULL),
 		      "no routing.deactivate");

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "audit.h"
+#include "dispute.h"
+#include "order.h"
 
 #define N 6
 
@@ -114,6 +116,30 @@ START_TEST(test_wrong_start)
 }
 END_TEST
 
+/* Every action the step engine writes ("order." and "dispute." with each
+ * action's code) has a Chinese name; an unknown code shows as itself. */
+START_TEST(test_action_labels)
+{
+	char code[64];
+	for (int a = 0; a < OA__MAX; a++) {
+		snprintf(code, sizeof code, "order.%s", order_action_codes[a]);
+		ck_assert_msg(strcmp(audit_action_label(code), code) != 0, "%s has no name", code);
+	}
+	for (int a = 0; a < DA__MAX; a++) {
+		snprintf(code, sizeof code, "dispute.%s", dispute_action_codes[a]);
+		ck_assert_msg(strcmp(audit_action_label(code), code) != 0, "%s has no name", code);
+	}
+	static const char *const kb_update[] = { "kb.update.reply", "kb.update.fixed",
+						 "kb.update.confirm", "kb.update.reopen" };
+	for (size_t i = 0; i < sizeof kb_update / sizeof kb_update[0]; i++)
+		ck_assert_msg(strcmp(audit_action_label(kb_update[i]), kb_update[i]) != 0,
+			      "%s has no name", kb_update[i]);
+	ck_assert_str_eq(audit_action_label("kb.submit"), "提交知识审核");
+	ck_assert_str_eq(audit_action_label("order.return"), "申请退回工单");
+	ck_assert_str_eq(audit_action_label("no.such.action"), "no.such.action");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("audit");
@@ -126,6 +152,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_swapped_rows);
 	tcase_add_test(tc, test_rehashed_edit_still_breaks_the_next_row);
 	tcase_add_test(tc, test_wrong_start);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("labels");
+	tcase_add_test(tc, test_action_labels);
 	suite_add_tcase(s, tc);
 	return s;
 }
