@@ -79,6 +79,8 @@ static const struct { const char *code, *label; } action_labels[] = {
 	{ "order.refuse_return", "不同意退回" },
 	{ "order.dispute", "提请争议认定" },
 	{ "order.determined", "按认定意见派单" },
+	{ "order.temporary", "临时交办" },
+	{ "order.coop", "填写配合办理情况" },
 	{ "order.sweep", "超期扫描" },
 	/* 争议认定 */
 	{ "dispute.unit_opinion", "部门处理意见" },
@@ -96,6 +98,7 @@ static const struct { const char *code, *label; } action_labels[] = {
 	{ "dispute.accept", "接收认定" },
 	{ "dispute.refuse", "拒绝接收认定" },
 	{ "dispute.account", "问责" },
+	{ "dispute.unbind", "解除认定约束" },
 	{ "dispute.rule", "由认定生成派单规则" },
 	{ "meeting.propose", "提请召开联席会议" },
 	{ "meeting.schedule", "安排联席会议" },
