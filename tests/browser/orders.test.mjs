@@ -61,13 +61,21 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
     await row.getByRole('link', { name: number }).click();
     await clerk.waitForURL(orderUrl);
 
-    // A return without its basis is refused, and the order stays put.
+    // A return without its basis is refused in place: the form stays open
+    // with what was typed, the missing basis marked beside it, and the
+    // order stays put.
     await clerk.locator('details.return-form summary').click();
     await clerk.getByLabel('退回理由').fill('养老金发放属社保经办机构职责');
     await clerk.getByLabel('建议承办单位').selectOption({ label: '梅州市医疗保障局（梅州市）' });
     await clerk.getByRole('button', { name: '提交退回申请' }).click();
     await clerk.waitForLoadState('domcontentloaded');
-    assert.match(await clerk.locator('p.message').textContent(), /退回理由、依据.*缺一不可/);
+    const refused = clerk.locator('form[action$="/return"] p[role="alert"]');
+    assert.match(await refused.textContent(), /退回理由、依据.*缺一不可/);
+    assert.equal(await clerk.getByLabel('退回理由').inputValue(), '养老金发放属社保经办机构职责');
+    assert.equal(await clerk.getByLabel('依据').getAttribute('aria-invalid'), 'true');
+    assert.equal((await clerk.locator('#basis-err').textContent()).trim(), '请填写此项。');
+    assert.equal(await clerk.locator('#suggested_unit_id option:checked').textContent(),
+                 '梅州市医疗保障局（梅州市）');
     await clerk.goto(orderUrl);
     assert.equal(await clerk.locator('p.meta .state').textContent(), '待签收');
     assert.equal(await clerk.locator('section.return-request').count(), 0);
