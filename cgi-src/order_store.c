@@ -32,6 +32,7 @@ enum stmt {
 	STMT_IS_COOP,
 	STMT_COOP_PARTS,
 	STMT_COOP_RECORD,
+	STMT_SWEEP_COOPS,
 	STMT_QUEUE,
 	STMT_QUEUE_COUNTS,
 	STMT_REMINDERS,
@@ -65,6 +66,7 @@ DB_ROW_COLS(order_reminder_row, ORDER_REMINDER_ROW);
 DB_ROW_COLS(order_found_row, ORDER_FOUND_ROW);
 DB_ROW_COLS(order_coop_row, ORDER_COOP_ROW);
 DB_ROW_COLS(order_coop_part_row, ORDER_COOP_PART_ROW);
+DB_ROW_COLS(order_coop_due_row, ORDER_COOP_DUE_ROW);
 DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 
 /* The reminder of this kind for the order's current unit and due date, if
@@ -209,8 +211,19 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE unit_id = ? AND" HELD(""),
 	[STMT_REMINDERS] = "SELECT " DB_COLS(ORDER_REMINDER_ROW) " FROM order_reminders m"
 	" JOIN orders o ON o.id = m.order_id"
-	" WHERE m.unit_id = ? AND o.unit_id = m.unit_id AND" HELD("o.")
+	" WHERE m.unit_id = ? AND ((o.unit_id = m.unit_id AND" HELD("o.") ")"
+	" OR (o.state IN " OPEN_STATES " AND EXISTS (SELECT 1 FROM order_coops oc"
+	"  WHERE oc.order_id = m.order_id AND oc.unit_id = m.unit_id"
+	"  AND oc.due_date = m.due_date AND oc.part_at IS NULL)))"
 	" ORDER BY m.id DESC LIMIT 20",
+	/* Cooperating units whose part is owed, due in [from, to), not yet
+	 * reminded of this kind (plain reads: the reminder is INSERT IGNORE). */
+	[STMT_SWEEP_COOPS] = "SELECT " DB_COLS(ORDER_COOP_DUE_ROW) " FROM order_coops oc"
+	" JOIN orders o ON o.id = oc.order_id"
+	" LEFT JOIN order_reminders r ON r.order_id = oc.order_id AND r.unit_id = oc.unit_id"
+	" AND r.kind = ? AND r.due_date = oc.due_date"
+	" WHERE oc.part_at IS NULL AND o.state IN " OPEN_STATES
+	" AND oc.due_date >= ? AND oc.due_date < ? AND r.id IS NULL LIMIT ?",
 	/* dates are Beijing days; created_at is UTC. */
 	/* An operator's own intakes, newest first (k_orders_operator). */
 	[STMT_MINE] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
@@ -624,6 +637,16 @@ int order_sweep_soon(struct db *db, struct arena *a, const char *from, const cha
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_SWEEP_SOON], &res, DB_S(from), DB_S(to), DB_I(limit));
 	ids_of(rc, &res, a, ids, n);
+	return rc;
+}
+
+int order_sweep_coops(struct db *db, struct arena *a, const char *kind, const char *from,
+		      const char *to, long long limit, struct order_coop_due_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SWEEP_COOPS], &res, DB_S(kind), DB_S(from), DB_S(to),
+			 DB_I(limit));
+	DB_ROWS_OUT(rc, &res, order_coop_due_row, a, v, n);
 	return rc;
 }
 

@@ -313,6 +313,15 @@ void order_sweep_unlock(struct db *db, struct arena *a);
  * open orders due in [from, to) not yet reminded: at most limit ids. */
 int order_sweep_late(struct db *db, struct arena *a, const char *today, long long limit,
 		    long long **ids, size_t *n);
+/* Cooperating units whose part is owed and due in [from, to), not yet
+ * reminded of kind. */
+#define ORDER_COOP_DUE_ROW(X, S)                                             \
+	X(S, INT, order_id, "oc.order_id")                                   \
+	X(S, INT, unit_id, "oc.unit_id")                                     \
+	X(S, STR, due, DB_DAY("oc.due_date"))
+DB_ROW_STRUCT(order_coop_due_row, ORDER_COOP_DUE_ROW);
+int order_sweep_coops(struct db *db, struct arena *a, const char *kind, const char *from,
+		      const char *to, long long limit, struct order_coop_due_row **v, size_t *n);
 int order_sweep_soon(struct db *db, struct arena *a, const char *from, const char *to,
 		    long long limit, long long **ids, size_t *n);
 /* Order id locked, if still open and due in [from, to); else NULL. */

@@ -70,6 +70,34 @@ static int sweep_pass(struct db *db, struct arena *a, int late, const char *kind
 	}
 }
 
+/* Reminds cooperating units of parts owed (due in [from, to)), a page
+ * per transaction until none is left. */
+static int coop_pass(struct db *db, struct arena *a, const char *kind, const char *from,
+		     const char *to, struct sweep_counts *out)
+{
+	for (;;) {
+		struct order_coop_due_row *c;
+		size_t n;
+		int rc = order_sweep_coops(db, a, kind, from, to, PAGE, &c, &n);
+		int added = 0, total = 0;
+		if (rc == DB_OK && n > 0)
+			rc = db_begin(db);
+		for (size_t i = 0; rc == DB_OK && i < n; i++) {
+			rc = order_remind(db, a, c[i].order_id, c[i].unit_id, kind, c[i].due, &added);
+			total += added;
+		}
+		if (rc == DB_OK && n > 0)
+			rc = db_commit(db);
+		if (rc != DB_OK)
+			db_rollback(db);
+		else
+			out->reminders += total;
+		arena_reset(a);
+		if (rc != DB_OK || n < PAGE || total == 0)
+			return rc;
+	}
+}
+
 int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 {
 	struct arena a;
@@ -101,6 +129,10 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 		rc = sweep_pass(db, &a, 1, "overdue", "1000-01-01", today, out);
 	if (rc == DB_OK)
 		rc = sweep_pass(db, &a, 0, "due_soon", today, end, out);
+	if (rc == DB_OK)
+		rc = coop_pass(db, &a, "overdue", "1000-01-01", today, out);
+	if (rc == DB_OK)
+		rc = coop_pass(db, &a, "due_soon", today, end, out);
 	if (rc != DB_DOWN)
 		order_sweep_unlock(db, &a);
 	arena_free(&a);

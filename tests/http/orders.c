@@ -309,3 +309,15 @@ const char *search_cell(struct web *w, const char *number, const char *head)
 		 number, col);
 	return text(w, xp);
 }
+
+void run_sweep(void)
+{
+	char out[1024];
+	for (int i = 0; i < 1000; i++) {
+		int st = hotlinectl(out, sizeof out, NULL, 0, "sweep", NULL);
+		ck_assert_msg(st == 0, "hotlinectl sweep: exit %d: %s", st, out);
+		if (strstr(out, "another sweep is running") == NULL)
+			return;
+	}
+	ck_abort_msg("hotlinectl sweep never got its lock");
+}

@@ -99,4 +99,8 @@ void search_lists(struct web *w, const char *query, int n, ...);
 /* The cell of number's row of the search page under the column headed head. */
 const char *search_cell(struct web *w, const char *number, const char *head);
 
+/* Runs hotlinectl sweep (overdue marks and reminders) once it gets its
+ * lock. */
+void run_sweep(void);
+
 #endif

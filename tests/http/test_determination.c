@@ -86,6 +86,19 @@ START_TEST(determination_and_acceptance)
 	ck_assert_int_eq(count(&clerk, "//section[contains(@class,'actions')]//form"), 1);
 	ck_assert_int_eq(count(&clerk, "//form[@action='/orders/%ld/coop']", order), 1);
 	ck_assert_int_eq(count(&psb, "//form[@action='/orders/%ld/coop']", order), 0);
+	/* Past its own deadline, the owed part is reminded by the sweep. */
+	sql_exec("UPDATE order_coops SET due_date = UTC_DATE() - INTERVAL 1 DAY"
+		 " WHERE order_id = ? AND unit_id = ?", DB_I(order), DB_I(unit_id("city-hrss")));
+	run_sweep();
+	GET(&clerk, "/orders/queue", 200);
+	ck_assert_msg(count(&clerk, "//section[contains(@class,'reminders')]//li[a='%s']/strong[.='已超期']",
+			    num) == 1, "人社局's reminders lack its owed part of %s", num);
+	snprintf(want, sizeof want, "//table[@class='coops']/tbody/tr[td[1]/a='%s']//span[.='已超期']", num);
+	ck_assert_int_eq(count(&clerk, "%s", want), 1);
+	GET(&psb, path, 200);
+	snprintf(want, sizeof want, "//table[@class='coop-parts']/tbody/tr[td[1]='%s']//span[.='已超期未反馈']",
+		 hrss);
+	ck_assert_int_eq(count(&psb, "%s", want), 1);
 	ACT_ON(&clerk, "orders", order, "coop", NULL, 400);
 	ck_assert_int_eq(count(&clerk, "//textarea[@id='coop_note' and @aria-invalid='true']"), 1);
 	ACT_ON(&psb, "orders", order, "coop", "note=x", 403);

@@ -302,18 +302,6 @@ END_TEST
 
 /* One run of `hotlinectl sweep` of its own: the stack's sweep loop may
  * hold the sweep's lock for a moment, then this one tries again. */
-static void sweep(void)
-{
-	char out[1024];
-	for (int i = 0; i < 1000; i++) {
-		int st = hotlinectl(out, sizeof out, NULL, 0, "sweep", NULL);
-		ck_assert_msg(st == 0, "hotlinectl sweep: exit %d: %s", st, out);
-		if (strstr(out, "another sweep is running") == NULL)
-			return;
-	}
-	ck_abort_msg("hotlinectl sweep never got its lock");
-}
-
 /* An order past its due date: marked 已超期 by the system, on the
  * timeline and in the unit's reminders. */
 START_TEST(sweep_marks_overdue_orders)
@@ -329,7 +317,7 @@ START_TEST(sweep_marks_overdue_orders)
 	long id = raw_order(&r);
 	snprintf(path, sizeof path, "number=%s&overdue=1", num);
 	search_lists(&coord, path, 0);
-	sweep();
+	run_sweep();
 	GET(&coord, pathf(path, sizeof path, "/orders/%ld", id), 200);
 	ck_assert_int_eq(count(&coord, "//p[@class='meta']/span[@class='badge overdue' and .='已超期']"), 1);
 	ck_assert_int_eq(count(&coord, "//ol[@class='timeline']/li"), 1);
