@@ -557,6 +557,12 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 	return 400;
 }
 
+size_t dispute_missing(enum dispute_action a, const struct dispute_input *in,
+		       const char **out, size_t max)
+{
+	return step_missing_fields(needs, (int)a, in, out, max);
+}
+
 size_t dispute_review_missing(const char *decision, const struct dispute_input *in,
 			      const char **out, size_t max)
 {

@@ -53,6 +53,9 @@ int dispute_review(const struct ctx *c, long long id, const char *decision,
 		   const struct dispute_input *in, const char **msg, const char **done);
 /* A routing rule from the determination: later orders of its category in
  * its jurisdiction (with keywords, "" for none) go to the lead unit. */
+/* The form fields action a needs that in lacks (at most max); how many. */
+size_t dispute_missing(enum dispute_action a, const struct dispute_input *in,
+		       const char **out, size_t max);
 /* The form fields the review's decision needs that in lacks (at most
  * max); how many. */
 size_t dispute_review_missing(const char *decision, const struct dispute_input *in,

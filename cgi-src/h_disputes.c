@@ -85,20 +85,23 @@ static int fill_similar(struct req *r, struct tdict *d, const struct dispute_row
 	return 0;
 }
 
+/* The form of each action (DA_REFUSE shares the lead unit's ACT_ANSWER
+ * with DA_ACCEPT; 编办's and 法制局's steps share ACT_REVIEW). */
+static const char *const sections[DA__MAX] = {
+	[DA_UNIT_OPINION] = "ACT_UNIT_OPINION", [DA_COORDINATE] = "ACT_COORDINATE",
+	[DA_CONTACT] = "ACT_CONTACT", [DA_REFER] = "ACT_REFER",
+	[DA_EST_OPINION] = "ACT_REVIEW", [DA_LEGAL_OPINION] = "ACT_REVIEW",
+	[DA_EST_LEGAL] = "ACT_EST_LEGAL", [DA_DETERMINE] = "ACT_DETERMINE",
+	[DA_ACCEPT] = "ACT_ANSWER", [DA_REFUSE] = "ACT_ANSWER", [DA_ACCOUNT] = "ACT_ACCOUNT",
+	[DA_UNBIND] = "ACT_UNBIND",
+};
+
 /* The action sections the actor may use now (ACT_<CODE>); principle is
- * the one to preselect. Returns whether the review form is shown. */
-static int fill_actions(struct tdict *d, const struct dispute_view *v, unsigned parties,
-			const char *today, const char *principle)
+ * the one to preselect. Returns the actions shown (bit n = action n). */
+static unsigned fill_actions(struct tdict *d, const struct dispute_view *v, unsigned parties,
+			     const char *today, const char *principle)
 {
-	int review = 0;
-	static const char *const sections[DA__MAX] = {
-		[DA_UNIT_OPINION] = "ACT_UNIT_OPINION", [DA_COORDINATE] = "ACT_COORDINATE",
-		[DA_CONTACT] = "ACT_CONTACT", [DA_REFER] = "ACT_REFER",
-		[DA_EST_OPINION] = "ACT_REVIEW", [DA_LEGAL_OPINION] = "ACT_REVIEW",
-		[DA_EST_LEGAL] = "ACT_EST_LEGAL", [DA_DETERMINE] = "ACT_DETERMINE",
-		[DA_ACCEPT] = "ACT_ANSWER", [DA_ACCOUNT] = "ACT_ACCOUNT",
-		[DA_UNBIND] = "ACT_UNBIND",
-	};
+	unsigned shown = 0;
 	int any = 0, office = (parties & (1u << DP_OFFICE)) != 0;
 	for (int a = 0; a < DA__MAX; a++) {
 		if (sections[a] == NULL || (a == DA_UNBIND && v->unbound) ||
@@ -106,7 +109,7 @@ static int fill_actions(struct tdict *d, const struct dispute_view *v, unsigned 
 				       v->legal != 0, dispute_overdue(v, today)) < 0)
 			continue;
 		tmpl_show(d, sections[a]);
-		review |= a == DA_EST_OPINION || a == DA_LEGAL_OPINION;
+		shown |= 1u << a;
 		any = 1;
 	}
 	if (v->state == DS_MEETING && office) {
@@ -127,7 +130,7 @@ static int fill_actions(struct tdict *d, const struct dispute_view *v, unsigned 
 		if (strcmp(p->code, principle) == 0)
 			tmpl_show(o, "SELECTED");
 	}
-	return review;
+	return shown;
 }
 
 /* The 认定意见 box starts from the deciding opinion it is issued on (the
@@ -162,12 +165,25 @@ static int under_way(int state)
 	return state == DS_OPEN || state == DS_ESTABLISHMENT || state == DS_LEGAL;
 }
 
-/* A refused review (编办's or 法制局's 提交并盖章), shown in its form. */
+/* A refused step, shown in its form: action -1 for the review (编办's or
+ * 法制局's 提交并盖章, whichever step it was). */
 struct refused {
 	int status;
+	int action;
 	const char *missing[8];
 	size_t nmissing;
 };
+
+/* "<FORM>_<suffix><FIELD>" in capitals, e.g. "ACCOUNT_V_FACTS". */
+static const char *form_key(struct req *r, const char *form, const char *suffix,
+			    const char *field)
+{
+	char *k = arena_printf(r->a, "%s_%s%s", form, suffix, field ? field : "");
+	for (char *p = k; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return k;
+}
 
 /* The unit options of the review form, the ones picked marked. */
 static void review_units(struct req *r, struct tdict *d, const struct order_unit_row *u,
@@ -194,29 +210,34 @@ static void review_units(struct req *r, struct tdict *d, const struct order_unit
 	}
 }
 
-/* The refused review again: its message, what was typed, each field it
+/* The refused form again: its message, what was typed, each field it
  * lacked marked; the message at the top when the form is gone. */
-static void fill_refused(struct req *r, struct tdict *d, const struct refused *f, int shown)
+static void fill_refused(struct req *r, struct tdict *d, const struct refused *f,
+			 unsigned shown)
 {
+	static const enum field typed[] = { F_OPINION, F_NOTE, F_REASON, F_FACTS, F_BASIS };
 	const char *msg = r->err_msg ? r->err_msg : "未能提交，请检查后重新提交。";
-	if (!shown) {
+	int review = f->action < 0;
+	unsigned bits = review ? (1u << DA_EST_OPINION) | (1u << DA_LEGAL_OPINION)
+			       : 1u << f->action;
+	if (!(shown & bits) || (!review && sections[f->action] == NULL)) {
 		view_alert(r, msg);
 		return;
 	}
-	tmpl_set(tmpl_section(d, "REVIEW_REFUSED"), "MSG", msg);
-	tmpl_set(d, "REVIEW_V_BASIS", req_str(r, F_BASIS));
-	tmpl_set(d, "REVIEW_V_OPINION", req_str(r, F_OPINION));
-	tmpl_show(d, arena_printf(r->a, "DECISION_%s", strcmp(req_str(r, F_DECISION), "legal") == 0
-					? "LEGAL" : strcmp(req_str(r, F_DECISION), "temporary") == 0
-					? "TEMPORARY" : "OPINION"));
+	const char *form = review ? "REVIEW" : sections[f->action] + 4;
+	tmpl_set(tmpl_section(d, form_key(r, form, "REFUSED", NULL)), "MSG", msg);
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+		tmpl_set(d, form_key(r, form, "V_", field_defs[typed[i]].name), req_str(r, typed[i]));
+	if (review)
+		tmpl_show(d, arena_printf(r->a, "DECISION_%s",
+					  strcmp(req_str(r, F_DECISION), "legal") == 0	   ? "LEGAL"
+					  : strcmp(req_str(r, F_DECISION), "temporary") == 0 ? "TEMPORARY"
+											      : "OPINION"));
 	for (size_t i = 0; i < f->nmissing; i++) {
-		char *k = arena_printf(r->a, "REVIEW_ERR_%s", f->missing[i]);
-		for (char *p = k; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
 		int pick = strstr(f->missing[i], "unit_id") != NULL ||
 			   strcmp(f->missing[i], "principle") == 0;
-		tmpl_set(tmpl_section(d, k), "MSG", pick ? "请选择此项。" : "请填写此项。");
+		tmpl_set(tmpl_section(d, form_key(r, form, "ERR_", f->missing[i])), "MSG",
+			 pick ? "请选择此项。" : "请填写此项。");
 	}
 }
 
@@ -254,11 +275,12 @@ static int dispute_page(struct req *r, const struct refused *refused)
 	}
 	if (dispute_overdue(&p.v, today))
 		tmpl_show(d, "ACCEPT_OVERDUE");
-	int review = fill_actions(d, &p.v, p.parties, today,
-				  refused ? req_str(r, F_PRINCIPLE) : "");
-	fill_determination_draft(d, &p);
+	unsigned shown = fill_actions(d, &p.v, p.parties, today,
+				      refused ? req_str(r, F_PRINCIPLE) : "");
+	if (refused == NULL || refused->action != DA_DETERMINE)
+		fill_determination_draft(d, &p);
 	if (refused)
-		fill_refused(r, d, refused, review);
+		fill_refused(r, d, refused, shown);
 	return view_finish(r, refused ? refused->status : 200);
 }
 
@@ -274,7 +296,16 @@ static int act(struct req *r, enum dispute_action a, const char *done)
 {
 	const struct dispute_input in = dispute_input_of(r);
 	int st = dispute_act(REQ_CTX(r), r->id, a, &in, &r->err_msg);
-	return st ? st : http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=%s", r->id, done));
+	if (st == 0)
+		return http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=%s", r->id, done));
+	/* A form refused for its input or the dispute's state: the page
+	 * again, with what was typed and what is missing marked. */
+	if (st == 400 || st == 409) {
+		struct refused f = { .status = st, .action = (int)a };
+		f.nmissing = dispute_missing(a, &in, f.missing, sizeof f.missing / sizeof f.missing[0]);
+		return dispute_page(r, &f);
+	}
+	return st;
 }
 
 int h_dispute_unit_opinion(struct req *r) { return act(r, DA_UNIT_OPINION, "saved"); }
@@ -296,7 +327,7 @@ int h_dispute_review(struct req *r)
 	if (st == 0)
 		return http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=%s", r->id, done));
 	if (st == 400 || st == 409) {
-		struct refused f = { .status = st };
+		struct refused f = { .status = st, .action = -1 };
 		f.nmissing = dispute_review_missing(decision, &in, f.missing,
 						    sizeof f.missing / sizeof f.missing[0]);
 		return dispute_page(r, &f);

@@ -166,6 +166,11 @@ START_TEST(determination_and_acceptance)
 	dispute_refused(&coord, &psb, "the lead unit lifts the binding", id, "unbind", "reason=x", 403);
 	dispute_refused(&coord, &coord, "lifting without a reason", id, "unbind", NULL, 400);
 	REFUSAL_SAYS("理由");
+	/* ... in its own form, the reason marked (issue 13, item 6). */
+	ACT_ON(&coord, "disputes", id, "unbind", NULL, 400);
+	ck_assert_int_eq(count(&coord, "//form[@action='/disputes/%ld/unbind']//p[@role='alert']", id), 1);
+	ck_assert_int_eq(count(&coord, "//textarea[@id='unbind_reason' and @aria-invalid='true']"), 1);
+	ck_assert_str_eq(text(&coord, "//*[@id='unbind_reason-err']"), "请填写此项。");
 	char ub[512];
 	ACT_ON(&coord, "disputes", id, "unbind",
 	       form(&coord, ub, sizeof ub, "reason", "发现新的法规依据，重新审视承办主体。", NULL), 303);
