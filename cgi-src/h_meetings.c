@@ -359,9 +359,44 @@ static int invitee_suggestion(struct req *r, const struct meeting *mt, const cha
 	return 0;
 }
 
+/* A refused step of the convener, shown again in its form. */
+enum mform { MF_NONE, MF_SCHEDULE, MF_HELD, MF_DECIDE };
+struct mrefused {
+	enum mform form;
+	int shown;               /* set when the form is on the page */
+};
+
+/* The refusal's message in section s (a form) and a mark beside each
+ * named field that is empty (<FIELD>_ERR sections, "请填写此项。"). */
+static void mark_refused(struct req *r, struct tdict *s, const char *const *missing, size_t n)
+{
+	tmpl_set(tmpl_section(s, "REFUSED"), "MSG",
+		 r->err_msg ? r->err_msg : "未能提交，请检查后重新提交。");
+	for (size_t i = 0; i < n; i++) {
+		char *k = arena_printf(r->a, "ERR_%s", missing[i]);
+		for (char *p = k; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		int pick = strstr(missing[i], "unit_id") != NULL || strcmp(missing[i], "principle") == 0;
+		tmpl_set(tmpl_section(s, k), "MSG", pick ? "请选择此项。" : "请填写此项。");
+	}
+}
+
+/* The fields of fs that the request left empty. */
+static size_t empty_fields(struct req *r, const enum field *fs, size_t nf, const char **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nf; i++)
+		if (!r->f[fs[i]].present)
+			out[n++] = field_defs[fs[i]].name;
+	return n;
+}
+
 /* One decision form (DECIDE) per undecided item: lead and cooperating
- * units of the dispute's jurisdiction and the city, the principle. */
-static int fill_decide_forms(struct req *r, struct tdict *d, const struct meeting *mt)
+ * units of the dispute's jurisdiction and the city, the principle; the
+ * refused one again with what was chosen and typed. */
+static int fill_decide_forms(struct req *r, struct tdict *d, const struct meeting *mt,
+			     struct mrefused *ref)
 {
 	struct order_unit_row *units = NULL;   /* of the jurisdiction jur, read once per jur */
 	size_t nunits = 0;
@@ -380,27 +415,50 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 			return db_status(rc);
 		if (lk == NULL)
 			continue;
+		int again = ref != NULL && ref->form == MF_DECIDE &&
+			    r->f[F_DISPUTE_ID].present && r->f[F_DISPUTE_ID].i == it->dispute_id;
+		const struct dispute_input in = dispute_input_of(r);
 		struct tdict *s = tmpl_section(d, "DECIDE");
 		tmpl_set_int(s, "DID", it->dispute_id);
 		tmpl_set(s, "NUMBER", it->number);
 		tmpl_set(s, "CATEGORY", it->category);
-		order_unit_options(r, s, units, nunits, "UNIT_OPT", 0, 0, 0);
+		order_unit_options(r, s, units, nunits, "LEAD_OPT", again ? in.lead_unit : 0, 0, 0);
+		for (size_t u = 0; u < nunits; u++) {
+			struct tdict *o = tmpl_section(s, "COOP_OPT");
+			tmpl_set_int(o, "ID", units[u].id);
+			tmpl_set(o, "NAME", units[u].name);
+			for (size_t k = 0; again && k < in.ncoops; k++)
+				if (in.coops[k] == units[u].id)
+					tmpl_show(o, "SELECTED");
+		}
 		for (const struct dispute_code *p = dispute_principles; p->code; p++) {
 			struct tdict *o = tmpl_section(s, "PRINCIPLE_OPT");
 			tmpl_set(o, "CODE", p->code);
 			tmpl_set(o, "LABEL", p->label);
+			if (again && in.principle && strcmp(in.principle, p->code) == 0)
+				tmpl_show(o, "SELECTED");
+		}
+		if (again) {
+			const char *missing[8];
+			size_t n = dispute_missing(DA_MEETING_DECIDE, &in, missing, 8);
+			tmpl_set(s, "V_BASIS", req_str(r, F_BASIS));
+			tmpl_set(s, "V_OPINION", req_str(r, F_OPINION));
+			mark_refused(r, s, missing, n);
+			ref->shown = 1;
 		}
 	}
 	return 0;
 }
 
-/* The convener's forms for the meeting's state. */
-static int fill_convener(struct req *r, struct tdict *d, const struct meeting *mt)
+/* The convener's forms for the meeting's state; a refused one again
+ * (ref, NULL when none) with what was typed. */
+static int fill_convener(struct req *r, struct tdict *d, const struct meeting *mt,
+			 struct mrefused *ref)
 {
 	int proposed = strcmp(mt->state, "proposed") == 0;
 	int scheduled = strcmp(mt->state, "scheduled") == 0;
 	if (strcmp(mt->state, "held") == 0 && mt->undecided > 0)
-		return fill_decide_forms(r, tmpl_section(d, "ACTIONS"), mt);
+		return fill_decide_forms(r, tmpl_section(d, "ACTIONS"), mt, ref);
 	if (!proposed && !scheduled)
 		return 0;
 	struct tdict *act = tmpl_section(d, "ACTIONS");
@@ -408,24 +466,45 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 	char *starts = arena_strdup(r->a, mt->m->starts);
 	if (strlen(starts) == 16)
 		starts[10] = 'T';  /* the datetime-local form of the value */
-	tmpl_set(s, "STARTS_VALUE", starts);
-	tmpl_set(s, "PLACE_VALUE", mt->m->place);
 	const char *inv = mt->m->invitees;
 	if (*inv == '\0') {
 		int st = invitee_suggestion(r, mt, &inv);
 		if (st)
 			return st;
 	}
+	if (ref != NULL && ref->form == MF_SCHEDULE) {
+		static const enum field fs[] = { F_STARTS_AT, F_PLACE, F_INVITEES };
+		const char *missing[3];
+		starts = arena_strdup(r->a, req_str(r, F_STARTS_AT));
+		inv = req_str(r, F_INVITEES);
+		tmpl_set(s, "PLACE_VALUE", req_str(r, F_PLACE));
+		mark_refused(r, s, missing, empty_fields(r, fs, 3, missing));
+		ref->shown = 1;
+	} else {
+		tmpl_set(s, "PLACE_VALUE", mt->m->place);
+	}
+	tmpl_set(s, "STARTS_VALUE", starts);
 	tmpl_set(s, "INVITEES_VALUE", inv);
 	tmpl_show(act, "DECIDE_LATER");
-	if (scheduled && mt->m->begun)
-		tmpl_show(act, "HELD");
-	else if (scheduled)
+	if (scheduled && mt->m->begun) {
+		struct tdict *h = tmpl_section(act, "HELD");
+		if (ref != NULL && ref->form == MF_HELD) {
+			static const enum field fs[] = { F_ATTENDANCE, F_MINUTES };
+			const char *missing[2];
+			tmpl_set(h, "ATTENDANCE_VALUE", req_str(r, F_ATTENDANCE));
+			tmpl_set(h, "MINUTES_VALUE", req_str(r, F_MINUTES));
+			mark_refused(r, h, missing, empty_fields(r, fs, 2, missing));
+			ref->shown = 1;
+		}
+	} else if (scheduled) {
 		tmpl_set(tmpl_section(act, "HELD_LATER"), "STARTS", mt->m->starts);
+	}
 	return 0;
 }
 
-int h_meeting_view(struct req *r)
+/* The meeting's page; after a refused step of the convener (ref) with
+ * that step's form again and the given status. */
+static int meeting_page(struct req *r, struct mrefused *ref, int status)
 {
 	struct meeting mt;
 	int st = load_meeting(r, &mt);
@@ -458,11 +537,19 @@ int h_meeting_view(struct req *r)
 		tmpl_show(s, it->decided ? "DECIDED" : "UNDECIDED");
 	}
 	if (mt.parties & MP_CONVENER) {
-		st = fill_convener(r, d, &mt);
+		st = fill_convener(r, d, &mt, ref);
 		if (st)
 			return st;
 	}
-	return view_finish(r, 200);
+	/* The form is gone (the meeting moved on): the message at the top. */
+	if (ref != NULL && !ref->shown)
+		view_alert(r, r->err_msg ? r->err_msg : "未能提交，请刷新后查看会议当前状态。");
+	return view_finish(r, status);
+}
+
+int h_meeting_view(struct req *r)
+{
+	return meeting_page(r, NULL, 200);
 }
 
 /* ---- the convener's steps ------------------------------------------------- */
@@ -487,7 +574,7 @@ static int parse_starts(const char *s, char out[20])
 	return 0;
 }
 
-int h_meeting_schedule(struct req *r)
+static int schedule_step(struct req *r)
 {
 	struct meeting mt;
 	int st = load_meeting(r, &mt);
@@ -523,7 +610,7 @@ int h_meeting_schedule(struct req *r)
 /* The meeting's decision on one dispute of its agenda: the dispute's
  * DA_MEETING_DECIDE step (sealed opinion, 'ready', event, audit) and the
  * agenda item marked decided, in one transaction. */
-int h_meeting_decide(struct req *r)
+static int decide_step(struct req *r)
 {
 	struct meeting mt;
 	int st = load_meeting(r, &mt);
@@ -575,7 +662,7 @@ int h_meeting_decide(struct req *r)
 							 meeting));
 }
 
-int h_meeting_held(struct req *r)
+static int held_step(struct req *r)
 {
 	struct meeting mt;
 	int st = load_meeting(r, &mt);
@@ -605,6 +692,20 @@ int h_meeting_held(struct req *r)
 	st = end_tx(r, rc);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/meetings/%lld?done=held", r->id));
 }
+
+/* A step refused for its input or the meeting's state: the page again
+ * with that form as it was sent. */
+static int again(struct req *r, int st, enum mform form)
+{
+	if (st != 400 && st != 409)
+		return st;
+	struct mrefused ref = { .form = form };
+	return meeting_page(r, &ref, st);
+}
+
+int h_meeting_schedule(struct req *r) { return again(r, schedule_step(r), MF_SCHEDULE); }
+int h_meeting_decide(struct req *r) { return again(r, decide_step(r), MF_DECIDE); }
+int h_meeting_held(struct req *r) { return again(r, held_step(r), MF_HELD); }
 
 /* ---- 问责 ------------------------------------------------------------------ */
 

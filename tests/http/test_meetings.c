@@ -135,7 +135,14 @@ START_TEST(joint_meeting)
 	ACT_ON(&conv, "meetings", m, "schedule",
 	       form(&conv, body, sizeof body, "starts_at", held_at, "place", "市政府第三会议室",
 		    "invitees", "市编办、市法制局、管理办及人社局、户政支队负责人", NULL), 303);
-	ACT_ON(&conv, "meetings", m, "held", "attendance=x", 400);
+	ACT_ON(&conv, "meetings", m, "held",
+	       form(&conv, body, sizeof body, "attendance", "市编办、市法制局负责人出席", NULL), 400);
+	/* The refused form in place: what was typed kept, the minutes
+	 * marked (issue 13, item 6). */
+	ck_assert_int_eq(count(&conv, "//form[contains(@class,'held')]//p[@role='alert']"), 1);
+	ck_assert_str_eq(text(&conv, "//textarea[@id='attendance']"), "市编办、市法制局负责人出席");
+	ck_assert_int_eq(count(&conv, "//textarea[@id='minutes' and @aria-invalid='true']"), 1);
+	ck_assert_str_eq(text(&conv, "//*[@id='minutes-err']"), "请填写此项。");
 	ACT_ON(&conv, "meetings", m, "held",
 	       form(&conv, body, sizeof body, "attendance", "市府办、市编办、市法制局、管理办、人社局、户政支队负责人出席",
 		    "minutes", "会议审议两项争议并逐项作出决定。", NULL), 303);
