@@ -225,7 +225,9 @@ int h_unit_create(struct req *r)
 	return st ? st : http_redirect(r, "/admin/units?done=created");
 }
 
-int h_unit_form(struct req *r)
+/* The unit's form; after a refused save (status 400/409, refused) with
+ * what was sent, the message at the top and the parent marked. */
+static int unit_form(struct req *r, int status, int refused)
 {
 	struct unit_row *u, *same;
 	size_t n;
@@ -241,13 +243,29 @@ int h_unit_form(struct req *r)
 	struct tdict *d = view_page(r, "编辑单位", "admin/unit.tpl");
 	tmpl_set_int(d, "ID", u->id);
 	tmpl_set(d, "CODE", u->code);
-	tmpl_set(d, "NAME", u->name);
+	tmpl_set(d, "TITLE_NAME", u->name);
 	tmpl_set(d, "JURISDICTION", u->jur_name);
+	if (refused) {
+		view_alert(r, r->err_msg);
+		tmpl_set(d, "NAME", req_str(r, F_NAME));
+		if (r->f[F_ACTIVE].present)
+			tmpl_show(d, "ACTIVE");
+		kind_options(d, req_str(r, F_KIND));
+		unit_options(d, "PARENT_OPT", same, n, r->f[F_PARENT_ID].i, u->id);
+		tmpl_set(tmpl_section(d, "PARENT_ERR"), "MSG", r->err_msg);
+		return view_finish(r, status);
+	}
+	tmpl_set(d, "NAME", u->name);
 	if (u->active)
 		tmpl_show(d, "ACTIVE");
 	kind_options(d, u->kind);
 	unit_options(d, "PARENT_OPT", same, n, u->parent_id, u->id);
 	return view_finish(r, 200);
+}
+
+int h_unit_form(struct req *r)
+{
+	return unit_form(r, 200, 0);
 }
 
 int h_unit_update(struct req *r)
@@ -268,9 +286,10 @@ int h_unit_update(struct req *r)
 				    r->f[F_PARENT_ID].i);
 	if (rc == UNIT_PARENT_ELSEWHERE || rc == UNIT_PARENT_CYCLE) {
 		db_rollback(r->db);
-		return bad_request(r, rc == UNIT_PARENT_CYCLE
-					      ? "上级单位不能是本单位或本单位的下级单位（单位之间不能形成循环）。"
-					      : "上级单位无效（须为同一行政区域的其他单位）。");
+		r->err_msg = rc == UNIT_PARENT_CYCLE
+				     ? "上级单位不能是本单位或本单位的下级单位（单位之间不能形成循环）。"
+				     : "上级单位无效（须为同一行政区域的其他单位）。";
+		return unit_form(r, 400, 1);
 	}
 	if (rc == UNIT_PARENT_OK)
 		rc = unit_update(r->db, r->a, scope(r), r->id, r->f[F_NAME].s, kind,

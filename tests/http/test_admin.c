@@ -163,6 +163,10 @@ START_TEST(unit_parent_cycle_is_refused)
 			      "循环测试甲改", "kind", "department", "parent_id", b_s, "active", "1",
 			      NULL), 400);
 	SAYS(&w, "循环");
+	/* The form again, as sent, the parent marked. */
+	ck_assert_str_eq(text(&w, "//input[@id='name']/@value"), "循环测试甲改");
+	ck_assert_int_eq(count(&w, "//select[@id='parent_id' and @aria-invalid='true']"
+				   "/option[@selected and @value='%s']", b_s), 1);
 	/* A under A: a loop too. */
 	POST(&w, path_a, form(&w, body, sizeof body, "csrf", token_from(&w, path_a), "name",
 			      "循环测试甲改", "kind", "department", "parent_id", a_s, "active", "1",
