@@ -174,17 +174,6 @@ struct refused {
 	size_t nmissing;
 };
 
-/* "<FORM>_<suffix><FIELD>" in capitals, e.g. "ACCOUNT_V_FACTS". */
-static const char *form_key(struct req *r, const char *form, const char *suffix,
-			    const char *field)
-{
-	char *k = arena_printf(r->a, "%s_%s%s", form, suffix, field ? field : "");
-	for (char *p = k; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return k;
-}
-
 /* The unit options of the review form, the ones picked marked. */
 static void review_units(struct req *r, struct tdict *d, const struct order_unit_row *u,
 			 size_t n, const struct refused *f)
@@ -225,20 +214,13 @@ static void fill_refused(struct req *r, struct tdict *d, const struct refused *f
 		return;
 	}
 	const char *form = review ? "REVIEW" : sections[f->action] + 4;
-	tmpl_set(tmpl_section(d, form_key(r, form, "REFUSED", NULL)), "MSG", msg);
-	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
-		tmpl_set(d, form_key(r, form, "V_", field_defs[typed[i]].name), req_str(r, typed[i]));
+	view_refused_form(r, d, form, msg, typed, sizeof typed / sizeof typed[0], f->missing,
+			  f->nmissing);
 	if (review)
 		tmpl_show(d, arena_printf(r->a, "DECISION_%s",
 					  strcmp(req_str(r, F_DECISION), "legal") == 0	   ? "LEGAL"
 					  : strcmp(req_str(r, F_DECISION), "temporary") == 0 ? "TEMPORARY"
 											      : "OPINION"));
-	for (size_t i = 0; i < f->nmissing; i++) {
-		int pick = strstr(f->missing[i], "unit_id") != NULL ||
-			   strcmp(f->missing[i], "principle") == 0;
-		tmpl_set(tmpl_section(d, form_key(r, form, "ERR_", f->missing[i])), "MSG",
-			 pick ? "请选择此项。" : "请填写此项。");
-	}
 }
 
 static int dispute_page(struct req *r, const struct refused *refused)

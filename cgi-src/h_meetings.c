@@ -366,22 +366,6 @@ struct mrefused {
 	int shown;               /* set when the form is on the page */
 };
 
-/* The refusal's message in section s (a form) and a mark beside each
- * named field that is empty (<FIELD>_ERR sections, "请填写此项。"). */
-static void mark_refused(struct req *r, struct tdict *s, const char *const *missing, size_t n)
-{
-	tmpl_set(tmpl_section(s, "REFUSED"), "MSG",
-		 r->err_msg ? r->err_msg : "未能提交，请检查后重新提交。");
-	for (size_t i = 0; i < n; i++) {
-		char *k = arena_printf(r->a, "ERR_%s", missing[i]);
-		for (char *p = k; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
-		int pick = strstr(missing[i], "unit_id") != NULL || strcmp(missing[i], "principle") == 0;
-		tmpl_set(tmpl_section(s, k), "MSG", pick ? "请选择此项。" : "请填写此项。");
-	}
-}
-
 /* The fields of fs that the request left empty. */
 static size_t empty_fields(struct req *r, const enum field *fs, size_t nf, const char **out)
 {
@@ -441,9 +425,8 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 		if (again) {
 			const char *missing[8];
 			size_t n = dispute_missing(DA_MEETING_DECIDE, &in, missing, 8);
-			tmpl_set(s, "V_BASIS", req_str(r, F_BASIS));
-			tmpl_set(s, "V_OPINION", req_str(r, F_OPINION));
-			mark_refused(r, s, missing, n);
+			static const enum field typed[] = { F_BASIS, F_OPINION };
+			view_refused_form(r, s, "", r->err_msg, typed, 2, missing, n);
 			ref->shown = 1;
 		}
 	}
@@ -478,7 +461,8 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 		starts = arena_strdup(r->a, req_str(r, F_STARTS_AT));
 		inv = req_str(r, F_INVITEES);
 		tmpl_set(s, "PLACE_VALUE", req_str(r, F_PLACE));
-		mark_refused(r, s, missing, empty_fields(r, fs, 3, missing));
+		view_refused_form(r, s, "", r->err_msg, NULL, 0, missing,
+				  empty_fields(r, fs, 3, missing));
 		ref->shown = 1;
 	} else {
 		tmpl_set(s, "PLACE_VALUE", mt->m->place);
@@ -491,9 +475,8 @@ static int fill_convener(struct req *r, struct tdict *d, const struct meeting *m
 		if (ref != NULL && ref->form == MF_HELD) {
 			static const enum field fs[] = { F_ATTENDANCE, F_MINUTES };
 			const char *missing[2];
-			tmpl_set(h, "ATTENDANCE_VALUE", req_str(r, F_ATTENDANCE));
-			tmpl_set(h, "MINUTES_VALUE", req_str(r, F_MINUTES));
-			mark_refused(r, h, missing, empty_fields(r, fs, 2, missing));
+			view_refused_form(r, h, "", r->err_msg, fs, 2, missing,
+					  empty_fields(r, fs, 2, missing));
 			ref->shown = 1;
 		}
 	} else if (scheduled) {

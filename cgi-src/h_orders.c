@@ -350,17 +350,6 @@ struct refused {
 	size_t nmissing;
 };
 
-/* "<ACT>_<SUFFIX>", e.g. "RETURN_V_REASON" for the return form's reason. */
-static const char *form_key(struct req *r, enum order_action a, const char *suffix,
-			    const char *field)
-{
-	char *k = arena_printf(r->a, "%s_%s%s", sections[a] + 4, suffix, field ? field : "");
-	for (char *p = k; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return k;
-}
-
 /* The refused form again: its message, what was typed, and a mark with
  * a word beside each field it lacked. */
 static void fill_refused(struct req *r, struct tdict *d, const struct refused *f,
@@ -372,18 +361,10 @@ static void fill_refused(struct req *r, struct tdict *d, const struct refused *f
 		view_alert(r, r->err_msg ? r->err_msg : "未能办理，请刷新后查看工单当前状态。");
 		return;
 	}
-	tmpl_set(tmpl_section(d, form_key(r, f->action, "REFUSED", NULL)), "MSG",
-		 r->err_msg ? r->err_msg : "未能办理，请检查后重新提交。");
-	tmpl_show(d, form_key(r, f->action, "OPEN", NULL));
-	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
-		tmpl_set(d, form_key(r, f->action, "V_", field_defs[typed[i]].name),
-			 req_str(r, typed[i]));
-	for (size_t i = 0; i < f->nmissing; i++) {
-		int pick = strcmp(f->missing[i], "satisfaction") == 0 ||
-			   strstr(f->missing[i], "unit_id") != NULL;
-		tmpl_set(tmpl_section(d, form_key(r, f->action, "ERR_", f->missing[i])), "MSG",
-			 pick ? "请选择此项。" : "请填写此项。");
-	}
+	const char *form = sections[f->action] + 4;
+	view_refused_form(r, d, form, r->err_msg, typed, sizeof typed / sizeof typed[0],
+			  f->missing, f->nmissing);
+	tmpl_show(d, arena_printf(r->a, "%s_OPEN", form));
 }
 
 static int order_page(struct req *r, const char *tpl, int with_actions,

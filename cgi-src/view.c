@@ -228,3 +228,34 @@ void view_error(struct req *r, int status)
 		buf_add(&r->out, fallback, sizeof fallback - 1);
 	}
 }
+
+/* "<FORM>_<name>" (or "<name>" for form "") in capitals. */
+static const char *form_key(struct req *r, const char *form, const char *name)
+{
+	char *k = arena_printf(r->a, "%s%s%s", form, *form ? "_" : "", name);
+	for (char *p = k; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return k;
+}
+
+static int is_choice(const char *field)
+{
+	size_t n = strlen(field);
+	return (n > 3 && strcmp(field + n - 3, "_id") == 0) || strcmp(field, "principle") == 0 ||
+	       strcmp(field, "satisfaction") == 0;
+}
+
+void view_refused_form(struct req *r, struct tdict *d, const char *form, const char *msg,
+		       const enum field *typed, size_t ntyped, const char *const *missing,
+		       size_t nmissing)
+{
+	tmpl_set(tmpl_section(d, form_key(r, form, "REFUSED")), "MSG",
+		 msg ? msg : "未能提交，请检查后重新提交。");
+	for (size_t i = 0; i < ntyped; i++)
+		tmpl_set(d, form_key(r, form, arena_printf(r->a, "V_%s", field_defs[typed[i]].name)),
+			 req_str(r, typed[i]));
+	for (size_t i = 0; i < nmissing; i++)
+		tmpl_set(tmpl_section(d, form_key(r, form, arena_printf(r->a, "ERR_%s", missing[i]))),
+			 "MSG", is_choice(missing[i]) ? "请选择此项。" : "请填写此项。");
+}

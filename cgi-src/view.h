@@ -20,4 +20,13 @@ void view_notice(struct req *r, const char *msg);
 /* Shows a one-line error above the page's form. */
 void view_alert(struct req *r, const char *msg);
 
+/* A refused form, shown again in its section d of the page. Its keys are
+ * prefixed "<FORM>_" (none when form is ""), in capitals: REFUSED (with
+ * MSG, the refusal), V_<FIELD> (what was typed in each of typed[]) and
+ * ERR_<FIELD> beside each field it lacked (MSG "请填写此项。", or
+ * "请选择此项。" for a choice: a *_id field, principle, satisfaction). */
+void view_refused_form(struct req *r, struct tdict *d, const char *form, const char *msg,
+		       const enum field *typed, size_t ntyped, const char *const *missing,
+		       size_t nmissing);
+
 #endif

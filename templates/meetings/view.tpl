@@ -35,7 +35,7 @@
 {{#HELD_LATER}}<p class="hint">会议时间 {{STARTS}} 到后，方可记录会议召开情况。</p>{{/HELD_LATER}}
 {{#HELD}}<form method="post" action="/meetings/{{MID}}/held" class="held"><input type="hidden" name="csrf" value="{{CSRF}}">
 <h3>记录会议召开情况</h3>{{#REFUSED}}<p class="error" role="alert">{{MSG}}</p>{{/REFUSED}}
-<p><label for="attendance">出席情况</label> <textarea id="attendance" name="attendance" rows="3" maxlength="2000" class="wide"{{#ERR_ATTENDANCE}} aria-invalid="true" aria-describedby="attendance-err"{{/ERR_ATTENDANCE}}>{{ATTENDANCE_VALUE}}</textarea>{{#ERR_ATTENDANCE}} <span class="field-error" id="attendance-err">{{MSG}}</span>{{/ERR_ATTENDANCE}}</p>
-<p><label for="minutes">会议纪要</label> <textarea id="minutes" name="minutes" rows="6" maxlength="8000" class="wide"{{#ERR_MINUTES}} aria-invalid="true" aria-describedby="minutes-err"{{/ERR_MINUTES}}>{{MINUTES_VALUE}}</textarea>{{#ERR_MINUTES}} <span class="field-error" id="minutes-err">{{MSG}}</span>{{/ERR_MINUTES}}</p>
+<p><label for="attendance">出席情况</label> <textarea id="attendance" name="attendance" rows="3" maxlength="2000" class="wide"{{#ERR_ATTENDANCE}} aria-invalid="true" aria-describedby="attendance-err"{{/ERR_ATTENDANCE}}>{{V_ATTENDANCE}}</textarea>{{#ERR_ATTENDANCE}} <span class="field-error" id="attendance-err">{{MSG}}</span>{{/ERR_ATTENDANCE}}</p>
+<p><label for="minutes">会议纪要</label> <textarea id="minutes" name="minutes" rows="6" maxlength="8000" class="wide"{{#ERR_MINUTES}} aria-invalid="true" aria-describedby="minutes-err"{{/ERR_MINUTES}}>{{V_MINUTES}}</textarea>{{#ERR_MINUTES}} <span class="field-error" id="minutes-err">{{MSG}}</span>{{/ERR_MINUTES}}</p>
 <p><button type="submit">记录会议已召开</button></p></form>{{/HELD}}
 </section>{{/ACTIONS}}
