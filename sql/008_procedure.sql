@@ -21,4 +21,5 @@ ALTER TABLE orders ADD KEY k_orders_operator (operator_id, created_at);
 ALTER TABLE order_coops ADD COLUMN due_date DATE NULL,
   ADD COLUMN part VARCHAR(2000) NULL,
   ADD COLUMN part_at DATETIME NULL,
-  ADD COLUMN part_by INT UNSIGNED NULL;
+  ADD COLUMN part_by INT UNSIGNED NULL,
+  ADD KEY k_order_coops_owed (part_at, due_date);  -- the sweep's owed parts by due date
