@@ -125,6 +125,14 @@ static int run_sql_file(const char *path, int *count)
 			buf_puts(&stmt, "\n");
 		}
 	}
+	/* A statement whose ';' is not at the end of its line (a comment
+	 * after it) would otherwise be dropped without a word. */
+	const char *rest = buf_str(&stmt);
+	if (rest[strspn(rest, " \t\n")] != '\0') {
+		fprintf(stderr, "hotlinectl: %s: a statement does not end with ';' at the end"
+			" of a line\n", path);
+		return DB_ERR;
+	}
 	return DB_OK;
 }
 

@@ -17,9 +17,10 @@ ALTER TABLE orders ADD KEY k_orders_operator (operator_id, created_at);
 
 -- Cooperating units (配合单位, D4.2) have a deadline of their own (the
 -- lead's, set when the determination names them) and record their part,
--- which the order's timeline shows.
+-- which the order's timeline shows. The sweep finds the parts owed by
+-- k_order_coops_owed.
 ALTER TABLE order_coops ADD COLUMN due_date DATE NULL,
   ADD COLUMN part VARCHAR(2000) NULL,
   ADD COLUMN part_at DATETIME NULL,
   ADD COLUMN part_by INT UNSIGNED NULL,
-  ADD KEY k_order_coops_owed (part_at, due_date);  -- the sweep's owed parts by due date
+  ADD KEY k_order_coops_owed (part_at, due_date);
