@@ -94,6 +94,10 @@ $(BUILD)/tests/http/test_%: $(BUILD)/tests/http-o/test_%.o $(HTTP_HARNESS) $(LIB
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(TLIBS) $(LDLIBS) -lstdc++
 
+# Keep the suites' objects: make would delete them as intermediates and
+# rebuild every suite on the next run.
+.SECONDARY: $(HTTP_HARNESS) $(HTTP_SUITES:%=$(BUILD)/tests/http-o/test_%.o)
+
 http-tests: $(HTTP_BIN)
 
 # The relevance tool (tests/relevance): links the library, as hotlinectl does.
