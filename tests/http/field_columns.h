@@ -108,8 +108,9 @@ static const struct field_columns field_columns[] = {
 	/* h_kb_reject (kb_version_state), h_kb_obsolete, h_order_return
 	 * (order_return_insert), h_order_refuse_return (order_return_decide),
 	 * h_order_send_back/reopen/refuse_return/return (order event note),
-	 * h_dispute_refuse (dispute_answer, event note), details of all */
-	{ "reason", "kb_versions.reject_reason kb_entries.obsolete_reason order_returns.reason order_returns.decision_note order_events.note disputes.refusal dispute_events.note audit_log.detail" },
+	 * h_dispute_refuse (dispute_answer, event note), h_dispute_unbind
+	 * (dispute_unbind, event note), details of all */
+	{ "reason", "kb_versions.reject_reason kb_entries.obsolete_reason order_returns.reason order_returns.decision_note order_events.note disputes.refusal disputes.unbound_reason dispute_events.note audit_log.detail" },
 	{ "a", "" },
 	{ "b", "" },
 	/* kb_updates.problem ENUM, checked; texts print its label */
@@ -166,8 +167,9 @@ static const struct field_columns field_columns[] = {
 	{ "three_way_unit_id", "" },
 	/* h_order_note/urge/redispatch/dispute/close (event note, detail),
 	 * h_order_redispatch/dispute (order_return_decide), h_order_dispute
-	 * (dispute_open, open event), h_dispute_contact (dispute_contact, event, detail) */
-	{ "note", "order_events.note order_returns.decision_note disputes.note dispute_contacts.what dispute_events.note audit_log.detail" },
+	 * (dispute_open, open event), h_dispute_contact (dispute_contact, event, detail),
+	 * h_order_coop (order_coop_record: order_coops.part, event, detail) */
+	{ "note", "order_events.note order_returns.decision_note disputes.note dispute_contacts.what dispute_events.note order_coops.part audit_log.detail" },
 	/* h_order_reply (order_reply, event note, detail) */
 	{ "result", "orders.reply order_events.note audit_log.detail" },
 	/* orders.satisfaction ENUM, checked; notes print its label */
