@@ -241,6 +241,10 @@ const struct field_def field_defs[F__MAX] = {
 	{ "word", "词语", V_LINE, 16, 0, 0 },                    /* F_WORD */
 	{ "synonym", "同义词", V_LINE, 16, 0, 0 },               /* F_SYNONYM */
 	{ "entry", "知识条目", V_INT, 20, 1, 2147483647 },        /* F_ENTRY */
+	{ "leader_name", "分管领导", V_LINE, 50, 0, 0 },          /* F_LEADER_NAME */
+	{ "leader_phone", "分管领导电话", V_LINE, 20, 0, 0 },     /* F_LEADER_PHONE */
+	{ "owner_name", "责任人", V_LINE, 50, 0, 0 },             /* F_OWNER_NAME */
+	{ "owner_phone", "责任人电话", V_LINE, 20, 0, 0 },        /* F_OWNER_PHONE */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -100,6 +100,8 @@ int h_kb_learned_delete(struct req *r);
 
 /* h_kb_grants.c */
 int h_kb_grants(struct req *r);
+int h_kb_people(struct req *r);
+int h_kb_people_save(struct req *r);
 int h_kb_grant_request(struct req *r);
 int h_kb_grant_approve(struct req *r);
 int h_kb_grant_consent(struct req *r);

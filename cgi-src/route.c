@@ -112,6 +112,8 @@ static const struct fdecl f_order_search[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_STATE), OPT(F_UNIT_ID),
 	OPT(F_CATEGORY_ID), OPT(F_FROM), OPT(F_TO), OPT(F_OVERDUE),
 	OPT(F_PAGE), END };
+static const struct fdecl f_kb_people[] = {
+	OPT(F_LEADER_NAME), OPT(F_LEADER_PHONE), OPT(F_OWNER_NAME), OPT(F_OWNER_PHONE), END };
 static const struct fdecl f_order_coop[] = { OPT(F_NOTE), END };
 static const struct fdecl f_order_mine[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_PAGE), END };
@@ -204,6 +206,8 @@ const struct route routes[] = {
 	{ M_GET, "/knowledge/learned", h_kb_learned, CAP_KB_STANDARDS, f_done, 0 },
 	{ M_POST, "/knowledge/learned/{id}/delete", h_kb_learned_delete, CAP_KB_STANDARDS, f_none, 0 },
 	{ M_GET, "/knowledge/grants", h_kb_grants, CAP_KB_SEARCH, f_done, 0 },
+	{ M_GET, "/knowledge/people", h_kb_people, CAP_KB_SEARCH, f_done, 0 },
+	{ M_POST, "/knowledge/people", h_kb_people_save, CAP_KB_APPROVE, f_kb_people, 0 },
 	{ M_POST, "/knowledge/grants", h_kb_grant_request, CAP_KB_EDIT, f_grant, 0 },
 	{ M_POST, "/knowledge/grants/{id}/approve", h_kb_grant_approve, CAP_KB_APPROVE, f_none, 0 },
 	{ M_POST, "/knowledge/grants/{id}/consent", h_kb_grant_consent, CAP_DISPATCH, f_none, 0 },

@@ -33,6 +33,8 @@ static const struct nav_item nav[] = {
 	{ CAP_KB_STANDARDS, "/knowledge/synonyms", "检索同义词" },
 	{ CAP_KB_STANDARDS, "/knowledge/learned", "检索学习" },
 	{ CAP_KB_APPROVE, "/knowledge/grants", "知识授权" },
+	{ CAP_KB_APPROVE, "/knowledge/people", "知识责任人" },
+	{ CAP_DISPATCH, "/knowledge/people", "知识责任人" },
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
 	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },

@@ -137,6 +137,8 @@ static const struct row table[] = {
 	{ "POST", "/knowledge/learned/{id}/delete", OF, 404 },
 	{ "GET", "/knowledge/grants", KB, 200 },
 	{ "POST", "/knowledge/grants", ED, 400 },
+	{ "GET", "/knowledge/people", KB, 200 },
+	{ "POST", "/knowledge/people", AP, 400 },
 	{ "POST", "/knowledge/grants/{id}/approve", AP, 404 },
 	{ "POST", "/knowledge/grants/{id}/consent", OF, 404 },
 	{ "POST", "/knowledge/grants/{id}/refuse", KB, 404 },

@@ -226,6 +226,11 @@ static const struct field_columns field_columns[] = {
 	{ "synonym", "kb_synonyms.a kb_synonyms.b audit_log.detail" },
 	/* h_kb_review: ids of the entries confirmed */
 	{ "entry", "" },
+	/* h_kb_people_save (kb_people_put, audit detail) */
+	{ "leader_name", "unit_kb_people.leader_name audit_log.detail" },
+	{ "leader_phone", "unit_kb_people.leader_phone audit_log.detail" },
+	{ "owner_name", "unit_kb_people.owner_name audit_log.detail" },
+	{ "owner_phone", "unit_kb_people.owner_phone audit_log.detail" },
 };
 
 #endif
