@@ -34,7 +34,7 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
         kb kb_ops kb_store kb_view kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
-        assess_store h_kb_people \
+        assess_store h_kb_people kb_lint \
         kb_query kb_index kb_search search_store h_synonyms \
         step order order_store order_ops order_view h_orders h_order_lists dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
@@ -42,7 +42,7 @@ LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_db_rows test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
-             test_dispute_form test_kb_query test_xindex test_csv
+             test_dispute_form test_kb_query test_xindex test_csv test_kb_lint
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl

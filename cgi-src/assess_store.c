@@ -4,10 +4,17 @@ enum stmt {
 	STMT_PEOPLE_LIST,
 	STMT_PEOPLE_GET,
 	STMT_PEOPLE_PUT,
+	STMT_TYPOS,
+	STMT_TYPOS_COUNT,
+	STMT_TYPO_ADD,
 	STMT__MAX
 };
 
 DB_ROW_COLS(kb_people_row, KB_PEOPLE_ROW);
+DB_ROW_COLS(kb_typo_row, KB_TYPO_ROW);
+#define COUNT_ROW(X, S) X(S, INT, n, "COUNT(*)")
+DB_ROW_STRUCT(count_row, COUNT_ROW);
+DB_ROW_COLS(count_row, COUNT_ROW);
 
 /* Member units keep knowledge: every active unit but the call centre. */
 #define MEMBER_UNITS " FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id" \
@@ -25,6 +32,9 @@ static const char *const sql[STMT__MAX] = {
 	" leader_name = VALUES(leader_name), leader_phone = VALUES(leader_phone),"
 	" owner_name = VALUES(owner_name), owner_phone = VALUES(owner_phone),"
 	" updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)",
+	[STMT_TYPOS] = "SELECT " DB_COLS(KB_TYPO_ROW) " FROM kb_typos ORDER BY id LIMIT 5000",
+	[STMT_TYPOS_COUNT] = "SELECT " DB_COLS(COUNT_ROW) " FROM kb_typos",
+	[STMT_TYPO_ADD] = "INSERT IGNORE INTO kb_typos (wrong, correct) VALUES (?, ?)",
 };
 
 int kb_people_list(struct db *db, struct arena *a, long long jur, struct kb_people_row **v,
@@ -50,4 +60,27 @@ int kb_people_put(struct db *db, struct arena *a, long long unit, const struct k
 	return db_exec(db, a, sql[STMT_PEOPLE_PUT], NULL, DB_I(unit), DB_S(p->leader_name),
 		       DB_S(p->leader_phone), DB_S(p->owner_name), DB_S(p->owner_phone),
 		       DB_I(user));
+}
+
+int kb_typos_all(struct db *db, struct arena *a, struct kb_typo_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_TYPOS], &res);
+	DB_ROWS_OUT(rc, &res, kb_typo_row, a, v, n);
+	return rc;
+}
+
+int kb_typos_count(struct db *db, struct arena *a, long long *n)
+{
+	struct dbres res;
+	struct count_row *c;
+	int rc = db_exec0(db, a, sql[STMT_TYPOS_COUNT], &res);
+	DB_ROW_OUT(rc, &res, count_row, a, &c);
+	*n = c != NULL ? c->n : 0;
+	return rc;
+}
+
+int kb_typo_add(struct db *db, struct arena *a, const char *wrong, const char *correct)
+{
+	return db_exec(db, a, sql[STMT_TYPO_ADD], NULL, DB_S(wrong), DB_S(correct));
 }

@@ -27,4 +27,14 @@ struct kb_people {
 };
 int kb_people_put(struct db *db, struct arena *a, long long unit, const struct kb_people *p,
 		  long long user);
+
+/* The lint's misused words (K10.2): wrong form and right form. */
+#define KB_TYPO_ROW(X, S)                                                    \
+	X(S, STR, wrong, "wrong")                                            \
+	X(S, STR, correct, "correct")
+DB_ROW_STRUCT(kb_typo_row, KB_TYPO_ROW);
+int kb_typos_all(struct db *db, struct arena *a, struct kb_typo_row **v, size_t *n);
+int kb_typos_count(struct db *db, struct arena *a, long long *n);
+/* Adds a pair; DB_OK also when the wrong form is listed already. */
+int kb_typo_add(struct db *db, struct arena *a, const char *wrong, const char *correct);
 #endif

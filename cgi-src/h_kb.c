@@ -229,6 +229,11 @@ int h_kb_version(struct req *r)
 	version_actions(r, d, e, state);
 	if ((st = kb_show_fields(r, d, kind, r->id, 0)) != 0)
 		return st;
+	/* An open version: the lint's findings for its editor and, beside the
+	 * changes, for the approver deciding on it (K10.2). */
+	if ((state == KBS_DRAFT || state == KBS_PENDING || state == KBS_REJECTED) &&
+	    (st = kb_lint_section(r, d, kind, r->id, v->title, v->keywords)) != 0)
+		return st;
 	/* An open version of a published entry: what it changes, for the
 	 * approver deciding on it and the editor writing it. */
 	if ((state == KBS_DRAFT || state == KBS_PENDING || state == KBS_REJECTED) &&

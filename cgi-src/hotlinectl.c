@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "assess_store.h"
 #include "audit_store.h"
 #include "auth.h"
 #include "calendar_store.h"
@@ -145,6 +146,46 @@ static int is_migration(const struct dirent *e)
 	       strcmp(n + len - 4, ".sql") == 0;
 }
 
+/* Fills the lint's list of misused words from sql/lint/typos.tsv
+ * (wrong<TAB>right per line) while the list is empty: after that it is the
+ * office's. */
+static int load_typos(void)
+{
+	long long have = 0;
+	int rc = kb_typos_count(db, &arena, &have);
+	if (rc != DB_OK)
+		return die_db("migrate", rc);
+	if (have > 0)
+		return 0;
+	char *path = arena_printf(&arena, "%s/lint/typos.tsv", cfg.sql_dir);
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		fprintf(stderr, "hotlinectl: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	char line[256];
+	int added = 0;
+	rc = db_begin(db);
+	while (rc == DB_OK && fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || tab == NULL)
+			continue;
+		*tab = '\0';
+		rc = kb_typo_add(db, &arena, line, tab + 1);
+		added++;
+	}
+	fclose(f);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("migrate", rc);
+	}
+	printf("loaded %d misused words for the knowledge lint\n", added);
+	return 0;
+}
+
 static int cmd_migrate(char **args)
 {
 	(void)args;
@@ -186,7 +227,7 @@ static int cmd_migrate(char **args)
 	free(list);
 	if (status == 0 && applied == 0)
 		printf("schema is up to date\n");
-	return status;
+	return status ? status : load_typos();
 }
 
 static int cmd_has_users(char **args)

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assess_store.h"
 #include "bigram.h"
 #include "calendar_store.h"
 #include "handlers.h"
 #include "kb.h"
+#include "kb_lint.h"
 #include "kb_ops.h"
 #include "kb_search.h"
 #include "kb_store.h"
@@ -150,5 +152,45 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 		/* HTML fields were sanitised when saved (sanitize.c). */
 		tmpl_set(tmpl_section(s, fd->type == KBF_HTML ? "HTML" : "TEXT"), "V", v);
 	}
+	return 0;
+}
+
+int kb_lint_section(struct req *r, struct tdict *d, int kind, long long version_id,
+		    const char *title, const char *keywords)
+{
+	struct kb_field_row *fr;
+	struct kb_typo_row *tr;
+	size_t nfr = 0, ntr = 0;
+	int rc = kb_fields(r->db, r->a, version_id, &fr, &nfr);
+	if (rc == DB_OK)
+		rc = kb_typos_all(r->db, r->a, &tr, &ntr);
+	if (rc != DB_OK)
+		return db_status(rc);
+	const struct kb_kind_def *k = &kb_kinds[kind];
+	struct kb_lint_field *fs = arena_alloc(r->a, (k->nfields + 1) * sizeof *fs);
+	size_t nfs = 0;
+	for (size_t i = 0; i < k->nfields; i++)
+		for (size_t j = 0; j < nfr; j++)
+			if (strcmp(fr[j].name, k->fields[i].name) == 0)
+				fs[nfs++] = (struct kb_lint_field){ k->fields[i].name,
+								    k->fields[i].label, fr[j].value,
+								    k->fields[i].type == KBF_HTML };
+	struct kb_typo *ty = arena_alloc(r->a, (ntr + 1) * sizeof *ty);
+	for (size_t i = 0; i < ntr; i++)
+		ty[i] = (struct kb_typo){ tr[i].wrong, tr[i].correct };
+	const struct kb_lint_in in = { kind, title, keywords, fs, nfs, ty, ntr };
+	struct kb_finding f[64];
+	size_t n = kb_lint(r->a, &in, f, sizeof f / sizeof f[0]);
+	struct tdict *l = tmpl_section(d, "LINT");
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *s = tmpl_section(l, "FINDING");
+		tmpl_set(s, "KIND", kb_lint_labels[f[i].kind]);
+		tmpl_set(s, "WHERE", f[i].where);
+		tmpl_set(s, "TEXT", f[i].text);
+	}
+	if (n == 0)
+		tmpl_show(l, "CLEAN");
+	else
+		tmpl_set_int(tmpl_section(l, "SOME"), "N", (long long)n);
 	return 0;
 }

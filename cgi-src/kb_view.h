@@ -16,6 +16,10 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 /* Fills FIELD sections of d with the fields of version_id, of kind (an
  * index of kb_kinds), in the kind's order; public_only leaves out the
  * internal ones. Returns 0 or a status. */
+/* 质量检查 (K10.2): the lint's findings on a version (title, keywords and
+ * fields of version_id), as LINT with a FINDING section each, or CLEAN. */
+int kb_lint_section(struct req *r, struct tdict *d, int kind, long long version_id,
+		    const char *title, const char *keywords);
 int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
 		   int public_only);
 

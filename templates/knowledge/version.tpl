@@ -9,6 +9,12 @@
 <dd class="f-{{NAME}}">{{#HTML}}{{V:none}}{{/HTML}}{{#TEXT}}<div class="text">{{V}}</div>{{/TEXT}}</dd>
 {{/FIELD}}
 </dl>
+{{#LINT}}<section class="lint panel" aria-label="质量检查">
+<h2>质量检查</h2>
+{{#CLEAN}}<p class="hint">未发现错别字、关键词或格式问题。</p>{{/CLEAN}}
+{{#SOME}}<p class="hint">发现 {{N}} 处可能的问题，请在提交或审核前核对：</p>{{/SOME}}
+<ul class="findings">{{#FINDING}}<li><span class="tag">{{KIND}}</span> {{WHERE}}：{{TEXT}}</li>{{/FINDING}}</ul>
+</section>{{/LINT}}
 {{#CHANGES}}<section class="changes panel">
 <h2>与已发布的第 {{PUBLISHED_NO}} 版相比</h2>
 <p class="hint"><del>删除的文字</del> · <ins>新增的文字</ins></p>

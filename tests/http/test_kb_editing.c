@@ -337,6 +337,47 @@ END_TEST
 /* Another unit's editor and approver neither see nor touch the unit's
  * open versions (404: they do not learn they exist); its published entry
  * they read, without the forms to change it. */
+/* 质量检查 (K10.2, issue 14): the lint's findings on a saved version, for
+ * its editor and for the approver beside the changes. */
+START_TEST(lint_findings_shown_to_editor_and_approver)
+{
+	struct web ed, ap;
+	char w1[64], title[256];
+	sign_in(&ed, "editor_hrss");
+	sign_in(&ap, "approver_hrss");
+	word(w1, sizeof w1, "lint");
+	snprintf(title, sizeof title, "社保卡按装 %s", w1);
+	struct faq q = { title, "社保卡 医保 社保卡", "public", "社保卡怎么激活,需要什么？",
+			 "<p>部份网点可办理，自2024.1.5起可网上激活。</p><p></p>", NULL, 1 };
+	long vid = new_faq(&ed, &q);
+	ck_assert_str_eq(version_state(&ed, vid), "待审核");
+	struct web *who[] = { &ed, &ap };
+	for (int i = 0; i < 2; i++) {
+		char path[64];
+		GET(who[i], pathf(path, sizeof path, "/knowledge/versions/%ld", vid), 200);
+		const char *l = text(who[i], "//section[contains(@class,'lint')]");
+		static const char *const want[] = {
+			"“按装”应为“安装”", "“部份”应为“部分”", "半角逗号", "“2024.1.5”",
+			"空的段落", "关键词“社保卡”重复", "关键词“医保”未在标题或正文中出现",
+		};
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+			ck_assert_msg(strstr(l, want[k]) != NULL, "the lint does not say 「%s」: %s",
+				      want[k], l);
+	}
+	/* A clean entry says so. */
+	snprintf(title, sizeof title, "社保卡激活 %s", w1);
+	struct faq ok = { title, "社保卡 激活", "public", "社保卡怎么激活？",
+			  "<p>携带身份证到网点激活社保卡。</p>", NULL, 0 };
+	vid = new_faq(&ed, &ok);
+	char path[64];
+	GET(&ed, pathf(path, sizeof path, "/knowledge/versions/%ld", vid), 200);
+	ck_assert_str_eq(text(&ed, "//section[contains(@class,'lint')]/p"),
+			 "未发现错别字、关键词或格式问题。");
+	web_free(&ed);
+	web_free(&ap);
+}
+END_TEST
+
 START_TEST(other_units_see_no_open_versions)
 {
 	struct web ed, ap, ed2, ap2;
@@ -400,6 +441,7 @@ static Suite *kb_editing_suite(void)
 	tcase_add_test(tc, draft_visibility_waits_for_approval);
 	tc = tcase(s, "units", 180);
 	tcase_add_test(tc, other_units_see_no_open_versions);
+	tcase_add_test(tc, lint_findings_shown_to_editor_and_approver);
 	return s;
 }
 
