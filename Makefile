@@ -34,7 +34,7 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
         kb kb_ops kb_store kb_view kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
-        assess_store h_kb_people kb_lint \
+        assess_store h_kb_people kb_lint h_kb_typos \
         kb_query kb_index kb_search search_store h_synonyms \
         step order order_store order_ops order_view h_orders h_order_lists dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o

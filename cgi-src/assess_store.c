@@ -7,6 +7,9 @@ enum stmt {
 	STMT_TYPOS,
 	STMT_TYPOS_COUNT,
 	STMT_TYPO_ADD,
+	STMT_TYPO_INSERT,
+	STMT_TYPO_GET,
+	STMT_TYPO_DELETE,
 	STMT__MAX
 };
 
@@ -35,6 +38,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_TYPOS] = "SELECT " DB_COLS(KB_TYPO_ROW) " FROM kb_typos ORDER BY id LIMIT 5000",
 	[STMT_TYPOS_COUNT] = "SELECT " DB_COLS(COUNT_ROW) " FROM kb_typos",
 	[STMT_TYPO_ADD] = "INSERT IGNORE INTO kb_typos (wrong, correct) VALUES (?, ?)",
+	[STMT_TYPO_INSERT] = "INSERT INTO kb_typos (wrong, correct) VALUES (?, ?)",
+	[STMT_TYPO_GET] = "SELECT " DB_COLS(KB_TYPO_ROW) " FROM kb_typos WHERE id = ? FOR UPDATE",
+	[STMT_TYPO_DELETE] = "DELETE FROM kb_typos WHERE id = ?",
 };
 
 int kb_people_list(struct db *db, struct arena *a, long long jur, struct kb_people_row **v,
@@ -83,4 +89,28 @@ int kb_typos_count(struct db *db, struct arena *a, long long *n)
 int kb_typo_add(struct db *db, struct arena *a, const char *wrong, const char *correct)
 {
 	return db_exec(db, a, sql[STMT_TYPO_ADD], NULL, DB_S(wrong), DB_S(correct));
+}
+
+int kb_typo_insert(struct db *db, struct arena *a, const char *wrong, const char *correct,
+		   long long *id)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_TYPO_INSERT], &res, DB_S(wrong), DB_S(correct));
+	*id = rc == DB_OK ? res.insert_id : 0;
+	return rc;
+}
+
+int kb_typo_get(struct db *db, struct arena *a, long long id, struct kb_typo_row **t)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_TYPO_GET], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, kb_typo_row, a, t);
+	return rc;
+}
+
+int kb_typo_delete(struct db *db, struct arena *a, long long id)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_TYPO_DELETE], &res, DB_I(id));
+	return db_changed(rc, &res);
 }

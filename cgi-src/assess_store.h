@@ -30,9 +30,16 @@ int kb_people_put(struct db *db, struct arena *a, long long unit, const struct k
 
 /* The lint's misused words (K10.2): wrong form and right form. */
 #define KB_TYPO_ROW(X, S)                                                    \
+	X(S, INT, id, "id")                                                  \
 	X(S, STR, wrong, "wrong")                                            \
 	X(S, STR, correct, "correct")
 DB_ROW_STRUCT(kb_typo_row, KB_TYPO_ROW);
+/* The office's changes: DB_DUP when the wrong form is listed; a delete
+ * that finds nothing is DB_CONFLICT. */
+int kb_typo_insert(struct db *db, struct arena *a, const char *wrong, const char *correct,
+		   long long *id);
+int kb_typo_get(struct db *db, struct arena *a, long long id, struct kb_typo_row **t);
+int kb_typo_delete(struct db *db, struct arena *a, long long id);
 int kb_typos_all(struct db *db, struct arena *a, struct kb_typo_row **v, size_t *n);
 int kb_typos_count(struct db *db, struct arena *a, long long *n);
 /* Adds a pair; DB_OK also when the wrong form is listed already. */

@@ -81,6 +81,8 @@ static const struct { const char *code, *label; } action_labels[] = {
 	{ "order.determined", "按认定意见派单" },
 	{ "order.temporary", "临时交办" },
 	{ "kb.people", "更新知识维护责任人" },
+	{ "kb.typo.add", "新增错别字" },
+	{ "kb.typo.delete", "删除错别字" },
 	{ "order.coop", "填写配合办理情况" },
 	{ "order.sweep", "超期扫描" },
 	/* 争议认定 */

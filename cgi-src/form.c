@@ -245,6 +245,8 @@ const struct field_def field_defs[F__MAX] = {
 	{ "leader_phone", "分管领导电话", V_LINE, 20, 0, 0 },     /* F_LEADER_PHONE */
 	{ "owner_name", "责任人", V_LINE, 50, 0, 0 },             /* F_OWNER_NAME */
 	{ "owner_phone", "责任人电话", V_LINE, 20, 0, 0 },        /* F_OWNER_PHONE */
+	{ "wrong", "错误写法", V_LINE, 20, 0, 0 },                /* F_WRONG */
+	{ "correct", "正确写法", V_LINE, 20, 0, 0 },              /* F_CORRECT */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

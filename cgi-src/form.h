@@ -151,6 +151,8 @@ enum field {
 	F_LEADER_PHONE,
 	F_OWNER_NAME,
 	F_OWNER_PHONE,
+	F_WRONG,
+	F_CORRECT,
 	F__MAX
 };
 

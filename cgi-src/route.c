@@ -112,6 +112,7 @@ static const struct fdecl f_order_search[] = {
 	OPT(F_NUMBER), OPT(F_CALLER_PHONE), OPT(F_STATE), OPT(F_UNIT_ID),
 	OPT(F_CATEGORY_ID), OPT(F_FROM), OPT(F_TO), OPT(F_OVERDUE),
 	OPT(F_PAGE), END };
+static const struct fdecl f_typo[] = { OPT(F_WRONG), OPT(F_CORRECT), END };
 static const struct fdecl f_kb_people[] = {
 	OPT(F_LEADER_NAME), OPT(F_LEADER_PHONE), OPT(F_OWNER_NAME), OPT(F_OWNER_PHONE), END };
 static const struct fdecl f_order_coop[] = { OPT(F_NOTE), END };
@@ -203,6 +204,9 @@ const struct route routes[] = {
 	{ M_GET, "/knowledge/synonyms", h_kb_synonyms, CAP_KB_STANDARDS, f_done, 0 },
 	{ M_POST, "/knowledge/synonyms", h_kb_synonym_add, CAP_KB_STANDARDS, f_synonym, 0 },
 	{ M_POST, "/knowledge/synonyms/{id}/delete", h_kb_synonym_delete, CAP_KB_STANDARDS, f_none, 0 },
+	{ M_GET, "/knowledge/typos", h_kb_typos, CAP_KB_STANDARDS, f_done, 0 },
+	{ M_POST, "/knowledge/typos", h_kb_typo_add, CAP_KB_STANDARDS, f_typo, 0 },
+	{ M_POST, "/knowledge/typos/{id}/delete", h_kb_typo_delete, CAP_KB_STANDARDS, f_none, 0 },
 	{ M_GET, "/knowledge/learned", h_kb_learned, CAP_KB_STANDARDS, f_done, 0 },
 	{ M_POST, "/knowledge/learned/{id}/delete", h_kb_learned_delete, CAP_KB_STANDARDS, f_none, 0 },
 	{ M_GET, "/knowledge/grants", h_kb_grants, CAP_KB_SEARCH, f_done, 0 },

@@ -32,6 +32,7 @@ static const struct nav_item nav[] = {
 	{ CAP_DISPATCH, "/knowledge/gaps", "知识缺失" },
 	{ CAP_KB_STANDARDS, "/knowledge/synonyms", "检索同义词" },
 	{ CAP_KB_STANDARDS, "/knowledge/learned", "检索学习" },
+	{ CAP_KB_STANDARDS, "/knowledge/typos", "错别字表" },
 	{ CAP_KB_APPROVE, "/knowledge/grants", "知识授权" },
 	{ CAP_KB_APPROVE, "/knowledge/people", "知识责任人" },
 	{ CAP_DISPATCH, "/knowledge/people", "知识责任人" },

@@ -133,6 +133,9 @@ static const struct row table[] = {
 	{ "GET", "/knowledge/synonyms", OF, 200 },
 	{ "POST", "/knowledge/synonyms", OF, 400 },
 	{ "POST", "/knowledge/synonyms/{id}/delete", OF, 404 },
+	{ "GET", "/knowledge/typos", OF, 200 },
+	{ "POST", "/knowledge/typos", OF, 400 },
+	{ "POST", "/knowledge/typos/{id}/delete", OF, 404 },
 	{ "GET", "/knowledge/learned", OF, 200 },
 	{ "POST", "/knowledge/learned/{id}/delete", OF, 404 },
 	{ "GET", "/knowledge/grants", KB, 200 },
@@ -207,6 +210,7 @@ static const struct except excepts[] = {
 	 * office reads them. */
 	{ "mj_coordinator", "POST", "/knowledge/synonyms/{id}/delete", 403 },
 	{ "mj_coordinator", "POST", "/knowledge/learned/{id}/delete", 403 },
+	{ "mj_coordinator", "POST", "/knowledge/typos/{id}/delete", 403 },
 	/* The categories are the city's: a county's admin reads the list and
 	 * edits none. */
 	{ "mj_admin", "GET", "/admin/categories/{id}", 403 },

@@ -231,6 +231,9 @@ static const struct field_columns field_columns[] = {
 	{ "leader_phone", "unit_kb_people.leader_phone audit_log.detail" },
 	{ "owner_name", "unit_kb_people.owner_name audit_log.detail" },
 	{ "owner_phone", "unit_kb_people.owner_phone audit_log.detail" },
+	/* h_kb_typo_add (kb_typo_insert, audit detail) */
+	{ "wrong", "kb_typos.wrong audit_log.detail" },
+	{ "correct", "kb_typos.correct audit_log.detail" },
 };
 
 #endif

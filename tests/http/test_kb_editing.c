@@ -5,6 +5,7 @@
  * public page; another unit's editor and approver neither see nor touch
  * the unit's open versions. (Which role may use which page: test_access.) */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entries.h"
@@ -364,6 +365,36 @@ START_TEST(lint_findings_shown_to_editor_and_approver)
 			ck_assert_msg(strstr(l, want[k]) != NULL, "the lint does not say 「%s」: %s",
 				      want[k], l);
 	}
+	/* The office keeps the list: a pair it adds is found at once. */
+	struct web coord, mj;
+	char body[512], wrong[32];
+	sign_in(&coord, "coordinator");
+	sign_in(&mj, "mj_coordinator");
+	GET(&coord, "/knowledge/typos", 200);
+	ck_assert_int_ge(atol(text(&coord, "//h2[starts-with(., '错别字表')]") + strlen("错别字表（")),
+			 300);
+	ck_assert_int_eq(count(&coord, "//table[@class='typos']/tbody/tr[td[1]='按装'][td[2]='安装']"), 1);
+	snprintf(wrong, sizeof wrong, "激火%s", w1 + strlen(w1) - 2);
+	POST(&mj, "/knowledge/typos",
+	     form(&mj, body, sizeof body, "csrf", token_from(&mj, "/knowledge/typos"), "wrong", wrong,
+		  "correct", "激活", NULL), 403);
+	POST(&coord, "/knowledge/typos",
+	     form(&coord, body, sizeof body, "csrf", token_from(&coord, "/knowledge/typos"), "wrong",
+		  "安装", "correct", "安装好", NULL), 400);
+	SAYS(&coord, "不能包含");
+	POST(&coord, "/knowledge/typos",
+	     form(&coord, body, sizeof body, "csrf", token_from(&coord, "/knowledge/typos"), "wrong",
+		  wrong, "correct", "激活", NULL), 303);
+	snprintf(title, sizeof title, "社保卡%s %s", wrong, w1);
+	struct faq fire = { title, "社保卡", "public", "社保卡怎么激活？", "<p>到网点激活。</p>", NULL, 0 };
+	long fv = new_faq(&ed, &fire);
+	char fpath[64], want[96];
+	GET(&ed, pathf(fpath, sizeof fpath, "/knowledge/versions/%ld", fv), 200);
+	snprintf(want, sizeof want, "“%s”应为“激活”", wrong);
+	ck_assert_msg(strstr(text(&ed, "//section[contains(@class,'lint')]"), want) != NULL,
+		      "the office's new pair is not applied");
+	web_free(&coord);
+	web_free(&mj);
 	/* A clean entry says so. */
 	snprintf(title, sizeof title, "社保卡激活 %s", w1);
 	struct faq ok = { title, "社保卡 激活", "public", "社保卡怎么激活？",
