@@ -247,6 +247,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "owner_phone", "责任人电话", V_LINE, 20, 0, 0 },        /* F_OWNER_PHONE */
 	{ "wrong", "错误写法", V_LINE, 20, 0, 0 },                /* F_WRONG */
 	{ "correct", "正确写法", V_LINE, 20, 0, 0 },              /* F_CORRECT */
+	{ "intake_key", "受理表单标识", V_LINE, 64, 0, 0 },       /* F_INTAKE_KEY */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -153,6 +153,7 @@ enum field {
 	F_OWNER_PHONE,
 	F_WRONG,
 	F_CORRECT,
+	F_INTAKE_KEY,
 	F__MAX
 };
 

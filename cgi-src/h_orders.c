@@ -2,8 +2,10 @@
  * base beside it, the order page with its timeline and the actions of
  * each party, the print sheet. Lists (queue, search, CSV, returns) are in
  * h_order_lists.c; the rules are order_ops.c's. */
+#include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "calendar_store.h"
 #include "dispute.h"
 #include "dispute_ops.h"
@@ -130,6 +132,14 @@ static int intake_page(struct req *r, const char *alert, int status)
 		return st;
 	if (r->f[F_ENTRY_ID].present)
 		tmpl_set_int(d, "ENTRY_ID", r->f[F_ENTRY_ID].i);
+	/* The form's key: kept while the form is shown again, new for a new
+	 * form (one form, one order). */
+	char key[65];
+	if (r->f[F_INTAKE_KEY].present)
+		snprintf(key, sizeof key, "%s", r->f[F_INTAKE_KEY].s);
+	else if (auth_random_hex(key) < 0)
+		return 500;
+	tmpl_set(d, "INTAKE_KEY", key);
 	return view_finish(r, status);
 }
 
@@ -148,7 +158,7 @@ int h_order_create(struct req *r)
 		.contradiction = req_str(r, F_CONTRADICTION), .category = ival(r, F_CATEGORY_ID),
 		.jur = ival(r, F_JURISDICTION_ID), .entry = ival(r, F_ENTRY_ID),
 		.three_way_unit = ival(r, F_THREE_WAY_UNIT_ID), .unit = ival(r, F_UNIT_ID),
-		.query = given(r, F_Q),
+		.query = given(r, F_Q), .intake_key = given(r, F_INTAKE_KEY),
 	};
 	long long id = 0;
 	const char *msg = NULL;

@@ -159,6 +159,7 @@ static int intake_write(const struct ctx *c, const struct order_intake *in, cons
 		.entry = answer ? in->entry : 0,
 		.three_way_unit = strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0,
 		.unit = dispatch ? in->unit : 0, .operator_id = c->actor->user_id,
+		.intake_key = in->intake_key,
 	};
 	if (rc == DB_OK)
 		rc = order_insert(c->db, c->a, &o, id);
@@ -175,9 +176,25 @@ static int intake_write(const struct ctx *c, const struct order_intake *in, cons
 	return rc;
 }
 
+/* The order this intake form filed already (sent again after an answer
+ * that got lost): 0 when none. */
+static int filed_already(const struct ctx *c, const struct order_intake *in, long long *id)
+{
+	*id = 0;
+	if (in->intake_key == NULL || *in->intake_key == '\0')
+		return DB_OK;
+	return order_by_intake_key(c->db, c->a, in->intake_key, id);
+}
+
 int order_intake(const struct ctx *c, const struct order_intake *in, long long *id,
 		 const char **msg)
 {
+	*msg = NULL;
+	int rc = filed_already(c, in, id);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (*id != 0)
+		return 0;
 	int outcome = outcome_action(in->outcome);
 	*msg = outcome < 0 ? "请选择处理方式：一次性解答、三方通话解答或派单。"
 	       : !order_phone_valid(in->caller_phone)
@@ -187,7 +204,7 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 	if (*msg != NULL)
 		return 400;
 	struct intake_refs ref = { NULL, 0 };
-	int rc = intake_refs(c, in, &ref, msg);
+	rc = intake_refs(c, in, &ref, msg);
 	if (rc > 0)
 		return 400;
 	if (rc != DB_OK)
@@ -205,6 +222,9 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 		rc = db_commit(c->db);
 	if (rc != DB_OK) {
 		db_rollback(c->db);
+		/* The same form sent twice at once: the other one filed it. */
+		if (rc == DB_DUP && filed_already(c, in, id) == DB_OK && *id != 0)
+			return 0;
 		return db_status(rc);
 	}
 	return 0;

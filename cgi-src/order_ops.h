@@ -17,6 +17,7 @@ struct order_intake {
 		*cause, *contradiction;
 	long long category, jur, entry, three_way_unit, unit;
 	const char *query;      /* the search that found the entry, or NULL */
+	const char *intake_key; /* the form's key: sent again, it finds its order */
 };
 /* Files the call in one transaction; 0 with *id, or a status (400 with
  * *msg for the form). */

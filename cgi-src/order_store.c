@@ -12,6 +12,7 @@ enum stmt {
 	STMT_BY_PHONE,
 	STMT_NEXT_SEQ,
 	STMT_INSERT,
+	STMT_BY_INTAKE_KEY,
 	STMT_EVENT,
 	STMT_GET,
 	STMT_LOCK,
@@ -129,10 +130,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_INSERT] = "INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
 	" caller_phone, category_id, place, content, demand, cause, contradiction,"
 	" state, kb_entry_id, three_way_unit_id, unit_id, operator_id, created_at,"
-	" dispatched_at, due_date, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" dispatched_at, due_date, closed_at, intake_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, UTC_TIMESTAMP(),"
 	" IF(? = 'dispatched', UTC_TIMESTAMP(), NULL), ?,"
-	" IF(? = 'dispatched', NULL, UTC_TIMESTAMP()))",
+	" IF(? = 'dispatched', NULL, UTC_TIMESTAMP()), NULLIF(?, ''))",
+	[STMT_BY_INTAKE_KEY] = "SELECT id FROM orders WHERE intake_key = ?",
 	[STMT_EVENT] = "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
 	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0),"
 	" NULLIF(?, 0), ?, NULLIF(?, 0), ?)",
@@ -356,9 +358,18 @@ int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 			 DB_I(o->category), DB_S(o->place), DB_S(o->content), DB_S(o->demand),
 			 DB_S(o->cause), DB_S(o->contradiction), DB_S(o->state),
 			 DB_I(o->entry), DB_I(o->three_way_unit), DB_I(o->unit),
-			 DB_I(o->operator_id), DB_S(o->state), DB_S(o->due), DB_S(o->state));
+			 DB_I(o->operator_id), DB_S(o->state), DB_S(o->due), DB_S(o->state),
+			 DB_S(o->intake_key ? o->intake_key : ""));
 	if (rc == DB_OK)
 		*id = res.insert_id;
+	return rc;
+}
+
+int order_by_intake_key(struct db *db, struct arena *a, const char *key, long long *id)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_BY_INTAKE_KEY], &res, DB_S(key));
+	*id = rc == DB_OK && res.nrows > 0 ? db_int(&res, 0, 0) : 0;
 	return rc;
 }
 

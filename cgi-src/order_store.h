@@ -73,11 +73,13 @@ int order_next_seq(struct db *db, struct arena *a, long long jur, const char *da
 
 struct order_new {
 	const char *number, *channel, *caller_name, *caller_phone, *place,
-		*content, *demand, *cause, *contradiction, *state, *due;
+		*content, *demand, *cause, *contradiction, *state, *due, *intake_key;
 	long long jur, category, entry, three_way_unit, unit, operator_id;
 };
 int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 		long long *id);
+/* The order an intake form (its key) filed, 0 when none. */
+int order_by_intake_key(struct db *db, struct arena *a, const char *key, long long *id);
 /* One timeline event; user 0 and unit 0 store NULL, as target 0. */
 int order_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note);

@@ -92,7 +92,7 @@ static const struct fdecl f_grant[] = {
 	OPT(F_CALLER_PHONE), OPT(F_CALLER_NAME), OPT(F_CHANNEL), \
 	OPT(F_CATEGORY_ID), OPT(F_JURISDICTION_ID), OPT(F_PLACE), \
 	OPT(F_CONTENT), OPT(F_DEMAND), OPT(F_CAUSE), OPT(F_CONTRADICTION), \
-	OPT(F_ENTRY_ID), OPT(F_THREE_WAY_UNIT_ID), OPT(F_UNIT_ID)
+	OPT(F_ENTRY_ID), OPT(F_THREE_WAY_UNIT_ID), OPT(F_UNIT_ID), OPT(F_INTAKE_KEY)
 static const struct fdecl f_order_new[] = {
 	ORDER_INTAKE_FIELDS, OPT(F_Q), OPT(F_PAGE), OPT(F_OUTCOME), END };
 static const struct fdecl f_order_create[] = {

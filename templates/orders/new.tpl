@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>受理来电</h1>
 <form method="post" action="/orders" class="intake" id="intake">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="intake_key" value="{{INTAKE_KEY}}">
 <div class="intake-grid">
 <section class="panel intake-form" aria-label="工单信息">
 <h2>来电信息</h2>

@@ -234,6 +234,8 @@ static const struct field_columns field_columns[] = {
 	/* h_kb_typo_add (kb_typo_insert, audit detail) */
 	{ "wrong", "kb_typos.wrong audit_log.detail" },
 	{ "correct", "kb_typos.correct audit_log.detail" },
+	/* h_order_create (order_insert) */
+	{ "intake_key", "orders.intake_key" },
 };
 
 #endif

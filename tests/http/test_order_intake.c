@@ -207,6 +207,36 @@ START_TEST(operator_lists_own_intakes)
 }
 END_TEST
 
+/* One intake form files one order: sent twice (a lost answer, a double
+ * click), its key finds the order it filed; a new form has a new key. */
+START_TEST(one_form_files_one_order)
+{
+	struct web op;
+	char body[2048], p[32], key[80], loc1[128], content[128];
+	sign_in(&op, "operator");
+	GET(&op, "/orders/new", 200);
+	snprintf(key, sizeof key, "%s", text(&op, "//input[@name='intake_key']/@value"));
+	ck_assert_uint_eq(strlen(key), 64);
+	GET(&op, "/orders/new", 200);
+	ck_assert_str_ne(text(&op, "//input[@name='intake_key']/@value"), key);
+	char cat[24], jur[24], unit[24];
+	snprintf(cat, sizeof cat, "%ld", cat_leaf);
+	snprintf(jur, sizeof jur, "%ld", jur_id("meizhou"));
+	snprintf(unit, sizeof unit, "%ld", unit_id("city-hrss"));
+	snprintf(content, sizeof content, "重复提交测试 %s", stamp);
+	form(&op, body, sizeof body, "csrf", token_from(&op, "/orders/new"), "caller_phone",
+	     phone_no(p, 181), "channel", "phone", "category_id", cat, "jurisdiction_id", jur,
+	     "content", content, "demand", "要求答复", "unit_id", unit, "outcome", "dispatch",
+	     "intake_key", key, NULL);
+	POST(&op, "/orders", body, 303);
+	snprintf(loc1, sizeof loc1, "%s", web_location(&op));
+	POST(&op, "/orders", body, 303);
+	ck_assert_str_eq(web_location(&op), loc1);
+	ck_assert_int_eq(sql_long("SELECT COUNT(*) FROM orders WHERE content = ?", DB_S(content)), 1);
+	web_free(&op);
+}
+END_TEST
+
 /* Every refusal says why (400), keeps what was typed, and records
  * nothing. */
 START_TEST(intake_refusals_create_nothing)
@@ -297,6 +327,7 @@ static Suite *order_intake_suite(void)
 	tcase_add_test(tc, intake_outcomes_and_numbers);
 	tcase_add_test(tc, intake_suggests_unit_and_shows_history);
 	tcase_add_test(tc, operator_lists_own_intakes);
+	tcase_add_test(tc, one_form_files_one_order);
 	tcase_add_test(tc, intake_refusals_create_nothing);
 	return s;
 }
