@@ -158,17 +158,11 @@ int h_kb_entry(struct req *r)
 	return view_finish(r, 200);
 }
 
-/* The whole text of version v, field by field, for comparing. */
+/* The whole text of version v (its fields f), field by field, for
+ * comparing. */
 static const char *version_text(struct req *r, int kind, const struct kb_version_row *v,
-				int *st)
+				const struct kb_field_row *f, size_t n)
 {
-	struct kb_field_row *f;
-	size_t n;
-	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
-	if (rc != DB_OK) {
-		*st = db_status(rc);
-		return NULL;
-	}
 	struct buf b;
 	buf_init(&b, r->a);
 	buf_printf(&b, "标题：%s\n关键词：%s\n", v->title, v->keywords);
@@ -183,16 +177,22 @@ static const char *version_text(struct req *r, int kind, const struct kb_version
 	return buf_str(&b);
 }
 
-/* The character diff of version va to version vb into d's OP sections
- * (knowledge/diff_ops.tpl, included at DIFF_OPS). Returns 0 or a status. */
-static int fill_diff(struct req *r, struct tdict *d, int kind, const struct kb_version_row *va,
-		     const struct kb_version_row *vb)
+/* Version v's text, its fields read: 0 or a status. */
+static int read_text(struct req *r, int kind, const struct kb_version_row *v, const char **t)
 {
-	int st = 0;
-	const char *ta = version_text(r, kind, va, &st);
-	const char *tb = ta ? version_text(r, kind, vb, &st) : NULL;
-	if (tb == NULL)
-		return st;
+	struct kb_field_row *f;
+	size_t n;
+	int rc = kb_fields(r->db, r->a, v->id, &f, &n);
+	if (rc != DB_OK)
+		return db_status(rc);
+	*t = version_text(r, kind, v, f, n);
+	return 0;
+}
+
+/* The character diff of text ta to text tb into d's OP sections
+ * (knowledge/diff_ops.tpl, included at DIFF_OPS). */
+static void fill_diff(struct req *r, struct tdict *d, const char *ta, const char *tb)
+{
 	struct df_op *ops;
 	size_t n = df_chars(r->a, ta, tb, &ops);
 	struct tdict *dd = tmpl_include(d, "DIFF_OPS", "knowledge/diff_ops.tpl");
@@ -202,7 +202,6 @@ static int fill_diff(struct req *r, struct tdict *d, int kind, const struct kb_v
 		tmpl_set(tmpl_section(op, sec), "T",
 			 arena_strndup(r->a, ops[i].text, ops[i].len));
 	}
-	return 0;
 }
 
 int h_kb_version(struct req *r)
@@ -227,12 +226,17 @@ int h_kb_version(struct req *r)
 	tmpl_set(d, "KIND", kb_kinds[kind].label);
 	version_meta(d, v);
 	version_actions(r, d, e, state);
-	if ((st = kb_show_fields(r, d, kind, r->id, 0)) != 0)
-		return st;
+	/* The version's fields, read once: shown, linted and compared. */
+	struct kb_field_row *f;
+	size_t nf;
+	rc = kb_fields(r->db, r->a, r->id, &f, &nf);
+	if (rc != DB_OK)
+		return db_status(rc);
+	kb_fill_fields(d, kind, f, nf, 0);
 	/* An open version: the lint's findings for its editor and, beside the
 	 * changes, for the approver deciding on it (K10.2). */
 	if ((state == KBS_DRAFT || state == KBS_PENDING || state == KBS_REJECTED) &&
-	    (st = kb_lint_section(r, d, kind, r->id, v->title, v->keywords)) != 0)
+	    (st = kb_lint_section(r, d, kind, v->title, v->keywords, f, nf)) != 0)
 		return st;
 	/* An open version of a published entry: what it changes, for the
 	 * approver deciding on it and the editor writing it. */
@@ -245,8 +249,10 @@ int h_kb_version(struct req *r)
 		if (pub != NULL) {
 			struct tdict *c = tmpl_section(d, "CHANGES");
 			tmpl_set_int(c, "PUBLISHED_NO", pub->version_no);
-			if ((st = fill_diff(r, c, kind, pub, v)) != 0)
+			const char *tp = NULL;
+			if ((st = read_text(r, kind, pub, &tp)) != 0)
 				return st;
+			fill_diff(r, c, tp, version_text(r, kind, v, f, nf));
 		}
 	}
 	return view_finish(r, 200);
@@ -314,8 +320,10 @@ int h_kb_diff(struct req *r)
 	tmpl_set_int(d, "ENTRY_ID", e->id);
 	tmpl_set_int(d, "A", va->version_no);
 	tmpl_set_int(d, "B", vb->version_no);
-	if ((st = fill_diff(r, d, kind, va, vb)) != 0)
+	const char *ta = NULL, *tb = NULL;
+	if ((st = read_text(r, kind, va, &ta)) != 0 || (st = read_text(r, kind, vb, &tb)) != 0)
 		return st;
+	fill_diff(r, d, ta, tb);
 	return view_finish(r, 200);
 }
 

@@ -133,6 +133,13 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 	int rc = kb_fields(r->db, r->a, version_id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
+	kb_fill_fields(d, kind, f, n, public_only);
+	return 0;
+}
+
+void kb_fill_fields(struct tdict *d, int kind, const struct kb_field_row *f, size_t n,
+		    int public_only)
+{
 	const struct kb_kind_def *k = &kb_kinds[kind];
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kb_field *fd = &k->fields[i];
@@ -152,18 +159,14 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 		/* HTML fields were sanitised when saved (sanitize.c). */
 		tmpl_set(tmpl_section(s, fd->type == KBF_HTML ? "HTML" : "TEXT"), "V", v);
 	}
-	return 0;
 }
 
-int kb_lint_section(struct req *r, struct tdict *d, int kind, long long version_id,
-		    const char *title, const char *keywords)
+int kb_lint_section(struct req *r, struct tdict *d, int kind, const char *title,
+		    const char *keywords, const struct kb_field_row *fr, size_t nfr)
 {
-	struct kb_field_row *fr;
 	struct kb_typo_row *tr;
-	size_t nfr = 0, ntr = 0;
-	int rc = kb_fields(r->db, r->a, version_id, &fr, &nfr);
-	if (rc == DB_OK)
-		rc = kb_typos_all(r->db, r->a, &tr, &ntr);
+	size_t ntr = 0;
+	int rc = kb_typos_all(r->db, r->a, &tr, &ntr);
 	if (rc != DB_OK)
 		return db_status(rc);
 	const struct kb_kind_def *k = &kb_kinds[kind];

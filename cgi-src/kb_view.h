@@ -2,6 +2,7 @@
  * page (h_public.c) and the order intake (h_orders.c). */
 #ifndef KB_VIEW_H
 #define KB_VIEW_H
+#include <stddef.h>
 
 struct req;
 struct tdict;
@@ -16,10 +17,14 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 /* Fills FIELD sections of d with the fields of version_id, of kind (an
  * index of kb_kinds), in the kind's order; public_only leaves out the
  * internal ones. Returns 0 or a status. */
-/* 质量检查 (K10.2): the lint's findings on a version (title, keywords and
- * fields of version_id), as LINT with a FINDING section each, or CLEAN. */
-int kb_lint_section(struct req *r, struct tdict *d, int kind, long long version_id,
-		    const char *title, const char *keywords);
+/* 质量检查 (K10.2): the lint's findings on a version (its title, keywords
+ * and fields), as LINT with a FINDING section each, or CLEAN. */
+struct kb_field_row;
+int kb_lint_section(struct req *r, struct tdict *d, int kind, const char *title,
+		    const char *keywords, const struct kb_field_row *f, size_t n);
+/* kb_show_fields on fields already read. */
+void kb_fill_fields(struct tdict *d, int kind, const struct kb_field_row *f, size_t n,
+		    int public_only);
 int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_id,
 		   int public_only);
 
