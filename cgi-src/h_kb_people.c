@@ -73,13 +73,8 @@ static int fill_own(struct req *r, struct tdict *d, int refused, const char *con
 	struct tdict *f = tmpl_section(u, "FORM");
 	if (refused) {
 		view_refused_form(r, f, "", r->err_msg, people_fields, 4, missing, nmissing);
-		for (size_t i = 0; i < nbad; i++) {
-			char *k = arena_printf(r->a, "ERR_%s", bad[i]);
-			for (char *c = k; *c; c++)
-				if (*c >= 'a' && *c <= 'z')
-					*c = (char)(*c - 'a' + 'A');
-			tmpl_set(tmpl_section(f, k), "MSG", "请填写有效的电话号码。");
-		}
+		for (size_t i = 0; i < nbad; i++)
+			view_mark_field(r, f, "", bad[i], "请填写有效的电话号码。");
 		return 0;
 	}
 	tmpl_set(f, "V_LEADER_NAME", p->leader_name ? p->leader_name : "");

@@ -385,6 +385,7 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 	struct order_unit_row *units = NULL;   /* of the jurisdiction jur, read once per jur */
 	size_t nunits = 0;
 	long long jur = -1;
+	const struct dispute_input in = dispute_input_of(r);   /* the refused one's */
 	for (size_t i = 0; i < mt->nitems; i++) {
 		const struct meeting_item_row *it = &mt->items[i];
 		if (it->decided)
@@ -401,7 +402,6 @@ static int fill_decide_forms(struct req *r, struct tdict *d, const struct meetin
 			continue;
 		int again = ref != NULL && ref->form == MF_DECIDE &&
 			    r->f[F_DISPUTE_ID].present && r->f[F_DISPUTE_ID].i == it->dispute_id;
-		const struct dispute_input in = dispute_input_of(r);
 		struct tdict *s = tmpl_section(d, "DECIDE");
 		tmpl_set_int(s, "DID", it->dispute_id);
 		tmpl_set(s, "NUMBER", it->number);

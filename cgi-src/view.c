@@ -259,6 +259,13 @@ void view_refused_form(struct req *r, struct tdict *d, const char *form, const c
 		tmpl_set(d, form_key(r, form, arena_printf(r->a, "V_%s", field_defs[typed[i]].name)),
 			 req_str(r, typed[i]));
 	for (size_t i = 0; i < nmissing; i++)
-		tmpl_set(tmpl_section(d, form_key(r, form, arena_printf(r->a, "ERR_%s", missing[i]))),
-			 "MSG", is_choice(missing[i]) ? "请选择此项。" : "请填写此项。");
+		view_mark_field(r, d, form, missing[i],
+				is_choice(missing[i]) ? "请选择此项。" : "请填写此项。");
+}
+
+void view_mark_field(struct req *r, struct tdict *d, const char *form, const char *field,
+		     const char *msg)
+{
+	tmpl_set(tmpl_section(d, form_key(r, form, arena_printf(r->a, "ERR_%s", field))), "MSG",
+		 msg);
 }

@@ -25,6 +25,9 @@ void view_alert(struct req *r, const char *msg);
  * MSG, the refusal), V_<FIELD> (what was typed in each of typed[]) and
  * ERR_<FIELD> beside each field it lacked (MSG "请填写此项。", or
  * "请选择此项。" for a choice: a *_id field, principle, satisfaction). */
+/* One field of a refused form marked with msg: section [<FORM>_]ERR_<FIELD>. */
+void view_mark_field(struct req *r, struct tdict *d, const char *form, const char *field,
+		     const char *msg);
 void view_refused_form(struct req *r, struct tdict *d, const char *form, const char *msg,
 		       const enum field *typed, size_t ntyped, const char *const *missing,
 		       size_t nmissing);
