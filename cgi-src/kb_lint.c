@@ -117,13 +117,27 @@ static const char *next_keyword(const char **s, size_t *len)
 	return start;
 }
 
-static int in_entry(const struct kb_lint_in *in, const char *kw)
+static int word_in_entry(const struct kb_lint_in *in, const char *w)
 {
-	if (in->title && strstr(in->title, kw))
+	if (in->title && strstr(in->title, w))
 		return 1;
 	for (size_t i = 0; i < in->nfields; i++)
-		if (in->fields[i].value && strstr(in->fields[i].value, kw))
+		if (in->fields[i].value && strstr(in->fields[i].value, w))
 			return 1;
+	return 0;
+}
+
+/* The keyword, or one of its synonyms, is in the entry. */
+static int in_entry(const struct kb_lint_in *in, const char *kw)
+{
+	if (word_in_entry(in, kw))
+		return 1;
+	for (size_t i = 0; i < in->nsynonyms; i++) {
+		const struct kb_synonym *y = &in->synonyms[i];
+		if ((strcmp(y->a, kw) == 0 && word_in_entry(in, y->b)) ||
+		    (strcmp(y->b, kw) == 0 && word_in_entry(in, y->a)))
+			return 1;
+	}
 	return 0;
 }
 

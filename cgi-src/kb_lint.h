@@ -1,7 +1,8 @@
 /* Knowledge-quality lint (K10.2), pure: misused words (错别字) from a list,
  * keywords (1 to 10, none repeated, each found in the entry), format
  * (half-width commas in Chinese text, empty markup, dates not in a
- * standard form) and the fields each kind needs beyond the form's. */
+ * standard form) and the fields each kind needs beyond the form's. A
+ * keyword counts as found when it, or a synonym of it, is in the entry. */
 #ifndef KB_LINT_H
 #define KB_LINT_H
 #include <stddef.h>
@@ -9,6 +10,11 @@
 
 struct kb_typo {
 	const char *wrong, *correct;
+};
+
+/* Two words the hotline takes as one (the search's synonyms). */
+struct kb_synonym {
+	const char *a, *b;
 };
 
 /* One field of the version: its label and value (html: sanitised HTML). */
@@ -24,6 +30,8 @@ struct kb_lint_in {
 	size_t nfields;
 	const struct kb_typo *typos;
 	size_t ntypos;
+	const struct kb_synonym *synonyms;   /* a keyword may be a synonym of a word in it */
+	size_t nsynonyms;
 };
 
 enum kb_lint_kind { KBL_TYPO, KBL_KEYWORD, KBL_FORMAT, KBL_REQUIRED, KBL__MAX };

@@ -165,8 +165,11 @@ int kb_lint_section(struct req *r, struct tdict *d, int kind, const char *title,
 		    const char *keywords, const struct kb_field_row *fr, size_t nfr)
 {
 	struct kb_typo_row *tr;
-	size_t ntr = 0;
+	struct search_synonym_row *sr;
+	size_t ntr = 0, nsr = 0;
 	int rc = kb_typos_all(r->db, r->a, &tr, &ntr);
+	if (rc == DB_OK)
+		rc = search_synonyms(r->db, r->a, &sr, &nsr);
 	if (rc != DB_OK)
 		return db_status(rc);
 	const struct kb_kind_def *k = &kb_kinds[kind];
@@ -181,7 +184,10 @@ int kb_lint_section(struct req *r, struct tdict *d, int kind, const char *title,
 	struct kb_typo *ty = arena_alloc(r->a, (ntr + 1) * sizeof *ty);
 	for (size_t i = 0; i < ntr; i++)
 		ty[i] = (struct kb_typo){ tr[i].wrong, tr[i].correct };
-	const struct kb_lint_in in = { kind, title, keywords, fs, nfs, ty, ntr };
+	struct kb_synonym *sy = arena_alloc(r->a, (nsr + 1) * sizeof *sy);
+	for (size_t i = 0; i < nsr; i++)
+		sy[i] = (struct kb_synonym){ sr[i].a, sr[i].b };
+	const struct kb_lint_in in = { kind, title, keywords, fs, nfs, ty, ntr, sy, nsr };
 	struct kb_finding f[64];
 	size_t n = kb_lint(r->a, &in, f, sizeof f / sizeof f[0]);
 	struct tdict *l = tmpl_section(d, "LINT");

@@ -9,6 +9,7 @@
 static const struct kb_typo typos[] = {
 	{ "按装", "安装" }, { "部份", "部分" }, { "帐户", "账户" },
 };
+static const struct kb_synonym synonyms[] = { { "驾照", "驾驶证" } };
 
 static struct arena a;
 static struct kb_finding f[32];
@@ -16,7 +17,7 @@ static struct kb_finding f[32];
 static size_t lint(int kind, const char *title, const char *kw, const struct kb_lint_field *fs,
 		   size_t n)
 {
-	const struct kb_lint_in in = { kind, title, kw, fs, n, typos, 3 };
+	const struct kb_lint_in in = { kind, title, kw, fs, n, typos, 3, synonyms, 1 };
 	arena_reset(&a);
 	return kb_lint(&a, &in, f, 32);
 }
@@ -67,6 +68,9 @@ START_TEST(keywords_count_repeat_and_occur)
 	ck_assert(found(lint(KB_FAQ, "公积金提取", "公 积 金 提 取 怎 么 公积金 提取 么 ？", fs, 1),
 			KBL_KEYWORD, "应为 1 至 10 个"));
 	ck_assert(!found(lint(KB_FAQ, "公积金提取", "公积金；提取", fs, 1), KBL_KEYWORD, ""));
+	/* A synonym of a word in the entry is found. */
+	const struct kb_lint_field lic[] = { { "question", "问题", "驾驶证到期怎么换？", 0 } };
+	ck_assert(!found(lint(KB_FAQ, "换证", "驾照", lic, 1), KBL_KEYWORD, ""));
 }
 END_TEST
 
