@@ -1,6 +1,7 @@
 #include "kb_lint.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kb.h"
@@ -33,20 +34,39 @@ static int cjk_at(const char *p)
 	return (unsigned char)p[0] >= 0xE3 && (unsigned char)p[0] <= 0xEF;
 }
 
+/* Each listed wrong form in v, once. Of two overlapping occurrences the
+ * longer, then the earlier, stands for both (部份 in 大部份, 帐单 in 对帐单,
+ * 捡查 in 身体捡查 beside 体捡): one misused word, one finding. */
 static void typos(struct out *o, const struct kb_lint_in *in, const char *where, const char *v)
 {
-	for (size_t t = 0; t < in->ntypos; t++)
-		if (*in->typos[t].wrong && strstr(v, in->typos[t].wrong) != NULL)
+	struct hit {
+		size_t off, len, t;
+	} m[64];
+	size_t n = 0;
+	for (size_t t = 0; t < in->ntypos; t++) {
+		size_t len = strlen(in->typos[t].wrong);
+		for (const char *p = len ? strstr(v, in->typos[t].wrong) : NULL;
+		     p != NULL && n < sizeof m / sizeof m[0]; p = strstr(p + len, in->typos[t].wrong))
+			m[n++] = (struct hit){ (size_t)(p - v), len, t };
+	}
+	unsigned char *said = arena_zalloc(o->a, in->ntypos + 1);
+	for (size_t i = 0; i < n; i++) {
+		int covered = 0;
+		for (size_t j = 0; j < n && !covered; j++)
+			covered = m[j].off < m[i].off + m[i].len && m[i].off < m[j].off + m[j].len &&
+				  (m[j].len > m[i].len || (m[j].len == m[i].len && m[j].off < m[i].off));
+		if (!covered && !said[m[i].t]++)
 			add(o, KBL_TYPO, where,
-			    arena_printf(o->a, "“%s”应为“%s”。", in->typos[t].wrong,
-					 in->typos[t].correct));
+			    arena_printf(o->a, "“%s”应为“%s”。", in->typos[m[i].t].wrong,
+					 in->typos[m[i].t].correct));
+	}
 }
 
 /* "2024.1.5" or "2024/01/05": a date not in the standard form. */
 static void dates(struct out *o, const char *where, const char *v)
 {
 	for (const char *p = v; *p; p++) {
-		if (p > v && isdigit((unsigned char)p[-1]))
+		if (p > v && (isdigit((unsigned char)p[-1]) || p[-1] == '/'))
 			continue;
 		size_t i = 0;
 		while (i < 4 && isdigit((unsigned char)p[i]))
@@ -68,20 +88,74 @@ static void dates(struct out *o, const char *where, const char *v)
 	}
 }
 
+static const char *blank_back(const char *v, const char *p)
+{
+	while (p > v && p[-1] == ' ')
+		p--;
+	return p;
+}
+
+/* Length of the blank at s (space, tab, newline, U+3000, U+00A0, <br>), or 0. */
+static size_t blank(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	return strncmp(s, "<br>", 4) == 0 ? 4 : 0;
+}
+
+/* Whether an element other than a table cell holds only blanks. */
+static int empty_markup(const char *v)
+{
+	static const char *const tags[] = { "p", "li", "h3", "h4", "strong", "b", "em", "i",
+					    "u", "span", "blockquote" };
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		char open[16];
+		snprintf(open, sizeof open, "<%s>", tags[i]);
+		for (const char *p = strstr(v, open); p; p = strstr(p + 1, open)) {
+			const char *q = p + strlen(open);
+			for (size_t k; (k = blank(q)) != 0;)
+				q += k;
+			if (q[0] == '<' && q[1] == '/' && strncmp(q + 2, tags[i], strlen(tags[i])) == 0 &&
+			    q[2 + strlen(tags[i])] == '>')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether v has anything to read once tags and blanks are left out. */
+static int has_text(const char *v)
+{
+	for (int tag = 0; *v;) {
+		size_t k = tag ? 0 : blank(v);
+		if (k) {
+			v += k;
+			continue;
+		}
+		if (*v == '<')
+			tag = 1;
+		else if (*v == '>')
+			tag = 0;
+		else if (!tag)
+			return 1;
+		v++;
+	}
+	return 0;
+}
+
 static void format(struct out *o, const char *where, const char *v, int html)
 {
 	for (const char *p = v; *p; p++)
-		if (*p == ',' && (cjk_before(v, p) || cjk_at(p + 1))) {
+		if (*p == ',' && (cjk_before(v, blank_back(v, p)) || cjk_at(p + 1 + strspn(p + 1, " ")))) {
 			add(o, KBL_FORMAT, where, "中文中使用了半角逗号“,”，应为全角“，”。");
 			break;
 		}
-	static const char *const empty[] = { "<p></p>", "<p> </p>", "<p><br></p>", "<li></li>",
-					     "<strong></strong>", "<em></em>" };
-	for (size_t i = 0; html && i < sizeof empty / sizeof empty[0]; i++)
-		if (strstr(v, empty[i]) != NULL) {
-			add(o, KBL_FORMAT, where, "有空的段落或标记，请删除。");
-			break;
-		}
+	if (html && empty_markup(v))
+		add(o, KBL_FORMAT, where, "有空的段落或标记，请删除。");
 	dates(o, where, v);
 }
 
@@ -141,6 +215,14 @@ static int in_entry(const struct kb_lint_in *in, const char *kw)
 	return 0;
 }
 
+static int is_typo(const struct kb_lint_in *in, const char *kw)
+{
+	for (size_t t = 0; t < in->ntypos; t++)
+		if (strstr(kw, in->typos[t].wrong) != NULL)
+			return 1;
+	return 0;
+}
+
 static void keywords(struct out *o, const struct kb_lint_in *in)
 {
 	const char *s = in->keywords ? in->keywords : "", *k;
@@ -153,6 +235,9 @@ static void keywords(struct out *o, const struct kb_lint_in *in)
 			dup |= strcmp(seen[i], kw) == 0;
 		if (dup)
 			add(o, KBL_KEYWORD, "关键词", arena_printf(o->a, "关键词“%s”重复。", kw));
+		else if (is_typo(in, kw))
+			add(o, KBL_TYPO, "关键词",
+			    arena_printf(o->a, "关键词“%s”是错别字。", kw));
 		else if (!in_entry(in, kw))
 			add(o, KBL_KEYWORD, "关键词",
 			    arena_printf(o->a, "关键词“%s”未在标题或正文中出现。", kw));
@@ -177,6 +262,14 @@ static const struct {
 	{ KB_ORG, "contacts" },
 };
 
+static int needed_field(int kind, const char *name)
+{
+	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+		if (needed[i].kind == kind && strcmp(needed[i].field, name) == 0)
+			return 1;
+	return 0;
+}
+
 static void required(struct out *o, const struct kb_lint_in *in)
 {
 	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) {
@@ -186,7 +279,7 @@ static void required(struct out *o, const struct kb_lint_in *in)
 		int given = 0;
 		for (size_t f = 0; f < in->nfields; f++)
 			if (strcmp(in->fields[f].name, needed[i].field) == 0 && in->fields[f].value &&
-			    *in->fields[f].value)
+			    has_text(in->fields[f].value))
 				given = 1;
 		if (!given && fd != NULL)
 			add(o, KBL_REQUIRED, fd->label,
@@ -206,6 +299,11 @@ size_t kb_lint(struct arena *a, const struct kb_lint_in *in, struct kb_finding *
 		const struct kb_lint_field *f = &in->fields[i];
 		if (f->value == NULL || *f->value == '\0')
 			continue;
+		if (!has_text(f->value)) {   /* only empty markup: missing, if needed */
+			if (!needed_field(in->kind, f->name))
+				add(&o, KBL_FORMAT, f->label, "有空的段落或标记，请删除。");
+			continue;
+		}
 		typos(&o, in, f->label, f->value);
 		format(&o, f->label, f->value, f->html);
 	}
