@@ -34,7 +34,8 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
         kb kb_ops kb_store kb_view kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
-        assess_store h_kb_people kb_lint h_kb_typos \
+        assess_store h_kb_people kb_lint h_kb_typos kb_check kb_dupes \
+        assess assess_run score_store bulletin_store chart h_assess h_quality h_bulletins \
         kb_query kb_index kb_search search_store h_synonyms \
         step order order_store order_ops order_view h_orders h_order_lists dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
@@ -42,7 +43,8 @@ LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_db_rows test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
-             test_dispute_form test_kb_query test_xindex test_csv test_kb_lint
+             test_dispute_form test_kb_query test_xindex test_csv test_kb_lint \
+             test_kb_lint_eval test_kb_dupes test_assess
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl
@@ -76,7 +78,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)
 # (tests/http/*.c beside the suites) and the library: the suites read the
 # stack's configuration and database, and the access suite routes[].
 HTTP_SUITES = auth admin calendar audit categories routing procedures input \
-              kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people \
+              kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people assessment \
               order_intake order_handling order_returns order_search \
               dispute_referral dispute_review meetings determination accountability \
               dispute_counties dispute_form \

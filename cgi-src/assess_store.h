@@ -9,6 +9,7 @@
 	X(S, INT, unit_id, "u.id")                                           \
 	X(S, STR, unit, "u.name")                                            \
 	X(S, STR, jur, "j.name")                                             \
+	X(S, INT, jur_id, "u.jurisdiction_id")                               \
 	X(S, NSTR, leader_name, "p.leader_name")                             \
 	X(S, STR, leader_phone, "COALESCE(p.leader_phone, '')")              \
 	X(S, NSTR, owner_name, "p.owner_name")                               \

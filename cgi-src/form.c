@@ -248,6 +248,18 @@ const struct field_def field_defs[F__MAX] = {
 	{ "wrong", "错误写法", V_LINE, 20, 0, 0 },                /* F_WRONG */
 	{ "correct", "正确写法", V_LINE, 20, 0, 0 },              /* F_CORRECT */
 	{ "intake_key", "受理表单标识", V_LINE, 64, 0, 0 },       /* F_INTAKE_KEY */
+	{ "w_timely", "及时性权重", V_INT, 3, 0, 100 },           /* F_W_TIMELY */
+	{ "w_complete", "完整性权重", V_INT, 3, 0, 100 },         /* F_W_COMPLETE */
+	{ "w_onecall", "一次性解答率权重", V_INT, 3, 0, 100 },    /* F_W_ONECALL */
+	{ "w_accurate", "准确解答率权重", V_INT, 3, 0, 100 },     /* F_W_ACCURATE */
+	{ "w_quality", "规范性权重", V_INT, 3, 0, 100 },          /* F_W_QUALITY */
+	{ "sample_pct", "抽检比例", V_INT, 3, 1, 100 },           /* F_SAMPLE_PCT */
+	{ "sample_min", "最少抽检数", V_INT, 5, 0, 10000 },       /* F_SAMPLE_MIN */
+	{ "verdict", "质检结论", V_CODE, 16, 0, 0 },              /* F_VERDICT */
+	{ "body", "通报正文", V_TEXT, 10000, 0, 0 },              /* F_BODY */
+	{ "commend_n", "表扬单位数", V_INT, 2, 0, 20 },           /* F_COMMEND_N */
+	{ "name_below", "点名分数线", V_INT, 3, 0, 100 },         /* F_NAME_BELOW */
+	{ "table", "表格", V_CODE, 16, 0, 0 },                    /* F_TABLE */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

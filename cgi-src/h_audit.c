@@ -214,6 +214,26 @@ static const char *calendar_name(struct req *r, const struct audit_row *v, const
 	return arena_strdup(r->a, day);
 }
 
+static const char *bulletin_name(struct req *r, const struct audit_row *v, const char **href)
+{
+	*href = arena_printf(r->a, "/bulletins/%lld", v->object_id);
+	return arena_printf(r->a, "通报 #%lld", v->object_id);
+}
+
+static const char *formula_name(struct req *r, const struct audit_row *v, const char **href)
+{
+	if (may(r, CAP_DISPATCH))
+		*href = "/assessment/formula";
+	return arena_printf(r->a, "第 %lld 版", v->object_id);
+}
+
+static const char *sample_name(struct req *r, const struct audit_row *v, const char **href)
+{
+	if (may(r, CAP_QA))
+		*href = "/quality";
+	return arena_printf(r->a, "样本 #%lld", v->object_id);
+}
+
 /* Every object type audit_add is given, its Chinese name and its name. */
 static const struct {
 	const char *type, *label;
@@ -237,6 +257,9 @@ static const struct {
 	{ "accountability", "问责", accountability_name },
 	{ "order", "工单", order_name },
 	{ "calendar", "工作日历", calendar_name },
+	{ "bulletin", "通报", bulletin_name },
+	{ "formula", "考核公式", formula_name },
+	{ "qa_sample", "质检样本", sample_name },
 };
 
 /* The object cell of row v: its type, and its name linked or not. */

@@ -1,6 +1,7 @@
 /* 工作台: what each role may do, and the bare benchmark page. */
 #include <string.h>
 
+#include "bulletin_store.h"
 #include "handlers.h"
 #include "roles.h"
 #include "view.h"
@@ -31,7 +32,32 @@ static const struct tile tiles[] = {
 	{ CAP_DISPATCH, NULL, "派单与督办", "审核退件，发起争议认定，督办执行" },
 	{ CAP_DISPUTE_REVIEW, NULL, "争议审核", "对转来的争议工单提出意见" },
 	{ CAP_MEETING, NULL, "联席会议", "召集会议并记录审议结果" },
+	{ CAP_DISPATCH, "/assessment", "知识库考核", "按月计算各单位考核得分，设定考核公式" },
+	{ CAP_KB_EDIT, "/assessment", "本单位考核", "逐月查看本单位得分和需要整改的问题" },
+	{ CAP_QA, "/quality", "解答质检", "每月抽检知识库解答的来电，评定是否准确" },
+	{ CAP_DISPATCH, "/bulletins", "通报", "起草、审核、发布月度考核通报" },
 };
+
+/* The latest bulletins published to the actor's unit: the city's and its
+ * jurisdiction's. */
+static int fill_bulletins(struct req *r, struct tdict *d)
+{
+	struct bulletin_row *b;
+	size_t n;
+	int rc = bulletin_for_unit(r->db, r->a, r->actor->jur_id, 3, &b, &n);
+	if (rc != DB_OK)
+		return db_status(rc);
+	if (n == 0)
+		return 0;
+	struct tdict *s = tmpl_section(d, "BULLETINS");
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *row = tmpl_section(s, "BULLETIN");
+		tmpl_set_int(row, "ID", b[i].id);
+		tmpl_set(row, "TITLE", b[i].title);
+		tmpl_set(row, "DATE", b[i].published);
+	}
+	return 0;
+}
 
 int h_home(struct req *r)
 {
@@ -62,7 +88,8 @@ int h_home(struct req *r)
 			tmpl_show(t, "SOON");
 		}
 	}
-	return view_finish(r, 200);
+	int st = fill_bulletins(r, d);
+	return st ? st : view_finish(r, 200);
 }
 
 /* A fixed page with no session and no database: the benchmark's baseline

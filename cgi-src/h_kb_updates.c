@@ -26,27 +26,11 @@ static const char *event_label(const char *code)
 	return code;
 }
 
-/* Due KB_UPDATE_DAYS working days from today. */
-static int due_date(struct req *r, char out[11])
-{
-	char today[11];
-	return calendar_workdays_from_today(r->db, r->a, KB_UPDATE_DAYS, today, out);
-}
-
 /* Opens an order and its first event; in the caller's transaction. */
 static int open_update(struct req *r, long long entry_id, long long unit_id,
 		       const char *problem, const char *text, long long *id)
 {
-	char due[11];
-	int rc = due_date(r, due);
-	if (rc == DB_OK)
-		rc = kb_update_insert(r->db, r->a, entry_id, unit_id, problem, text,
-				       r->actor->user_id, due, id);
-	if (rc == DB_OK)
-		rc = kb_update_event(r->db, r->a, *id, r->actor->user_id,
-				      r->actor->unit_id, "report",
-				      arena_printf(r->a, "%s：%s", kb_problem_label(problem), text));
-	return rc;
+	return kb_update_open(REQ_CTX(r), entry_id, unit_id, problem, text, id);
 }
 
 int h_kb_report(struct req *r)

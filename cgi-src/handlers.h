@@ -103,6 +103,28 @@ int h_kb_grants(struct req *r);
 int h_kb_people(struct req *r);
 int h_kb_people_save(struct req *r);
 int h_kb_typos(struct req *r);
+/* h_assess.c */
+int h_assess(struct req *r);
+int h_assess_compute(struct req *r);
+int h_assess_csv(struct req *r);
+int h_assess_formula(struct req *r);
+int h_assess_formula_save(struct req *r);
+int h_assess_unit(struct req *r);
+/* The month of ?month= ("YYYY-MM", one that has begun), else the last one
+ * ended; -1 with r->err_msg when it is not one. */
+int assess_req_month(struct req *r, char out[8]);
+/* h_quality.c */
+int h_quality(struct req *r);
+int h_quality_draw(struct req *r);
+int h_quality_mark(struct req *r);
+/* h_bulletins.c */
+int h_bulletins(struct req *r);
+int h_bulletin_create(struct req *r);
+int h_bulletin(struct req *r);
+int h_bulletin_save(struct req *r);
+int h_bulletin_approve(struct req *r);
+int h_bulletin_publish(struct req *r);
+int h_bulletin_csv(struct req *r);
 int h_kb_typo_add(struct req *r);
 int h_kb_typo_delete(struct req *r);
 int h_kb_grant_request(struct req *r);

@@ -11,9 +11,12 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "assess.h"
+#include "assess_run.h"
 #include "assess_store.h"
 #include "audit_store.h"
 #include "auth.h"
+#include "bulletin_store.h"
 #include "calendar_store.h"
 #include "config.h"
 #include "db.h"
@@ -26,6 +29,7 @@
 #include "order_sweep.h"
 #include "org_store.h"
 #include "roles.h"
+#include "score_store.h"
 #include "user_store.h"
 #include "workdays.h"
 
@@ -632,6 +636,111 @@ static int demo_kb(void)
 	return status;
 }
 
+/* One month's assessment (K10) in its own transaction, under the current
+ * formula; refused once a bulletin of the month is published. */
+static int assess_month(const char *month)
+{
+	struct wd_calendar cal;
+	struct assess_formula f;
+	struct assess_run_stats st;
+	int frozen = 0;
+	int rc = bulletin_month_published(db, &arena, month, &frozen);
+	if (rc == DB_OK && frozen) {
+		fprintf(stderr, "hotlinectl: %s: its bulletin is published; the scores are frozen\n",
+			month);
+		return 2;
+	}
+	if (rc == DB_OK)
+		rc = calendar_load(db, &arena, &cal);
+	if (rc == DB_OK)
+		rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = score_formula_current(db, &arena, &f);
+	if (rc == DB_OK)
+		rc = assess_run(db, &arena, &cal, month, &f, &st);
+	if (rc == DB_OK)
+		rc = tool_audit("assess.compute", "", 0,
+				arena_printf(&arena, "%s：%ld 个单位，%ld 条知识，%ld 项问题，公式第 %lld 版",
+					     month, st.units, st.entries, st.findings, f.version));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("assess", rc);
+	}
+	printf("assess %s units=%ld entries=%ld findings=%ld duplicates=%ld lint_ms=%ld "
+	       "dupes_ms=%ld total_ms=%ld\n", month, st.units, st.entries, st.findings,
+	       st.duplicates, st.lint_ms, st.dupes_ms, st.total_ms);
+	return 0;
+}
+
+static int cmd_assess_run(char **args)
+{
+	int y, m;
+	if (assess_month_parse(args[0], &y, &m) != 0) {
+		fprintf(stderr, "hotlinectl: %s: not a month (YYYY-MM)\n", args[0]);
+		return 2;
+	}
+	db_allow_long_ops(db);
+	return assess_month(args[0]);
+}
+
+/* The demo's year (sql/demo/history.sql): its twelve months assessed, and
+ * last month's bulletin drafted by the coordinator, approved by the
+ * office's lead and published, as the office would. */
+static int demo_history(void)
+{
+	int count = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = run_sql_file(arena_printf(&arena, "%s/demo/history.sql", cfg.sql_dir), &count);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("demo history", rc);
+	}
+	char today[11], month[8];
+	calendar_today(today);
+	today[7] = '\0';
+	int y, m, st = 0;
+	assess_month_parse(today, &y, &m);
+	assess_month_add(&y, &m, -13);
+	for (int i = 0; i < 12 && st == 0; i++) {
+		assess_month_add(&y, &m, 1);
+		assess_month_format(y, m, month);
+		st = assess_month(month);
+	}
+	if (st)
+		return st;
+	struct assess_formula f;
+	long long id = 0;
+	rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = score_formula_current(db, &arena, &f);
+	if (rc == DB_OK)
+		rc = bulletin_create(db, &arena, month, 0,
+				     arena_printf(&arena, "%d年%d月知识库维护考核通报", y, m),
+				     "根据《梅州市12345热线知识库管理办法》，市政务服务中心管理办公室对各成员单位上月"
+				     "知识库维护情况进行了考核。\n"
+				     "请被点名单位对照本单位考核页面列出的问题逐项整改，并于本月 10 日前完成。",
+				     f.version, 4, &id);
+	if (rc == DB_OK)
+		rc = bulletin_advance(db, &arena, id, "draft", 19);
+	if (rc == DB_OK)
+		rc = bulletin_advance(db, &arena, id, "approved", 4);
+	if (rc == DB_OK)
+		rc = tool_audit("bulletin.publish", "bulletin", id, "演示数据：上月通报");
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("demo bulletin", rc);
+	}
+	printf("loaded a year of demo activity; published the %s bulletin\n", month);
+	return 0;
+}
+
 static int cmd_demo_load(char **args)
 {
 	(void)args;
@@ -654,8 +763,9 @@ static int cmd_demo_load(char **args)
 					      cfg.sql_dir), 0);
 	if (st == 0)
 		st = demo_kb();
-	return st ? st : import_synonyms(arena_printf(&arena, "%s/demo/synonyms.tsv",
-							   cfg.sql_dir));
+	if (st == 0)
+		st = import_synonyms(arena_printf(&arena, "%s/demo/synonyms.tsv", cfg.sql_dir));
+	return st ? st : demo_history();
 }
 
 /* Reads a password from standard input (one line), without echo on a
@@ -833,6 +943,9 @@ static const struct command commands[] = {
 	  cmd_kb_index_status },
 	{ "has-users", NULL, 0, 0, "", "exit 0 if any user exists, 1 if none", cmd_has_users },
 	{ "demo-load", NULL, 0, 0, "", "load sql/demo into an empty database", cmd_demo_load },
+	{ "assess", "run", 1, 1, "YYYY-MM",
+	  "compute a month's unit scores, findings and lint (K10; cron, on the 1st)",
+	  cmd_assess_run },
 	{ "sweep", NULL, 0, 0, "",
 	  "mark overdue orders, write due/overdue reminders (cron, every minute)", cmd_sweep },
 };

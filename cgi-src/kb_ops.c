@@ -6,6 +6,7 @@
 
 #include "actor.h"
 #include "bigram.h"
+#include "calendar_store.h"
 #include "form.h"
 #include "kb_store.h"
 #include "roles.h"
@@ -420,4 +421,19 @@ int kb_update_step(const struct ctx *c, long long id, enum kb_upd_action a,
 	int st = step_run(&upd_rules, &s);
 	*msg = s.msg;
 	return st;
+}
+
+int kb_update_open(const struct ctx *c, long long entry_id, long long unit_id,
+		   const char *problem, const char *text, long long *id)
+{
+	char today[11], due[11];
+	int rc = calendar_workdays_from_today(c->db, c->a, KB_UPDATE_DAYS, today, due);
+	if (rc == DB_OK)
+		rc = kb_update_insert(c->db, c->a, entry_id, unit_id, problem, text,
+				       c->actor->user_id, due, id);
+	if (rc == DB_OK)
+		rc = kb_update_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id,
+				      "report",
+				      arena_printf(c->a, "%s：%s", kb_problem_label(problem), text));
+	return rc;
 }

@@ -64,6 +64,11 @@ int kb_update_visible(const struct actor *ac, const struct kb_update_row *k);
  * confirms or reopens. message is the form's 说明 (NULL when not given).
  * 0, or the refusal's status with *msg. */
 struct ctx;
+/* Opens a knowledge-update order on entry_id (0: a knowledge need) for
+ * unit_id, due KB_UPDATE_DAYS working days from today, with its first
+ * event by the actor; in the caller's transaction. */
+int kb_update_open(const struct ctx *c, long long entry_id, long long unit_id,
+		   const char *problem, const char *text, long long *id);
 int kb_update_step(const struct ctx *c, long long id, enum kb_upd_action a,
 		   const char *message, const char **msg);
 

@@ -10,7 +10,7 @@
 #include "calendar_store.h"
 #include "handlers.h"
 #include "kb.h"
-#include "kb_lint.h"
+#include "kb_check.h"
 #include "kb_ops.h"
 #include "kb_search.h"
 #include "kb_store.h"
@@ -164,32 +164,16 @@ void kb_fill_fields(struct tdict *d, int kind, const struct kb_field_row *f, siz
 int kb_lint_section(struct req *r, struct tdict *d, int kind, const char *title,
 		    const char *keywords, const struct kb_field_row *fr, size_t nfr)
 {
-	struct kb_typo_row *tr;
-	struct search_synonym_row *sr;
-	size_t ntr = 0, nsr = 0;
-	int rc = kb_typos_all(r->db, r->a, &tr, &ntr);
-	if (rc == DB_OK)
-		rc = search_synonyms(r->db, r->a, &sr, &nsr);
+	struct kb_lint_lists lists;
+	int rc = kb_lint_lists_load(r->db, r->a, &lists);
 	if (rc != DB_OK)
 		return db_status(rc);
-	const struct kb_kind_def *k = &kb_kinds[kind];
-	struct kb_lint_field *fs = arena_alloc(r->a, (k->nfields + 1) * sizeof *fs);
-	size_t nfs = 0;
-	for (size_t i = 0; i < k->nfields; i++)
-		for (size_t j = 0; j < nfr; j++)
-			if (strcmp(fr[j].name, k->fields[i].name) == 0)
-				fs[nfs++] = (struct kb_lint_field){ k->fields[i].name,
-								    k->fields[i].label, fr[j].value,
-								    k->fields[i].type == KBF_HTML };
-	struct kb_typo *ty = arena_alloc(r->a, (ntr + 1) * sizeof *ty);
-	for (size_t i = 0; i < ntr; i++)
-		ty[i] = (struct kb_typo){ tr[i].wrong, tr[i].correct };
-	struct kb_synonym *sy = arena_alloc(r->a, (nsr + 1) * sizeof *sy);
-	for (size_t i = 0; i < nsr; i++)
-		sy[i] = (struct kb_synonym){ sr[i].a, sr[i].b };
-	const struct kb_lint_in in = { kind, title, keywords, fs, nfs, ty, ntr, sy, nsr };
+	struct kb_stored_field *fs = arena_alloc(r->a, (nfr + 1) * sizeof *fs);
+	for (size_t i = 0; i < nfr; i++)
+		fs[i] = (struct kb_stored_field){ fr[i].name, fr[i].value };
 	struct kb_finding f[64];
-	size_t n = kb_lint(r->a, &in, f, sizeof f / sizeof f[0]);
+	size_t n = kb_check(r->a, &lists, kind, title, keywords, fs, nfr, f,
+			    sizeof f / sizeof f[0]);
 	struct tdict *l = tmpl_section(d, "LINT");
 	for (size_t i = 0; i < n; i++) {
 		struct tdict *s = tmpl_section(l, "FINDING");

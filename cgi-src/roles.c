@@ -11,6 +11,7 @@ const struct role_def role_defs[ROLE__MAX] = {
 	{ "reviewer", "审核人", "对转来的争议工单提出审核意见" },
 	{ "convener", "召集人", "召集联席会议并记录审议结果" },
 	{ "admin", "系统管理员", "管理行政区域、单位、用户、角色与工作日历" },
+	{ "inspector", "质检员", "每月抽检知识库解答的来电，评定是否准确" },
 };
 
 const char *const cap_labels[CAP__MAX] = {
@@ -30,6 +31,7 @@ const char *const cap_labels[CAP__MAX] = {
 	"召集联席会议",    /* CAP_MEETING */
 	"查看联席会议",    /* CAP_MEETING_READ */
 	"知识检索标准",    /* CAP_KB_STANDARDS */
+	"解答质检",        /* CAP_QA */
 };
 
 #define B(c) (1ULL << (c))
@@ -41,10 +43,11 @@ static const unsigned long long matrix[ROLE__MAX] = {
 	B(CAP_KB_SEARCH) | B(CAP_KB_EDIT),                      /* ROLE_KB_EDITOR */
 	B(CAP_KB_SEARCH) | B(CAP_KB_APPROVE),                   /* ROLE_KB_APPROVER */
 	B(CAP_KB_SEARCH) | B(CAP_DISPATCH) | B(CAP_AUDIT_READ) |
-	B(CAP_KB_STANDARDS) | B(CAP_MEETING_READ),              /* ROLE_COORDINATOR */
+	B(CAP_KB_STANDARDS) | B(CAP_MEETING_READ) | B(CAP_QA),  /* ROLE_COORDINATOR */
 	B(CAP_KB_SEARCH) | B(CAP_DISPUTE_REVIEW),               /* ROLE_REVIEWER */
 	B(CAP_KB_SEARCH) | B(CAP_MEETING) | B(CAP_MEETING_READ),/* ROLE_CONVENER */
 	B(CAP_ADMIN) | B(CAP_CALENDAR_EDIT) | B(CAP_AUDIT_READ),/* ROLE_ADMIN */
+	B(CAP_KB_SEARCH) | B(CAP_QA),                           /* ROLE_INSPECTOR */
 };
 
 unsigned long long role_caps(enum role r)

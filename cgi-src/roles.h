@@ -12,6 +12,7 @@ enum role {
 	ROLE_REVIEWER,     /* 审核人（编办、法制局） */
 	ROLE_CONVENER,     /* 召集人（市府办公室） */
 	ROLE_ADMIN,        /* 系统管理员 */
+	ROLE_INSPECTOR,    /* 质检员 */
 	ROLE__MAX
 };
 
@@ -34,6 +35,7 @@ enum cap {
 	CAP_MEETING,       /* convene joint meetings */
 	CAP_MEETING_READ,  /* see the joint meetings (office and convener) */
 	CAP_KB_STANDARDS,  /* the search's synonyms and learned answers (K7) */
+	CAP_QA,            /* sample and mark answers from the knowledge base (K10) */
 	CAP__MAX
 };
 

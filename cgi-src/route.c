@@ -137,6 +137,15 @@ static const struct fdecl f_m_schedule[] = {
 static const struct fdecl f_m_decide[] = { OPT(F_DISPUTE_ID), DECISION_FIELDS, END };
 static const struct fdecl f_m_held[] = { OPT(F_ATTENDANCE), OPT(F_MINUTES), END };
 static const struct fdecl f_acc_list[] = { OPT(F_STATE), OPT(F_DONE), END };
+static const struct fdecl f_month[] = { OPT(F_MONTH), OPT(F_DONE), END };
+static const struct fdecl f_month_req[] = { REQ(F_MONTH), END };
+static const struct fdecl f_formula[] = {
+	REQ(F_W_TIMELY), REQ(F_W_COMPLETE), REQ(F_W_ONECALL), REQ(F_W_ACCURATE),
+	REQ(F_W_QUALITY), REQ(F_SAMPLE_PCT), REQ(F_SAMPLE_MIN), END };
+static const struct fdecl f_qa_mark[] = { REQ(F_VERDICT), OPT(F_REASON), OPT(F_ENTRY_ID), END };
+static const struct fdecl f_bulletin_save[] = {
+	REQ(F_TITLE), OPT(F_BODY), REQ(F_COMMEND_N), REQ(F_NAME_BELOW), END };
+static const struct fdecl f_table[] = { OPT(F_TABLE), END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -212,6 +221,22 @@ const struct route routes[] = {
 	{ M_GET, "/knowledge/grants", h_kb_grants, CAP_KB_SEARCH, f_done, 0 },
 	{ M_GET, "/knowledge/people", h_kb_people, CAP_KB_SEARCH, f_done, 0 },
 	{ M_POST, "/knowledge/people", h_kb_people_save, CAP_KB_APPROVE, f_kb_people, 0 },
+	{ M_GET, "/assessment", h_assess, CAP_SESSION, f_month, 0 },
+	{ M_POST, "/assessment/compute", h_assess_compute, CAP_DISPATCH, f_month_req, 0 },
+	{ M_GET, "/assessment/export.csv", h_assess_csv, CAP_DISPATCH, f_month, 0 },
+	{ M_GET, "/assessment/formula", h_assess_formula, CAP_DISPATCH, f_done, 0 },
+	{ M_POST, "/assessment/formula", h_assess_formula_save, CAP_DISPATCH, f_formula, 0 },
+	{ M_GET, "/assessment/units/{id}", h_assess_unit, CAP_SESSION, f_month, 0 },
+	{ M_GET, "/quality", h_quality, CAP_QA, f_month, 0 },
+	{ M_POST, "/quality/draw", h_quality_draw, CAP_QA, f_month_req, 0 },
+	{ M_POST, "/quality/samples/{id}", h_quality_mark, CAP_QA, f_qa_mark, 0 },
+	{ M_GET, "/bulletins", h_bulletins, CAP_SESSION, f_month, 0 },
+	{ M_POST, "/bulletins", h_bulletin_create, CAP_DISPATCH, f_month_req, 0 },
+	{ M_GET, "/bulletins/{id}", h_bulletin, CAP_SESSION, f_done, 0 },
+	{ M_POST, "/bulletins/{id}", h_bulletin_save, CAP_DISPATCH, f_bulletin_save, 0 },
+	{ M_POST, "/bulletins/{id}/approve", h_bulletin_approve, CAP_DISPATCH, f_none, 0 },
+	{ M_POST, "/bulletins/{id}/publish", h_bulletin_publish, CAP_DISPATCH, f_none, 0 },
+	{ M_GET, "/bulletins/{id}/export.csv", h_bulletin_csv, CAP_SESSION, f_table, 0 },
 	{ M_POST, "/knowledge/grants", h_kb_grant_request, CAP_KB_EDIT, f_grant, 0 },
 	{ M_POST, "/knowledge/grants/{id}/approve", h_kb_grant_approve, CAP_KB_APPROVE, f_none, 0 },
 	{ M_POST, "/knowledge/grants/{id}/consent", h_kb_grant_consent, CAP_DISPATCH, f_none, 0 },

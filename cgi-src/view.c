@@ -36,6 +36,11 @@ static const struct nav_item nav[] = {
 	{ CAP_KB_APPROVE, "/knowledge/grants", "知识授权" },
 	{ CAP_KB_APPROVE, "/knowledge/people", "知识责任人" },
 	{ CAP_DISPATCH, "/knowledge/people", "知识责任人" },
+	{ CAP_DISPATCH, "/assessment", "考核" },
+	{ CAP_KB_EDIT, "/assessment", "本单位考核" },
+	{ CAP_KB_APPROVE, "/assessment", "本单位考核" },
+	{ CAP_QA, "/quality", "解答质检" },
+	{ CAP_KB_SEARCH, "/bulletins", "通报" },
 	{ CAP_ADMIN, "/admin/users", "用户" },
 	{ CAP_ADMIN, "/admin/units", "单位" },
 	{ CAP_ADMIN, "/admin/jurisdictions", "行政区域" },
@@ -46,6 +51,18 @@ static const struct nav_item nav[] = {
 	{ CAP_AUDIT_READ, "/audit", "审计日志" },
 	{ CAP_SESSION, "/account/password", "修改密码" },
 };
+
+/* Whether nav item i is shown: allowed, and no earlier item shown goes to
+ * the same page (several roles reach some pages). */
+static int nav_shown(const struct actor *ac, size_t i)
+{
+	if (!caps_allow(ac->caps, 1, nav[i].cap))
+		return 0;
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(nav[j].href, nav[i].href) == 0 && caps_allow(ac->caps, 1, nav[j].cap))
+			return 0;
+	return 1;
+}
 
 static void fill_layout(struct req *r, struct tdict *root, const char *title)
 {
@@ -59,7 +76,7 @@ static void fill_layout(struct req *r, struct tdict *root, const char *title)
 	tmpl_set(u, "CSRF", ac->csrf);
 	size_t plen = strlen(r->path);
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-		if (!caps_allow(ac->caps, 1, nav[i].cap))
+		if (!nav_shown(ac, i))
 			continue;
 		struct tdict *n = tmpl_section(root, "NAV");
 		tmpl_set(n, "HREF", nav[i].href);
@@ -107,6 +124,11 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "withdrawn", "已撤回，可继续修改。" },
 	{ "published", "已发布。" },
 	{ "rejected", "已退回修改。" },
+	{ "computed", "本月考核已计算。" },
+	{ "drawn", "已抽取样本。" },
+	{ "marked", "已记录质检结论。" },
+	{ "marked_update", "已记录为解答不准确，并向条目所属单位发出知识更新工单。" },
+	{ "approved", "已审核通过，可以发布。" },
 };
 
 static void done_notice(struct req *r, struct tdict *root)

@@ -59,7 +59,7 @@ bash "$STACK" start
 #   back): after every suite that needs them;
 # - faults stops the database and restarts the application: last.
 SUITES="auth admin calendar audit categories routing procedures input
-	kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people
+	kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people assessment
 	order_intake order_handling order_returns order_search
 	dispute_referral dispute_review meetings determination accountability
 	dispute_counties dispute_form

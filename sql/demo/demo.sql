@@ -21,6 +21,8 @@
 -- mj_admin          系统管理员  梅江区政务服务中心管理办公室
 -- mj_clerk          经办人      梅江区人力资源和社会保障局
 -- mj_reviewer       审核人      梅江区机构编制委员会办公室
+-- office_lead       管理办      梅州市政务服务中心管理办公室（审核通报）
+-- inspector         质检员      梅州市政务服务中心管理办公室
 -- END ACCOUNTS
 
 -- Jurisdictions: the city and its eight counties (县、市、区).
@@ -114,7 +116,9 @@ INSERT INTO users (id, username, display_name, phone, password_hash) VALUES
   (15, 'mj_coordinator', '杨思敏', '13807530015', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
   (16, 'mj_admin', '陈家豪', '13807530016', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
   (17, 'mj_clerk', '丘美玲', '13807530017', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
-  (18, 'mj_reviewer', '邓永康', '13807530018', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3');
+  (18, 'mj_reviewer', '邓永康', '13807530018', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (19, 'office_lead', '王建国', '13807530019', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3'),
+  (20, 'inspector', '林晓雯', '13807530020', '$y$j9T$U8fWhbuBJlpsJ29bnZvgX0$vjcW/kIBVMHaEP6OKLv2K1r4PCSMEPnS9S1/dQja0n3');
 
 -- Memberships: each user's role in their unit.
 INSERT INTO memberships (id, user_id, unit_id, role) VALUES
@@ -135,7 +139,9 @@ INSERT INTO memberships (id, user_id, unit_id, role) VALUES
   (15, 15, 101, 'coordinator'),
   (16, 16, 101, 'admin'),
   (17, 17, 105, 'clerk'),
-  (18, 18, 103, 'reviewer');
+  (18, 18, 103, 'reviewer'),
+  (19, 19, 1, 'coordinator'),
+  (20, 20, 1, 'inspector');
 
 -- 问题分类: two levels; the intake offers only leaves (a top-level
 -- category without children is a leaf too). time_limit_days is the

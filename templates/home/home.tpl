@@ -1,5 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>工作台</h1>
 <p class="welcome">{{DISPLAY_NAME}}，您好。所在单位：{{UNIT}}（{{JURISDICTION}}）</p>
+{{#BULLETINS}}<section class="panel bulletins-home" aria-label="通报"><h2>通报</h2>
+<ul>{{#BULLETIN}}<li><a href="/bulletins/{{ID}}">{{TITLE}}</a> <span class="date">{{DATE}} 发布</span></li>
+{{/BULLETIN}}</ul></section>{{/BULLETINS}}
 <h2>我的角色</h2>
 <ul class="roles">
 {{#ROLE}}<li><strong>{{LABEL}}</strong>：{{DUTY}}</li>

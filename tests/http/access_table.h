@@ -29,7 +29,9 @@ enum {
 	AD = 1 << 7,   /* admin 系统管理员 */
 	ANY = 1 << 8,  /* any signed-in user */
 	PUB = 1 << 9,  /* anyone, signed in or not */
-	KB = OP | CL | ED | AP | OF | RV | CV,  /* every role that searches the KB */
+	IN = 1 << 10,  /* inspector 质检员 */
+	KB = OP | CL | ED | AP | OF | RV | CV | IN,  /* every role that searches the KB */
+	QA = OF | IN,  /* who samples and marks answers (K10) */
 };
 
 struct account {
@@ -52,6 +54,7 @@ static const struct account accounts[] = {
 	{ "mj_admin", AD },
 	{ "mj_clerk", CL },
 	{ "mj_reviewer", RV },
+	{ "inspector", IN },
 };
 #define N_ACCOUNTS (sizeof accounts / sizeof accounts[0])
 
@@ -142,6 +145,22 @@ static const struct row table[] = {
 	{ "POST", "/knowledge/grants", ED, 400 },
 	{ "GET", "/knowledge/people", KB, 200 },
 	{ "POST", "/knowledge/people", AP, 400 },
+	{ "GET", "/assessment", ANY, 200 },
+	{ "POST", "/assessment/compute", OF, 400 },
+	{ "GET", "/assessment/export.csv", OF, 200 },
+	{ "GET", "/assessment/formula", OF, 200 },
+	{ "POST", "/assessment/formula", OF, 400 },
+	{ "GET", "/assessment/units/{id}", ANY, 404 },
+	{ "GET", "/quality", QA, 200 },
+	{ "POST", "/quality/draw", QA, 400 },
+	{ "POST", "/quality/samples/{id}", QA, 400 },
+	{ "GET", "/bulletins", ANY, 200 },
+	{ "POST", "/bulletins", OF, 400 },
+	{ "GET", "/bulletins/{id}", ANY, 404 },
+	{ "POST", "/bulletins/{id}", OF, 400 },
+	{ "POST", "/bulletins/{id}/approve", OF, 404 },
+	{ "POST", "/bulletins/{id}/publish", OF, 404 },
+	{ "GET", "/bulletins/{id}/export.csv", ANY, 404 },
 	{ "POST", "/knowledge/grants/{id}/approve", AP, 404 },
 	{ "POST", "/knowledge/grants/{id}/consent", OF, 404 },
 	{ "POST", "/knowledge/grants/{id}/refuse", KB, 404 },

@@ -96,7 +96,7 @@ static const struct field_columns field_columns[] = {
 	{ "to", "" },
 	{ "n", "" },
 	/* kb_create / kb_save (trimmed); h_kb_create, h_kb_save details */
-	{ "title", "kb_versions.title audit_log.detail" },
+	{ "title", "kb_versions.title bulletins.title audit_log.detail" },
 	/* kb_versions (trimmed), h_routing_create (keywords_normal; in the rule
 	 * text of the detail), h_dispute_rule (as sent; event note and detail) */
 	{ "keywords", "kb_versions.keywords routing_rules.keywords dispute_events.note audit_log.detail" },
@@ -110,7 +110,7 @@ static const struct field_columns field_columns[] = {
 	 * h_order_send_back/reopen/refuse_return/return (order event note),
 	 * h_dispute_refuse (dispute_answer, event note), h_dispute_unbind
 	 * (dispute_unbind, event note), details of all */
-	{ "reason", "kb_versions.reject_reason kb_entries.obsolete_reason order_returns.reason order_returns.decision_note order_events.note disputes.refusal disputes.unbound_reason dispute_events.note audit_log.detail" },
+	{ "reason", "kb_versions.reject_reason kb_entries.obsolete_reason order_returns.reason order_returns.decision_note order_events.note disputes.refusal disputes.unbound_reason dispute_events.note qa_samples.reason kb_updates.text audit_log.detail" },
 	{ "a", "" },
 	{ "b", "" },
 	/* kb_updates.problem ENUM, checked; texts print its label */
@@ -236,6 +236,22 @@ static const struct field_columns field_columns[] = {
 	{ "correct", "kb_typos.correct audit_log.detail" },
 	/* h_order_create (order_insert) */
 	{ "intake_key", "orders.intake_key" },
+	/* h_assess_formula_save (score_formula_add) */
+	{ "w_timely", "" },
+	{ "w_complete", "" },
+	{ "w_onecall", "" },
+	{ "w_accurate", "" },
+	{ "w_quality", "" },
+	{ "sample_pct", "" },
+	{ "sample_min", "" },
+	/* h_quality_mark: accurate or inaccurate */
+	{ "verdict", "" },
+	/* h_bulletin_save (bulletin_save) */
+	{ "body", "bulletins.body" },
+	{ "commend_n", "" },
+	{ "name_below", "" },
+	/* the bulletin's CSV: which table */
+	{ "table", "" },
 };
 
 #endif

@@ -46,6 +46,7 @@ static const struct sees sees[] = {
 	{ "mj_admin", "", "" },
 	{ "mj_clerk", "m", "m" },
 	{ "mj_reviewer", "", "" },
+	{ "inspector", "", "" },
 };
 
 static const struct sees *sees_of(const struct account *a)
