@@ -147,7 +147,7 @@ FUZZ_LIBS  = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 FUZZ_SRC_form     = form arena workdays http
 FUZZ_SRC_sanitize = sanitize arena
 FUZZ_SRC_kb_xml   = kb_xml kb_ops kb kb_store search_store sanitize bigram workdays step audit_store audit user_store \
-                    arena db form roles
+                    arena db form roles calendar_store
 FUZZ_TARGETS = form sanitize kb_xml
 FUZZ_SECONDS ?= 30
 

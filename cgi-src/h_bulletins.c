@@ -37,8 +37,6 @@ struct bview {
 	struct score_month_row *mo;                 /* this month's, or NULL */
 	struct score_category_row *cat;
 	size_t ncat;
-	struct score_unit_kind_row *k;
-	size_t nk;
 	struct score_pair_row *acct;
 	size_t nacct;
 	struct score_row **bars;                    /* units with update orders */
@@ -125,8 +123,6 @@ static int bulletin_load(struct req *r, struct bview *v)
 		rc = load_trend(r, v);
 	if (rc == DB_OK)
 		rc = score_categories(r->db, r->a, v->b->month, &v->cat, &v->ncat);
-	if (rc == DB_OK)
-		rc = score_month_kinds(r->db, r->a, v->b->month, &v->k, &v->nk);
 	if (rc == DB_OK)
 		rc = score_accountability(r->db, r->a, from, to, &v->acct, &v->nacct);
 	if (rc != DB_OK)
@@ -310,6 +306,39 @@ static void chart_distribution(struct tdict *d, const struct bview *v)
 	}
 }
 
+/* A named unit's reasons: its counts from the month's frozen scores, the
+ * largest three (the findings themselves are on its own page). */
+static void fill_reasons(struct tdict *u, const struct score_row *s)
+{
+	const struct { const char *kind; long long n; } why[] = {
+		{ "unreviewed", s->published - s->reviewed },
+		{ "late_change", s->changes - s->changes_on_time },
+		{ "update_late", s->updates - s->updates_on_time },
+		{ "gap_open", s->gaps_open },
+		{ "field_empty", s->fields_empty },
+		{ "inaccurate", s->qa_marked - s->qa_accurate },
+		{ "typo", s->typos },
+		{ "keyword", s->keywords },
+		{ "format", s->formats },
+		{ "duplicate", s->duplicates },
+		{ "no_people", !s->has_people },
+	};
+	const size_t n = sizeof why / sizeof why[0];
+	int used[sizeof why / sizeof why[0]] = { 0 };
+	for (int k = 0; k < 3; k++) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if (!used[i] && why[i].n > 0 && (best == n || why[i].n > why[best].n))
+				best = i;
+		if (best == n)
+			return;
+		used[best] = 1;
+		struct tdict *w = tmpl_section(u, "REASON");
+		tmpl_set(w, "KIND", assess_finding_label(why[best].kind));
+		tmpl_set_int(w, "N", why[best].n);
+	}
+}
+
 /* Units commended (the best commend_n) and named (below the line, or
  * without people), with their people and reasons. */
 static void fill_units(struct req *r, struct tdict *d, const struct bview *v)
@@ -334,14 +363,7 @@ static void fill_units(struct req *r, struct tdict *d, const struct bview *v)
 		tmpl_set(u, "OWNER", s->owner ? s->owner : "未明确");
 		if (commend)
 			continue;
-		int shown = 0;
-		for (size_t j = 0; j < v->nk && shown < 3; j++)
-			if (v->k[j].unit_id == s->unit_id) {
-				struct tdict *w = tmpl_section(u, "REASON");
-				tmpl_set(w, "KIND", assess_finding_label(v->k[j].kind));
-				tmpl_set_int(w, "N", v->k[j].n);
-				shown++;
-			}
+		fill_reasons(u, s);
 		for (size_t j = 0; j < v->nacct; j++)
 			if (v->acct[j].unit_id == s->unit_id) {
 				struct tdict *w = tmpl_section(u, "ACCOUNT");

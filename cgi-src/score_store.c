@@ -32,7 +32,6 @@ enum stmt {
 	STMT_CATEGORIES,
 	STMT_FINDINGS,
 	STMT_FINDING_KINDS,
-	STMT_MONTH_KINDS,
 	STMT_ACCOUNTABILITY,
 	STMT_ANSWERED,
 	STMT_SAMPLE_DRAW,
@@ -64,7 +63,6 @@ DB_ROW_COLS(score_category_row, SCORE_CATEGORY_ROW);
 DB_ROW_COLS(score_finding_row, SCORE_FINDING_ROW);
 DB_ROW_COLS(score_kind_row, SCORE_KIND_ROW);
 DB_ROW_COLS(qa_sample_row, QA_SAMPLE_ROW);
-DB_ROW_COLS(score_unit_kind_row, SCORE_UNIT_KIND_ROW);
 #define COUNT_ROW(X, S) X(S, INT, n, "COUNT(*)")
 DB_ROW_STRUCT(count_row, COUNT_ROW);
 DB_ROW_COLS(count_row, COUNT_ROW);
@@ -161,8 +159,6 @@ static const char *const sql[STMT__MAX] = {
 	" WHERE f.month = ? AND f.unit_id = ? ORDER BY f.kind, f.id LIMIT ?",
 	[STMT_FINDING_KINDS] = "SELECT " DB_COLS(SCORE_KIND_ROW) " FROM unit_findings"
 	" WHERE month = ? AND unit_id = ? GROUP BY kind ORDER BY kind",
-	[STMT_MONTH_KINDS] = "SELECT " DB_COLS(SCORE_UNIT_KIND_ROW) " FROM unit_findings"
-	" WHERE month = ? GROUP BY unit_id, kind ORDER BY unit_id, COUNT(*) DESC LIMIT 20000",
 	[STMT_ACCOUNTABILITY] = PAIRS("SELECT unit_id AS u, COUNT(*) AS n,"
 	" SUM(state = 'open') AS good FROM accountability"
 	" WHERE opened_at < ? AND (state = 'open' OR closed_at >= ?) GROUP BY u"),
@@ -418,6 +414,14 @@ int score_month(struct db *db, struct arena *a, const char *month, long long jur
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_MONTH], &res, DB_S(month), DB_I(jur), DB_I(jur));
 	DB_ROWS_OUT(rc, &res, score_row, a, v, n);
+	if (rc == DB_OK && jur != 0 && *n > 0) {
+		int *score = arena_alloc(a, *n * sizeof *score), *rank = arena_alloc(a, *n * sizeof *rank);
+		for (size_t i = 0; i < *n; i++)
+			score[i] = (int)(*v)[i].score;
+		assess_rank(score, *n, rank);
+		for (size_t i = 0; i < *n; i++)
+			(*v)[i].rank = rank[i];
+	}
 	return rc;
 }
 
@@ -512,15 +516,6 @@ int score_sample_mark(struct db *db, struct arena *a, long long id, const char *
 	int rc = db_exec(db, a, sql[STMT_SAMPLE_MARK], &res, DB_S(verdict), DB_S(reason),
 			 id_or_null(fault_entry), id_or_null(update_id), DB_I(inspector), DB_I(id));
 	return db_changed(rc, &res);
-}
-
-int score_month_kinds(struct db *db, struct arena *a, const char *month,
-		      struct score_unit_kind_row **v, size_t *n)
-{
-	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_MONTH_KINDS], &res, DB_S(month));
-	DB_ROWS_OUT(rc, &res, score_unit_kind_row, a, v, n);
-	return rc;
 }
 
 int score_accountability(struct db *db, struct arena *a, const char *from, const char *to,

@@ -146,7 +146,8 @@ int score_month_put(struct db *db, struct arena *a, const char *month, long long
 	X(S, NSTR, owner, "p.owner_name")                                    \
 	X(S, STR, owner_phone, "COALESCE(p.owner_phone, '')")
 DB_ROW_STRUCT(score_row, SCORE_ROW);
-/* A month's scores of the units in jurisdiction jur (0: all), best first. */
+/* A month's scores of the units in jurisdiction jur (0: all), best first;
+ * for a county the ranks are those among its own units (D7). */
 int score_month(struct db *db, struct arena *a, const char *month, long long jur,
 		struct score_row **v, size_t *n);
 /* A unit's months, latest first (at most 24). */
@@ -194,12 +195,6 @@ DB_ROW_STRUCT(score_kind_row, SCORE_KIND_ROW);
 int score_finding_kinds(struct db *db, struct arena *a, const char *month, long long unit,
 			struct score_kind_row **v, size_t *n);
 
-/* Every unit's findings of a month counted by kind. */
-#define SCORE_UNIT_KIND_ROW(X, S)                                            \
-	X(S, INT, unit_id, "unit_id") X(S, STR, kind, "kind") X(S, INT, n, "COUNT(*)")
-DB_ROW_STRUCT(score_unit_kind_row, SCORE_UNIT_KIND_ROW);
-int score_month_kinds(struct db *db, struct arena *a, const char *month,
-		      struct score_unit_kind_row **v, size_t *n);
 /* Accountability records (问责) per unit open at some time in the month:
  * n all of them, good those still open. */
 int score_accountability(struct db *db, struct arena *a, const char *from, const char *to,

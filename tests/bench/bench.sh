@@ -4,7 +4,7 @@
 # against the bare FastCGI route (hello) measured in the same run; then the
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
 # Names: static hello login home kb_search_public kb_search_operator kb_entry
-# order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m.
+# order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess.
 # BENCH_SECONDS sets each run's length.
 #
 # The searches (kb_search_public, kb_search_operator) ask a mix of some 300
@@ -15,7 +15,10 @@
 # the same mix of the SQL search in the same run (hotlined restarted with
 # search = sql) and prints how many times faster the index is. kb_1m grows
 # the knowledge base to 1,000,000 entries, builds the index (timed, sized)
-# and times the public search again.
+# and times the public search again. assess (K10) computes one month's unit
+# scores, findings and lint for 200 member units, 100,000 entries and
+# 1,000,000 orders (goal: under 60 s) and times the bulletin page of that
+# month, published through the pages as the office would.
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 export VAR=${VAR:-$TOP/var/bench} PORT=${PORT:-8282}
@@ -190,12 +193,12 @@ run() {
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(static hello login home kb_search_public kb_search_operator kb_search_words kb_entry
-		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m)
+		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess)
 # kb_search_sql and kb_1m are steps of their own, run in this order at the end.
 pages=() steps=()
 for n in "${names[@]}"; do
 	case $n in
-	kb_search_sql | kb_1m) steps+=("$n") ;;
+	kb_search_sql | kb_1m | assess) steps+=("$n") ;;
 	*)
 		[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]} kb_search_sql kb_1m)" >&2; exit 2; }
 		pages+=("$n")
@@ -203,6 +206,12 @@ for n in "${names[@]}"; do
 	esac
 done
 names=("${pages[@]}" "${steps[@]}")
+
+# The assessment's 200 member units come first, so that the entries and
+# orders loaded next spread over them too.
+case " ${names[*]} " in
+*" assess "*) "$BENCHLOAD" -c "$VAR/hotline.conf" unit 200 >/dev/null ;;
+esac
 
 # The knowledge-base pages need the 100,000 generated entries; loading them
 # (and building their full-text indexes, then the search index) is timed
@@ -261,6 +270,39 @@ line() {
 	eval "rps_$1=$rps"
 }
 
+# post_as SID PAGE PATH [DATA]: posts a form of PAGE (its CSRF token) to
+# PATH as that session; prints the redirect's Location.
+post_as() {
+	local csrf
+	csrf=$(curl -s -H "Cookie: hl_sid=$1" "$BASE$2" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: hl_sid=$1" \
+		--data "csrf=$csrf${4:+&$4}" "$BASE$3"
+}
+
+# assess_step: last month's assessment over the bench's data, timed; then
+# its bulletin drafted, approved by another office user and published,
+# for the bulletin page (URL[bulletin]) as a unit's clerk reads it.
+assess_step() {
+	"$BENCHLOAD" -c "$VAR/hotline.conf" kb 100000 >/dev/null
+	local t0 month out id lead_sid
+	t0=$(date +%s.%N)
+	"$BENCHLOAD" -c "$VAR/hotline.conf" order 1000000 >/dev/null
+	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "bench order_load_1m_s=%.1f\n", b - a }'
+	month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 day" +%Y-%m)
+	out=$("$TOP/build/hotlinectl" -c "$VAR/hotline.conf" assess run "$month")
+	printf '%s\n' "$out" | awk '{ for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		printf "bench assess_month units=%s entries=%s findings=%s duplicate_pairs=%s lint_s=%.1f dupes_s=%.1f total_s=%.1f goal_s=60\n",
+			v["units"], v["entries"], v["findings"], v["duplicates"], v["lint_ms"] / 1000,
+			v["dupes_ms"] / 1000, v["total_ms"] / 1000 }'
+	id=$(post_as "$coord_sid" /bulletins /bulletins "month=$month" | sed -n 's|.*/bulletins/\([0-9]*\).*|\1|p')
+	[ -n "$id" ] || { echo "bench: no bulletin drafted for $month" >&2; exit 1; }
+	lead_sid=$(signin office_lead)
+	post_as "$lead_sid" "/bulletins/$id" "/bulletins/$id/approve" >/dev/null
+	post_as "$coord_sid" "/bulletins/$id" "/bulletins/$id/publish" >/dev/null
+	URL[bulletin]=/bulletins/$id
+	AUTH[bulletin]=clerk
+}
+
 read -r base_rps base_p99 < <(run hello)
 for n in "${names[@]}"; do
 	case $n in
@@ -278,6 +320,10 @@ for n in "${names[@]}"; do
 				'BEGIN { printf "bench %s_vs_sql=%.1fx\n", n, (s > 0 ? f / s : 0) }'
 		done
 		search_engine index
+		;;
+	assess)
+		assess_step
+		line bulletin
 		;;
 	kb_1m)
 		t0=$(date +%s.%N)

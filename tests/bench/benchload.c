@@ -32,7 +32,28 @@ struct load {
 	const char *help;
 };
 
+/* Member units (every active unit but the call centre) until n exist: the
+ * new ones are city departments "bench-unit-N", so that the knowledge and
+ * the orders loaded after them spread over them too. */
+static int unit_bench_load(struct db *db, struct arena *a, long long n)
+{
+	static const char *const count_sql =
+		"SELECT COUNT(*) FROM units WHERE active = 1 AND kind <> 'callcentre'";
+	static const char *const add_sql =
+		"INSERT INTO units (code, name, kind, jurisdiction_id) VALUES (?, ?, 'department', 1)";
+	struct dbres cnt;
+	int rc = db_exec0(db, a, count_sql, &cnt);
+	long long have = rc == DB_OK ? db_int(&cnt, 0, 0) : 0;
+	for (long long i = have; rc == DB_OK && i < n; i++)
+		rc = db_exec(db, a, add_sql, NULL, DB_S(arena_printf(a, "bench-unit-%lld", i)),
+			     DB_S(arena_printf(a, "梅州市测试单位%lld", i)));
+	if (rc == DB_OK)
+		printf("bench units: %lld\n", have > n ? have : n);
+	return rc;
+}
+
 static const struct load loads[] = {
+	{ "unit", 10000, unit_bench_load, "member units (city departments bench-unit-N)" },
 	{ "kb", 10000000, kb_bench_load, "published FAQ entries, ids from 1000000" },
 	{ "order", 10000000, order_bench_load, "work orders numbered bench-YYYYMMDD-NNNNNN" },
 	{ "dispute", 1000000, dispute_bench_load,

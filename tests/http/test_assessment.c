@@ -50,6 +50,15 @@ START_TEST(office_computes_a_month_and_a_unit_reads_its_findings)
 	ACT(&coord, "/assessment/compute", form(&coord, body, sizeof body, "month", last, NULL), 409);
 	SAYS(&coord, "冻结");
 
+	/* A county's office sees its own units, ranked among themselves (D7). */
+	struct web mj;
+	sign_in(&mj, "mj_coordinator");
+	GET(&mj, pathf(path, sizeof path, "/assessment?month=%s", last), 200);
+	ck_assert_int_gt(count(&mj, "//table[@class='scores']/tbody/tr"), 0);
+	ck_assert_int_eq(count(&mj, "//table[@class='scores']/tbody/tr[not(starts-with(td[2]/a, '梅江区'))]"), 0);
+	ck_assert_int_eq(count(&mj, "//table[@class='scores']/tbody/tr[1]/td[1][.='1']"), 1);
+	web_free(&mj);
+
 	/* This month, computed now. */
 	long before = audit_last_id();
 	ACT(&coord, "/assessment/compute", form(&coord, body, sizeof body, "month", now, NULL), 303);
