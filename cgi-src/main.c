@@ -213,8 +213,8 @@ int main(int argc, char **argv)
 	/* Keep freed memory for the next request rather than give it back to
 	 * the kernel and fault it in again: on a 100 KB page (a bulletin) the
 	 * page faults of fresh memory took a third of the time. */
-	mallopt(M_MMAP_THRESHOLD, 8 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 8 << 20);
 	while ((opt = getopt(argc, argv, "c:")) != -1) {
 		if (opt == 'c')
 			conf = optarg;
