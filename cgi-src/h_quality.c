@@ -15,6 +15,17 @@
 #include "score_store.h"
 #include "view.h"
 
+/* The sample is the city's (one a month over every answered call): its
+ * inspectors and the city's office draw and mark it; a county's office
+ * reads the marks of its own units. */
+static int city(struct req *r)
+{
+	if (r->actor->scope_jur == 0)
+		return 1;
+	r->err_msg = "解答质检由市管理办组织，县（市、区）管理办不参与抽检。";
+	return 0;
+}
+
 static int quality_page(struct req *r, const char *month, const char *alert, int status)
 {
 	char from[20], to[20];
@@ -41,10 +52,13 @@ static int quality_page(struct req *r, const char *month, const char *alert, int
 	tmpl_set_int(d, "MIN", f.sample_min);
 	tmpl_set_int(d, "SIZE", assess_sample_size(&f, answered));
 	tmpl_set_int(d, "DRAWN", (long long)n);
-	if (n == 0 && answered > 0)
+	long long scope = r->actor->scope_jur;
+	if (n == 0 && answered > 0 && scope == 0)
 		tmpl_set(tmpl_section(d, "DRAW"), "MONTH", month);
 	long marked = 0, accurate = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (scope != 0 && s[i].jur_id != scope)
+			continue;
 		struct tdict *row = tmpl_section(d, "SAMPLE");
 		tmpl_set_int(row, "ID", s[i].id);
 		tmpl_set_int(row, "ORDER_ID", s[i].order_id);
@@ -57,7 +71,8 @@ static int quality_page(struct req *r, const char *month, const char *alert, int
 		/* the office may open the call; an inspector reads it here */
 		tmpl_show(row, caps_allow(r->actor->caps, 1, CAP_DISPATCH) ? "ORDER_LINK" : "ORDER_TEXT");
 		if (strcmp(s[i].verdict, "pending") == 0) {
-			tmpl_set_int(tmpl_section(row, "MARK"), "ENTRY_ID", s[i].entry_id);
+			if (scope == 0)
+				tmpl_set_int(tmpl_section(row, "MARK"), "ENTRY_ID", s[i].entry_id);
 			continue;
 		}
 		marked++;
@@ -86,6 +101,8 @@ int h_quality(struct req *r)
 int h_quality_draw(struct req *r)
 {
 	char month[8], from[20], to[20];
+	if (!city(r))
+		return 403;
 	if (assess_req_month(r, month) != 0)
 		return 400;
 	int y, m;
@@ -119,6 +136,8 @@ int h_quality_draw(struct req *r)
 
 int h_quality_mark(struct req *r)
 {
+	if (!city(r))
+		return 403;
 	const char *verdict = r->f[F_VERDICT].s;
 	int bad = strcmp(verdict, "inaccurate") == 0;
 	if (!bad && strcmp(verdict, "accurate") != 0) {

@@ -217,6 +217,7 @@ int score_answered(struct db *db, struct arena *a, const char *from, const char 
 	X(S, STR, title, "COALESCE(v.title, '')")                            \
 	X(S, INT, unit_id, "s.unit_id")                                      \
 	X(S, STR, unit, "u.name")                                            \
+	X(S, INT, jur_id, "u.jurisdiction_id")                               \
 	X(S, STR, verdict, "s.verdict")                                      \
 	X(S, STR, reason, "s.reason")                                        \
 	X(S, INT, fault_entry_id, "COALESCE(s.fault_entry_id, 0)")           \

@@ -213,6 +213,14 @@ START_TEST(the_inspector_samples_and_marks_an_answer)
 	ck_assert_msg(body_has(&ed, "质检测试：缴费年限口径已调整"), "the update order shows the reason");
 	/* marked once */
 	ACT(&insp, act, form(&insp, body, sizeof body, "verdict", "accurate", NULL), 409);
+	/* a county's office reads its own units' marks; the city draws and marks */
+	struct web mj;
+	sign_in(&mj, "mj_coordinator");
+	GET(&mj, pathf(path, sizeof path, "/quality?month=%s", now), 200);
+	ck_assert_int_eq(count(&mj, "//form[contains(@action, '/quality/')]"), 0);
+	ck_assert_int_eq(count(&mj, "%s", xp), 0);
+	ACT(&mj, act, form(&mj, body, sizeof body, "verdict", "accurate", NULL), 403);
+	web_free(&mj);
 	/* a clerk is no inspector */
 	struct web clerk;
 	sign_in(&clerk, "clerk_hrss");
