@@ -11,10 +11,12 @@
 #include "kb_ops.h"
 #include "score_store.h"
 
-/* Entries linted per round trip; a document's text kept for the
- * near-duplicate search is cut to this many bytes. */
+/* Entries linted per round trip; an entry's text kept for the
+ * near-duplicate search is its first DOC_CHARS characters (title and
+ * public fields): 100,000 entries then hold under 200 MB at worst. */
 #define BATCH 2000
-#define DOC_MAX 4000
+#define DOC_CHARS 600
+#define DETAIL_CHARS 200
 #define DUPE_JACCARD 0.8
 
 struct unit {
@@ -63,7 +65,7 @@ static int finding(struct run *r, long long unit, const char *kind, long long en
 {
 	const struct score_finding f = { .unit_id = unit, .entry_id = entry,
 					 .other_entry_id = other, .update_id = update,
-					 .kind = kind, .detail = detail };
+					 .kind = kind, .detail = kb_cut(r->a, detail, DETAIL_CHARS) };
 	r->st->findings++;
 	return score_finding_add(r->db, r->a, &r->fs, &f);
 }
@@ -188,7 +190,7 @@ static void keep_doc(struct run *r, const struct score_entry_row *e, const char 
 	}
 	r->linted[r->ndocs] = (char)(linted != 0);
 	r->docs[r->ndocs++] = (struct kb_dupe_doc){ (unsigned)e->id, (unsigned)e->unit_id,
-						    kb_cut(r->a, text, DOC_MAX / 3) };
+						    kb_cut(r->a, text, DOC_CHARS) };
 }
 
 /* Lints one entry: counts and a finding per kind of fault (its first
@@ -211,8 +213,10 @@ static int lint_entry(struct run *r, struct arena *tmp, const struct kb_lint_lis
 		static const char *const kinds[KBL__MAX] = { "typo", "keyword", "format",
 							     "field_empty" };
 		const char *k = kinds[f[i].kind];
-		if (f[i].kind == KBL_REQUIRED && kind == KB_ORG && strcmp(f[i].where, "联系方式") == 0)
+		if (f[i].kind == KBL_REQUIRED && kind == KB_ORG && strcmp(f[i].where, "联系方式") == 0) {
 			k = "org_contacts";
+			u->c.org_no_contacts++;
+		}
 		rc = finding(r, u->id, k, e->id, 0, 0,
 			     arena_printf(r->a, "%s：%s", f[i].where, f[i].text));
 	}
