@@ -27,7 +27,7 @@ static const struct ckey keys[] = {
 	I(session_idle_min, 1, 24 * 60), I(session_max_hours, 1, 24 * 7),
 	I(cookie_secure, 0, 1), I(public_max_age, 0, 3600), S(log), S(pid_file),
 	S(search_index), S(search), I(search_poll_ms, 50, 60000),
-	I(login_addr_max, 1, 100000), S(public_origin),
+	I(login_addr_max, 1, 100000), S(public_origin), I(debug_headers, 0, 1),
 };
 
 static void defaults(struct config *c)

@@ -19,6 +19,7 @@ struct config {
 	int session_max_hours;
 	int cookie_secure;
 	int public_max_age;   /* seconds nginx may keep a public page */
+	int debug_headers;    /* 1: answers carry X-DB-Round-Trips (tests, bench) */
 	char search_index[256]; /* this node's search index (kb_index.h); "" none */
 	char search[16];      /* "index" (default) or "sql": the engine searches use */
 	int search_poll_ms;   /* how often the index looks for changes */

@@ -22,6 +22,7 @@ struct db {
 	MYSQL *m;
 	int in_tx;
 	int long_ops;   /* hotlinectl: allow statements of up to an hour */
+	unsigned trips; /* round trips to the server since db_trips_reset */
 	char err[256];
 	struct cached cache[DB_CACHE];
 };
@@ -120,6 +121,7 @@ static MYSQL_STMT *prepared(struct db *db, const char *sql, int *rc)
 		MYSQL_STMT *st = mysql_stmt_init(db->m);
 		if (st == NULL)
 			abort();
+		db->trips++;
 		if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
 			*rc = classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 			mysql_stmt_close(st);
@@ -259,6 +261,7 @@ static int run_once(struct db *db, struct arena *a, const char *sql,
 	}
 	if (np > 0 && mysql_stmt_bind_param(st, b) != 0)
 		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+	db->trips++;
 	if (mysql_stmt_execute(st) != 0)
 		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 	if (res != NULL) {
@@ -305,21 +308,34 @@ int db_exec_text(struct db *db, const char *sql)
 	return rc;
 }
 
+/* START TRANSACTION, one round trip; a connection found dead there (the
+ * server restarted) is opened again once, since nothing is in flight. */
+static int start_tx(struct db *db)
+{
+	static const char q[] = "START TRANSACTION";
+	db->trips++;
+	if (mysql_real_query(db->m, q, sizeof q - 1) == 0)
+		return DB_OK;
+	return classify(db, mysql_errno(db->m), mysql_error(db->m));
+}
+
 int db_begin(struct db *db)
 {
+	int fresh = db->m == NULL;
 	int rc = connect_db(db);
 	if (rc != DB_OK)
 		return rc;
-	if (mysql_ping(db->m) != 0 || mysql_autocommit(db->m, 0) != 0) {
+	rc = start_tx(db);
+	if (rc == DB_DOWN && !fresh) {
 		drop_connection(db);
 		rc = connect_db(db);
-		if (rc != DB_OK)
-			return rc;
-		if (mysql_autocommit(db->m, 0) != 0) {
-			rc = classify(db, mysql_errno(db->m), mysql_error(db->m));
+		if (rc == DB_OK)
+			rc = start_tx(db);
+	}
+	if (rc != DB_OK) {
+		if (rc == DB_DOWN)
 			drop_connection(db);
-			return rc;
-		}
+		return rc;
 	}
 	db->in_tx = 1;
 	return DB_OK;
@@ -329,14 +345,13 @@ int db_commit(struct db *db)
 {
 	if (db->m == NULL)
 		return DB_DOWN;
+	db->trips++;
 	if (mysql_commit(db->m) != 0) {
 		int rc = classify(db, mysql_errno(db->m), mysql_error(db->m));
 		db_rollback(db);
 		return rc;
 	}
 	db->in_tx = 0;
-	if (mysql_autocommit(db->m, 1) != 0)
-		drop_connection(db);
 	return DB_OK;
 }
 
@@ -345,8 +360,19 @@ void db_rollback(struct db *db)
 	if (db->m == NULL || !db->in_tx)
 		return;
 	db->in_tx = 0;
-	if (mysql_rollback(db->m) != 0 || mysql_autocommit(db->m, 1) != 0)
+	db->trips++;
+	if (mysql_rollback(db->m) != 0)
 		drop_connection(db);
+}
+
+unsigned db_trips(const struct db *db)
+{
+	return db->trips;
+}
+
+void db_trips_reset(struct db *db)
+{
+	db->trips = 0;
 }
 
 long long db_int(const struct dbres *r, size_t row, size_t col)

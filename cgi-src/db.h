@@ -116,6 +116,8 @@ void *db_rows_fill(const struct dbres *res, const struct db_col *cols, size_t nc
 		*(one) = (rc) == DB_OK ? db_rows((res), S, (a)) : NULL;      \
 	} while (0)
 
+/* A transaction is START TRANSACTION ... COMMIT on a connection left in
+ * autocommit: one round trip each. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 /* Safe to call when no transaction is open. */
@@ -127,6 +129,11 @@ static inline int db_status(int rc)
 {
 	return rc == DB_DOWN ? 503 : rc == DB_CONFLICT ? 409 : 500;
 }
+
+/* Round trips to the server (prepares, executes, transaction statements)
+ * since the last reset: hotlined counts them per request. */
+unsigned db_trips(const struct db *db);
+void db_trips_reset(struct db *db);
 
 /* Text of the last error, for logs. */
 const char *db_error(struct db *db);

@@ -53,6 +53,7 @@ static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
 	r.search = search;
 	buf_init(&r.head, a);
 	buf_init(&r.out, a);
+	db_trips_reset(db);
 	int status = http_read(&r, fr);
 	if (status == 0)
 		status = route_dispatch(&r);
@@ -61,6 +62,8 @@ static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
 	if (status >= 400 && (r.status != status || r.out.len == 0))
 		view_error(&r, status);
 	r.status = status;
+	if (cfg.debug_headers)
+		http_header(&r, "X-DB-Round-Trips", arena_printf(a, "%u", db_trips(db)));
 	http_send(&r, fr);
 	log_request(&r, db);
 }

@@ -326,6 +326,7 @@ session_idle_min = 30
 session_max_hours = 12
 cookie_secure = 0
 public_max_age = 5
+debug_headers = 1
 search_index = $SEARCH_DIR
 log = $APPLOG.log
 pid_file = $APP_PID
