@@ -35,7 +35,7 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         procedure_store h_procedures \
         kb kb_ops kb_store kb_view kb_xml bigram sanitize diff h_kb h_kb_updates h_kb_grants h_public \
         assess_store h_kb_people kb_lint h_kb_typos kb_check kb_dupes \
-        assess assess_run score_store bulletin_store chart h_assess h_quality h_bulletins \
+        assess assess_run score_store bulletin_store chart h_assess h_quality h_bulletins h_privacy \
         kb_query kb_index kb_search search_store h_synonyms \
         step order order_store order_ops order_view h_orders h_order_lists dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
@@ -79,7 +79,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)
 # stack's configuration and database, and the access suite routes[].
 HTTP_SUITES = auth admin calendar audit categories routing procedures input \
               kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people assessment \
-              order_intake order_handling order_returns order_search \
+              order_intake order_handling order_returns order_search retention \
               dispute_referral dispute_review meetings determination accountability \
               dispute_counties dispute_form \
               search_synonyms search_learned search_public search_nodes \

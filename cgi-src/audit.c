@@ -93,6 +93,7 @@ static const struct { const char *code, *label; } action_labels[] = {
 	{ "bulletin.publish", "发布通报" },
 	{ "order.coop", "填写配合办理情况" },
 	{ "order.sweep", "超期扫描" },
+	{ "order.retention", "设定个人信息保存期限" },
 	/* 争议认定 */
 	{ "dispute.unit_opinion", "部门处理意见" },
 	{ "dispute.coordinate", "管理办协调情况" },

@@ -260,6 +260,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "commend_n", "表扬单位数", V_INT, 2, 0, 20 },           /* F_COMMEND_N */
 	{ "name_below", "点名分数线", V_INT, 3, 0, 100 },         /* F_NAME_BELOW */
 	{ "table", "表格", V_CODE, 16, 0, 0 },                    /* F_TABLE */
+	{ "retain_months", "保存期限（月）", V_INT, 3, 6, 240 },  /* F_RETAIN_MONTHS */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -166,6 +166,7 @@ enum field {
 	F_COMMEND_N,
 	F_NAME_BELOW,
 	F_TABLE,
+	F_RETAIN_MONTHS,
 	F__MAX
 };
 

@@ -36,6 +36,7 @@ static const struct tile tiles[] = {
 	{ CAP_KB_EDIT, "/assessment", "本单位考核", "逐月查看本单位得分和需要整改的问题" },
 	{ CAP_QA, "/quality", "解答质检", "每月抽检知识库解答的来电，评定是否准确" },
 	{ CAP_DISPATCH, "/bulletins", "通报", "起草、审核、发布月度考核通报" },
+	{ CAP_DISPATCH, "/orders/retention", "个人信息保存期限", "来电人姓名和号码在办结工单中保存的月数" },
 };
 
 /* The latest bulletins published to the actor's unit: the city's and its

@@ -184,6 +184,9 @@ static const char *event_label(const char *kind)
 	return kind;
 }
 
+/* What a finished order shows for its caller past the retention period. */
+#define ANONYMISED "（超过保存期限，已清除）"
+
 static void fill_order(struct req *r, struct tdict *d, const struct order_row *o,
 		       unsigned parties)
 {
@@ -202,6 +205,10 @@ static void fill_order(struct req *r, struct tdict *d, const struct order_row *o
 	tmpl_set(d, "ENTRY_ID", o->entry_id ? arena_printf(r->a, "%lld", o->entry_id) : "");
 	tmpl_set_int(d, "RETURNS", o->returns);
 	tmpl_set(d, "PHONE", order_phone_for(r->a, parties, o->caller_phone));
+	if (o->anonymised) {
+		tmpl_set(d, "CALLER_NAME", ANONYMISED);
+		tmpl_set(d, "PHONE", ANONYMISED);
+	}
 	const char *ch = order_code_label(order_channels, o->channel);
 	tmpl_set(d, "CHANNEL", ch ? ch : "");
 	int st = order_state_from_code(o->state);

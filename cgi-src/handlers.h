@@ -103,6 +103,8 @@ int h_kb_grants(struct req *r);
 int h_kb_people(struct req *r);
 int h_kb_people_save(struct req *r);
 int h_kb_typos(struct req *r);
+int h_order_retention(struct req *r);
+int h_order_retention_save(struct req *r);
 /* h_assess.c */
 int h_assess(struct req *r);
 int h_assess_compute(struct req *r);

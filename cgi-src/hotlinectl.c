@@ -891,12 +891,13 @@ static int cmd_sweep(char **args)
 	calendar_today(today);
 	struct sweep_counts n;
 	int rc = order_sweep(db, today, &n);
-	if (rc == DB_OK && (n.overdue > 0 || n.reminders > 0)) {
+	if (rc == DB_OK && (n.overdue > 0 || n.reminders > 0 || n.anonymised > 0)) {
 		rc = db_begin(db);
 		if (rc == DB_OK)
 			rc = tool_audit("order.sweep", "", 0,
-					arena_printf(&arena, "期限巡查：%lld 件超期，%lld 条提醒",
-						     n.overdue, n.reminders));
+					arena_printf(&arena, "期限巡查：%lld 件超期，%lld 条提醒，"
+						     "%lld 件来电人信息超过保存期限已清除",
+						     n.overdue, n.reminders, n.anonymised));
 		if (rc == DB_OK)
 			rc = db_commit(db);
 		if (rc != DB_OK)
@@ -905,7 +906,8 @@ static int cmd_sweep(char **args)
 	if (n.busy)
 		printf("sweep: another sweep is running; nothing done\n");
 	else
-		printf("sweep: %lld overdue, %lld reminders\n", n.overdue, n.reminders);
+		printf("sweep: %lld overdue, %lld reminders, %lld anonymised\n", n.overdue,
+		       n.reminders, n.anonymised);
 	return rc == DB_OK ? 0 : die_db("sweep", rc);
 }
 

@@ -47,6 +47,9 @@ enum stmt {
 	STMT_SWEEP_LOCK,
 	STMT_MARK_OVERDUE,
 	STMT_REMIND,
+	STMT_RETENTION,
+	STMT_RETENTION_SET,
+	STMT_ANONYMISE,
 	STMT__MAX
 };
 
@@ -93,7 +96,18 @@ DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 #define HELD(p) " (" p "state IN ('dispatched', 'accepted', 'return_requested', 'disputed')" \
 	" AND (" p "state <> 'disputed' OR " p "temp_handling = 1))"
 
+#define RETENTION_ROW(X, S) X(S, INT, months, "retain_months")
+DB_ROW_STRUCT(retention_row, RETENTION_ROW);
+DB_ROW_COLS(retention_row, RETENTION_ROW);
+
 static const char *const sql[STMT__MAX] = {
+	[STMT_RETENTION] = "SELECT " DB_COLS(RETENTION_ROW) " FROM privacy_settings WHERE id = 1",
+	[STMT_RETENTION_SET] = "UPDATE privacy_settings SET retain_months = ?, updated_by = ?,"
+	" updated_at = UTC_TIMESTAMP() WHERE id = 1",
+	[STMT_ANONYMISE] = "UPDATE orders SET caller_name = '', caller_phone = '',"
+	" anonymised_at = UTC_TIMESTAMP()"
+	" WHERE anonymised_at IS NULL AND created_at < UTC_TIMESTAMP() - INTERVAL ? MONTH"
+	" AND state IN ('answered', 'three_way', 'closed') ORDER BY created_at LIMIT ?",
 	[STMT_CATEGORIES] = "SELECT " DB_COLS(ORDER_CATEGORY_ROW) " FROM order_categories c"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
@@ -682,5 +696,29 @@ int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 	int rc = db_exec(db, a, sql[STMT_REMIND], &res, DB_I(id), DB_I(unit), DB_S(kind),
 			 DB_S(due));
 	*added = rc == DB_OK && res.affected > 0;
+	return rc;
+}
+
+int order_retention(struct db *db, struct arena *a, long long *months)
+{
+	struct dbres res;
+	struct retention_row *r;
+	int rc = db_exec0(db, a, sql[STMT_RETENTION], &res);
+	DB_ROW_OUT(rc, &res, retention_row, a, &r);
+	*months = r != NULL ? r->months : 36;
+	return rc;
+}
+
+int order_retention_set(struct db *db, struct arena *a, long long months, long long user)
+{
+	return db_exec(db, a, sql[STMT_RETENTION_SET], NULL, DB_I(months), DB_I(user));
+}
+
+int order_anonymise(struct db *db, struct arena *a, long long months, long long limit,
+		    long long *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ANONYMISE], &res, DB_I(months), DB_I(limit));
+	*n = rc == DB_OK ? res.affected : 0;
 	return rc;
 }

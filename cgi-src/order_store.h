@@ -93,6 +93,7 @@ int order_event(struct db *db, struct arena *a, long long order_id, long long us
 	X(S, STR, channel, "o.channel")                                      \
 	X(S, STR, caller_name, "o.caller_name")                              \
 	X(S, STR, caller_phone, "o.caller_phone")                            \
+	X(S, INT, anonymised, "o.anonymised_at IS NOT NULL")                 \
 	X(S, INT, category_id, "o.category_id")                              \
 	X(S, STR, category, "c.name")                                        \
 	X(S, STR, place, "o.place")                                          \
@@ -310,6 +311,14 @@ int order_is_coop(struct db *db, struct arena *a, long long order_id, long long 
 /* The deadline sweep (order_sweep.c). One sweep at a time: *got 0 when
  * another holds the lock. */
 int order_sweep_lock(struct db *db, struct arena *a, int *got);
+/* How many months callers' data is kept (privacy_settings). */
+int order_retention(struct db *db, struct arena *a, long long *months);
+int order_retention_set(struct db *db, struct arena *a, long long months, long long user);
+/* Clears the caller's name and phone of at most limit finished orders
+ * (answered, three-way or closed) created more than months ago; *n how
+ * many. One statement: each batch commits on its own. */
+int order_anonymise(struct db *db, struct arena *a, long long months, long long limit,
+		    long long *n);
 void order_sweep_unlock(struct db *db, struct arena *a);
 /* Open orders past due (due before today) not yet marked or reminded; and
  * open orders due in [from, to) not yet reminded: at most limit ids. */

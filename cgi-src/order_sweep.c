@@ -16,7 +16,7 @@ static int sweep_page(struct db *db, struct arena *a, const long long *ids, size
 		      struct sweep_counts *out)
 {
 	int overdue_pass = strcmp(kind, "overdue") == 0;
-	struct sweep_counts done = { 0, 0, 0 };
+	struct sweep_counts done = { 0 };
 	int rc = db_begin(db);
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
 		struct order_due_row *o;
@@ -98,6 +98,23 @@ static int coop_pass(struct db *db, struct arena *a, const char *kind, const cha
 	}
 }
 
+/* Callers' data past the retention period, ANON_BATCH orders a statement
+ * (each its own short transaction), at most ANON_MAX a run: a backlog of
+ * years is cleared over a few runs without holding locks long. */
+#define ANON_BATCH 2000
+#define ANON_MAX 100000
+static int retention_pass(struct db *db, struct arena *a, struct sweep_counts *out)
+{
+	long long months = 0, n = ANON_BATCH;
+	int rc = order_retention(db, a, &months);
+	while (rc == DB_OK && n == ANON_BATCH && out->anonymised < ANON_MAX) {
+		rc = order_anonymise(db, a, months, ANON_BATCH, &n);
+		out->anonymised += n;
+		arena_reset(a);
+	}
+	return rc;
+}
+
 int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 {
 	struct arena a;
@@ -133,6 +150,8 @@ int order_sweep(struct db *db, const char *today, struct sweep_counts *out)
 		rc = coop_pass(db, &a, "overdue", "1000-01-01", today, out);
 	if (rc == DB_OK)
 		rc = coop_pass(db, &a, "due_soon", today, end, out);
+	if (rc == DB_OK)
+		rc = retention_pass(db, &a, out);
 	if (rc != DB_DOWN)
 		order_sweep_unlock(db, &a);
 	arena_free(&a);

@@ -1,7 +1,9 @@
 /* The deadline sweep (hotlinectl sweep): run from cron every minute.
  * Marks open orders past their due date as overdue, with a timeline event
  * once per dispatch, and writes the queue reminders ('due_soon' for orders
- * due today or on the next working day, 'overdue' for late ones). */
+ * due today or on the next working day, 'overdue' for late ones), and
+ * clears callers' names and phones in finished orders older than the
+ * office's retention period (PIPL). */
 #ifndef ORDER_SWEEP_H
 #define ORDER_SWEEP_H
 #include "db.h"
@@ -9,6 +11,7 @@
 struct sweep_counts {
 	long long overdue;    /* orders newly marked overdue */
 	long long reminders;  /* reminder rows added */
+	long long anonymised; /* finished orders past retention, callers cleared */
 	int busy;             /* another sweep was running: nothing was done */
 };
 

@@ -146,6 +146,7 @@ static const struct fdecl f_qa_mark[] = { REQ(F_VERDICT), OPT(F_REASON), OPT(F_E
 static const struct fdecl f_bulletin_save[] = {
 	REQ(F_TITLE), OPT(F_BODY), REQ(F_COMMEND_N), REQ(F_NAME_BELOW), END };
 static const struct fdecl f_table[] = { OPT(F_TABLE), END };
+static const struct fdecl f_retention[] = { REQ(F_RETAIN_MONTHS), END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -252,6 +253,8 @@ const struct route routes[] = {
 	{ M_GET, "/orders/queue", h_order_queue, CAP_ORDER_HANDLE, f_order_queue, 0 },
 	{ M_GET, "/orders/mine", h_order_mine, CAP_ORDER_INTAKE, f_order_mine, 0 },
 	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_done, 0 },
+	{ M_GET, "/orders/retention", h_order_retention, CAP_DISPATCH, f_done, 0 },
+	{ M_POST, "/orders/retention", h_order_retention_save, CAP_DISPATCH, f_retention, 0 },
 	{ M_GET, "/orders/{id}", h_order_view, CAP_SESSION, f_done, 0 },
 	{ M_GET, "/orders/{id}/print", h_order_print, CAP_SESSION, f_none, 0 },
 	{ M_POST, "/orders/{id}/accept", h_order_accept, CAP_ORDER_HANDLE, f_none, 0 },

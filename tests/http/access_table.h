@@ -145,6 +145,8 @@ static const struct row table[] = {
 	{ "POST", "/knowledge/grants", ED, 400 },
 	{ "GET", "/knowledge/people", KB, 200 },
 	{ "POST", "/knowledge/people", AP, 400 },
+	{ "GET", "/orders/retention", OF, 200 },
+	{ "POST", "/orders/retention", OF, 400 },
 	{ "GET", "/assessment", ANY, 200 },
 	{ "POST", "/assessment/compute", OF, 400 },
 	{ "GET", "/assessment/export.csv", OF, 200 },

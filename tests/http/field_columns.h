@@ -252,6 +252,8 @@ static const struct field_columns field_columns[] = {
 	{ "name_below", "" },
 	/* the bulletin's CSV: which table */
 	{ "table", "" },
+	/* h_order_retention_save: a number of months */
+	{ "retain_months", "" },
 };
 
 #endif
