@@ -398,18 +398,33 @@ int h_order_csv(struct req *r)
 	return 200;
 }
 
+#define RETURNS_PAGE 50
+
 int h_order_returns(struct req *r)
 {
 	const struct actor *ac = r->actor;
 	struct order_pending_row *p;
 	struct order_return_count_row *c;
 	size_t np = 0, nc = 0;
-	int rc = order_returns(r->db, r->a, ac->scope_jur, &p, &np);
+	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
+	/* A page of the oldest first, and one more to know there is a next. */
+	int rc = order_returns(r->db, r->a, ac->scope_jur, RETURNS_PAGE + 1,
+			       (long long)(page - 1) * RETURNS_PAGE, &p, &np);
 	if (rc == DB_OK)
 		rc = order_return_counts(r->db, r->a, ac->scope_jur, &c, &nc);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, "退回申请", "orders/returns.tpl");
+	if (page > 1)
+		tmpl_set_int(tmpl_section(d, "PREV"), "PAGE", page - 1);
+	if (np > RETURNS_PAGE) {
+		tmpl_set_int(tmpl_section(d, "NEXT"), "PAGE", page + 1);
+		np = RETURNS_PAGE;
+	}
+	long long waiting = 0;
+	for (size_t i = 0; i < nc; i++)
+		waiting += c[i].pending;
+	tmpl_set_int(d, "WAITING", waiting);
 	for (size_t i = 0; i < np; i++) {
 		struct tdict *row = tmpl_section(d, "PENDING");
 		tmpl_set_int(row, "ORDER_ID", p[i].order_id);

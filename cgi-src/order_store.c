@@ -195,11 +195,15 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_RETURN_DECIDE] = "UPDATE order_returns SET state = ?, decided_by = ?,"
 	" decided_at = UTC_TIMESTAMP(), decision_note = ?, dispute_id = NULLIF(?, 0)"
 	" WHERE id = ? AND state = 'pending'",
-	[STMT_RETURNS] = "SELECT " DB_COLS(ORDER_PENDING_ROW) " FROM order_returns r"
+	/* Oldest first along (state, requested_at), stopping at the page:
+	 * left alone, the optimiser started from the units and sorted every
+	 * pending return joined to its order (issue 15). */
+	[STMT_RETURNS] = "SELECT STRAIGHT_JOIN " DB_COLS(ORDER_PENDING_ROW)
+	" FROM order_returns r FORCE INDEX (k_order_returns_state)"
 	" JOIN orders o ON o.id = r.order_id"
 	" JOIN units u ON u.id = r.unit_id JOIN units s ON s.id = r.suggested_unit_id"
 	" WHERE r.state = 'pending' AND (? = 0 OR o.jurisdiction_id = ?)"
-	" ORDER BY r.requested_at LIMIT 500",
+	" ORDER BY r.requested_at, r.id LIMIT ? OFFSET ?",
 	[STMT_RETURN_COUNTS] = "SELECT " DB_COLS(ORDER_RETURN_COUNT_ROW) " FROM order_returns r"
 	" JOIN units u ON u.id = r.unit_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
@@ -501,11 +505,12 @@ int order_return_decide(struct db *db, struct arena *a, long long id,
 	return db_changed(rc, &res);
 }
 
-int order_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
-		 size_t *n)
+int order_returns(struct db *db, struct arena *a, long long jur, long long limit,
+		  long long offset, struct order_pending_row **v, size_t *n)
 {
 	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_RETURNS], &res, DB_I(jur), DB_I(jur));
+	int rc = db_exec(db, a, sql[STMT_RETURNS], &res, DB_I(jur), DB_I(jur), DB_I(limit),
+			 DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_pending_row, a, v, n);
 	return rc;
 }

@@ -190,8 +190,8 @@ int order_return_decide(struct db *db, struct arena *a, long long id,
 	X(S, STR, suggested, "s.name")                                       \
 	X(S, STR, at, DB_BJ_MINUTE("r.requested_at"))
 DB_ROW_STRUCT(order_pending_row, ORDER_PENDING_ROW);
-int order_returns(struct db *db, struct arena *a, long long jur, struct order_pending_row **v,
-		 size_t *n);
+int order_returns(struct db *db, struct arena *a, long long jur, long long limit,
+		  long long offset, struct order_pending_row **v, size_t *n);
 /* Returns per unit in scope, most first. */
 #define ORDER_RETURN_COUNT_ROW(X, S)                                         \
 	X(S, STR, unit, "u.name")                                            \

@@ -15,6 +15,7 @@
 
 static const struct fdecl f_none[] = { END };
 static const struct fdecl f_done[] = { OPT(F_DONE), END };
+static const struct fdecl f_page[] = { OPT(F_PAGE), OPT(F_DONE), END };
 static const struct fdecl f_login_form[] = { OPT(F_NEXT), END };
 static const struct fdecl f_login[] = {
 	REQ(F_USERNAME), REQ(F_PASSWORD), OPT(F_NEXT), END };
@@ -252,7 +253,7 @@ const struct route routes[] = {
 	{ M_GET, "/orders/export.csv", h_order_csv, CAP_DISPATCH, f_order_search, 0 },
 	{ M_GET, "/orders/queue", h_order_queue, CAP_ORDER_HANDLE, f_order_queue, 0 },
 	{ M_GET, "/orders/mine", h_order_mine, CAP_ORDER_INTAKE, f_order_mine, 0 },
-	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_done, 0 },
+	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_page, 0 },
 	{ M_GET, "/orders/retention", h_order_retention, CAP_DISPATCH, f_done, 0 },
 	{ M_POST, "/orders/retention", h_order_retention_save, CAP_DISPATCH, f_retention, 0 },
 	{ M_GET, "/orders/{id}", h_order_view, CAP_SESSION, f_done, 0 },
