@@ -196,6 +196,13 @@ innodb_ft_enable_stopword = OFF
 innodb_buffer_pool_size = 256M
 skip-name-resolve
 max_connections = 200
+# The binary log, for point-in-time recovery after a restore
+# (scripts/backup.sh): every committed write, durable at commit.
+server_id = 1
+log_bin = binlog
+binlog_format = ROW
+sync_binlog = 1
+expire_logs_days = 14
 
 [client]
 socket = $DBSOCK

@@ -73,6 +73,9 @@ for suite in $SUITES; do
 	"$BUILD/tests/http/test_$suite" || { failed=1; echo "stack-tests: $suite FAILED" >&2; }
 done
 
+echo "== restore (tests/restore/run.sh: a backup taken while calls come in, restored to a moment)"
+bash tests/restore/run.sh || { failed=1; echo "stack-tests: restore FAILED" >&2; }
+
 if [ -f tests/browser/run.sh ]; then
 	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"
 	bash tests/browser/run.sh || failed=1
