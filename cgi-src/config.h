@@ -9,6 +9,7 @@ struct config {
 	char db_host[128];
 	int db_port;
 	char db_socket[256];
+	char db_read_socket[256]; /* a replica for the public pages' reads; "": none */
 	char db_user[64];
 	char db_password[128];
 	char db_name[64];

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define DB_CACHE 512   /* statement cache slots, a power of two */
 #define DB_MAXPARAM 32
@@ -23,6 +24,9 @@ struct db {
 	int in_tx;
 	int long_ops;   /* hotlinectl: allow statements of up to an hour */
 	unsigned trips; /* round trips to the server since db_trips_reset */
+	const char *socket;   /* the server's socket (the replica's for a replica) */
+	struct db *fallback;  /* a replica: the primary, while the replica is down */
+	time_t down_until;    /* a replica: not tried again before then */
 	char err[256];
 	struct cached cache[DB_CACHE];
 };
@@ -33,6 +37,7 @@ struct db *db_new(const struct config *c)
 	if (db == NULL)
 		abort();
 	db->cfg = c;
+	db->socket = c->db_socket;
 	return db;
 }
 
@@ -79,7 +84,7 @@ static int connect_db(struct db *db)
 	const struct config *c = db->cfg;
 	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password,
 			       c->db_name, (unsigned)c->db_port,
-			       c->db_socket[0] ? c->db_socket : NULL,
+			       db->socket[0] ? db->socket : NULL,
 			       CLIENT_FOUND_ROWS) == NULL) {
 		snprintf(db->err, sizeof db->err, "connect: %s", mysql_error(m));
 		mysql_close(m);
@@ -275,9 +280,36 @@ static int run_once(struct db *db, struct arena *a, const char *sql,
 	return DB_OK;
 }
 
+struct db *db_new_replica(const struct config *c, struct db *primary)
+{
+	struct db *db = db_new(c);
+	db->socket = c->db_read_socket;
+	db->fallback = primary;
+	return db;
+}
+
+/* A replica that does not answer hands its reads to the primary, and is
+ * tried again REPLICA_RETRY seconds later. */
+#define REPLICA_RETRY 5
+static int run_on_replica(struct db *db, struct arena *a, const char *sql, struct dbres *res,
+			  const struct db_param *ps, size_t np)
+{
+	time_t now = time(NULL);
+	if (now < db->down_until)
+		return db_run_params(db->fallback, a, sql, res, ps, np);
+	int rc = run_once(db, a, sql, res, ps, np);
+	if (rc != DB_DOWN)
+		return rc;
+	drop_connection(db);
+	db->down_until = now + REPLICA_RETRY;
+	return db_run_params(db->fallback, a, sql, res, ps, np);
+}
+
 int db_run_params(struct db *db, struct arena *a, const char *sql,
 		  struct dbres *res, const struct db_param *ps, size_t np)
 {
+	if (db->fallback != NULL && sql != NULL)
+		return run_on_replica(db, a, sql, res, ps, np);
 	if (sql == NULL) {   /* an entry missing from a statement table */
 		snprintf(db->err, sizeof db->err, "no statement text");
 		return DB_ERR;

@@ -31,6 +31,9 @@ struct dbres {
 /* Returns a new handle (malloc'd; free with db_free) without connecting. */
 struct db *db_new(const struct config *c);
 void db_free(struct db *db);
+/* A connection to the replica of c->db_read_socket for reads only; while
+ * the replica does not answer, its statements run on primary. */
+struct db *db_new_replica(const struct config *c, struct db *primary);
 /* Raises the read timeout from 30 s to an hour (bulk work in hotlinectl). */
 void db_allow_long_ops(struct db *db);
 

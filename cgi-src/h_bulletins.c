@@ -79,7 +79,7 @@ static void t_init(struct arena *a, struct btable *t, const char *code, const ch
 }
 
 /* The twelve months to the bulletin's: overall rates from each month's figures. */
-static int load_trend(struct req *r, struct bview *v)
+static int load_trend(struct req *r, struct db *db, struct bview *v)
 {
 	int y, m;
 	assess_month_parse(v->b->month, &y, &m);
@@ -91,7 +91,7 @@ static int load_trend(struct req *r, struct bview *v)
 	}
 	struct score_month_row *mo;
 	size_t n;
-	int rc = score_months(r->db, r->a, v->month[0], v->month[TREND_MONTHS - 1], &mo, &n);
+	int rc = score_months(db, r->a, v->month[0], v->month[TREND_MONTHS - 1], &mo, &n);
 	for (size_t j = 0; rc == DB_OK && j < n; j++)
 		for (int i = 0; i < TREND_MONTHS; i++)
 			if (strcmp(mo[j].month, v->month[i]) == 0) {
@@ -118,13 +118,15 @@ static int bulletin_load(struct req *r, struct bview *v)
 	int y, m;
 	assess_month_parse(v->b->month, &y, &m);
 	assess_month_utc(y, m, from, to);
-	rc = score_month(r->db, r->a, v->b->month, v->b->jur_id, &v->s, &v->ns);
+	/* A published bulletin's figures are frozen: a replica may serve them. */
+	struct db *db = strcmp(v->b->state, "published") == 0 ? r->db_read : r->db;
+	rc = score_month(db, r->a, v->b->month, v->b->jur_id, &v->s, &v->ns);
 	if (rc == DB_OK)
-		rc = load_trend(r, v);
+		rc = load_trend(r, db, v);
 	if (rc == DB_OK)
-		rc = score_categories(r->db, r->a, v->b->month, &v->cat, &v->ncat);
+		rc = score_categories(db, r->a, v->b->month, &v->cat, &v->ncat);
 	if (rc == DB_OK)
-		rc = score_accountability(r->db, r->a, from, to, &v->acct, &v->nacct);
+		rc = score_accountability(db, r->a, from, to, &v->acct, &v->nacct);
 	if (rc != DB_OK)
 		return db_status(rc);
 	v->bars = arena_alloc(r->a, (v->ns + 1) * sizeof *v->bars);

@@ -28,7 +28,7 @@ int h_public_kb(struct req *r)
 	}
 	struct kb_public_unit_row *units;
 	size_t nunits;
-	int rc = kb_public_units(r->db, r->a, &units, &nunits);
+	int rc = kb_public_units(r->db_read, r->a, &units, &nunits);
 	if (rc != DB_OK)
 		return db_status(rc);
 	long long unit = r->f[F_UNIT_ID].present ? r->f[F_UNIT_ID].i : 0;
@@ -51,7 +51,7 @@ int h_public_kb(struct req *r)
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
 	struct kb_hit_row *res;
 	size_t n;
-	rc = kb_browse(r->db, r->a, kind, unit, BROWSE_PAGE + 1,
+	rc = kb_browse(r->db_read, r->a, kind, unit, BROWSE_PAGE + 1,
 			(page - 1) * BROWSE_PAGE, &res, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
@@ -89,7 +89,7 @@ int h_public_kb(struct req *r)
 int h_public_entry(struct req *r)
 {
 	struct kb_public_entry_row *e;
-	int rc = kb_public_entry(r->db, r->a, r->id, &e);
+	int rc = kb_public_entry(r->db_read, r->a, r->id, &e);
 	if (rc != DB_OK)
 		return db_status(rc);
 	if (e == NULL)

@@ -168,6 +168,11 @@ void http_send(struct req *r, FCGX_Request *fr)
 		n = snprintf(head, sizeof head, "Cache-Control: no-store\r\n");
 	if (n > 0 && (size_t)n < sizeof head)
 		FCGX_PutStr(head, n, fr->out);
+	if (r->trips >= 0) {
+		n = snprintf(head, sizeof head, "X-DB-Round-Trips: %d\r\n", r->trips);
+		if (n > 0 && (size_t)n < sizeof head)
+			FCGX_PutStr(head, n, fr->out);
+	}
 	/* The database away: a client may try again shortly. */
 	if (r->status == 503)
 		FCGX_PutS("Retry-After: 5\r\n", fr->out);

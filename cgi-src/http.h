@@ -19,6 +19,8 @@ struct req {
 	struct arena *a;
 	const struct config *cfg;
 	struct db *db;
+	struct db *db_read;          /* reads that may come from a replica (public pages) */
+	int trips;                   /* >= 0: sent as X-DB-Round-Trips (debug_headers) */
 	struct kbi_reader *search;  /* this thread's view of the search index */
 
 	enum method method;

@@ -99,7 +99,9 @@ int kb_search_page(struct req *r, struct tdict *d, int public_only,
 	enum kb_engine want = strcmp(r->cfg->search, "sql") == 0 ? KB_ENGINE_SQL
 								 : KB_ENGINE_INDEX;
 	struct kb_found f;
-	int rc = kb_find(r->db, r->a, r->search, want, q, public_only, page, &f);
+	/* the public's searches may read a replica; the gap is written below */
+	int rc = kb_find(public_only ? r->db_read : r->db, r->a, r->search, want, q, public_only,
+			 page, &f);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *s = tmpl_section(d, "SEARCHED");
@@ -130,7 +132,7 @@ int kb_show_fields(struct req *r, struct tdict *d, int kind, long long version_i
 {
 	struct kb_field_row *f;
 	size_t n;
-	int rc = kb_fields(r->db, r->a, version_id, &f, &n);
+	int rc = kb_fields(public_only ? r->db_read : r->db, r->a, version_id, &f, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	kb_fill_fields(d, kind, f, n, public_only);

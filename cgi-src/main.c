@@ -42,7 +42,7 @@ static void log_request(const struct req *r, struct db *db)
 		db_error(db));
 }
 
-static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
+static void handle(FCGX_Request *fr, struct arena *a, struct db *db, struct db *ro,
 		   struct kbi_reader *search)
 {
 	struct req r;
@@ -50,10 +50,13 @@ static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
 	r.a = a;
 	r.cfg = &cfg;
 	r.db = db;
+	r.db_read = ro ? ro : db;
 	r.search = search;
 	buf_init(&r.head, a);
 	buf_init(&r.out, a);
 	db_trips_reset(db);
+	if (ro)
+		db_trips_reset(ro);
 	int status = http_read(&r, fr);
 	if (status == 0)
 		status = route_dispatch(&r);
@@ -62,8 +65,7 @@ static void handle(FCGX_Request *fr, struct arena *a, struct db *db,
 	if (status >= 400 && (r.status != status || r.out.len == 0))
 		view_error(&r, status);
 	r.status = status;
-	if (cfg.debug_headers)
-		http_header(&r, "X-DB-Round-Trips", arena_printf(a, "%u", db_trips(db)));
+	r.trips = cfg.debug_headers ? (int)(db_trips(db) + (ro ? db_trips(ro) : 0)) : -1;
 	http_send(&r, fr);
 	log_request(&r, db);
 }
@@ -74,6 +76,7 @@ static void *worker(void *arg)
 	FCGX_Request fr;
 	struct arena a;
 	struct db *db = db_new(&cfg);
+	struct db *ro = cfg.db_read_socket[0] ? db_new_replica(&cfg, db) : NULL;
 	struct kbi_reader *search = strcmp(cfg.search, "index") == 0 && cfg.search_index[0]
 				    ? kbi_reader_new(cfg.search_index) : NULL;
 	arena_init(&a, 64 * 1024);
@@ -82,13 +85,15 @@ static void *worker(void *arg)
 		return NULL;
 	}
 	while (FCGX_Accept_r(&fr) >= 0) {
-		handle(&fr, &a, db, search);
+		handle(&fr, &a, db, ro, search);
 		FCGX_Finish_r(&fr);
 		arena_reset(&a);
 	}
 	FCGX_Free(&fr, 1);
 	arena_free(&a);
 	kbi_reader_free(search);
+	if (ro)
+		db_free(ro);
 	db_free(db);
 	mysql_thread_end();
 	return NULL;

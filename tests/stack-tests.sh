@@ -75,6 +75,8 @@ done
 
 echo "== restore (tests/restore/run.sh: a backup taken while calls come in, restored to a moment)"
 bash tests/restore/run.sh || { failed=1; echo "stack-tests: restore FAILED" >&2; }
+echo "== cluster (tests/cluster/run.sh: two nodes and a replica of their own, port 8391)"
+bash tests/cluster/run.sh || { failed=1; echo "stack-tests: cluster FAILED" >&2; }
 
 if [ -f tests/browser/run.sh ]; then
 	echo "== browser tests (tests/browser/run.sh against $BASE_URL)"
