@@ -293,7 +293,8 @@ static const char *const sql[STMT__MAX] = {
 
 const char *order_plan_sql(enum order_planned which)
 {
-	return which == ORDER_PLAN_QUEUE ? sql[STMT_QUEUE] : sql[STMT_SEARCH];
+	return which == ORDER_PLAN_QUEUE ? sql[STMT_QUEUE]
+	       : which == ORDER_PLAN_RETURNS ? sql[STMT_RETURNS] : sql[STMT_SEARCH];
 }
 
 int order_categories(struct db *db, struct arena *a, struct order_category_row **v,

@@ -349,7 +349,7 @@ int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 		const char *kind, const char *due, int *added);
 
 /* The statements whose plans tests check with EXPLAIN. */
-enum order_planned { ORDER_PLAN_QUEUE, ORDER_PLAN_SEARCH, ORDER_PLAN__MAX };
+enum order_planned { ORDER_PLAN_QUEUE, ORDER_PLAN_SEARCH, ORDER_PLAN_RETURNS, ORDER_PLAN__MAX };
 const char *order_plan_sql(enum order_planned which);
 
 #endif
