@@ -329,7 +329,7 @@ assess_step() {
 # order's row at the intake's concurrency (50), beside the intake.
 insert_line() {
 	local n=5000 secs
-	secs=$(mariadb-slap --defaults-file="$VAR/my.cnf" -uroot --create-schema=hotline \
+	secs=$(mariadb-slap --no-defaults --socket="$VAR/db.sock" -uroot --create-schema=hotline \
 		--concurrency=50 --number-of-queries=$n --iterations=1 \
 		--query="INSERT INTO orders (number, jurisdiction_id, channel, caller_name, caller_phone, category_id, place, content, demand, state, unit_id, operator_id, created_at, dispatched_at, due_date) VALUES (CONCAT('slap-', UUID_SHORT()), 1, 'phone', '陈先生', '13800138000', 2, '梅江区江南路18号', '来电反映异地就医已备案，回来报销仍被告知材料不全。', '希望一次性告知所需材料并尽快报销', 'dispatched', 15, 2, UTC_TIMESTAMP(), UTC_TIMESTAMP(), CURDATE())" |
 		sed -n 's/.*Average number of seconds to run all queries: \([0-9.]*\).*/\1/p')
@@ -346,7 +346,7 @@ insert_line() {
 peak_step() {
 	"$BENCHLOAD" -c "$VAR/hotline.conf" kb 100000 >/dev/null
 	"$BENCHLOAD" -c "$VAR/hotline.conf" order 100000 >/dev/null
-	local form csrf category c out rps p99 bad best=0 best_p99=0
+	local form csrf category c out rps p99 bad best=0 best_p99=0 top=0 top_p99=0
 	form=$(curl -s -H "Cookie: hl_sid=$op_sid" "$BASE/orders/new")
 	csrf=$(printf '%s' "$form" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 	category=$(printf '%s' "$form" | tr '>' '\n' | sed -n '/name="category_id"/,/<\/select/s/^<option value="\([0-9][0-9]*\)".*/\1/p' | head -1)
@@ -367,9 +367,14 @@ peak_step() {
 		if [ "$bad" = 0 ] && [ "$p99" -lt 100000 ] && awk -v r="$rps" -v b="$best" 'BEGIN { exit !(r > b) }'; then
 			best=$rps best_p99=$p99
 		fi
+		if [ "$bad" = 0 ] && awk -v r="$rps" -v b="$top" 'BEGIN { exit !(r > b) }'; then
+			top=$rps top_p99=$p99
+		fi
 	done
-	awk -v r="$best" -v p="$best_p99" \
-		'BEGIN { printf "bench peak_hour capacity_rps=%d p99_ms=%.1f headroom=%.1f\n", r, p / 1000, r / 30 }'
+	# capacity 0: no concurrency kept p99 under 100 ms; the top rate
+	# reached says how far off
+	awk -v r="$best" -v p="$best_p99" -v t="$top" -v tp="$top_p99" \
+		'BEGIN { printf "bench peak_hour capacity_rps=%d p99_ms=%.1f headroom=%.1f top_rps=%d top_p99_ms=%.1f\n", r, p / 1000, r / 30, t, tp / 1000 }'
 }
 
 read -r base_rps base_p99 < <(run hello)
