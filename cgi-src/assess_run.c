@@ -1,5 +1,6 @@
 #include "assess_run.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -91,47 +92,41 @@ static int load_units(struct run *r)
 	return rc;
 }
 
+/* Pairs (a count, the part of it that went well) into each unit's two
+ * counts at offsets n_at and good_at of struct assess_counts. */
+static void put_pairs(struct run *r, const struct score_pair_row *v, size_t n, size_t n_at,
+		      size_t good_at)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct unit *u = unit_of(r, v[i].unit_id);
+		if (u == NULL)
+			continue;
+		*(long *)((char *)&u->c + n_at) = v[i].n;
+		*(long *)((char *)&u->c + good_at) = v[i].good;
+	}
+}
+#define PUT(v, n, a, b) \
+	put_pairs(r, v, n, offsetof(struct assess_counts, a), offsetof(struct assess_counts, b))
+
 /* The per-unit counts SQL gives as pairs. */
 static int count_pairs(struct run *r)
 {
 	struct score_pair_row *v;
 	size_t n;
 	int rc = score_calls(r->db, r->a, r->from, r->to, &v, &n);
-	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		struct unit *u = unit_of(r, v[i].unit_id);
-		if (u)
-			u->c.calls = v[i].n, u->c.calls_one = v[i].good;
-	}
 	if (rc == DB_OK)
-		rc = score_changes(r->db, r->a, r->from, r->to, 0, &v, &n);
-	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		struct unit *u = unit_of(r, v[i].unit_id);
-		if (u)
-			u->c.changes = v[i].n, u->c.changes_on_time = v[i].good;
-	}
-	if (rc == DB_OK)
-		rc = score_changes(r->db, r->a, r->from, r->to, 1, &v, &n);
-	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		struct unit *u = unit_of(r, v[i].unit_id);
-		if (u)
-			u->c.majors = v[i].n, u->c.majors_on_time = v[i].good;
-	}
-	if (rc == DB_OK)
-		rc = score_reviews(r->db, r->a, r->month, &v, &n);
-	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		struct unit *u = unit_of(r, v[i].unit_id);
-		if (u)
-			u->c.entries = v[i].n, u->c.reviewed = v[i].good;
-	}
-	if (rc == DB_OK)
-		rc = score_qa(r->db, r->a, r->month, &v, &n);
-	for (size_t i = 0; rc == DB_OK && i < n; i++) {
-		struct unit *u = unit_of(r, v[i].unit_id);
-		if (u)
-			u->c.qa_marked = v[i].n, u->c.qa_accurate = v[i].good;
-	}
+		PUT(v, n, calls, calls_one);
+	if (rc == DB_OK && (rc = score_changes(r->db, r->a, r->from, r->to, 0, &v, &n)) == DB_OK)
+		PUT(v, n, changes, changes_on_time);
+	if (rc == DB_OK && (rc = score_changes(r->db, r->a, r->from, r->to, 1, &v, &n)) == DB_OK)
+		PUT(v, n, majors, majors_on_time);
+	if (rc == DB_OK && (rc = score_reviews(r->db, r->a, r->month, &v, &n)) == DB_OK)
+		PUT(v, n, entries, reviewed);
+	if (rc == DB_OK && (rc = score_qa(r->db, r->a, r->month, &v, &n)) == DB_OK)
+		PUT(v, n, qa_marked, qa_accurate);
 	return rc;
 }
+#undef PUT
 
 /* Update orders due this month: answered by their due date, and how many
  * working days they took. */

@@ -45,10 +45,10 @@ int assess_req_month(struct req *r, char out[8])
 static void set_rates(struct tdict *row, const struct score_row *s)
 {
 	char b[8];
-	const long long rate[AP__MAX] = { s->r_timely, s->r_complete, s->r_onecall,
-					  s->r_accurate, s->r_quality };
+	int rate[AP__MAX];
+	score_row_rates(s, rate);
 	for (int i = 0; i < AP__MAX; i++) {
-		assess_permille((int)rate[i], b);
+		assess_permille(rate[i], b);
 		tmpl_set(tmpl_section(row, "RATE"), "V", b);
 	}
 	assess_tenths((int)s->score, b);
@@ -284,10 +284,10 @@ int h_assess_csv(struct req *r)
 		csv_cell(b, x->unit, 0);
 		assess_tenths((int)x->score, t);
 		csv_cell(b, t, 0);
-		const long long rate[AP__MAX] = { x->r_timely, x->r_complete, x->r_onecall,
-						  x->r_accurate, x->r_quality };
+		int rate[AP__MAX];
+		score_row_rates(x, rate);
 		for (int k = 0; k < AP__MAX; k++) {
-			assess_permille((int)rate[k], t);
+			assess_permille(rate[k], t);
 			csv_cell(b, t, 0);
 		}
 		const long long v[] = { x->changes, x->changes_on_time, x->majors, x->majors_on_time,

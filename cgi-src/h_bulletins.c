@@ -157,10 +157,10 @@ static void table_ranking(struct arena *a, const struct bview *v, struct btable 
 		c[0] = s->rank ? num(a, s->rank) : "—";
 		c[1] = s->unit;
 		c[2] = arena_strdup(a, sc);
-		const long long rate[AP__MAX] = { s->r_timely, s->r_complete, s->r_onecall,
-						  s->r_accurate, s->r_quality };
+		int rate[AP__MAX];
+		score_row_rates(s, rate);
 		for (int k = 0; k < AP__MAX; k++)
-			c[3 + k] = pm(a, (int)rate[k]);
+			c[3 + k] = pm(a, rate[k]);
 		c[8] = s->leader ? arena_printf(a, "%s %s", s->leader, s->leader_phone) : "未明确";
 		c[9] = s->owner ? arena_printf(a, "%s %s", s->owner, s->owner_phone) : "未明确";
 	}

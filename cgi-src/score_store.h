@@ -146,6 +146,15 @@ int score_month_put(struct db *db, struct arena *a, const char *month, long long
 	X(S, NSTR, owner, "p.owner_name")                                    \
 	X(S, STR, owner_phone, "COALESCE(p.owner_phone, '')")
 DB_ROW_STRUCT(score_row, SCORE_ROW);
+/* A frozen row's five rates, in enum assess_part order. */
+static inline void score_row_rates(const struct score_row *s, int rate[AP__MAX])
+{
+	rate[AP_TIMELY] = (int)s->r_timely;
+	rate[AP_COMPLETE] = (int)s->r_complete;
+	rate[AP_ONECALL] = (int)s->r_onecall;
+	rate[AP_ACCURATE] = (int)s->r_accurate;
+	rate[AP_QUALITY] = (int)s->r_quality;
+}
 /* A month's scores of the units in jurisdiction jur (0: all), best first;
  * for a county the ranks are those among its own units (D7). */
 int score_month(struct db *db, struct arena *a, const char *month, long long jur,
