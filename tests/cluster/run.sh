@@ -22,23 +22,15 @@ mkdir -p "$W"
 q() { mariadb --defaults-file="$VAR/my.cnf" -uroot -N hotline -e "$1"; }
 q2() { mariadb --defaults-file="$VAR/my2.cnf" -uroot -N hotline -e "$1"; }
 
+source "$TOP/tests/calls.sh"
 jar=$W/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$B/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-	--data-urlencode username=operator --data-urlencode password=Demo@12345 "$B/login"
-form=$(curl -s -b "$jar" "$B/orders/new")
-csrf=$(printf '%s' "$form" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-[ -n "$csrf" ] || fail "no intake form"
+operator_session "$jar" "$B" || fail "no intake form"
 
 calls() {
-	local i=0 st loc
+	local i=0
 	while [ ! -e "$W/stop" ]; do
 		i=$((i + 1))
-		read -r st loc < <(curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' -b "$jar" \
-			--data "csrf=$csrf&caller_phone=1370000$(printf %04d $i)&channel=phone&category_id=2&jurisdiction_id=1&content=%E9%9B%86%E7%BE%A4%E6%B5%8B%E8%AF%95&demand=d&outcome=dispatch&unit_id=15" \
-			"$B/orders")
-		loc=${loc##*/orders/}
-		echo "$st ${loc%%\?*}" >>"$W/calls"
+		post_call "$jar" "$B" "1370000$(printf %04d $i)" >>"$W/calls"
 	done
 }
 searches() {
@@ -94,8 +86,7 @@ st=$(curl -s -o /dev/null -w '%{http_code}' "$B/kb/e/$(q 'SELECT MIN(entry_id) F
 took=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 bash "$STACK" replica-start >/dev/null
 # a call recorded now reaches the restarted replica
-st=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" \
-	--data "csrf=$csrf&caller_phone=13799999999&channel=phone&category_id=2&jurisdiction_id=1&content=%E5%89%AF%E6%9C%AC&demand=d&outcome=dispatch&unit_id=15" "$B/orders")
+read -r st _ < <(post_call "$jar" "$B" 13799999999)
 [ "$st" = 303 ] || fail "a call after the replica restarted answered $st"
 for _ in $(seq 1 100); do
 	[ "$(q2 "SELECT COUNT(*) FROM orders WHERE caller_phone = '13799999999'")" = 1 ] && break

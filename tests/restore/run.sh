@@ -17,21 +17,15 @@ rm -rf "$W"
 mkdir -p "$W"
 fail() { echo "restore: FAIL: $*" >&2; exit 1; }
 
-# The operator's session, the intake form's token and a leaf category.
+source "$TOP/tests/calls.sh"
 jar=$W/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$BASE_URL/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
-	--data-urlencode username=operator --data-urlencode password=Demo@12345 "$BASE_URL/login"
-form=$(curl -s -b "$jar" "$BASE_URL/orders/new")
-csrf=$(printf '%s' "$form" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-cat=$(printf '%s' "$form" | tr '>' '\n' | sed -n '/name="category_id"/,/<\/select/s/^<option value="\([0-9][0-9]*\)".*/\1/p' | head -1)
-[ -n "$csrf" ] && [ -n "$cat" ] || fail "no intake form"
+operator_session "$jar" "$BASE_URL" || fail "no intake form"
 
 # The calls: one after another until $W/stop, holding while $W/pause
 # exists; each acknowledged one (303 to its order) is logged with the
 # second it was acknowledged in (UTC epoch) and its id.
 calls() {
-	local i=0 st loc
+	local i=0 st id
 	while [ ! -e "$W/stop" ]; do
 		if [ -e "$W/pause" ]; then
 			touch "$W/paused"
@@ -40,11 +34,8 @@ calls() {
 		fi
 		rm -f "$W/paused"
 		i=$((i + 1))
-		read -r st loc < <(curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' -b "$jar" \
-			--data "csrf=$csrf&caller_phone=1390000$(printf %04d $i)&channel=phone&category_id=$cat&jurisdiction_id=1&content=%E5%A4%87%E4%BB%BD%E6%B5%8B%E8%AF%95&demand=d&outcome=dispatch&unit_id=15" \
-			"$BASE_URL/orders")
-		loc=${loc##*/orders/}
-		[ "$st" = 303 ] && echo "$(date -u +%s) ${loc%%\?*}" >>"$W/acks"
+		read -r st id < <(post_call "$jar" "$BASE_URL" "1390000$(printf %04d $i)")
+		[ "$st" = 303 ] && echo "$(date -u +%s) $id" >>"$W/acks"
 	done
 }
 calls &
