@@ -169,6 +169,19 @@ void audit_hash(const struct audit_rec *r, char out[65])
 	out[64] = '\0';
 }
 
+void audit_chain(struct audit_rec *rows, size_t n, long long last_seq,
+		 const char *last_hash, char (*hashes)[65])
+{
+	const char *prev = last_hash;
+	for (size_t i = 0; i < n; i++) {
+		rows[i].seq = last_seq + 1 + (long long)i;
+		rows[i].prev_hash = prev;
+		audit_hash(&rows[i], hashes[i]);
+		rows[i].hash = hashes[i];
+		prev = hashes[i];
+	}
+}
+
 long audit_verify(const struct audit_rec *rows, size_t n, const char *prev_hash)
 {
 	char h[65];

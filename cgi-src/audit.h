@@ -17,8 +17,9 @@ struct audit_rec {
 	const char *object_type;
 	long long object_id;
 	const char *detail;
-	const char *prev_hash;    /* 64 hex digits */
-	const char *hash;         /* 64 hex digits */
+	const char *prev_hash;    /* 64 hex digits; NULL until sealed */
+	const char *hash;         /* 64 hex digits; NULL until sealed */
+	long long seq;            /* the place in the chain (not hashed); 0 until sealed */
 };
 
 /* The Chinese name of an action code of the log ("kb.submit" → 提交知识审核),
@@ -29,7 +30,13 @@ const char *audit_action_label(const char *code);
 /* Computes the hash of rec (ignoring rec->hash) into out (65 bytes). */
 void audit_hash(const struct audit_rec *rec, char out[65]);
 
-/* Checks rows[0..n) in id order, the first of which must follow prev_hash.
+/* Seals rows[0..n) (in id order, unsealed) after the chain's end (its
+ * place last_seq and hash last_hash): numbers them last_seq + 1 ..., and
+ * sets each prev_hash and hash, the hashes written into hashes[i]. */
+void audit_chain(struct audit_rec *rows, size_t n, long long last_seq,
+		 const char *last_hash, char (*hashes)[65]);
+
+/* Checks rows[0..n) in chain (seq) order, the first of which must follow prev_hash.
  * Returns the index of the first broken row, or -1 when all hold. */
 long audit_verify(const struct audit_rec *rows, size_t n, const char *prev_hash);
 

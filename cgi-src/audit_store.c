@@ -13,14 +13,20 @@ enum stmt {
 	STMT_LIST,
 	STMT_BATCH,
 	STMT_HEAD_GET,
+	STMT_ANY_UNSEALED,
+	STMT_UNSEALED,
+	STMT_SEAL,
+	STMT_COUNT_UNSEALED,
 	STMT__MAX
 };
 
 DB_ROW_COLS(audit_row, AUDIT_ROW);
 
-/* The end of the chain, for this file. */
+/* The end of the chain, for this file: the last sealed row's id, place
+ * and hash. */
 #define HEAD_ROW(X, S)                                                       \
 	X(S, INT, last_id, "last_id")                                        \
+	X(S, INT, last_seq, "last_seq")                                      \
 	X(S, STR, last_hash, "last_hash")
 DB_ROW_STRUCT(head_row, HEAD_ROW);
 DB_ROW_COLS(head_row, HEAD_ROW);
@@ -40,7 +46,8 @@ DB_ROW_COLS(head_row, HEAD_ROW);
 	X(S, INT, object_id, "object_id")                                    \
 	X(S, STR, detail, "detail")                                          \
 	X(S, STR, prev_hash, "prev_hash")                                    \
-	X(S, STR, hash, "hash")
+	X(S, STR, hash, "hash")                                              \
+	X(S, INT, seq, "COALESCE(seq, 0)")
 #define AUDIT_CTYPE_INT long long
 #define AUDIT_CTYPE_STR const char *
 #define AUDIT_TYPE_OK_(S, T, n, e)                                           \
@@ -51,11 +58,12 @@ DB_ROW_COLS(audit_rec, AUDIT_REC_ROW);
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_HEAD_LOCK] = "SELECT " DB_COLS(HEAD_ROW) " FROM audit_head WHERE id = 1 FOR UPDATE",
-	[STMT_HEAD_SET] = "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1",
-	[STMT_INSERT] = "INSERT INTO audit_log (id, at, actor_user_id, actor_unit_id,"
-	" actor_jurisdiction_id, client_addr, action, object_type, object_id,"
-	" detail, prev_hash, hash)"
-	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_HEAD_SET] = "UPDATE audit_head SET last_id = ?, last_seq = ?, last_hash = ?"
+	" WHERE id = 1",
+	/* Unsealed: seq, prev_hash and hash stay NULL until audit_seal. */
+	[STMT_INSERT] = "INSERT INTO audit_log (at, actor_user_id, actor_unit_id,"
+	" actor_jurisdiction_id, client_addr, action, object_type, object_id, detail)"
+	" VALUES (?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?)",
 	/* The page's rows and each row's object by its type: every join is
 	 * one primary-key lookup per row of the page (the rows come in id
 	 * order from an index, LIMIT bounds them), and finds a row only for
@@ -97,8 +105,15 @@ static const char *const sql[STMT__MAX] = {
 	" AND a.action LIKE CONCAT(?, '%') AND a.id < ?"
 	" ORDER BY a.id DESC LIMIT ?",
 	[STMT_BATCH] = "SELECT " DB_COLS(AUDIT_REC_ROW)
-	" FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+	" FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
 	[STMT_HEAD_GET] = "SELECT " DB_COLS(HEAD_ROW) " FROM audit_head WHERE id = 1",
+	/* Unsealed rows are found along k_audit_seq (its NULLs). */
+	[STMT_ANY_UNSEALED] = "SELECT id FROM audit_log WHERE seq IS NULL LIMIT 1",
+	[STMT_UNSEALED] = "SELECT " DB_COLS(AUDIT_REC_ROW)
+	" FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ?",
+	[STMT_SEAL] = "UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ?"
+	" WHERE id = ? AND seq IS NULL",
+	[STMT_COUNT_UNSEALED] = "SELECT COUNT(*) FROM audit_log WHERE seq IS NULL",
 };
 
 void audit_now(char out[96])
@@ -114,30 +129,73 @@ void audit_now(char out[96])
 
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec)
 {
-	struct dbres res;
-	struct head_row *head;
-	int rc = db_exec0(db, a, sql[STMT_HEAD_LOCK], &res);
-	DB_ROW_OUT(rc, &res, head_row, a, &head);
-	if (rc != DB_OK)
-		return rc;
-	if (head == NULL)
-		return DB_ERR;
 	char at[96];
 	audit_now(at);
-	char *hash = arena_alloc(a, 65);
-	rec->id = head->last_id + 1;
 	rec->at = arena_strdup(a, at);
-	rec->prev_hash = head->last_hash;
-	audit_hash(rec, hash);
-	rec->hash = hash;
-	rc = db_exec(db, a, sql[STMT_INSERT], NULL, DB_I(rec->id), DB_S(rec->at),
-		     DB_I(rec->actor_user_id), DB_I(rec->actor_unit_id),
-		     DB_I(rec->actor_jur_id), DB_S(rec->client_addr), DB_S(rec->action),
-		     DB_S(rec->object_type), DB_I(rec->object_id), DB_S(rec->detail),
-		     DB_S(rec->prev_hash), DB_S(rec->hash));
-	if (rc != DB_OK)
+	rec->seq = 0;
+	rec->prev_hash = rec->hash = NULL;
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_INSERT], &res, DB_S(rec->at),
+			 DB_I(rec->actor_user_id), DB_I(rec->actor_unit_id),
+			 DB_I(rec->actor_jur_id), DB_S(rec->client_addr), DB_S(rec->action),
+			 DB_S(rec->object_type), DB_I(rec->object_id), DB_S(rec->detail));
+	if (rc == DB_OK)
+		rec->id = res.insert_id;
+	return rc;
+}
+
+/* Chains the oldest unsealed rows (at most max) after the head, in one
+ * transaction that holds the head's lock: concurrent sealers (one per
+ * node, and hotlinectl) take turns, and each row is sealed once. The
+ * rows are read after the lock is held, so every row committed before
+ * then is seen. */
+static int seal_batch(struct db *db, struct arena *a, int max, long long *sealed)
+{
+	struct dbres res;
+	struct head_row *head;
+	struct audit_rec *v;
+	size_t n;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec0(db, a, sql[STMT_HEAD_LOCK], &res);
+	DB_ROW_OUT(rc, &res, head_row, a, &head);
+	if (rc == DB_OK && head == NULL)
+		rc = DB_ERR;
+	if (rc == DB_OK)
+		rc = db_exec(db, a, sql[STMT_UNSEALED], &res, DB_I((long long)max));
+	DB_ROWS_OUT(rc, &res, audit_rec, a, &v, &n);
+	if (rc != DB_OK || n == 0) {
+		db_rollback(db);
 		return rc;
-	return db_exec(db, a, sql[STMT_HEAD_SET], NULL, DB_I(rec->id), DB_S(rec->hash));
+	}
+	char (*hashes)[65] = arena_alloc(a, n * sizeof *hashes);
+	audit_chain(v, n, head->last_seq, head->last_hash, hashes);
+	for (size_t i = 0; i < n && rc == DB_OK; i++) {
+		rc = db_exec(db, a, sql[STMT_SEAL], &res, DB_I(v[i].seq), DB_S(v[i].prev_hash),
+			     DB_S(v[i].hash), DB_I(v[i].id));
+		rc = db_changed(rc, &res);
+	}
+	if (rc == DB_OK)
+		rc = db_exec(db, a, sql[STMT_HEAD_SET], NULL, DB_I(v[n - 1].id),
+			     DB_I(v[n - 1].seq), DB_S(v[n - 1].hash));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	*sealed = (long long)n;
+	return DB_OK;
+}
+
+int audit_seal(struct db *db, struct arena *a, int max, long long *sealed)
+{
+	struct dbres res;
+	*sealed = 0;
+	int rc = db_exec0(db, a, sql[STMT_ANY_UNSEALED], &res);
+	if (rc != DB_OK || res.nrows == 0)
+		return rc;
+	return seal_batch(db, a, max, sealed);
 }
 
 /* audit_log.detail's width (sql/001_foundation.sql), in characters. */
@@ -197,15 +255,17 @@ const char *audit_list_sql(void)
 	return sql[STMT_LIST];
 }
 
-int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
+int audit_verify_db(struct db *db, long long *bad_id, long long *rows,
+		    long long *unsealed)
 {
 	struct arena a;
 	arena_init(&a, 1 << 20);
 	char prev[65] = AUDIT_GENESIS;
-	long long after = 0;
+	long long after = 0, last_id = 0;
 	int rc = 0;
 	*bad_id = 0;
 	*rows = 0;
+	*unsealed = 0;
 	for (;;) {
 		struct dbres res;
 		struct audit_rec *v;
@@ -223,7 +283,8 @@ int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
 			break;
 		}
 		*rows += (long long)n;
-		after = v[n - 1].id;
+		after = v[n - 1].seq;
+		last_id = v[n - 1].id;
 		snprintf(prev, sizeof prev, "%s", v[n - 1].hash);
 		arena_reset(&a);
 	}
@@ -235,12 +296,18 @@ int audit_verify_db(struct db *db, long long *bad_id, long long *rows)
 		rc = db_exec0(db, &a, sql[STMT_HEAD_GET], &res);
 		DB_ROW_OUT(rc, &res, head_row, &a, &head);
 		if (rc == DB_OK) {
-			if (head == NULL || head->last_id != after ||
-			    strcmp(head->last_hash, prev) != 0) {
-				*bad_id = after + 1;
+			if (head == NULL || head->last_seq != after ||
+			    head->last_id != last_id || strcmp(head->last_hash, prev) != 0) {
+				*bad_id = 0;
 				rc = 1;
 			}
 		}
+	}
+	if (rc == 0) {
+		struct dbres res;
+		rc = db_exec0(db, &a, sql[STMT_COUNT_UNSEALED], &res);
+		if (rc == DB_OK)
+			*unsealed = db_int(&res, 0, 0);
 	}
 	arena_free(&a);
 	return rc;

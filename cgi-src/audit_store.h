@@ -7,12 +7,21 @@
 
 /* Appends one row for the context's actor (or user_id when the actor is
  * not signed in yet, e.g. a login) and client address. Must run inside the
- * transaction of the change it records. Returns 0 or a db_err. */
+ * transaction of the change it records. The row is stored unsealed and
+ * takes no lock but its own: audit_seal chains it after the commit.
+ * Returns 0 or a db_err. */
 int audit_add(const struct ctx *c, long long user_id, const char *action,
 	      const char *object_type, long long object_id, const char *detail);
 
-/* The lowest-level append: fills rec->id, at, prev_hash and hash. */
+/* The lowest-level append: fills rec->id and at (one INSERT). */
 int audit_append(struct db *db, struct arena *a, struct audit_rec *rec);
+
+/* Chains committed unsealed rows after the chain's end, oldest id first,
+ * at most max in one transaction (own it: no transaction may be open on
+ * db); *sealed says how many. One cheap lookup when there are none.
+ * hotlined's sealer thread runs it after every write request and each
+ * second; hotlinectl after its own writes. Returns 0 or a db_err. */
+int audit_seal(struct db *db, struct arena *a, int max, long long *sealed);
 
 /* A row as the log page shows it: at in Beijing time (UTC+8); the actor's
  * display name and unit NULL when there is none (username then ""). The
@@ -87,10 +96,13 @@ int audit_list(struct db *db, struct arena *a, long long jur, const char *action
 /* The list's statement, for a test of its plan. */
 const char *audit_list_sql(void);
 
-/* Verifies the whole chain in batches. Returns 0 when intact, 1 when broken
- * (with *bad_id the first broken row, 0 when the head does not match the
- * last row), or a db_err. */
-int audit_verify_db(struct db *db, long long *bad_id, long long *rows);
+/* Verifies the whole sealed chain in batches, in seq order. Returns 0
+ * when intact (*rows sealed rows, *unsealed rows still waiting for the
+ * sealer), 1 when broken (with *bad_id the id of the first broken row, 0
+ * when the head does not match the last row: rows removed from the end),
+ * or a db_err. */
+int audit_verify_db(struct db *db, long long *bad_id, long long *rows,
+		    long long *unsealed);
 
 /* "YYYY-MM-DD HH:MM:SS.ffffff" in UTC, now. */
 void audit_now(char out[96]);

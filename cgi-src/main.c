@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "audit_store.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -28,6 +29,8 @@
 static struct config cfg;
 static int listen_fd = -1;
 static ino_t listen_ino;
+
+static void sealer_kick(void);
 
 static void log_request(const struct req *r, struct db *db)
 {
@@ -68,6 +71,9 @@ static void handle(FCGX_Request *fr, struct arena *a, struct db *db, struct db *
 	r.trips = cfg.debug_headers ? (int)(db_trips(db) + (ro ? db_trips(ro) : 0)) : -1;
 	http_send(&r, fr);
 	log_request(&r, db);
+	/* A write may have appended audit rows: have them chained now. */
+	if (r.method != M_GET && r.method != M_HEAD)
+		sealer_kick();
 }
 
 static void *worker(void *arg)
@@ -154,6 +160,75 @@ static void *indexer(void *arg)
 		indexer_sleep(s == KBI_IDLE ? cfg.search_poll_ms : 5000);
 	}
 	kbi_follower_free(f);
+	db_free(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+/* ---- the audit chain's sealer --------------------------------------- */
+
+/* Writes append audit rows unsealed (audit_store.h); this thread chains
+ * them after their commit, when a write request ends and each second
+ * (rows of another node or of hotlinectl). The one lock on the chain's
+ * head is taken here, never across a request's commit. */
+static pthread_mutex_t sealer_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sealer_cv = PTHREAD_COND_INITIALIZER;
+static int sealer_pending, sealer_stop;
+
+static void sealer_kick(void)
+{
+	pthread_mutex_lock(&sealer_mu);
+	sealer_pending = 1;
+	pthread_cond_signal(&sealer_cv);
+	pthread_mutex_unlock(&sealer_mu);
+}
+
+/* Waits up to ms for a kick; returns whether to stop. */
+static int sealer_wait(int ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&sealer_mu);
+	while (!sealer_pending && !sealer_stop)
+		if (pthread_cond_timedwait(&sealer_cv, &sealer_mu, &t) != 0)
+			break;
+	sealer_pending = 0;
+	int stop = sealer_stop;
+	pthread_mutex_unlock(&sealer_mu);
+	return stop;
+}
+
+static void *sealer(void *arg)
+{
+	(void)arg;
+	struct db *db = db_new(&cfg);
+	struct arena a;
+	arena_init(&a, 256 * 1024);
+	int stop = 0, failing = 0;
+	for (;;) {
+		long long n = 0;
+		int rc = audit_seal(db, &a, 1000, &n);
+		arena_reset(&a);
+		if (rc != DB_OK && !failing)
+			indexer_log("audit sealer: the database failed; retrying each second");
+		failing = rc != DB_OK;
+		if (rc == DB_OK && n == 1000)
+			continue;  /* more are waiting */
+		if (stop)
+			break;     /* the last pass after the workers ended */
+		stop = sealer_wait(1000);
+		/* Let the writes of the next few milliseconds join the batch:
+		 * one commit seals them all. */
+		struct timespec gather = { 0, 5 * 1000000L };
+		nanosleep(&gather, NULL);
+	}
+	arena_free(&a);
 	db_free(db);
 	mysql_thread_end();
 	return NULL;
@@ -278,6 +353,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pthread_create failed\n");
 		return 1;
 	}
+	pthread_t sealer_thread;
+	if (pthread_create(&sealer_thread, NULL, sealer, NULL) != 0) {
+		fprintf(stderr, "pthread_create failed\n");
+		return 1;
+	}
 	fprintf(stderr, "hotlined: listening on %s with %d threads; search: %s\n",
 		cfg.listen, cfg.threads, indexing ? cfg.search_index : "sql");
 	for (;;) {
@@ -301,6 +381,11 @@ int main(int argc, char **argv)
 	for (int i = 0; i < cfg.threads; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	pthread_mutex_lock(&sealer_mu);
+	sealer_stop = 1;
+	pthread_cond_signal(&sealer_cv);
+	pthread_mutex_unlock(&sealer_mu);
+	pthread_join(sealer_thread, NULL);
 	if (indexing)
 		pthread_join(indexer_thread, NULL);
 	close(listen_fd);
