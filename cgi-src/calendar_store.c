@@ -1,5 +1,6 @@
 #include "calendar_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -70,6 +71,41 @@ int calendar_set(struct db *db, struct arena *a, const char *day,
 		return db_exec(db, a, sql[STMT_CLEAR], NULL, DB_S(day));
 	return db_exec(db, a, sql[STMT_SET], NULL, DB_S(day), DB_S(kind),
 		       DB_S(name ? name : ""));
+}
+
+int calendar_window_parse(struct arena *a, const char *from, const char *text,
+			  struct wd_calendar *out)
+{
+	int base;
+	out->v = NULL;
+	out->n = 0;
+	if (wd_parse(from, &base) < 0)
+		return -1;
+	if (text == NULL || *text == '\0')
+		return 0;
+	size_t max = 1;
+	for (const char *p = text; *p; p++)
+		max += *p == ',';
+	struct wd_exception *v = arena_alloc(a, max * sizeof *v);
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		char *end;
+		long off = strtol(p, &end, 10);
+		if (end == p || off < 0 || off > CALENDAR_WINDOW_MAX ||
+		    (*end != 'h' && *end != 'w'))
+			return -1;
+		v[n].day = base + (int)off;
+		v[n].kind = *end == 'h' ? WD_HOLIDAY : WD_WORKDAY;
+		n++;
+		p = end + 1;
+		if (*p == ',')
+			p++;
+		else if (*p != '\0')
+			return -1;
+	}
+	out->v = v;
+	out->n = n;
+	return 0;
 }
 
 void calendar_today(char out[11])

@@ -26,6 +26,25 @@ int calendar_set(struct db *db, struct arena *a, const char *day,
 int calendar_workdays_from_today(struct db *db, struct arena *a, int n,
 				 char today[11], char out[11]);
 
+/* SQL text: a column with the calendar's exceptions from the day `from`
+ * (an SQL expression naming a DATE) through days later, as offsets from
+ * that day with the kind's letter, in order: "3h,4h,10w" (NULL when
+ * none). It lets a statement that reads other things bring the calendar a
+ * deadline needs with it, instead of a round trip of its own. The
+ * connection's group_concat_max_len (db.c) holds 760 days of them. */
+#define CALENDAR_WINDOW(from, days)                                          \
+	"(SELECT GROUP_CONCAT(DATEDIFF(cw.day, " from "), LEFT(cw.kind, 1)"  \
+	" ORDER BY cw.day) FROM calendar_days cw WHERE cw.day >= " from      \
+	" AND cw.day <= " from " + INTERVAL " days " DAY)"
+/* The longest window the text above may cover, in days. */
+#define CALENDAR_WINDOW_MAX 760
+
+/* The calendar of such a column (text NULL: no exception) from day
+ * `from` (YYYY-MM-DD), in the arena. Returns 0, or -1 when the text is
+ * not of that form. */
+int calendar_window_parse(struct arena *a, const char *from, const char *text,
+			  struct wd_calendar *out);
+
 /* Today's date in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD:
  * every deadline is a date there. */
 void calendar_today(char out[11]);

@@ -80,7 +80,10 @@ static int connect_db(struct db *db)
 	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw);
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	/* group_concat_max_len: a calendar window (calendar_store.h) is one
+	 * GROUP_CONCAT of up to 760 days' exceptions. */
+	mysql_options(m, MYSQL_INIT_COMMAND,
+		      "SET time_zone = '+00:00', group_concat_max_len = 65536");
 	const struct config *c = db->cfg;
 	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password,
 			       c->db_name, (unsigned)c->db_port,

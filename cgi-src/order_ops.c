@@ -9,7 +9,6 @@
 #include "db.h"
 #include "dispute_store.h"
 #include "kb_search.h"
-#include "kb_store.h"
 #include "roles.h"
 #include "step.h"
 #include "workdays.h"
@@ -29,15 +28,6 @@ int order_due_for(const struct ctx *c, long long category, char due[11])
 }
 
 /* ---- intake ---------------------------------------------------------------- */
-
-/* Whether entry may answer a call: published and not obsolete. */
-static int entry_answers(const struct ctx *c, long long entry, int *yes)
-{
-	struct kb_entry_row *e;
-	int rc = kb_entry_get(c->db, c->a, entry, &e);
-	*yes = rc == DB_OK && e != NULL && e->published_id != 0 && !e->obsolete;
-	return rc;
-}
 
 /* What each outcome of the intake needs (OA_ANSWER, OA_THREE_WAY,
  * OA_DISPATCH), in the order the form asks. */
@@ -77,60 +67,50 @@ static int outcome_action(const char *outcome)
 
 /* What the checks of the referenced rows learn for the write. */
 struct intake_refs {
+	long long filed_id;     /* an earlier send of this form filed it */
 	const char *jur_code;   /* for the order number */
-	int limit_days;         /* the category's time limit */
+	char due[11];           /* a dispatch's deadline, else "" */
 };
 
 /* The jurisdiction, category, unit and entry the form names must exist
- * and be usable: 0, a db_err, or 1 with *msg for the form. */
+ * and be usable, and a dispatch's deadline: one statement. 0, a db_err,
+ * or 1 with *msg for the form. */
 static int intake_refs(const struct ctx *c, const struct order_intake *in,
 		       struct intake_refs *ref, const char **msg)
 {
-	struct order_jur_row *j;
-	size_t nj;
+	char today[11];
+	calendar_today(today);
+	int dispatch = strcmp(in->outcome, "dispatch") == 0;
+	long long unit = dispatch ? in->unit
+			 : strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0;
+	long long entry = strcmp(in->outcome, "answer") == 0 ? in->entry : 0;
+	struct order_refs_row *r;
+	int rc = order_intake_refs(c->db, c->a, in->intake_key, in->jur, in->category, unit,
+				   entry, today, &r);
+	if (rc != DB_OK)
+		return rc;
+	ref->filed_id = r->filed_id;
+	ref->jur_code = r->jur_code;
+	ref->due[0] = '\0';
+	if (ref->filed_id != 0)
+		return 0;
 	/* The form offers the active jurisdictions; anything else would only
 	 * fail later on its foreign key (a 500). */
-	int rc = order_jurisdictions(c->db, c->a, &j, &nj);
-	if (rc != DB_OK)
-		return rc;
-	ref->jur_code = NULL;
-	for (size_t i = 0; i < nj; i++)
-		if (j[i].id == in->jur)
-			ref->jur_code = j[i].code;
-	if (ref->jur_code == NULL) {
-		*msg = "所属区域不存在或已停用。";
+	*msg = r->jur_code == NULL ? "所属区域不存在或已停用。"
+	       : !r->category_leaf ? "问题分类不存在、已停用或不是末级分类。"
+	       : unit != 0 && (r->unit_id == 0 || (r->unit_jur_id != in->jur && !r->unit_city))
+		 ? "所选单位不存在、已停用，或不属于该区域。"
+	       : entry != 0 && !r->entry_answers ? "所选知识条目不存在、未发布或已失效。"
+	       : NULL;
+	if (*msg != NULL)
 		return 1;
-	}
-	struct order_category_row *cat;
-	rc = order_category(c->db, c->a, in->category, &cat);
-	if (rc != DB_OK)
-		return rc;
-	if (cat == NULL || !cat->leaf) {
-		*msg = "问题分类不存在、已停用或不是末级分类。";
-		return 1;
-	}
-	ref->limit_days = (int)cat->limit_days;
-	long long unit = strcmp(in->outcome, "dispatch") == 0 ? in->unit
-			 : strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0;
-	if (unit != 0) {
-		struct order_unit_row *u;
-		rc = order_unit(c->db, c->a, unit, &u);
-		if (rc != DB_OK)
-			return rc;
-		if (u == NULL || (u->jur_id != in->jur && !u->city)) {
-			*msg = "所选单位不存在、已停用，或不属于该区域。";
-			return 1;
-		}
-	}
-	if (strcmp(in->outcome, "answer") == 0) {
-		int usable = 0;
-		rc = entry_answers(c, in->entry, &usable);
-		if (rc != DB_OK)
-			return rc;
-		if (!usable) {
-			*msg = "所选知识条目不存在、未发布或已失效。";
-			return 1;
-		}
+	if (dispatch) {
+		struct wd_calendar cal;
+		int d = 0;
+		if (calendar_window_parse(c->a, today, r->calendar, &cal) < 0 ||
+		    wd_parse(today, &d) < 0)
+			return DB_ERR;
+		wd_format(wd_add(&cal, d, (int)r->limit_days), ref->due);
 	}
 	return 0;
 }
@@ -190,11 +170,6 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 		 const char **msg)
 {
 	*msg = NULL;
-	int rc = filed_already(c, in, id);
-	if (rc != DB_OK)
-		return db_status(rc);
-	if (*id != 0)
-		return 0;
 	int outcome = outcome_action(in->outcome);
 	*msg = outcome < 0 ? "请选择处理方式：一次性解答、三方通话解答或派单。"
 	       : !order_phone_valid(in->caller_phone)
@@ -203,21 +178,19 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 	       : step_missing(intake_needs, outcome, in);
 	if (*msg != NULL)
 		return 400;
-	struct intake_refs ref = { NULL, 0 };
-	rc = intake_refs(c, in, &ref, msg);
+	struct intake_refs ref;
+	int rc = intake_refs(c, in, &ref, msg);
 	if (rc > 0)
 		return 400;
 	if (rc != DB_OK)
 		return db_status(rc);
-	char due[11] = "", today[11];
-	if (strcmp(in->outcome, "dispatch") == 0) {
-		rc = calendar_workdays_from_today(c->db, c->a, ref.limit_days, today, due);
-		if (rc != DB_OK)
-			return db_status(rc);
+	if (ref.filed_id != 0) {
+		*id = ref.filed_id;
+		return 0;
 	}
 	rc = db_begin(c->db);
 	if (rc == DB_OK)
-		rc = intake_write(c, in, due, ref.jur_code, id);
+		rc = intake_write(c, in, ref.due, ref.jur_code, id);
 	if (rc == DB_OK)
 		rc = db_commit(c->db);
 	if (rc != DB_OK) {

@@ -8,6 +8,7 @@ enum stmt {
 	STMT_UNITS,
 	STMT_UNIT,
 	STMT_JURS,
+	STMT_INTAKE_REFS,
 	STMT_RULES,
 	STMT_BY_PHONE,
 	STMT_NEXT_SEQ,
@@ -56,6 +57,7 @@ enum stmt {
 DB_ROW_COLS(order_category_row, ORDER_CATEGORY_ROW);
 DB_ROW_COLS(order_unit_row, ORDER_UNIT_ROW);
 DB_ROW_COLS(order_jur_row, ORDER_JUR_ROW);
+DB_ROW_COLS(order_refs_row, ORDER_REFS_ROW);
 DB_ROW_COLS(order_rule_row, ORDER_RULE_ROW);
 DB_ROW_COLS(order_past_row, ORDER_PAST_ROW);
 DB_ROW_COLS(order_row, ORDER_ROW);
@@ -127,6 +129,16 @@ static const char *const sql[STMT__MAX] = {
 	" AND u.kind IN ('department', 'enterprise', 'other', 'government')",
 	[STMT_JURS] = "SELECT " DB_COLS(ORDER_JUR_ROW) " FROM jurisdictions WHERE active = 1"
 	" ORDER BY parent_id IS NOT NULL, id LIMIT 500",
+	/* One row whatever the form names: each reference a primary-key
+	 * lookup (the intake key, a unique one). */
+	[STMT_INTAKE_REFS] = "SELECT " DB_COLS(ORDER_REFS_ROW)
+	" FROM (SELECT CAST(? AS DATE) AS today, ? AS k) t"
+	" LEFT JOIN jurisdictions j ON j.id = ? AND j.active = 1"
+	" LEFT JOIN order_categories c ON c.id = ? AND c.active = 1"
+	" LEFT JOIN units u ON u.id = ? AND u.active = 1"
+	"  AND u.kind IN ('department', 'enterprise', 'other', 'government')"
+	" LEFT JOIN jurisdictions uj ON uj.id = u.jurisdiction_id"
+	" LEFT JOIN kb_entries e ON e.id = ?",
 	[STMT_RULES] = "SELECT " DB_COLS(ORDER_RULE_ROW) " FROM routing_rules r"
 	" JOIN units u ON u.id = r.unit_id AND u.active = 1"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
@@ -338,6 +350,18 @@ int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v
 	int rc = db_exec0(db, a, sql[STMT_JURS], &res);
 	DB_ROWS_OUT(rc, &res, order_jur_row, a, v, n);
 	return rc;
+}
+
+int order_intake_refs(struct db *db, struct arena *a, const char *intake_key,
+		      long long jur, long long category, long long unit, long long entry,
+		      const char *today, struct order_refs_row **r)
+{
+	struct dbres res;
+	const char *key = intake_key != NULL && *intake_key != '\0' ? intake_key : NULL;
+	int rc = db_exec(db, a, sql[STMT_INTAKE_REFS], &res, DB_S(today), DB_S(key),
+			 DB_I(jur), DB_I(category), DB_I(unit), DB_I(entry));
+	DB_ROW_OUT(rc, &res, order_refs_row, a, r);
+	return rc == DB_OK && *r == NULL ? DB_ERR : rc;
 }
 
 int order_rules(struct db *db, struct arena *a, long long category, long long jur,

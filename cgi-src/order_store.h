@@ -4,6 +4,7 @@
  * the whole city). */
 #ifndef ORDER_STORE_H
 #define ORDER_STORE_H
+#include "calendar_store.h"
 #include "db.h"
 
 /* The intake's choices: active leaf categories (a top-level category
@@ -44,6 +45,31 @@ int order_unit(struct db *db, struct arena *a, long long id, struct order_unit_r
 	X(S, INT, parent_id, "parent_id")
 DB_ROW_STRUCT(order_jur_row, ORDER_JUR_ROW);
 int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v, size_t *n);
+
+/* What an intake form names, checked in one statement (each NULL or 0
+ * when it does not exist, is inactive or is not of the kind asked): the
+ * order an earlier send of the same form filed (intake key), the
+ * jurisdiction's code, whether the category is an active leaf and its
+ * time limit, the unit and where it belongs, whether the knowledge entry
+ * answers (published, not obsolete), and the calendar window from today
+ * that the category's deadline needs (CALENDAR_WINDOW). */
+#define ORDER_REFS_ROW(X, S)                                                 \
+	X(S, INT, filed_id, "(SELECT o.id FROM orders o WHERE o.intake_key = t.k)") \
+	X(S, NSTR, jur_code, "j.code")                                       \
+	X(S, INT, category_leaf, "c.id IS NOT NULL AND NOT EXISTS (SELECT 1"  \
+	  " FROM order_categories k WHERE k.parent_id = c.id AND k.active = 1)") \
+	X(S, INT, limit_days, "c.time_limit_days")                           \
+	X(S, INT, unit_id, "u.id")                                           \
+	X(S, INT, unit_jur_id, "u.jurisdiction_id")                          \
+	X(S, INT, unit_city, "uj.parent_id IS NULL")                         \
+	X(S, INT, entry_answers, "e.published_version_id IS NOT NULL AND NOT e.obsolete") \
+	X(S, NSTR, calendar, CALENDAR_WINDOW("t.today",                      \
+		"LEAST(2 * c.time_limit_days + 30, 760)"))
+DB_ROW_STRUCT(order_refs_row, ORDER_REFS_ROW);
+/* intake_key NULL or "": none. today: YYYY-MM-DD. *r is never NULL. */
+int order_intake_refs(struct db *db, struct arena *a, const char *intake_key,
+		      long long jur, long long category, long long unit, long long entry,
+		      const char *today, struct order_refs_row **r);
 
 /* Routing rules for a category in a jurisdiction or the city; the
  * jurisdiction's own first, those with keywords first. */

@@ -596,6 +596,25 @@ int workdays_between(const char *from, const char *due)
 	return n;
 }
 
+/* A Monday to Friday about days ahead that the calendar has no word for
+ * yet. */
+void plain_weekday(int days, char out[11])
+{
+	char d[11], next[11];
+	beijing_day(d, days);
+	for (int i = 0; i < 60; i++) {
+		struct tm tm;
+		time_t t = noon_of(d);
+		gmtime_r(&t, &tm);
+		if (tm.tm_wday >= 1 && tm.tm_wday <= 5 &&
+		    sql_long("SELECT COUNT(*) FROM calendar_days WHERE day = ?", DB_S(d)) == 0)
+			break;
+		add_days(d, 1, next);
+		memcpy(d, next, sizeof d);
+	}
+	snprintf(out, 11, "%s", d);
+}
+
 int is_due_after_run_day(const char *got, int n)
 {
 	char now[11], due[11];

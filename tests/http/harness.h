@@ -251,6 +251,9 @@ int workdays_between(const char *from, const char *due);
 /* Whether got is the n-th working day after a day the server may have
  * acted on (is_run_date); for ASSERT_DUE. */
 int is_due_after_run_day(const char *got, int n);
+/* A Monday to Friday about days ahead (Beijing) that the calendar has no
+ * word for yet. */
+void plain_weekday(int days, char out[11]);
 #define ASSERT_DUE(got, n)                                                    \
 	ck_assert_msg(is_due_after_run_day((got), (n)),                       \
 		      "due %s is not %d working days after %s or today", (got), (n), run_day)

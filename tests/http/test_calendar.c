@@ -6,25 +6,6 @@
 
 #include "harness.h"
 
-/* A Monday to Friday about days ahead that the calendar has no word for
- * yet. */
-static void plain_weekday(int days, char out[11])
-{
-	char d[11], next[11];
-	beijing_day(d, days);
-	for (int i = 0; i < 60; i++) {
-		struct tm tm;
-		time_t t = noon_of(d);
-		gmtime_r(&t, &tm);
-		if (tm.tm_wday >= 1 && tm.tm_wday <= 5 &&
-		    sql_long("SELECT COUNT(*) FROM calendar_days WHERE day = ?", DB_S(d)) == 0)
-			break;
-		add_days(d, 1, next);
-		memcpy(d, next, sizeof d);
-	}
-	snprintf(out, 11, "%s", d);
-}
-
 START_TEST(calendar_mark_and_reset)
 {
 	struct web w;

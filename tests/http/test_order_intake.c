@@ -320,6 +320,36 @@ START_TEST(intake_refusals_create_nothing)
 }
 END_TEST
 
+/* A dispatch's deadline counts the calendar's holidays: with the next
+ * plain weekday marked a holiday, the due date is LIMIT_DAYS working days
+ * on the calendar as it now is, after that day. */
+START_TEST(intake_deadline_skips_a_new_holiday)
+{
+	struct web op, admin;
+	char day[11], month[40], body[256], p[32], num[64];
+	sign_in(&op, "operator");
+	sign_in(&admin, "admin");
+	plain_weekday(1, day);
+	snprintf(month, sizeof month, "/calendar?month=%.7s", day);
+	POST(&admin, "/calendar", form(&admin, body, sizeof body, "csrf", token_from(&admin, month),
+				       "date", day, "day_kind", "holiday", "name", "测试假日", NULL), 303);
+	struct call c = dispatch_to(phone_no(p, 150), cat_leaf, jur_id("meizhou"),
+				    unit_id("city-hrss"));
+	long id = create(&op, &c, num, sizeof num);
+	struct snap s;
+	snap(&op, id, &s);
+	/* Counted on the calendar with the holiday, before it is reset. */
+	int due_ok = is_due_after_run_day(s.due, LIMIT_DAYS);
+	POST(&admin, "/calendar", form(&admin, body, sizeof body, "csrf", token_from(&admin, month),
+				       "date", day, "day_kind", "normal", NULL), 303);
+	ck_assert_msg(strcmp(s.due, day) > 0, "due %s is not after the holiday %s", s.due, day);
+	ck_assert_msg(due_ok, "due %s is not %d working days after today with %s a holiday",
+		      s.due, LIMIT_DAYS, day);
+	web_free(&op);
+	web_free(&admin);
+}
+END_TEST
+
 static Suite *order_intake_suite(void)
 {
 	Suite *s = suite_create("order_intake");
@@ -329,6 +359,7 @@ static Suite *order_intake_suite(void)
 	tcase_add_test(tc, operator_lists_own_intakes);
 	tcase_add_test(tc, one_form_files_one_order);
 	tcase_add_test(tc, intake_refusals_create_nothing);
+	tcase_add_test(tc, intake_deadline_skips_a_new_holiday);
 	return s;
 }
 

@@ -7,10 +7,12 @@
  * out on a paper calendar, not by this code.
  */
 #include "workdays.h"
+#include "calendar_store.h"
 
 #include <check.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -357,6 +359,40 @@ START_TEST(test_add_forward)
 }
 END_TEST
 
+/* A calendar window as a statement brings it (calendar_store.h): the
+ * exceptions as offsets from its first day. The 2026 calendar's
+ * exceptions from 2026-09-30, written that way, give the same deadlines
+ * as the whole calendar; text of another form is refused. */
+START_TEST(test_window_parse)
+{
+	char text[4096] = "", item[32];
+	int from = ymd(2026, 9, 30);
+	for (size_t i = 0; i < N2026; i++)
+		if (ex2026[i].day >= from) {
+			snprintf(item, sizeof item, "%s%d%c", text[0] ? "," : "",
+				 ex2026[i].day - from, ex2026[i].kind == WD_HOLIDAY ? 'h' : 'w');
+			strcat(text, item);
+		}
+	struct arena a;
+	arena_init(&a, 4096);
+	struct wd_calendar w;
+	ck_assert_int_eq(calendar_window_parse(&a, "2026-09-30", text, &w), 0);
+	ck_assert_uint_gt(w.n, 5);
+	for (int n = 1; n <= 40; n++)
+		ck_assert_day_eq(wd_add(&w, from, n), wd_add(&cal, from, n));
+	ck_assert_day_eq(wd_add(&w, from, 1), ymd(2026, 10, 8));
+	ck_assert_int_eq(calendar_window_parse(&a, "2026-09-30", NULL, &w), 0);
+	ck_assert_uint_eq(w.n, 0);
+	ck_assert_day_eq(wd_add(&w, from, 1), ymd(2026, 10, 1));
+	static const char *const bad[] = { "3", "3x", "h", "3h,,4h", "3h;4h", "-1h", "999h", "3h4h" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(calendar_window_parse(&a, "2026-09-30", bad[i], &w) < 0,
+			      "accepted \"%s\"", bad[i]);
+	ck_assert_int_lt(calendar_window_parse(&a, "2026-13-01", "3h", &w), 0);
+	arena_free(&a);
+}
+END_TEST
+
 START_TEST(test_add_backward)
 {
 	ck_assert_day_eq(wd_add(&cal, ymd(2026, 2, 24), -1), ymd(2026, 2, 14));
@@ -612,6 +648,7 @@ workdays_suite(void)
 	tcase_add_test(calendar, test_is_workday_2026);
 	tcase_add_test(calendar, test_add_forward);
 	tcase_add_test(calendar, test_add_backward);
+	tcase_add_test(calendar, test_window_parse);
 	tcase_add_test(calendar, test_add_zero);
 	tcase_add_test(calendar, test_add_range);
 	tcase_add_test(calendar, test_add_year_end);
