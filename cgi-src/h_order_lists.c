@@ -38,40 +38,40 @@ int h_order_queue(struct req *r)
 	}
 	const struct actor *ac = r->actor;
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
-	char today[11], soon[11];
+	char today[11];
 	struct order_queue_row *row = NULL;
-	struct order_queue_counts_row *counts = NULL;
-	struct order_reminder_row *rem = NULL;
-	struct order_coop_row *coop = NULL;
-	size_t nrows = 0, nrem = 0, ncoop = 0;
-	/* "Due soon": due today or on the next working day. */
-	int rc = calendar_workdays_from_today(r->db, r->a, 1, today, soon);
+	struct order_queue_side_row *side = NULL;
+	size_t nrows = 0, nside = 0;
+	calendar_today(today);
+	int rc = order_queue(r->db, r->a, ac->unit_id, bucket, today, QUEUE_PAGE + 1,
+			     (long long)(page - 1) * QUEUE_PAGE, &row, &nrows);
 	if (rc == DB_OK)
-		rc = order_queue(r->db, r->a, ac->unit_id, bucket, today, soon, QUEUE_PAGE + 1,
-				(long long)(page - 1) * QUEUE_PAGE, &row, &nrows);
-	if (rc == DB_OK)
-		rc = order_queue_counts(r->db, r->a, ac->unit_id, today, soon, &counts);
-	if (rc == DB_OK)
-		rc = order_reminders(r->db, r->a, ac->unit_id, &rem, &nrem);
-	if (rc == DB_OK)
-		rc = order_coop_queue(r->db, r->a, ac->unit_id, &coop, &ncoop);
+		rc = order_queue_side(r->db, r->a, ac->unit_id, today, &side, &nside);
 	if (rc != DB_OK)
 		return db_status(rc);
+	const struct order_queue_side_row *counts = &side[0];
+	/* "Due soon": due today or on the next working day. */
+	const char *soon = counts->due;
 	struct tdict *d = view_page(r, "本单位工单", "orders/queue.tpl");
-	for (size_t i = 0; i < ncoop; i++) {
+	size_t ncoop = 0, nrem = 0;
+	for (size_t i = 0; i < nside; i++) {
+		const struct order_queue_side_row *c = &side[i];
+		if (strcmp(c->kind, "C") != 0)
+			continue;
+		ncoop++;
 		struct tdict *s = tmpl_section(d, "COOP");
-		tmpl_set_int(s, "ID", coop[i].id);
-		tmpl_set(s, "NUMBER", coop[i].number);
-		tmpl_set(s, "STATE", state_label(coop[i].state));
-		tmpl_set(s, "CATEGORY", coop[i].category);
-		tmpl_set(s, "CONTENT", coop[i].content);
-		tmpl_set(s, "DUE", coop[i].due);
-		tmpl_set(s, "LEAD", coop[i].lead);
-		tmpl_show(s, coop[i].done ? "DONE" : "OWED");
+		tmpl_set_int(s, "ID", c->id);
+		tmpl_set(s, "NUMBER", c->number);
+		tmpl_set(s, "STATE", state_label(c->state));
+		tmpl_set(s, "CATEGORY", c->category);
+		tmpl_set(s, "CONTENT", c->content);
+		tmpl_set(s, "DUE", c->due);
+		tmpl_set(s, "LEAD", c->lead);
+		tmpl_show(s, c->done ? "DONE" : "OWED");
 		/* The reminder of an owed part: its own deadline. */
-		if (!coop[i].done && *coop[i].due && strcmp(coop[i].due, today) < 0)
+		if (!c->done && *c->due && strcmp(c->due, today) < 0)
 			tmpl_show(s, "OVERDUE");
-		else if (!coop[i].done && *coop[i].due && strcmp(coop[i].due, soon) <= 0)
+		else if (!c->done && *c->due && strcmp(c->due, soon) <= 0)
 			tmpl_show(s, "DUE_SOON");
 	}
 	if (ncoop > 0)
@@ -84,9 +84,9 @@ int h_order_queue(struct req *r)
 		/* "all" is the sum of the open states and the disputed orders
 		 * held meanwhile. */
 		const long long n[] = {
-			counts->fresh + counts->active + counts->ret + counts->temp, counts->fresh,
-			counts->active,
-			counts->due, counts->overdue, counts->ret,
+			counts->n_fresh + counts->n_active + counts->n_ret + counts->n_temp,
+			counts->n_fresh, counts->n_active, counts->n_due, counts->n_overdue,
+			counts->n_ret,
 		};
 		tmpl_set_int(t, "COUNT", n[i]);
 		if ((int)i == b)
@@ -117,13 +117,17 @@ int h_order_queue(struct req *r)
 	if (nrows > QUEUE_PAGE)
 		tmpl_set_int(tmpl_section(d, "NEXT"), "PAGE", page + 1);
 	tmpl_set(d, "BUCKET", bucket);
-	for (size_t i = 0; i < nrem; i++) {
-		struct tdict *m = tmpl_section(d, "REMINDER");
-		tmpl_set_int(m, "ID", rem[i].order_id);
-		tmpl_set(m, "NUMBER", rem[i].number);
-		tmpl_set(m, "KIND", strcmp(rem[i].kind, "overdue") == 0 ? "已超期" : "即将到期");
-		tmpl_set(m, "DUE", rem[i].due);
-		tmpl_set(m, "AT", rem[i].at);
+	for (size_t i = 0; i < nside; i++) {
+		const struct order_queue_side_row *m = &side[i];
+		if (strcmp(m->kind, "R") != 0)
+			continue;
+		nrem++;
+		struct tdict *t = tmpl_section(d, "REMINDER");
+		tmpl_set_int(t, "ID", m->id);
+		tmpl_set(t, "NUMBER", m->number);
+		tmpl_set(t, "KIND", strcmp(m->rkind, "overdue") == 0 ? "已超期" : "即将到期");
+		tmpl_set(t, "DUE", m->due);
+		tmpl_set(t, "AT", m->at);
 	}
 	if (nrem > 0)
 		tmpl_show(d, "REMINDERS");

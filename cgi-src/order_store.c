@@ -30,14 +30,12 @@ enum stmt {
 	STMT_RETURN_DECIDE,
 	STMT_RETURNS,
 	STMT_RETURN_COUNTS,
-	STMT_COOP_QUEUE,
 	STMT_IS_COOP,
 	STMT_COOP_PARTS,
 	STMT_COOP_RECORD,
 	STMT_SWEEP_COOPS,
 	STMT_QUEUE,
-	STMT_QUEUE_COUNTS,
-	STMT_REMINDERS,
+	STMT_QUEUE_SIDE,
 	STMT_SEARCH,
 	STMT_SEARCH_COUNT,
 	STMT_MINE,
@@ -67,10 +65,8 @@ DB_ROW_COLS(order_return_row, ORDER_RETURN_ROW);
 DB_ROW_COLS(order_pending_row, ORDER_PENDING_ROW);
 DB_ROW_COLS(order_return_count_row, ORDER_RETURN_COUNT_ROW);
 DB_ROW_COLS(order_queue_row, ORDER_QUEUE_ROW);
-DB_ROW_COLS(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
-DB_ROW_COLS(order_reminder_row, ORDER_REMINDER_ROW);
+DB_ROW_COLS(order_queue_side_row, ORDER_QUEUE_SIDE_ROW);
 DB_ROW_COLS(order_found_row, ORDER_FOUND_ROW);
-DB_ROW_COLS(order_coop_row, ORDER_COOP_ROW);
 DB_ROW_COLS(order_coop_part_row, ORDER_COOP_PART_ROW);
 DB_ROW_COLS(order_coop_due_row, ORDER_COOP_DUE_ROW);
 DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
@@ -101,6 +97,13 @@ DB_ROW_COLS(order_due_row, ORDER_DUE_ROW);
 #define RETENTION_ROW(X, S) X(S, INT, months, "retain_months")
 DB_ROW_STRUCT(retention_row, RETENTION_ROW);
 DB_ROW_COLS(retention_row, RETENTION_ROW);
+
+/* The next working day after ? (a date) on the calendar: no spell of
+ * days off is 31 days long. One parameter. */
+#define NEXT_WORKDAY                                                         \
+	"(SELECT MIN(s.day) FROM (SELECT CAST(? AS DATE) + INTERVAL seq DAY AS day" \
+	" FROM seq_1_to_31) s LEFT JOIN calendar_days cd ON cd.day = s.day"  \
+	" WHERE COALESCE(cd.kind = 'workday', WEEKDAY(s.day) < 5))"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_RETENTION] = "SELECT " DB_COLS(RETENTION_ROW) " FROM privacy_settings WHERE id = 1",
@@ -220,34 +223,56 @@ static const char *const sql[STMT__MAX] = {
 	" JOIN units u ON u.id = r.unit_id"
 	" WHERE (? = 0 OR u.jurisdiction_id = ?)"
 	" GROUP BY r.unit_id, u.name ORDER BY COUNT(*) DESC, u.name LIMIT 500",
-	[STMT_COOP_QUEUE] = "SELECT " DB_COLS(ORDER_COOP_ROW) " FROM order_coops oc"
-	" JOIN orders o ON o.id = oc.order_id JOIN order_categories c ON c.id = o.category_id"
-	" LEFT JOIN units u ON u.id = o.unit_id"
-	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY oc.due_date, o.id LIMIT 100",
 	[STMT_IS_COOP] = "SELECT 1 FROM order_coops WHERE order_id = ? AND unit_id = ?",
 	[STMT_COOP_PARTS] = "SELECT " DB_COLS(ORDER_COOP_PART_ROW) " FROM order_coops oc"
 	" JOIN units u ON u.id = oc.unit_id LEFT JOIN users us ON us.id = oc.part_by"
 	" WHERE oc.order_id = ? ORDER BY oc.unit_id LIMIT 50",
 	[STMT_COOP_RECORD] = "UPDATE order_coops SET part = ?, part_at = UTC_TIMESTAMP(),"
 	" part_by = ? WHERE order_id = ? AND unit_id = ? AND part_at IS NULL",
+	/* k_orders_queue (unit, state, due) bounds the read to the unit's
+	 * held orders (the EXPLAIN check of test_order_search). */
 	[STMT_QUEUE] = "SELECT " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" WHERE o.unit_id = ? AND" HELD("o.")
 	" AND (? = '' OR (? = 'new' AND o.state = 'dispatched')"
 	"  OR (? = 'active' AND o.state = 'accepted')"
-	"  OR (? = 'due' AND o.due_date >= ? AND o.due_date <= ?)"
+	"  OR (? = 'due' AND o.due_date >= ? AND o.due_date <= " NEXT_WORKDAY ")"
 	"  OR (? = 'overdue' AND o.due_date < ?)"
 	"  OR (? = 'return' AND o.state = 'return_requested'))"
 	" ORDER BY o.due_date, o.id LIMIT ? OFFSET ?",
-	[STMT_QUEUE_COUNTS] = "SELECT " DB_COLS(ORDER_QUEUE_COUNTS_ROW) " FROM orders"
-	" WHERE unit_id = ? AND" HELD(""),
-	[STMT_REMINDERS] = "SELECT " DB_COLS(ORDER_REMINDER_ROW) " FROM order_reminders m"
-	" JOIN orders o ON o.id = m.order_id"
+	/* The counts with the next working day; the reminders of the unit's
+	 * own held orders and of owed parts of orders it cooperates on; then
+	 * those orders. */
+	[STMT_QUEUE_SIDE] = "SELECT " DB_COLS(ORDER_QUEUE_SIDE_ROW) " FROM ("
+	"(SELECT 'K' AS kind, 0 AS id, '' AS number, " DB_DAY("w.soon") " AS due,"
+	"  '' AS rkind, '' AS at, '' AS state, '' AS category, '' AS phone,"
+	"  '' AS content, '' AS lead, 0 AS done,"
+	"  COALESCE(SUM(o.state = 'dispatched'), 0) AS n_fresh,"
+	"  COALESCE(SUM(o.state = 'accepted'), 0) AS n_active,"
+	"  COALESCE(SUM(o.due_date >= w.today AND o.due_date <= w.soon), 0) AS n_due,"
+	"  COALESCE(SUM(o.due_date < w.today), 0) AS n_overdue,"
+	"  COALESCE(SUM(o.state = 'return_requested'), 0) AS n_ret,"
+	"  COALESCE(SUM(o.state = 'disputed'), 0) AS n_temp, '' AS s1, 0 AS s2"
+	" FROM (SELECT CAST(? AS DATE) AS today, " NEXT_WORKDAY " AS soon) w"
+	" LEFT JOIN orders o ON o.unit_id = ? AND" HELD("o.") ")"
+	" UNION ALL "
+	"(SELECT 'R', m.order_id, o.number, " DB_DAY("m.due_date") ", m.kind,"
+	"  " DB_BJ_MINUTE("m.created_at") ", '', '', '', '', '', 0, 0, 0, 0, 0, 0, 0,"
+	"  '', -m.id"
+	" FROM order_reminders m JOIN orders o ON o.id = m.order_id"
 	" WHERE m.unit_id = ? AND ((o.unit_id = m.unit_id AND" HELD("o.") ")"
 	" OR (o.state IN " OPEN_STATES " AND EXISTS (SELECT 1 FROM order_coops oc"
 	"  WHERE oc.order_id = m.order_id AND oc.unit_id = m.unit_id"
 	"  AND oc.due_date = m.due_date AND oc.part_at IS NULL)))"
-	" ORDER BY m.id DESC LIMIT 20",
+	" ORDER BY m.id DESC LIMIT 20)"
+	" UNION ALL "
+	"(SELECT 'C', o.id, o.number, " DB_DAY("oc.due_date") ", '', '', o.state, c.name,"
+	"  o.caller_phone, LEFT(o.content, 60), u.name, oc.part_at IS NOT NULL,"
+	"  0, 0, 0, 0, 0, 0, oc.due_date, o.id"
+	" FROM order_coops oc JOIN orders o ON o.id = oc.order_id"
+	" JOIN order_categories c ON c.id = o.category_id LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE oc.unit_id = ? AND o.state IN " OPEN_STATES " ORDER BY oc.due_date, o.id LIMIT 100)"
+	") x ORDER BY x.kind = 'K' DESC, x.kind DESC, x.s1, x.s2",
 	/* Cooperating units whose part is owed, due in [from, to), not yet
 	 * reminded of this kind (plain reads: the reminder is INSERT IGNORE). */
 	[STMT_SWEEP_COOPS] = "SELECT " DB_COLS(ORDER_COOP_DUE_ROW) " FROM order_coops oc"
@@ -306,6 +331,7 @@ static const char *const sql[STMT__MAX] = {
 const char *order_plan_sql(enum order_planned which)
 {
 	return which == ORDER_PLAN_QUEUE ? sql[STMT_QUEUE]
+	       : which == ORDER_PLAN_QUEUE_SIDE ? sql[STMT_QUEUE_SIDE]
 	       : which == ORDER_PLAN_RETURNS ? sql[STMT_RETURNS] : sql[STMT_SEARCH];
 }
 
@@ -551,33 +577,26 @@ int order_return_counts(struct db *db, struct arena *a, long long jur,
 
 
 int order_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
-	       const char *today, const char *soon, long long limit,
-	       long long offset, struct order_queue_row **v, size_t *n)
+	       const char *today, long long limit, long long offset,
+	       struct order_queue_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_QUEUE], &res, DB_I(unit), DB_S(bucket), DB_S(bucket),
-			 DB_S(bucket), DB_S(bucket), DB_S(today), DB_S(soon), DB_S(bucket),
+			 DB_S(bucket), DB_S(bucket), DB_S(today), DB_S(today), DB_S(bucket),
 			 DB_S(today), DB_S(bucket), DB_I(limit), DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_queue_row, a, v, n);
 	return rc;
 }
 
-int order_queue_counts(struct db *db, struct arena *a, long long unit,
-		      const char *today, const char *soon, struct order_queue_counts_row **c)
+int order_queue_side(struct db *db, struct arena *a, long long unit, const char *today,
+		     struct order_queue_side_row **v, size_t *n)
 {
 	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_QUEUE_COUNTS], &res, DB_S(today), DB_S(soon),
-			 DB_S(today), DB_I(unit));
-	DB_ROW_OUT(rc, &res, order_queue_counts_row, a, c);
-	return rc;
-}
-
-int order_reminders(struct db *db, struct arena *a, long long unit,
-		   struct order_reminder_row **v, size_t *n)
-{
-	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_REMINDERS], &res, DB_I(unit));
-	DB_ROWS_OUT(rc, &res, order_reminder_row, a, v, n);
+	int rc = db_exec(db, a, sql[STMT_QUEUE_SIDE], &res, DB_S(today), DB_S(today),
+			 DB_I(unit), DB_I(unit), DB_I(unit));
+	DB_ROWS_OUT(rc, &res, order_queue_side_row, a, v, n);
+	if (rc == DB_OK && (*n == 0 || strcmp((*v)[0].kind, "K") != 0))
+		return DB_ERR;
 	return rc;
 }
 
@@ -632,15 +651,6 @@ int order_coop_record(struct db *db, struct arena *a, long long order_id, long l
 	int rc = db_exec(db, a, sql[STMT_COOP_RECORD], &res, DB_S(part), DB_I(user),
 			 DB_I(order_id), DB_I(unit));
 	return db_changed(rc, &res);
-}
-
-int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
-		    size_t *n)
-{
-	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_COOP_QUEUE], &res, DB_I(unit));
-	DB_ROWS_OUT(rc, &res, order_coop_row, a, v, n);
-	return rc;
 }
 
 int order_is_coop(struct db *db, struct arena *a, long long order_id, long long unit,

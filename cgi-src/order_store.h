@@ -231,8 +231,9 @@ int order_return_counts(struct db *db, struct arena *a, long long jur,
 		       struct order_return_count_row **v, size_t *n);
 
 /* A unit's queue (open orders): bucket "new", "active", "due", "overdue",
- * "return" or "" (all open). today and soon (the next working day) are
- * dates. The content is its first 60 characters. */
+ * "return" or "" (all open); "due" is due today or on the next working
+ * day after it (the calendar, in SQL). today is a date. The content is
+ * its first 60 characters. */
 #define ORDER_QUEUE_ROW(X, S)                                                \
 	X(S, INT, id, "o.id")                                                \
 	X(S, STR, number, "o.number")                                        \
@@ -245,29 +246,39 @@ int order_return_counts(struct db *db, struct arena *a, long long jur,
 	X(S, STR, dispatched, DB_BJ_MINUTE("o.dispatched_at"))
 DB_ROW_STRUCT(order_queue_row, ORDER_QUEUE_ROW);
 int order_queue(struct db *db, struct arena *a, long long unit, const char *bucket,
-	       const char *today, const char *soon, long long limit,
-	       long long offset, struct order_queue_row **v, size_t *n);
-/* How many open orders each bucket holds. */
-#define ORDER_QUEUE_COUNTS_ROW(X, S)                                         \
-	X(S, INT, fresh, "COALESCE(SUM(state = 'dispatched'), 0)")           \
-	X(S, INT, active, "COALESCE(SUM(state = 'accepted'), 0)")            \
-	X(S, INT, due, "COALESCE(SUM(due_date >= ? AND due_date <= ?), 0)")  \
-	X(S, INT, overdue, "COALESCE(SUM(due_date < ?), 0)")                 \
-	X(S, INT, ret, "COALESCE(SUM(state = 'return_requested'), 0)")      \
-	X(S, INT, temp, "COALESCE(SUM(state = 'disputed'), 0)")
-DB_ROW_STRUCT(order_queue_counts_row, ORDER_QUEUE_COUNTS_ROW);
-int order_queue_counts(struct db *db, struct arena *a, long long unit,
-		      const char *today, const char *soon, struct order_queue_counts_row **c);
-/* The unit's latest reminders (kind "due" or "overdue"). */
-#define ORDER_REMINDER_ROW(X, S)                                             \
-	X(S, INT, order_id, "m.order_id")                                    \
-	X(S, STR, number, "o.number")                                        \
-	X(S, STR, kind, "m.kind")                                            \
-	X(S, STR, due, DB_DAY("m.due_date"))                                 \
-	X(S, STR, at, DB_BJ_MINUTE("m.created_at"))
-DB_ROW_STRUCT(order_reminder_row, ORDER_REMINDER_ROW);
-int order_reminders(struct db *db, struct arena *a, long long unit,
-		   struct order_reminder_row **v, size_t *n);
+	       const char *today, long long limit, long long offset,
+	       struct order_queue_row **v, size_t *n);
+/* Beside the queue, in one statement of rows of three kinds:
+ *   'K' one row: how many held orders each bucket has (n_*), and soon,
+ *       the next working day after today;
+ *   'R' the unit's latest reminders (rkind "due" or "overdue", at when
+ *       sent; the 20 newest);
+ *   'C' the open orders it cooperates on (state, category, phone,
+ *       content, lead unit, whether its part is done; up to 100, by due).
+ * Columns a kind does not have are "" or 0. */
+#define ORDER_QUEUE_SIDE_ROW(X, S)                                           \
+	X(S, STR, kind, "x.kind")                                            \
+	X(S, INT, id, "x.id")                                                \
+	X(S, STR, number, "x.number")                                        \
+	X(S, STR, due, "x.due")                                              \
+	X(S, STR, rkind, "x.rkind")                                          \
+	X(S, STR, at, "x.at")                                                \
+	X(S, STR, state, "x.state")                                          \
+	X(S, STR, category, "x.category")                                    \
+	X(S, STR, phone, "x.phone")                                          \
+	X(S, STR, content, "x.content")                                      \
+	X(S, STR, lead, "x.lead")                                            \
+	X(S, INT, done, "x.done")                                            \
+	X(S, INT, n_fresh, "x.n_fresh")                                      \
+	X(S, INT, n_active, "x.n_active")                                    \
+	X(S, INT, n_due, "x.n_due")                                          \
+	X(S, INT, n_overdue, "x.n_overdue")                                  \
+	X(S, INT, n_ret, "x.n_ret")                                          \
+	X(S, INT, n_temp, "x.n_temp")
+DB_ROW_STRUCT(order_queue_side_row, ORDER_QUEUE_SIDE_ROW);
+/* The first row is always the 'K' row. */
+int order_queue_side(struct db *db, struct arena *a, long long unit, const char *today,
+		     struct order_queue_side_row **v, size_t *n);
 
 /* The office's search. Empty strings and 0 mean "any"; from and to are
  * dates (to inclusive) and always set. */
@@ -301,20 +312,6 @@ int order_search_count(struct db *db, struct arena *a, const struct order_filter
 int order_mine(struct db *db, struct arena *a, long long operator_id, long long limit,
 	       long long offset, struct order_found_row **v, size_t *n);
 
-/* Open orders a unit cooperates on (D4.2), with their lead unit. */
-#define ORDER_COOP_ROW(X, S)                                                 \
-	X(S, INT, id, "o.id")                                                \
-	X(S, STR, number, "o.number")                                        \
-	X(S, STR, state, "o.state")                                          \
-	X(S, STR, category, "c.name")                                        \
-	X(S, STR, phone, "o.caller_phone")                                   \
-	X(S, STR, content, "LEFT(o.content, 60)")                            \
-	X(S, STR, due, DB_DAY("oc.due_date"))                                \
-	X(S, STR, lead, "u.name")                                            \
-	X(S, INT, done, "oc.part_at IS NOT NULL")
-DB_ROW_STRUCT(order_coop_row, ORDER_COOP_ROW);
-int order_coop_queue(struct db *db, struct arena *a, long long unit, struct order_coop_row **v,
-		    size_t *n);
 /* An order's cooperating units, their deadlines and their parts. */
 #define ORDER_COOP_PART_ROW(X, S)                                            \
 	X(S, INT, unit_id, "oc.unit_id")                                     \
@@ -375,7 +372,10 @@ int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 		const char *kind, const char *due, int *added);
 
 /* The statements whose plans tests check with EXPLAIN. */
-enum order_planned { ORDER_PLAN_QUEUE, ORDER_PLAN_SEARCH, ORDER_PLAN_RETURNS, ORDER_PLAN__MAX };
+enum order_planned {
+	ORDER_PLAN_QUEUE, ORDER_PLAN_QUEUE_SIDE, ORDER_PLAN_SEARCH, ORDER_PLAN_RETURNS,
+	ORDER_PLAN__MAX
+};
 const char *order_plan_sql(enum order_planned which);
 
 #endif
