@@ -38,6 +38,12 @@ enum stmt {
 	STMT_QUEUE_SIDE,
 	STMT_SEARCH,
 	STMT_SEARCH_COUNT,
+	STMT_COUNT_DAYS,
+	STMT_COUNT_JUR,
+	STMT_COUNT_STATE,
+	STMT_COUNT_UNIT,
+	STMT_COUNT_CATEGORY,
+	STMT_COUNT_OVERDUE,
 	STMT_MINE,
 	STMT_SWEEP_GET_LOCK,
 	STMT_SWEEP_RELEASE_LOCK,
@@ -104,6 +110,13 @@ DB_ROW_COLS(retention_row, RETENTION_ROW);
 	"(SELECT MIN(s.day) FROM (SELECT CAST(? AS DATE) + INTERVAL seq DAY AS day" \
 	" FROM seq_1_to_31) s LEFT JOIN calendar_days cd ON cd.day = s.day"  \
 	" WHERE COALESCE(cd.kind = 'workday', WEEKDAY(s.day) < 5))"
+
+/* The search's count by one column (which has a (column, created_at)
+ * index): parameters the column's value, from, to, the cap. */
+#define COUNT_BY(col)                                                        \
+	"SELECT COUNT(*) FROM (SELECT 1 FROM orders o WHERE o." col " = ?"  \
+	" AND o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"         \
+	" AND o.created_at < CAST(? AS DATETIME) + INTERVAL 16 HOUR LIMIT ?) t"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_RETENTION] = "SELECT " DB_COLS(RETENTION_ROW) " FROM privacy_settings WHERE id = 1",
@@ -296,6 +309,19 @@ static const char *const sql[STMT__MAX] = {
 	/* How many orders the search finds, counted up to a cap. */
 	[STMT_SEARCH_COUNT] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders o" SEARCH_WHERE
 	" LIMIT ?) t",
+	/* The same count when the dates and at most one other filter apply:
+	 * read from that filter's (column, created_at) index alone. The
+	 * general statement names every filter's column, so no index covers
+	 * it and each order's row is read: 10,001 of them took 20-30 ms at
+	 * 1,000,000 orders. */
+	[STMT_COUNT_DAYS] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders o"
+	" WHERE o.created_at >= CAST(? AS DATETIME) - INTERVAL 8 HOUR"
+	" AND o.created_at < CAST(? AS DATETIME) + INTERVAL 16 HOUR LIMIT ?) t",
+	[STMT_COUNT_JUR] = COUNT_BY("jurisdiction_id"),
+	[STMT_COUNT_STATE] = COUNT_BY("state"),
+	[STMT_COUNT_UNIT] = COUNT_BY("unit_id"),
+	[STMT_COUNT_CATEGORY] = COUNT_BY("category_id"),
+	[STMT_COUNT_OVERDUE] = COUNT_BY("overdue"),
 	/* The sweep's (order_sweep.c). The candidate queries are range scans
 	 * of k_orders_due (state, due_date) over open orders only; plain
 	 * reads, so they lock nothing. Each candidate is then locked and
@@ -617,7 +643,30 @@ int order_search_count(struct db *db, struct arena *a, const struct order_filter
 		       long long cap, long long *n)
 {
 	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_SEARCH_COUNT], &res, DB_S(f->from), DB_S(f->to),
+	int rc;
+	/* The filters that have a (column, created_at) index. */
+	const struct { int set, stmt; struct db_param v; } by[] = {
+		{ f->jur != 0, STMT_COUNT_JUR, DB_I(f->jur) },
+		{ *f->state != '\0', STMT_COUNT_STATE, DB_S(f->state) },
+		{ f->unit != 0, STMT_COUNT_UNIT, DB_I(f->unit) },
+		{ f->category != 0, STMT_COUNT_CATEGORY, DB_I(f->category) },
+		{ f->overdue != 0, STMT_COUNT_OVERDUE, DB_I(1LL) },
+	};
+	size_t nset = 0, one = 0;
+	for (size_t i = 0; i < sizeof by / sizeof by[0]; i++)
+		if (by[i].set) {
+			nset++;
+			one = i;
+		}
+	int plain = *f->number == '\0' && *f->phone == '\0';
+	if (plain && nset == 0)
+		rc = db_exec(db, a, sql[STMT_COUNT_DAYS], &res, DB_S(f->from), DB_S(f->to),
+			     DB_I(cap));
+	else if (plain && nset == 1)
+		rc = db_exec(db, a, sql[by[one].stmt], &res, by[one].v, DB_S(f->from),
+			     DB_S(f->to), DB_I(cap));
+	else
+		rc = db_exec(db, a, sql[STMT_SEARCH_COUNT], &res, DB_S(f->from), DB_S(f->to),
 			 DB_I(f->jur), DB_I(f->jur), DB_S(f->number), DB_S(f->number),
 			 DB_S(f->phone), DB_S(f->phone), DB_S(f->state), DB_S(f->state),
 			 DB_I(f->unit), DB_I(f->unit), DB_I(f->category), DB_I(f->category),

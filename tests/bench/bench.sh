@@ -4,7 +4,8 @@
 # against the bare FastCGI route (hello) measured in the same run; then the
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
 # Names: static hello login home kb_search_public kb_search_operator kb_entry
-# order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess.
+# order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess
+# peak_hour one_user (every staff page, one user, at 1,000,000 orders).
 # BENCH_SECONDS sets each run's length.
 #
 # The searches (kb_search_public, kb_search_operator) ask a mix of some 300
@@ -193,12 +194,13 @@ run() {
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(static hello login home kb_search_public kb_search_operator kb_search_words kb_entry
-		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess peak_hour)
+		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess peak_hour
+		one_user)
 # kb_search_sql and kb_1m are steps of their own, run in this order at the end.
 pages=() steps=()
 for n in "${names[@]}"; do
 	case $n in
-	kb_search_sql | kb_1m | assess | peak_hour) steps+=("$n") ;;
+	kb_search_sql | kb_1m | assess | peak_hour | one_user) steps+=("$n") ;;
 	*)
 		[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]} kb_search_sql kb_1m)" >&2; exit 2; }
 		pages+=("$n")
@@ -377,6 +379,61 @@ peak_step() {
 		'BEGIN { printf "bench peak_hour capacity_rps=%d p99_ms=%.1f headroom=%.1f top_rps=%d top_p99_ms=%.1f\n", r, p / 1000, r / 30, t, tp / 1000 }'
 }
 
+# one_user_step: every staff page as one user meets it at 1,000,000 orders
+# and 10,000 disputes: one connection, one request at a time, p50 and p99
+# beside the goal (p99 under 20 ms), with its round trips. The order page
+# and the searches by number and phone use the newest order of the clerk's
+# unit; the month's CSV is last month's (capped at 10,000 rows).
+one_user_step() {
+	"$BENCHLOAD" -c "$VAR/hotline.conf" order 1000000 >/dev/null
+	"$BENCHLOAD" -c "$VAR/hotline.conf" dispute 10000 >/dev/null
+	local q="mariadb --defaults-file=$VAR/my.cnf -uroot -N hotline -e" order number phone category from to
+	order=$($q "SELECT id FROM orders WHERE unit_id = 14 ORDER BY id DESC LIMIT 1")
+	read -r number phone category < <($q "SELECT number, caller_phone, category_id FROM orders WHERE id = $order")
+	from=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 month" +%Y-%m-%d)
+	to=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 day" +%Y-%m-%d)
+	echo "bench one_user orders=$($q "SELECT COUNT(*) FROM orders") disputes=$($q "SELECT COUNT(*) FROM disputes") goal_p99_ms=20"
+	while read -r name who path; do
+		one_user "$name" "$who" "$path"
+	done <<-PAGES
+	home $sid /
+	queue $clerk_sid /orders/queue
+	order_page $clerk_sid /orders/$order
+	search $coord_sid /orders
+	search_state $coord_sid /orders?state=dispatched
+	search_category $coord_sid /orders?category_id=$category
+	search_unit $coord_sid /orders?unit_id=14
+	search_number $coord_sid /orders?number=$number
+	search_phone $coord_sid /orders?caller_phone=$phone
+	search_overdue $coord_sid /orders?overdue=1
+	returns $coord_sid /orders/returns
+	dispute_list $coord_sid /disputes
+	dispute_form $coord_sid /disputes/1000000/form
+	csv_month $coord_sid /orders/export.csv?from=$from&to=$to
+	PAGES
+}
+
+# one_user NAME SID PATH: one connection for BENCH_SECONDS; the page must
+# answer 200 first. Its round trips are counted after the run, when every
+# worker has prepared its statements.
+one_user() {
+	local code out n least=
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: hl_sid=$2" "$BASE$3")
+	[ "$code" = 200 ] || { echo "bench: $1 ($3) answered $code" >&2; exit 1; }
+	out=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --latency -H "Cookie: hl_sid=$2" "$BASE$3")
+	for _ in 1 2 3 4 5; do
+		n=$(curl -s -o /dev/null -D - -H "Cookie: hl_sid=$2" "$BASE$3" |
+			tr -d '\r' | sed -n 's/^[Xx]-[Dd][Bb]-[Rr]ound-[Tt]rips: *//p')
+		[ -n "$n" ] && { [ -z "$least" ] || [ "$n" -lt "$least" ]; } && least=$n
+	done
+	printf '%s\n' "$out" | awk -v n="$1" -v q="${least:-?}" '
+		function ms(v) { x = v + 0; if (v ~ /us$/) return x / 1000; if (v ~ /ms$/) return x; return x * 1000 }
+		/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+		/Non-2xx/ { bad = $NF }
+		END { if (bad) { print "bench: " n " non-2xx answers: " bad > "/dev/stderr"; exit 1 }
+		      printf "bench one_user page=%s p50_ms=%.2f p99_ms=%.2f queries=%s\n", n, p50, p99, q }'
+}
+
 read -r base_rps base_p99 < <(run hello)
 for n in "${names[@]}"; do
 	case $n in
@@ -401,6 +458,9 @@ for n in "${names[@]}"; do
 		;;
 	peak_hour)
 		peak_step
+		;;
+	one_user)
+		one_user_step
 		;;
 	kb_1m)
 		t0=$(date +%s.%N)
