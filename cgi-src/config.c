@@ -22,7 +22,7 @@ struct ckey {
 
 static const struct ckey keys[] = {
 	S(listen), I(threads, 1, 256), S(db_host), I(db_port, 0, 65535),
-	S(db_socket), S(db_read_socket), S(db_user), S(db_password), S(db_name), S(templates),
+	S(db_socket), S(db_read_socket), I(db_read_max_lag, 1, 86400), S(db_user), S(db_password), S(db_name), S(templates),
 	S(sql_dir), L(body_limit, 1024, 64L * 1024 * 1024),
 	I(session_idle_min, 1, 24 * 60), I(session_max_hours, 1, 24 * 7),
 	I(cookie_secure, 0, 1), I(public_max_age, 0, 3600), S(log), S(pid_file),
@@ -47,6 +47,7 @@ static void defaults(struct config *c)
 	snprintf(c->search_index, sizeof c->search_index, "/var/lib/hotline/search");
 	snprintf(c->search, sizeof c->search, "index");
 	c->search_poll_ms = 250;
+	c->db_read_max_lag = 30;
 	c->login_addr_max = 30;
 }
 

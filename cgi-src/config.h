@@ -10,6 +10,7 @@ struct config {
 	int db_port;
 	char db_socket[256];
 	char db_read_socket[256]; /* a replica for the public pages' reads; "": none */
+	int db_read_max_lag;  /* seconds a replica may be behind before it is skipped */
 	char db_user[64];
 	char db_password[128];
 	char db_name[64];

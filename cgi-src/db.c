@@ -27,6 +27,7 @@ struct db {
 	const char *socket;   /* the server's socket (the replica's for a replica) */
 	struct db *fallback;  /* a replica: the primary, while the replica is down */
 	time_t down_until;    /* a replica: not tried again before then */
+	time_t lag_checked;   /* a replica: when its lag was last read */
 	char err[256];
 	struct cached cache[DB_CACHE];
 };
@@ -291,21 +292,71 @@ struct db *db_new_replica(const struct config *c, struct db *primary)
 	return db;
 }
 
-/* A replica that does not answer hands its reads to the primary, and is
- * tried again REPLICA_RETRY seconds later. */
+/* A replica that does not answer, or whose data is more than
+ * db_read_max_lag seconds old, hands its reads to the primary, and is
+ * tried again REPLICA_RETRY seconds later. Its lag is read every
+ * LAG_CHECK seconds from the heartbeat the primary's nodes write
+ * (db_heartbeat): an extra round trip on one request in that time. */
 #define REPLICA_RETRY 5
+#define LAG_CHECK 2
+static const char lag_sql[] =
+	"SELECT TIMESTAMPDIFF(SECOND, at, UTC_TIMESTAMP(6)) FROM replica_heartbeat WHERE id = 1";
+static const char beat_sql[] =
+	"UPDATE replica_heartbeat SET at = UTC_TIMESTAMP(6) WHERE id = 1";
+
+/* 0 when the replica is current enough, DB_DOWN when it does not answer,
+ * else 1: too far behind, or it cannot say (no heartbeat row yet). */
+static int replica_lags(struct db *db, struct arena *a)
+{
+	struct dbres res;
+	int rc = run_once(db, a, lag_sql, &res, NULL, 0);
+	if (rc == DB_DOWN)
+		return rc;
+	return rc != DB_OK || res.nrows == 0 || db_cell(&res, 0, 0) == NULL ||
+	       db_int(&res, 0, 0) > db->cfg->db_read_max_lag;
+}
+
+/* One try on the replica: its lag first when due. 1 when it lags, or a
+ * db_err. */
+static int replica_try(struct db *db, struct arena *a, const char *sql, struct dbres *res,
+		       const struct db_param *ps, size_t np, time_t now)
+{
+	if (now >= db->lag_checked + LAG_CHECK) {
+		int lag = replica_lags(db, a);
+		if (lag == DB_DOWN)
+			return lag;
+		db->lag_checked = now;
+		if (lag > 0)
+			return 1;
+	}
+	return run_once(db, a, sql, res, ps, np);
+}
+
 static int run_on_replica(struct db *db, struct arena *a, const char *sql, struct dbres *res,
 			  const struct db_param *ps, size_t np)
 {
 	time_t now = time(NULL);
 	if (now < db->down_until)
 		return db_run_params(db->fallback, a, sql, res, ps, np);
-	int rc = run_once(db, a, sql, res, ps, np);
-	if (rc != DB_DOWN)
+	int had_connection = db->m != NULL;
+	int rc = replica_try(db, a, sql, res, ps, np, now);
+	if (rc == DB_DOWN && had_connection) {
+		/* A connection from before a restart of the replica: once more
+		 * on a new one. */
+		drop_connection(db);
+		rc = replica_try(db, a, sql, res, ps, np, now);
+	}
+	if (rc != DB_DOWN && rc != 1)
 		return rc;
-	drop_connection(db);
+	if (rc == DB_DOWN)
+		drop_connection(db);
 	db->down_until = now + REPLICA_RETRY;
 	return db_run_params(db->fallback, a, sql, res, ps, np);
+}
+
+int db_heartbeat(struct db *db, struct arena *a)
+{
+	return db_run_params(db, a, beat_sql, NULL, NULL, 0);
 }
 
 int db_run_params(struct db *db, struct arena *a, const char *sql,

@@ -34,6 +34,10 @@ void db_free(struct db *db);
 /* A connection to the replica of c->db_read_socket for reads only; while
  * the replica does not answer, its statements run on primary. */
 struct db *db_new_replica(const struct config *c, struct db *primary);
+/* Writes the primary's time into the heartbeat row a replica's lag is
+ * read from (db_read_max_lag); hotlined does it every second when it has
+ * a replica. */
+int db_heartbeat(struct db *db, struct arena *a);
 /* Raises the read timeout from 30 s to an hour (bulk work in hotlinectl). */
 void db_allow_long_ops(struct db *db);
 

@@ -174,6 +174,7 @@ static void *indexer(void *arg)
 static pthread_mutex_t sealer_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sealer_cv = PTHREAD_COND_INITIALIZER;
 static int sealer_pending, sealer_stop;
+static pthread_cond_t heartbeat_cv = PTHREAD_COND_INITIALIZER;   /* under sealer_mu */
 
 static void sealer_kick(void)
 {
@@ -227,6 +228,36 @@ static void *sealer(void *arg)
 		 * one commit seals them all. */
 		struct timespec gather = { 0, 5 * 1000000L };
 		nanosleep(&gather, NULL);
+	}
+	arena_free(&a);
+	db_free(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+/* ---- the replica's heartbeat ----------------------------------------- */
+
+/* With a replica to read, the primary's time goes into the heartbeat row
+ * every second (db_heartbeat); workers read the replica's copy to know
+ * how far behind it is. Stops with the sealer. */
+static void *heartbeat(void *arg)
+{
+	(void)arg;
+	struct db *db = db_new(&cfg);
+	struct arena a;
+	arena_init(&a, 4096);
+	int stop = 0;
+	while (!stop) {
+		db_heartbeat(db, &a);
+		arena_reset(&a);
+		pthread_mutex_lock(&sealer_mu);
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		t.tv_sec += 1;
+		if (!sealer_stop)
+			pthread_cond_timedwait(&heartbeat_cv, &sealer_mu, &t);
+		stop = sealer_stop;
+		pthread_mutex_unlock(&sealer_mu);
 	}
 	arena_free(&a);
 	db_free(db);
@@ -353,8 +384,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pthread_create failed\n");
 		return 1;
 	}
-	pthread_t sealer_thread;
-	if (pthread_create(&sealer_thread, NULL, sealer, NULL) != 0) {
+	pthread_t sealer_thread, heartbeat_thread;
+	int beating = cfg.db_read_socket[0] != '\0';
+	if (pthread_create(&sealer_thread, NULL, sealer, NULL) != 0 ||
+	    (beating && pthread_create(&heartbeat_thread, NULL, heartbeat, NULL) != 0)) {
 		fprintf(stderr, "pthread_create failed\n");
 		return 1;
 	}
@@ -384,8 +417,11 @@ int main(int argc, char **argv)
 	pthread_mutex_lock(&sealer_mu);
 	sealer_stop = 1;
 	pthread_cond_signal(&sealer_cv);
+	pthread_cond_signal(&heartbeat_cv);
 	pthread_mutex_unlock(&sealer_mu);
 	pthread_join(sealer_thread, NULL);
+	if (beating)
+		pthread_join(heartbeat_thread, NULL);
 	if (indexing)
 		pthread_join(indexer_thread, NULL);
 	close(listen_fd);

@@ -12,6 +12,8 @@
 #          a relative name such as build-asan is taken from the repo top)
 #   HOTLINE_CONF_EXTRA  text appended to the generated hotline.conf (later
 #          keys override earlier ones)
+#   DB_POOL  the primary's InnoDB buffer pool (default 256M; the 10,000,000
+#          orders of the bench's stretch want gigabytes)
 #   SWEEP_INTERVAL  seconds between runs of `hotlinectl sweep` (the deadline
 #          sweep cron runs in production); default 60, 0 runs none
 #   NODES  1 (default) or 2: a second hotlined, as on a second machine, with
@@ -234,7 +236,7 @@ EOF
 # restore (scripts/backup.sh) and for the replica: every committed write,
 # durable at commit.
 write_mycnf() {
-	write_cnf "$MYCNF" "$VAR/db" "$DBSOCK" "$DB_PID" "$LOG/mariadb.err" "$DB_PORT" 256M \
+	write_cnf "$MYCNF" "$VAR/db" "$DBSOCK" "$DB_PID" "$LOG/mariadb.err" "$DB_PORT" "${DB_POOL:-256M}" \
 		"server_id = 1" "log_bin = binlog" "binlog_format = ROW" "sync_binlog = 1" \
 		"expire_logs_days = 14"
 }
