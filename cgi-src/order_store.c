@@ -356,9 +356,16 @@ static const char *const sql[STMT__MAX] = {
 
 const char *order_plan_sql(enum order_planned which)
 {
-	return which == ORDER_PLAN_QUEUE ? sql[STMT_QUEUE]
-	       : which == ORDER_PLAN_QUEUE_SIDE ? sql[STMT_QUEUE_SIDE]
-	       : which == ORDER_PLAN_RETURNS ? sql[STMT_RETURNS] : sql[STMT_SEARCH];
+	static const enum stmt planned[ORDER_PLAN__MAX] = {
+		[ORDER_PLAN_QUEUE] = STMT_QUEUE, [ORDER_PLAN_QUEUE_SIDE] = STMT_QUEUE_SIDE,
+		[ORDER_PLAN_SEARCH] = STMT_SEARCH, [ORDER_PLAN_RETURNS] = STMT_RETURNS,
+		[ORDER_PLAN_COUNT] = STMT_SEARCH_COUNT, [ORDER_PLAN_COUNT_DAYS] = STMT_COUNT_DAYS,
+		[ORDER_PLAN_COUNT_JUR] = STMT_COUNT_JUR, [ORDER_PLAN_COUNT_STATE] = STMT_COUNT_STATE,
+		[ORDER_PLAN_COUNT_UNIT] = STMT_COUNT_UNIT,
+		[ORDER_PLAN_COUNT_CATEGORY] = STMT_COUNT_CATEGORY,
+		[ORDER_PLAN_COUNT_OVERDUE] = STMT_COUNT_OVERDUE,
+	};
+	return sql[planned[which]];
 }
 
 int order_categories(struct db *db, struct arena *a, struct order_category_row **v,

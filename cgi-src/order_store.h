@@ -374,6 +374,10 @@ int order_remind(struct db *db, struct arena *a, long long id, long long unit,
 /* The statements whose plans tests check with EXPLAIN. */
 enum order_planned {
 	ORDER_PLAN_QUEUE, ORDER_PLAN_QUEUE_SIDE, ORDER_PLAN_SEARCH, ORDER_PLAN_RETURNS,
+	/* the search's counts: every filter; the dates alone; the dates and
+	 * one filter (parameters: its value, from, to, cap) */
+	ORDER_PLAN_COUNT, ORDER_PLAN_COUNT_DAYS, ORDER_PLAN_COUNT_JUR, ORDER_PLAN_COUNT_STATE,
+	ORDER_PLAN_COUNT_UNIT, ORDER_PLAN_COUNT_CATEGORY, ORDER_PLAN_COUNT_OVERDUE,
 	ORDER_PLAN__MAX
 };
 const char *order_plan_sql(enum order_planned which);

@@ -463,7 +463,8 @@ static const char SQL_DROP_RETURNS[] =
 /* "EXPLAIN " and each planned statement; built once, so the statement
  * cache (keyed by the text's address) sees one text per pointer. */
 static char explain_queue[8192], explain_search[8192], explain_returns[8192],
-	explain_side[8192];
+	explain_side[8192], explain_count[4096], explain_count_days[1024],
+	explain_count_by[5][1024];
 
 /* Fails when a row of the plan reads the orders table (alias o) whole,
  * or reads it other than reads times. */
@@ -498,6 +499,20 @@ static void no_scan_n(const char *what, const struct dbres *res, int reads)
 static void no_scan(const char *what, const struct dbres *res)
 {
 	no_scan_n(what, res, 1);
+}
+
+/* Fails unless the plan reads orders from an index alone (Extra "Using
+ * index", not "Using index condition"). */
+static void covering(const char *what, const struct dbres *res)
+{
+	for (size_t i = 0; i < res->nrows; i++) {
+		const char *table = db_cell(res, i, 2), *extra = db_cell(res, i, 9);
+		if (table && strcmp(table, "o") == 0)
+			ck_assert_msg(extra && (strstr(extra, "Using index;") || strcmp(extra, "Using index") == 0 ||
+						strstr(extra, "Using where; Using index")),
+				      "the plan of %s reads the orders' rows: %s (key %s)", what,
+				      extra ? extra : "", db_cell(res, i, 5) ? db_cell(res, i, 5) : "NULL");
+	}
 }
 
 START_TEST(plans_use_indexes)
@@ -564,6 +579,40 @@ START_TEST(plans_use_indexes)
 		rc = db_exec(s.db, &s.a, explain_search, &res, DB_S(searches[i].from), DB_S((const char *)run_day), DB_I(searches[i].jur), DB_I(searches[i].jur), DB_S(searches[i].number), DB_S(searches[i].number), DB_S(searches[i].phone), DB_S(searches[i].phone), DB_S(searches[i].state), DB_S(searches[i].state), DB_I(searches[i].unit), DB_I(searches[i].unit), DB_I(searches[i].cat), DB_I(searches[i].cat), DB_I(searches[i].overdue), DB_I((long long)51), DB_I((long long)0));
 		ck_assert_msg(rc == DB_OK, "EXPLAIN search: %s", db_error(s.db));
 		no_scan(searches[i].what, &res);
+	}
+
+	/* The page's count to the CSV cap: the general statement (every
+	 * search above), the dates alone, and the dates with one filter
+	 * (each along that filter's index alone: no row read). */
+	snprintf(explain_count, sizeof explain_count, "EXPLAIN %s", order_plan_sql(ORDER_PLAN_COUNT));
+	snprintf(explain_count_days, sizeof explain_count_days, "EXPLAIN %s",
+		 order_plan_sql(ORDER_PLAN_COUNT_DAYS));
+	for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+		rc = db_exec(s.db, &s.a, explain_count, &res, DB_S(searches[i].from), DB_S((const char *)run_day), DB_I(searches[i].jur), DB_I(searches[i].jur), DB_S(searches[i].number), DB_S(searches[i].number), DB_S(searches[i].phone), DB_S(searches[i].phone), DB_S(searches[i].state), DB_S(searches[i].state), DB_I(searches[i].unit), DB_I(searches[i].unit), DB_I(searches[i].cat), DB_I(searches[i].cat), DB_I(searches[i].overdue), DB_I((long long)10001));
+		ck_assert_msg(rc == DB_OK, "EXPLAIN count: %s", db_error(s.db));
+		snprintf(what, sizeof what, "the count of %s", searches[i].what);
+		no_scan(what, &res);
+	}
+	rc = db_exec(s.db, &s.a, explain_count_days, &res, DB_S(from30), DB_S((const char *)run_day),
+		     DB_I((long long)10001));
+	ck_assert_msg(rc == DB_OK, "EXPLAIN count: %s", db_error(s.db));
+	no_scan("the count of the last 30 days", &res);
+	covering("the count of the last 30 days", &res);
+	const struct { enum order_planned plan; struct db_param v; const char *what; } by[] = {
+		{ ORDER_PLAN_COUNT_JUR, DB_I(jur_id("meijiang")), "the count of 梅江区's 30 days" },
+		{ ORDER_PLAN_COUNT_STATE, DB_S("dispatched"), "the count of a state's 30 days" },
+		{ ORDER_PLAN_COUNT_UNIT, DB_I(bulk_unit), "the count of a unit's 30 days" },
+		{ ORDER_PLAN_COUNT_CATEGORY, DB_I((long long)cat_extra), "the count of a category's 30 days" },
+		{ ORDER_PLAN_COUNT_OVERDUE, DB_I(1LL), "the count of the overdue of 30 days" },
+	};
+	for (size_t i = 0; i < sizeof by / sizeof by[0]; i++) {
+		snprintf(explain_count_by[i], sizeof explain_count_by[i], "EXPLAIN %s",
+			 order_plan_sql(by[i].plan));
+		rc = db_exec(s.db, &s.a, explain_count_by[i], &res, by[i].v, DB_S(from30),
+			     DB_S((const char *)run_day), DB_I((long long)10001));
+		ck_assert_msg(rc == DB_OK, "EXPLAIN count: %s", db_error(s.db));
+		no_scan(by[i].what, &res);
+		covering(by[i].what, &res);
 	}
 
 	/* The returns list: along (state, requested_at) to the page, each
