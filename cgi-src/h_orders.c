@@ -299,24 +299,19 @@ static unsigned fill_actions(struct tdict *d, const struct order_row *o, unsigne
 }
 
 /* The pending return request, shown to everyone who sees the order. */
-static int fill_return(struct req *r, struct tdict *d, long long *suggested)
+static void fill_return(struct tdict *d, const struct order_row *o, long long *suggested)
 {
-	struct order_return_row *ret;
 	*suggested = 0;
-	int rc = order_return_pending(r->db, r->a, r->id, &ret);
-	if (rc != DB_OK)
-		return db_status(rc);
-	if (ret != NULL) {
-		struct tdict *s = tmpl_section(d, "RETURN");
-		tmpl_set(s, "UNIT", ret->unit);
-		tmpl_set(s, "REASON", ret->reason);
-		tmpl_set(s, "BASIS", ret->basis);
-		tmpl_set(s, "SUGGESTED", ret->suggested);
-		tmpl_set(s, "AT", ret->at);
-		tmpl_set(s, "BY", ret->by);
-		*suggested = ret->suggested_id;
-	}
-	return 0;
+	if (o->ret_id == 0)
+		return;
+	struct tdict *s = tmpl_section(d, "RETURN");
+	tmpl_set(s, "UNIT", o->ret_unit);
+	tmpl_set(s, "REASON", o->ret_reason);
+	tmpl_set(s, "BASIS", o->ret_basis);
+	tmpl_set(s, "SUGGESTED", o->ret_suggested);
+	tmpl_set(s, "AT", o->ret_at);
+	tmpl_set(s, "BY", o->ret_by);
+	*suggested = o->ret_suggested_id;
 }
 
 /* The cooperating units (D4.2), their deadlines and their parts; the
@@ -395,9 +390,8 @@ static int order_page(struct req *r, const char *tpl, int with_actions,
 	struct tdict *d = view_page(r, arena_printf(r->a, "工单 %s", o->number), tpl);
 	fill_order(r, d, o, parties);
 	long long suggested = 0;
+	fill_return(d, o, &suggested);
 	st = fill_timeline(r, d);
-	if (st == 0)
-		st = fill_return(r, d, &suggested);
 	if (st)
 		return st;
 	if (with_actions) {

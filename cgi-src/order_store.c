@@ -188,6 +188,11 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN units tw ON tw.id = o.three_way_unit_id"
 	" LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
 	" LEFT JOIN kb_versions v ON v.id = e.published_version_id"
+	/* the pending return, as STMT_RETURN_PENDING finds it */
+	" LEFT JOIN order_returns rr ON rr.id = (SELECT MAX(r.id) FROM order_returns r"
+	"  WHERE r.order_id = o.id AND r.state = 'pending')"
+	" LEFT JOIN units ru ON ru.id = rr.unit_id LEFT JOIN units rs ON rs.id = rr.suggested_unit_id"
+	" LEFT JOIN users rus ON rus.id = rr.requested_by"
 	" WHERE o.id = ?",
 	[STMT_LOCK] = "SELECT " DB_COLS(ORDER_LOCK_ROW) " FROM orders WHERE id = ? FOR UPDATE",
 	[STMT_EVENTS] = "SELECT " DB_COLS(ORDER_EVENT_ROW) " FROM order_events e LEFT"

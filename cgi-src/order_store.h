@@ -110,7 +110,8 @@ int order_by_intake_key(struct db *db, struct arena *a, const char *key, long lo
 int order_event(struct db *db, struct arena *a, long long order_id, long long user,
 	       long long unit, const char *kind, long long target, const char *note);
 
-/* One order as its page shows it; times in Beijing time, "" when not yet. */
+/* One order as its page shows it; times in Beijing time, "" when not yet.
+ * ret_*: its pending return request (the latest), ret_id 0 when none. */
 #define ORDER_ROW(X, S)                                                      \
 	X(S, INT, id, "o.id")                                                \
 	X(S, STR, number, "o.number")                                        \
@@ -145,7 +146,15 @@ int order_event(struct db *db, struct arena *a, long long order_id, long long us
 	X(S, STR, satisfaction, "o.satisfaction")                            \
 	X(S, INT, overdue, "o.overdue")                                      \
 	X(S, INT, returns, "o.returns")                                      \
-	X(S, INT, dispute_id, "(SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)")
+	X(S, INT, dispute_id, "(SELECT MAX(d.id) FROM disputes d WHERE d.order_id = o.id)") \
+	X(S, INT, ret_id, "rr.id")                                           \
+	X(S, STR, ret_unit, "ru.name")                                       \
+	X(S, STR, ret_reason, "rr.reason")                                   \
+	X(S, STR, ret_basis, "rr.basis")                                     \
+	X(S, INT, ret_suggested_id, "rr.suggested_unit_id")                  \
+	X(S, STR, ret_suggested, "rs.name")                                  \
+	X(S, STR, ret_at, DB_BJ_MINUTE("rr.requested_at"))                   \
+	X(S, STR, ret_by, "rus.display_name")
 DB_ROW_STRUCT(order_row, ORDER_ROW);
 int order_get(struct db *db, struct arena *a, long long id, struct order_row **o);
 
