@@ -111,7 +111,22 @@ static _Atomic int indexer_stop;
 static pthread_mutex_t indexer_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t indexer_cv = PTHREAD_COND_INITIALIZER;
 
-static void indexer_log(const char *msg)
+/* The moment ms milliseconds from now, for pthread_cond_timedwait. */
+static struct timespec deadline_after(int ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
+/* A line in the log, with the time. */
+static void log_line(const char *msg)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -124,14 +139,7 @@ static void indexer_log(const char *msg)
 /* Sleeps ms milliseconds, or less when told to stop. */
 static void indexer_sleep(int ms)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_REALTIME, &t);
-	t.tv_sec += ms / 1000;
-	t.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (t.tv_nsec >= 1000000000L) {
-		t.tv_sec++;
-		t.tv_nsec -= 1000000000L;
-	}
+	struct timespec t = deadline_after(ms);
 	pthread_mutex_lock(&indexer_mu);
 	if (!indexer_stop)
 		pthread_cond_timedwait(&indexer_cv, &indexer_mu, &t);
@@ -154,7 +162,7 @@ static void *indexer(void *arg)
 	struct db *db = db_new(&cfg);
 	struct kbi_follower *f = kbi_follower_new(cfg.search_index);
 	while (f != NULL && !indexer_stop) {
-		enum kbi_step s = kbi_follow(f, db, &indexer_stop, indexer_log);
+		enum kbi_step s = kbi_follow(f, db, &indexer_stop, log_line);
 		if (s == KBI_APPLIED || s == KBI_REBUILT)
 			continue;
 		indexer_sleep(s == KBI_IDLE ? cfg.search_poll_ms : 5000);
@@ -187,14 +195,7 @@ static void sealer_kick(void)
 /* Waits up to ms for a kick; returns whether to stop. */
 static int sealer_wait(int ms)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_REALTIME, &t);
-	t.tv_sec += ms / 1000;
-	t.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (t.tv_nsec >= 1000000000L) {
-		t.tv_sec++;
-		t.tv_nsec -= 1000000000L;
-	}
+	struct timespec t = deadline_after(ms);
 	pthread_mutex_lock(&sealer_mu);
 	while (!sealer_pending && !sealer_stop)
 		if (pthread_cond_timedwait(&sealer_cv, &sealer_mu, &t) != 0)
@@ -217,7 +218,7 @@ static void *sealer(void *arg)
 		int rc = audit_seal(db, &a, 1000, &n);
 		arena_reset(&a);
 		if (rc != DB_OK && !failing)
-			indexer_log("audit sealer: the database failed; retrying each second");
+			log_line("audit sealer: the database failed; retrying each second");
 		failing = rc != DB_OK;
 		if (rc == DB_OK && n == 1000)
 			continue;  /* more are waiting */
@@ -250,10 +251,8 @@ static void *heartbeat(void *arg)
 	while (!stop) {
 		db_heartbeat(db, &a);
 		arena_reset(&a);
+		struct timespec t = deadline_after(1000);
 		pthread_mutex_lock(&sealer_mu);
-		struct timespec t;
-		clock_gettime(CLOCK_REALTIME, &t);
-		t.tv_sec += 1;
 		if (!sealer_stop)
 			pthread_cond_timedwait(&heartbeat_cv, &sealer_mu, &t);
 		stop = sealer_stop;

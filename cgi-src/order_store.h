@@ -258,8 +258,8 @@ int order_queue(struct db *db, struct arena *a, long long unit, const char *buck
 	       const char *today, long long limit, long long offset,
 	       struct order_queue_row **v, size_t *n);
 /* Beside the queue, in one statement of rows of three kinds:
- *   'K' one row: how many held orders each bucket has (n_*), and soon,
- *       the next working day after today;
+ *   'K' one row: how many held orders each bucket has (n_*), and in due
+ *       the next working day after today ("due soon" is up to it);
  *   'R' the unit's latest reminders (rkind "due" or "overdue", at when
  *       sent; the 20 newest);
  *   'C' the open orders it cooperates on (state, category, phone,
