@@ -248,8 +248,12 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_COOP_RECORD] = "UPDATE order_coops SET part = ?, part_at = UTC_TIMESTAMP(),"
 	" part_by = ? WHERE order_id = ? AND unit_id = ? AND part_at IS NULL",
 	/* k_orders_queue (unit, state, due) bounds the read to the unit's
-	 * held orders (the EXPLAIN check of test_order_search). */
-	[STMT_QUEUE] = "SELECT " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
+	 * held orders (the EXPLAIN check of test_order_search). Every list
+	 * of orders starts from orders (STRAIGHT_JOIN), the rest being
+	 * lookups by key: at 10,000,000 orders, with the statistics of a
+	 * bulk load, the optimiser started the search from the 45 categories
+	 * and sorted 30 days of orders, 6.6 s. */
+	[STMT_QUEUE] = "SELECT STRAIGHT_JOIN " DB_COLS(ORDER_QUEUE_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" WHERE o.unit_id = ? AND" HELD("o.")
 	" AND (? = '' OR (? = 'new' AND o.state = 'dispatched')"
@@ -301,12 +305,12 @@ static const char *const sql[STMT__MAX] = {
 	" AND oc.due_date >= ? AND oc.due_date < ? AND r.id IS NULL LIMIT ?",
 	/* dates are Beijing days; created_at is UTC. */
 	/* An operator's own intakes, newest first (k_orders_operator). */
-	[STMT_MINE] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
+	[STMT_MINE] = "SELECT STRAIGHT_JOIN " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE o.operator_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-	[STMT_SEARCH] = "SELECT " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
+	[STMT_SEARCH] = "SELECT STRAIGHT_JOIN " DB_COLS(ORDER_FOUND_ROW) " FROM orders o"
 	" JOIN order_categories c ON c.id = o.category_id"
 	" JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" LEFT JOIN units u ON u.id = o.unit_id" SEARCH_WHERE

@@ -420,7 +420,7 @@ one_user() {
 	local code out n least=
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: hl_sid=$2" "$BASE$3")
 	[ "$code" = 200 ] || { echo "bench: $1 ($3) answered $code" >&2; exit 1; }
-	out=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --latency -H "Cookie: hl_sid=$2" "$BASE$3")
+	out=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --timeout 10s --latency -H "Cookie: hl_sid=$2" "$BASE$3")
 	for _ in 1 2 3 4 5; do
 		n=$(curl -s -o /dev/null -D - -H "Cookie: hl_sid=$2" "$BASE$3" |
 			tr -d '\r' | sed -n 's/^[Xx]-[Dd][Bb]-[Rr]ound-[Tt]rips: *//p')
