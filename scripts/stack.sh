@@ -241,12 +241,40 @@ write_mycnf() {
 		"expire_logs_days = 14"
 }
 
+# ping_cnf FILE: whether the server of that option file answers.
+ping_cnf() {
+	mariadb-admin --defaults-file="$1" --connect-timeout=2 ping >/dev/null 2>&1
+}
+
 db_ping() {
-	mariadb-admin --defaults-file="$MYCNF" --connect-timeout=2 ping >/dev/null 2>&1
+	ping_cnf "$MYCNF"
+}
+
+# launch_mariadbd CNF OUT ERRLOG: starts a server and waits up to 30 s for
+# it to answer. 0 once it does; 1 (its log shown) when it exited; 2 when
+# it did not answer in time (then it is stopped).
+launch_mariadbd() {
+	local pid n=300
+	launch "$2" mariadbd --defaults-file="$1"
+	pid=$LAUNCHED
+	while ! ping_cnf "$1"; do
+		if ! pid_alive "$pid"; then
+			show_log "$3"
+			return 1
+		fi
+		n=$((n - 1))
+		if [ "$n" -le 0 ]; then
+			show_log "$3"
+			kill -TERM "$pid" 2>/dev/null || true
+			wait_gone "$pid" 30 || kill -KILL "$pid" 2>/dev/null || true
+			return 2
+		fi
+		sleep 0.1
+	done
 }
 
 db_start() {
-	local pid n fresh=0
+	local pid fresh=0
 	write_mycnf
 	if pid=$(running "$DB_PID" mariadbd); then
 		if db_ping; then
@@ -276,24 +304,13 @@ db_start() {
 	fi
 
 	msg "starting mariadb on $DBSOCK and 127.0.0.1:$DB_PORT"
-	launch "$LOG/mariadb.out" mariadbd --defaults-file="$MYCNF"
-	pid=$LAUNCHED
-	n=300
-	while ! db_ping; do
-		if ! pid_alive "$pid"; then
-			show_log "$LOG/mariadb.err"
-			[ "$fresh" = 1 ] && rm -rf "$VAR/db"
-			die "mariadbd exited during start-up"
-		fi
-		n=$((n - 1))
-		if [ "$n" -le 0 ]; then
-			show_log "$LOG/mariadb.err"
-			kill -TERM "$pid" 2>/dev/null || true
-			wait_gone "$pid" 30 || kill -KILL "$pid" 2>/dev/null || true
-			die "mariadb did not answer ping within 30 s"
-		fi
-		sleep 0.1
-	done
+	local st=0
+	launch_mariadbd "$MYCNF" "$LOG/mariadb.out" "$LOG/mariadb.err" || st=$?
+	if [ "$st" = 1 ]; then
+		[ "$fresh" = 1 ] && rm -rf "$VAR/db"
+		die "mariadbd exited during start-up"
+	fi
+	[ "$st" = 0 ] || die "mariadb did not answer ping within 30 s"
 
 	# Idempotent, so a start interrupted after initialisation repairs itself.
 	if ! mariadb --defaults-file="$MYCNF" -uroot <<'EOF'; then
@@ -348,14 +365,10 @@ write_mycnf2() {
 		"server_id = 2" "read_only = ON" "relay_log = relay"
 }
 
-db2_ping() {
-	mariadb-admin --defaults-file="$MYCNF2" --connect-timeout=2 ping >/dev/null 2>&1
-}
-
 # replica_start: a replica of the primary, seeded once from a backup of it
 # (scripts/backup.sh) and following its binary log by GTID from there.
 replica_start() {
-	local pid n gtid seed=0
+	local pid gtid seed=0
 	write_mycnf2
 	if pid=$(running "$DB2_PID" mariadbd); then
 		msg "replica already running (pid $pid, socket $DB2SOCK)"
@@ -372,15 +385,10 @@ replica_start() {
 		seed=1
 	fi
 	msg "starting the replica on $DB2SOCK and 127.0.0.1:$DB2_PORT"
-	launch "$LOG/mariadb2.out" mariadbd --defaults-file="$MYCNF2"
-	pid=$LAUNCHED
-	n=300
-	while ! db2_ping; do
-		pid_alive "$pid" || { show_log "$LOG/mariadb2.err"; die "the replica exited during start-up"; }
-		n=$((n - 1))
-		[ "$n" -gt 0 ] || die "the replica did not answer ping within 30 s"
-		sleep 0.1
-	done
+	local st=0
+	launch_mariadbd "$MYCNF2" "$LOG/mariadb2.out" "$LOG/mariadb2.err" || st=$?
+	[ "$st" = 1 ] && die "the replica exited during start-up"
+	[ "$st" = 0 ] || die "the replica did not answer ping within 30 s"
 	if [ "$seed" = 1 ]; then
 		gtid=$(cut -f3 "$VAR/replica-seed/binlog_info")
 		mariadb --defaults-file="$MYCNF2" -uroot <<EOF || die "starting replication failed"
