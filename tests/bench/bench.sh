@@ -267,20 +267,28 @@ esac
 # (X-DB-Round-Trips; the stack sets debug_headers): the least of five, so
 # that a worker's first prepare of a statement does not count.
 trips() {
-	local name=$1 args=() data=() least= n
+	local name=$1 who= data=()
 	case "${AUTH[$name]:-}" in
-	admin) args=(-H "Cookie: hl_sid=$sid") ;;
-	operator) args=(-H "Cookie: hl_sid=$op_sid") ;;
-	clerk) args=(-H "Cookie: hl_sid=$clerk_sid") ;;
-	coordinator) args=(-H "Cookie: hl_sid=$coord_sid") ;;
+	admin) who=$sid ;;
+	operator) who=$op_sid ;;
+	clerk) who=$clerk_sid ;;
+	coordinator) who=$coord_sid ;;
 	esac
 	[ -n "${BODY[$name]:-}" ] && data=(--data "${BODY[$name]}")
+	echo "bench queries $name=$(least_trips "$who" "${URL[$name]}" "${data[@]}")"
+}
+
+# least_trips SID PATH [CURL ARGS...]: the least X-DB-Round-Trips of five
+# requests of PATH in that session ("?" when the header is missing).
+least_trips() {
+	local who=$1 path=$2 least= n
+	shift 2
 	for _ in 1 2 3 4 5; do
-		n=$(curl -s -o /dev/null -D - "${args[@]}" "${data[@]}" "$BASE${URL[$name]}" |
+		n=$(curl -s -o /dev/null -D - ${who:+-H "Cookie: hl_sid=$who"} "$@" "$BASE$path" |
 			tr -d '\r' | sed -n 's/^[Xx]-[Dd][Bb]-[Rr]ound-[Tt]rips: *//p')
 		[ -n "$n" ] && { [ -z "$least" ] || [ "$n" -lt "$least" ]; } && least=$n
 	done
-	echo "bench queries $name=${least:-?}"
+	echo "${least:-?}"
 }
 
 # line NAME: times one page and prints its line, then its round trips.
@@ -417,16 +425,11 @@ one_user_step() {
 # answer 200 first. Its round trips are counted after the run, when every
 # worker has prepared its statements.
 one_user() {
-	local code out n least=
+	local code out
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: hl_sid=$2" "$BASE$3")
 	[ "$code" = 200 ] || { echo "bench: $1 ($3) answered $code" >&2; exit 1; }
 	out=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --timeout 10s --latency -H "Cookie: hl_sid=$2" "$BASE$3")
-	for _ in 1 2 3 4 5; do
-		n=$(curl -s -o /dev/null -D - -H "Cookie: hl_sid=$2" "$BASE$3" |
-			tr -d '\r' | sed -n 's/^[Xx]-[Dd][Bb]-[Rr]ound-[Tt]rips: *//p')
-		[ -n "$n" ] && { [ -z "$least" ] || [ "$n" -lt "$least" ]; } && least=$n
-	done
-	printf '%s\n' "$out" | awk -v n="$1" -v q="${least:-?}" '
+	printf '%s\n' "$out" | awk -v n="$1" -v q="$(least_trips "$2" "$3")" '
 		function ms(v) { x = v + 0; if (v ~ /us$/) return x / 1000; if (v ~ /ms$/) return x; return x * 1000 }
 		/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
 		/Non-2xx/ { bad = $NF }
