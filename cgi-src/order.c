@@ -9,21 +9,22 @@
 
 const char *const order_state_codes[OS__MAX] = {
 	"answered", "three_way", "dispatched", "accepted", "return_requested",
-	"replied", "closed", "disputed",
+	"replied", "closed", "disputed", "pending", "referred",
 };
 const char *const order_state_labels[OS__MAX] = {
 	"一次性解答", "三方通话解答", "待签收", "办理中", "退回待定",
-	"待审核", "已办结", "争议认定中",
+	"待审核", "已办结", "争议认定中", "待受理", "转其他渠道",
 };
 const char *const order_action_codes[OA__MAX] = {
 	"answer", "three_way", "dispatch", "accept", "note", "reply",
 	"return", "close", "send_back", "reopen", "urge", "redispatch",
-	"refuse_return", "dispute", "determined", "temporary", "coop",
+	"refuse_return", "dispute", "determined", "temporary", "coop", "refer", "merge",
 };
 const char *const order_action_labels[OA__MAX] = {
 	"一次性解答", "三方通话解答", "派单", "签收", "办理进展", "办结回复",
 	"申请退回", "审核办结", "退回重办", "重新交办", "催办", "改派",
 	"不同意退回", "提请争议认定", "出具认定意见", "临时交办", "配合办理情况",
+	"转其他渠道", "合并办理",
 };
 
 int order_state_from_code(const char *code)
@@ -44,26 +45,29 @@ static const struct {
 	unsigned parties;
 	int next[OS__MAX + 1];
 } rules[OA__MAX] = {
-	/*                    answered three_way dispatched accepted return replied closed disputed none */
-	[OA_ANSWER]         = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_ANSWERED } },
-	[OA_THREE_WAY]      = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_THREE_WAY } },
-	[OA_DISPATCH]       = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_DISPATCHED } },
-	[OA_ACCEPT]         = { P(OP_OWN_CLERK), { X, X, OS_ACCEPTED, X, X, X, X, X, X } },
-	[OA_NOTE]           = { P(OP_OWN_CLERK), { X, X, X, OS_ACCEPTED, X, X, X, X, X } },
-	[OA_REPLY]          = { P(OP_OWN_CLERK), { X, X, X, OS_REPLIED, X, X, X, X, X } },
-	[OA_REQUEST_RETURN] = { P(OP_OWN_CLERK), { X, X, OS_RETURN, OS_RETURN, X, X, X, X, X } },
-	[OA_CLOSE]          = { P(OP_OFFICE), { X, X, X, X, X, OS_CLOSED, X, X, X } },
-	[OA_SEND_BACK]      = { P(OP_OFFICE), { X, X, X, X, X, OS_ACCEPTED, X, X, X } },
-	[OA_REOPEN]         = { P(OP_OFFICE), { X, X, X, X, X, X, OS_ACCEPTED, X, X } },
-	[OA_URGE]           = { P(OP_OFFICE), { X, X, OS_DISPATCHED, OS_ACCEPTED, OS_RETURN, X, X, X, X } },
-	[OA_REDISPATCH]     = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
-	[OA_REFUSE_RETURN]  = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X } },
-	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X } },
-	[OA_DETERMINED]     = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPATCHED, X } },
-	[OA_TEMPORARY]      = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPUTED, X } },
+	/*                    answered three_way dispatched accepted return replied closed disputed pending referred none */
+	[OA_ANSWER]         = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_ANSWERED, X, OS_ANSWERED } },
+	[OA_THREE_WAY]      = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_THREE_WAY, X, OS_THREE_WAY } },
+	[OA_DISPATCH]       = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_DISPATCHED, X, OS_DISPATCHED } },
+	[OA_ACCEPT]         = { P(OP_OWN_CLERK), { X, X, OS_ACCEPTED, X, X, X, X, X, X, X, X } },
+	[OA_NOTE]           = { P(OP_OWN_CLERK), { X, X, X, OS_ACCEPTED, X, X, X, X, X, X, X } },
+	[OA_REPLY]          = { P(OP_OWN_CLERK), { X, X, X, OS_REPLIED, X, X, X, X, X, X, X } },
+	[OA_REQUEST_RETURN] = { P(OP_OWN_CLERK), { X, X, OS_RETURN, OS_RETURN, X, X, X, X, X, X, X } },
+	[OA_CLOSE]          = { P(OP_OFFICE), { X, X, X, X, X, OS_CLOSED, X, X, X, X, X } },
+	[OA_SEND_BACK]      = { P(OP_OFFICE), { X, X, X, X, X, OS_ACCEPTED, X, X, X, X, X } },
+	[OA_REOPEN]         = { P(OP_OFFICE), { X, X, X, X, X, X, OS_ACCEPTED, X, X, X, X } },
+	[OA_URGE]           = { P(OP_OFFICE), { X, X, OS_DISPATCHED, OS_ACCEPTED, OS_RETURN, X, X, X, X, X, X } },
+	[OA_REDISPATCH]     = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X, X, X } },
+	[OA_REFUSE_RETURN]  = { P(OP_OFFICE), { X, X, X, X, OS_DISPATCHED, X, X, X, X, X, X } },
+	[OA_OPEN_DISPUTE]   = { P(OP_OFFICE), { X, X, OS_DISPUTED, OS_DISPUTED, OS_DISPUTED, X, X, X, X, X, X } },
+	[OA_DETERMINED]     = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPATCHED, X, X, X } },
+	[OA_TEMPORARY]      = { P(OP_OFFICE), { X, X, X, X, X, X, X, OS_DISPUTED, X, X, X } },
 	/* Not a change of state, and not a party of the order: a cooperating
 	 * unit's part is order_coop_part's own rule. */
-	[OA_COOP]           = { 0, { X, X, X, X, X, X, X, X, X } },
+	[OA_COOP]           = { 0, { X, X, X, X, X, X, X, X, X, X, X } },
+	[OA_REFER]          = { P(OP_OPERATOR), { X, X, X, X, X, X, X, X, OS_REFERRED, X, OS_REFERRED } },
+	/* The duplicate closes; order_mergeable says the same of its state. */
+	[OA_MERGE]          = { P(OP_OFFICE), { X, X, OS_CLOSED, OS_CLOSED, X, OS_CLOSED, X, X, OS_CLOSED, X, X } },
 };
 
 int order_transition(int state, enum order_action action, enum order_party party,
@@ -132,9 +136,20 @@ int order_is_open(int state)
 	return state == OS_DISPATCHED || state == OS_ACCEPTED || state == OS_RETURN;
 }
 
+int order_public_open(int state)
+{
+	return state == OS_PENDING || state == OS_DISPATCHED || state == OS_ACCEPTED ||
+	       state == OS_RETURN || state == OS_REPLIED || state == OS_DISPUTED;
+}
+
+int order_mergeable(int state)
+{
+	return order_transition(state, OA_MERGE, OP_OFFICE, 0) >= 0;
+}
+
 const struct order_code order_channels[] = {
 	{ "phone", "电话" }, { "web", "网站" }, { "wechat", "微信" },
-	{ "letter", "信件" }, { "other", "其他" }, { NULL, NULL },
+	{ "letter", "信件" }, { "other", "其他" }, { "open311", "开放接口" }, { NULL, NULL },
 };
 const struct order_code order_satisfactions[] = {
 	{ "satisfied", "满意" }, { "basic", "基本满意" },

@@ -15,6 +15,8 @@ enum order_state {
 	OS_REPLIED,       /* 待审核: the unit replied with its result */
 	OS_CLOSED,        /* 已办结 */
 	OS_DISPUTED,      /* 争议认定中: the determination procedure decides */
+	OS_PENDING,       /* 待受理: filed through Open311, waiting for an operator */
+	OS_REFERRED,      /* 转其他渠道: a matter for 110, courts, 信访 ...; closed */
 	OS__MAX
 };
 
@@ -36,6 +38,8 @@ enum order_action {
 	OA_DETERMINED,    /* office: the determination sends it to the lead unit */
 	OA_TEMPORARY,     /* office: an interim opinion hands it to a unit meanwhile */
 	OA_COOP,          /* a cooperating unit records its part (order_coop_part) */
+	OA_REFER,         /* operator: answer with the category's script, refer elsewhere */
+	OA_MERGE,         /* office: close a duplicate into its master order */
 	OA__MAX
 };
 
@@ -79,6 +83,12 @@ int order_visible(unsigned parties);
 
 /* Whether the order is still with a unit (in its queue). */
 int order_is_open(int state);
+/* Open311's two statuses: 1 while the order is being handled (pending,
+ * with a unit, disputed, replied but not closed), 0 once it is finished. */
+int order_public_open(int state);
+/* Whether an order in state may be merged into another (as the duplicate):
+ * waiting or with a unit, no return or dispute under way. */
+int order_mergeable(int state);
 
 /* Channels (来源渠道) and callback results (回访结果): code <-> label. */
 struct order_code { const char *code, *label; };

@@ -32,6 +32,13 @@ static const struct expect table[] = {
 	{ NONE, OA_ANSWER, OP_OPERATOR, ANY, OS_ANSWERED },
 	{ NONE, OA_THREE_WAY, OP_OPERATOR, ANY, OS_THREE_WAY },
 	{ NONE, OA_DISPATCH, OP_OPERATOR, ANY, OS_DISPATCHED },
+	{ NONE, OA_REFER, OP_OPERATOR, ANY, OS_REFERRED },
+	/* A request another system filed waits for an operator, who takes
+	 * it as a call: the same four outcomes. */
+	{ OS_PENDING, OA_ANSWER, OP_OPERATOR, ANY, OS_ANSWERED },
+	{ OS_PENDING, OA_THREE_WAY, OP_OPERATOR, ANY, OS_THREE_WAY },
+	{ OS_PENDING, OA_DISPATCH, OP_OPERATOR, ANY, OS_DISPATCHED },
+	{ OS_PENDING, OA_REFER, OP_OPERATOR, ANY, OS_REFERRED },
 	/* The clerk of the handling unit. */
 	{ OS_DISPATCHED, OA_ACCEPT, OP_OWN_CLERK, ANY, OS_ACCEPTED },
 	{ OS_ACCEPTED, OA_NOTE, OP_OWN_CLERK, ANY, OS_ACCEPTED },
@@ -53,6 +60,12 @@ static const struct expect table[] = {
 	{ OS_RETURN, OA_OPEN_DISPUTE, OP_OFFICE, ANY, OS_DISPUTED },
 	{ OS_DISPUTED, OA_DETERMINED, OP_OFFICE, ANY, OS_DISPATCHED },
 	{ OS_DISPUTED, OA_TEMPORARY, OP_OFFICE, ANY, OS_DISPUTED },
+	/* Merging closes the duplicate: one waiting or with a unit, never
+	 * one with a return or a dispute under way, nor a finished one. */
+	{ OS_PENDING, OA_MERGE, OP_OFFICE, ANY, OS_CLOSED },
+	{ OS_DISPATCHED, OA_MERGE, OP_OFFICE, ANY, OS_CLOSED },
+	{ OS_ACCEPTED, OA_MERGE, OP_OFFICE, ANY, OS_CLOSED },
+	{ OS_REPLIED, OA_MERGE, OP_OFFICE, ANY, OS_CLOSED },
 };
 #define NTABLE (sizeof table / sizeof table[0])
 
@@ -95,9 +108,11 @@ START_TEST(test_every_state_action_party)
 					checked++;
 				}
 	ck_assert_int_eq(checked, (OS__MAX + 1) * OA__MAX * OP__MAX * 2);
-	/* 21 (state, action, party) cells are allowed, each for both values of
-	 * was_accepted (refuse_return once for each): the table is not empty. */
-	ck_assert_int_eq(allowed, 21 * 2);
+	/* 30 (state, action, party) cells are allowed, each for both values of
+	 * was_accepted (refuse_return once for each): the table is not empty.
+	 * 21 of handling, 1 + 4 of referring and taking pending requests, 4
+	 * of merging. */
+	ck_assert_int_eq(allowed, 30 * 2);
 }
 END_TEST
 
@@ -167,6 +182,26 @@ START_TEST(test_is_open)
 }
 END_TEST
 
+/* What a caller and another system are told: open until finished. */
+START_TEST(test_public_open)
+{
+	static const int open[OS__MAX] = {
+		[OS_PENDING] = 1, [OS_DISPATCHED] = 1, [OS_ACCEPTED] = 1, [OS_RETURN] = 1,
+		[OS_REPLIED] = 1, [OS_DISPUTED] = 1,
+	};
+	for (int s = 0; s < OS__MAX; s++)
+		ck_assert_msg(order_public_open(s) == open[s], "%s", order_state_codes[s]);
+	ck_assert_int_eq(order_public_open(NONE), 0);
+	static const int mergeable[OS__MAX] = {
+		[OS_PENDING] = 1, [OS_DISPATCHED] = 1, [OS_ACCEPTED] = 1, [OS_REPLIED] = 1,
+	};
+	for (int s = 0; s < OS__MAX; s++)
+		ck_assert_msg(order_mergeable(s) == mergeable[s], "merge %s", order_state_codes[s]);
+	ck_assert_int_eq(order_mergeable(NONE), 0);
+	ck_assert_int_eq(order_mergeable(-1), 0);
+}
+END_TEST
+
 START_TEST(test_state_codes)
 {
 	for (int s = 0; s < OS__MAX; s++) {
@@ -219,7 +254,8 @@ START_TEST(test_channels_and_satisfactions)
 		ck_assert(c->label[0] != '\0');
 		ck_assert_ptr_eq(order_code_label(order_channels, c->code), c->label);
 	}
-	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(n, 6);
+	ck_assert_str_eq(order_code_label(order_channels, "open311"), "开放接口");
 	n = 0;
 	for (const struct order_code *c = order_satisfactions; c->code != NULL; c++, n++) {
 		ck_assert_ptr_nonnull(c->label);
@@ -509,6 +545,7 @@ static Suite *suite(void)
 	tcase_add_test(rules, test_key_refusals);
 	tcase_add_test(rules, test_out_of_range);
 	tcase_add_test(rules, test_is_open);
+	tcase_add_test(rules, test_public_open);
 	tcase_add_test(rules, test_state_codes);
 	tcase_add_test(rules, test_action_codes);
 	tcase_add_test(rules, test_channels_and_satisfactions);
