@@ -4,7 +4,7 @@
 CC      = gcc
 CXX     = g++
 BUILD  ?= build
-PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto libxml-2.0 xapian-core
+PKGS    = fcgi libmariadb libctemplate libxcrypt libcrypto libxml-2.0 xapian-core json-c
 TPKGS   = check libcurl libxml-2.0
 
 CPPFLAGS = -D_GNU_SOURCE -Icgi-src $(shell pkg-config --cflags $(PKGS))
@@ -37,14 +37,16 @@ LIB_C = arena config db form http route auth roles audit audit_store csv \
         assess_store h_kb_people kb_lint h_kb_typos kb_check kb_dupes \
         assess assess_run score_store bulletin_store chart h_assess h_quality h_bulletins h_privacy \
         kb_query kb_index kb_search search_store h_synonyms \
-        step order order_store order_ops order_view h_orders h_order_lists dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
+        step order order_store order_ops order_view h_orders h_order_lists order_dupes h_order_dupes \
+        status status_store h_status open311 open311_store h_open311 h_open311_keys h_category_service \
+        dispute dispute_store dispute_ops dispute_view h_disputes h_dispute_form h_meetings order_sweep
 LIB_O = $(LIB_C:%=$(BUILD)/%.o) $(BUILD)/tmpl.o $(BUILD)/xindex.o
 LIB   = $(BUILD)/libhotline.a
 
 UNIT_TESTS = test_db_rows test_form test_route test_roles test_workdays test_audit \
              test_kb test_bigram test_sanitize test_diff test_order test_dispute \
              test_dispute_form test_kb_query test_xindex test_csv test_kb_lint \
-             test_kb_lint_eval test_kb_dupes test_assess
+             test_kb_lint_eval test_kb_dupes test_assess test_status test_open311
 UNIT_BIN   = $(UNIT_TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/hotlined $(BUILD)/hotlinectl
@@ -128,6 +130,7 @@ run: deps all
 	bash scripts/stack.sh start
 	@sed -n '/^-- BEGIN ACCOUNTS/,/^-- END ACCOUNTS/p' sql/demo/demo.sql | sed '1d;$$d;s/^-- //'
 	@echo "Demo password for every account: Demo@12345"
+	@echo "Demo Open311 api_key: demo-open311-key-meizhou  (http://127.0.0.1:8080/open311/v2/services.json?api_key=...)"
 	@echo "Open http://127.0.0.1:8080/  (make stop ends it)"
 
 stop:

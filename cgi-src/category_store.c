@@ -16,8 +16,15 @@ enum stmt {
 	STMT_RULE_UNITS,
 	STMT_RULE_UNIT,
 	STMT_RULE_JUR,
+	STMT_SERVICE_GET,
+	STMT_SERVICE_SET,
+	STMT_ATTRS,
+	STMT_ATTR_ADD,
+	STMT_ATTR_OFF,
 	STMT__MAX
 };
+DB_ROW_COLS(category_service_row, CATEGORY_SERVICE_ROW);
+DB_ROW_COLS(category_attr_row, CATEGORY_ATTR_ROW);
 
 DB_ROW_COLS(category_row, CATEGORY_ROW);
 DB_ROW_COLS(category_detail_row, CATEGORY_DETAIL_ROW);
@@ -78,6 +85,16 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_RULE_UNIT] = "SELECT " DB_COLS(ROUTING_UNIT_ROW) " FROM units u"
 	" JOIN jurisdictions j ON j.id = u.jurisdiction_id WHERE u.id = ?",
 	[STMT_RULE_JUR] = "SELECT " DB_COLS(ROUTING_JUR_ROW) " FROM jurisdictions WHERE id = ?",
+	[STMT_SERVICE_GET] = "SELECT " DB_COLS(CATEGORY_SERVICE_ROW)
+	" FROM order_categories WHERE id = ?",
+	[STMT_SERVICE_SET] = "UPDATE order_categories SET refer_channel = NULLIF(?, ''),"
+	" refer_script = ?, refer_keywords = ?, description = ? WHERE id = ?",
+	[STMT_ATTRS] = "SELECT " DB_COLS(CATEGORY_ATTR_ROW) " FROM category_attributes"
+	" WHERE category_id = ? AND active = 1 ORDER BY sort_order, id LIMIT 100",
+	[STMT_ATTR_ADD] = "INSERT INTO category_attributes (category_id, code, datatype, required,"
+	" description, list_values, sort_order) SELECT ?, ?, ?, ?, ?, ?,"
+	" COALESCE(MAX(sort_order), 0) + 1 FROM category_attributes WHERE category_id = ?",
+	[STMT_ATTR_OFF] = "UPDATE category_attributes SET active = 0 WHERE id = ? AND active = 1",
 };
 
 /* ---- categories ---------------------------------------------------------- */
@@ -225,4 +242,47 @@ int routing_jurisdiction(struct db *db, struct arena *a, long long id,
 	int rc = db_exec(db, a, sql[STMT_RULE_JUR], &res, DB_I(id));
 	DB_ROW_OUT(rc, &res, routing_jur_row, a, j);
 	return rc;
+}
+
+int category_service_get(struct db *db, struct arena *a, long long id,
+			 struct category_service_row **c)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SERVICE_GET], &res, DB_I(id));
+	DB_ROW_OUT(rc, &res, category_service_row, a, c);
+	return rc;
+}
+
+int category_service_set(struct db *db, struct arena *a, long long id, const char *channel,
+			 const char *script, const char *keywords, const char *description)
+{
+	return db_exec(db, a, sql[STMT_SERVICE_SET], NULL, DB_S(channel), DB_S(script),
+		       DB_S(keywords), DB_S(description), DB_I(id));
+}
+
+int category_attrs(struct db *db, struct arena *a, long long id, struct category_attr_row **v,
+		   size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ATTRS], &res, DB_I(id));
+	DB_ROWS_OUT(rc, &res, category_attr_row, a, v, n);
+	return rc;
+}
+
+int category_attr_add(struct db *db, struct arena *a, long long id, const char *code,
+		      const char *datatype, int required, const char *description,
+		      const char *list_values, long long *attr)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ATTR_ADD], &res, DB_I(id), DB_S(code), DB_S(datatype),
+			 DB_I(required), DB_S(description), DB_S(list_values), DB_I(id));
+	*attr = rc == DB_OK ? res.insert_id : 0;
+	return rc;
+}
+
+int category_attr_off(struct db *db, struct arena *a, long long attr)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_ATTR_OFF], &res, DB_I(attr));
+	return db_changed(rc, &res);
 }

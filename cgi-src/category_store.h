@@ -142,4 +142,35 @@ int routing_unit(struct db *db, struct arena *a, long long id,
 int routing_jurisdiction(struct db *db, struct arena *a, long long id,
 			 struct routing_jur_row **j);
 
+/* What a category says beyond its place in the tree: 不予受理/转其他渠道
+ * (refer_channel NULL: a work-order matter) and its Open311 description. */
+#define CATEGORY_SERVICE_ROW(X, S)                                           \
+	X(S, NSTR, refer_channel, "refer_channel")                           \
+	X(S, STR, refer_script, "refer_script")                              \
+	X(S, STR, refer_keywords, "refer_keywords")                          \
+	X(S, STR, description, "description")
+DB_ROW_STRUCT(category_service_row, CATEGORY_SERVICE_ROW);
+int category_service_get(struct db *db, struct arena *a, long long id,
+			 struct category_service_row **c);
+/* channel "" makes it a work-order matter again. */
+int category_service_set(struct db *db, struct arena *a, long long id, const char *channel,
+			 const char *script, const char *keywords, const char *description);
+/* The active Open311 attributes of a category, in their order. */
+#define CATEGORY_ATTR_ROW(X, S)                                              \
+	X(S, INT, id, "id")                                                  \
+	X(S, STR, code, "code")                                              \
+	X(S, STR, datatype, "datatype")                                      \
+	X(S, INT, required, "required")                                      \
+	X(S, STR, description, "description")                                \
+	X(S, STR, list_values, "list_values")
+DB_ROW_STRUCT(category_attr_row, CATEGORY_ATTR_ROW);
+int category_attrs(struct db *db, struct arena *a, long long id, struct category_attr_row **v,
+		   size_t *n);
+/* DB_DUP when the category has the code already. */
+int category_attr_add(struct db *db, struct arena *a, long long id, const char *code,
+		      const char *datatype, int required, const char *description,
+		      const char *list_values, long long *attr);
+/* DB_CONFLICT when it is not an active attribute. */
+int category_attr_off(struct db *db, struct arena *a, long long attr);
+
 #endif

@@ -133,6 +133,50 @@ const char *kv_get(const struct kvlist *l, const char *key)
 	return NULL;
 }
 
+static size_t utf8_chars(const char *s, size_t n);
+
+#define ATTR_PREFIX "attribute["
+#define ATTR_MAX 50
+
+/* Whether s[0..n) is a code: ASCII letters, digits, '-', '_', '.'. */
+static int is_code(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '.'))
+			return 0;
+	}
+	return n > 0;
+}
+
+int form_attributes(struct arena *a, const struct kvlist *l, struct kv **out, size_t *n)
+{
+	*n = 0;
+	*out = arena_alloc(a, (ATTR_MAX + 1) * sizeof **out);
+	const size_t plen = sizeof ATTR_PREFIX - 1;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *k = l->v[i].key;
+		if (strncmp(k, ATTR_PREFIX, plen) != 0)
+			continue;
+		size_t klen = strlen(k);
+		if (klen < plen + 2 || k[klen - 1] != ']' || klen - plen - 1 > 40 ||
+		    !is_code(k + plen, klen - plen - 1) || *n == ATTR_MAX ||
+		    utf8_chars(l->v[i].val, l->v[i].val_len) > 1000)
+			return -1;
+		for (const char *p = l->v[i].val; *p; p++)
+			if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r')
+				return -1;
+		const char *code = arena_strndup(a, k + plen, klen - plen - 1);
+		for (size_t j = 0; j < *n; j++)
+			if (strcmp((*out)[j].key, code) == 0)
+				return -1;
+		(*out)[*n] = (struct kv){ code, l->v[i].val, l->v[i].val_len };
+		(*n)++;
+	}
+	return 0;
+}
+
 const struct field_def field_defs[F__MAX] = {
 	{ "csrf", "安全令牌", V_RAW, 128, 0, 0 },                 /* F_CSRF */
 	{ "username", "用户名", V_CODE, 64, 0, 0 },               /* F_USERNAME */
@@ -261,6 +305,41 @@ const struct field_def field_defs[F__MAX] = {
 	{ "name_below", "点名分数线", V_INT, 3, 0, 100 },         /* F_NAME_BELOW */
 	{ "table", "表格", V_CODE, 16, 0, 0 },                    /* F_TABLE */
 	{ "retain_months", "保存期限（月）", V_INT, 3, 6, 240 },  /* F_RETAIN_MONTHS */
+	{ "pending_id", "待受理诉求", V_INT, 20, 1, 2147483647 }, /* F_PENDING_ID */
+	{ "dup_of", "疑似重复工单", V_INT, 20, 1, 2147483647 }, /* F_DUP_OF */
+	{ "refer_id", "转其他渠道事项", V_INT, 20, 1, 2147483647 }, /* F_REFER_ID */
+	{ "master_id", "主工单", V_INT, 20, 1, 2147483647 }, /* F_MASTER_ID */
+	{ "dup_days", "疑似重复查找天数", V_INT, 2, 1, 90 }, /* F_DUP_DAYS */
+	{ "qcode", "查询码或来电号码后四位", V_LINE, 20, 0, 0 }, /* F_QCODE */
+	{ "refer_channel", "转办渠道", V_LINE, 50, 0, 0 }, /* F_REFER_CHANNEL */
+	{ "refer_script", "答复口径", V_TEXT, 1000, 0, 0 }, /* F_REFER_SCRIPT */
+	{ "refer_keywords", "识别关键词", V_LINE, 200, 0, 0 }, /* F_REFER_KEYWORDS */
+	{ "service_description", "对外说明", V_LINE, 500, 0, 0 }, /* F_SERVICE_DESCRIPTION */
+	{ "attr_code", "附加信息编码", V_CODE, 40, 0, 0 }, /* F_ATTR_CODE */
+	{ "datatype", "数据类型", V_CODE, 16, 0, 0 }, /* F_DATATYPE */
+	{ "required", "必填", V_FLAG, 8, 0, 0 }, /* F_REQUIRED */
+	{ "attr_description", "附加信息说明", V_LINE, 200, 0, 0 }, /* F_ATTR_DESCRIPTION */
+	{ "list_values", "可选值", V_TEXT, 1000, 0, 0 }, /* F_LIST_VALUES */
+	{ "source", "来源系统", V_LINE, 60, 0, 0 }, /* F_SOURCE */
+	{ "api_key", "api_key", V_LINE, 128, 0, 0 }, /* F_API_KEY */
+	{ "service_code", "service_code", V_LINE, 20, 0, 0 }, /* F_SERVICE_CODE */
+	{ "lat", "lat", V_LINE, 20, 0, 0 }, /* F_LAT */
+	{ "long", "long", V_LINE, 20, 0, 0 }, /* F_LONG */
+	{ "address_string", "address_string", V_LINE, 200, 0, 0 }, /* F_ADDRESS_STRING */
+	{ "address_id", "address_id", V_LINE, 100, 0, 0 }, /* F_ADDRESS_ID */
+	{ "email", "email", V_LINE, 100, 0, 0 }, /* F_EMAIL */
+	{ "device_id", "device_id", V_LINE, 100, 0, 0 }, /* F_DEVICE_ID */
+	{ "account_id", "account_id", V_LINE, 100, 0, 0 }, /* F_ACCOUNT_ID */
+	{ "first_name", "first_name", V_LINE, 25, 0, 0 }, /* F_FIRST_NAME */
+	{ "last_name", "last_name", V_LINE, 24, 0, 0 }, /* F_LAST_NAME */
+	{ "description", "description", V_TEXT, 4000, 0, 0 }, /* F_DESCRIPTION */
+	{ "media_url", "media_url", V_LINE, 500, 0, 0 }, /* F_MEDIA_URL */
+	{ "jurisdiction_id", "jurisdiction_id", V_CODE, 32, 0, 0 }, /* F_O311_JURISDICTION */
+	{ "service_request_id", "service_request_id", V_LINE, 5000, 0, 0 }, /* F_SERVICE_REQUEST_ID */
+	{ "start_date", "start_date", V_LINE, 40, 0, 0 }, /* F_START_DATE */
+	{ "end_date", "end_date", V_LINE, 40, 0, 0 }, /* F_END_DATE */
+	{ "status", "status", V_LINE, 20, 0, 0 }, /* F_O311_STATUS */
+	{ "phone", "phone", V_LINE, 20, 0, 0 }, /* F_O311_PHONE */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

@@ -28,6 +28,10 @@ int form_parse_urlencoded(struct arena *a, const char *s, size_t n,
 
 /* First value of key, or NULL. */
 const char *kv_get(const struct kvlist *l, const char *key);
+/* The attribute[CODE]=value pairs of a form (Open311), with CODE as the
+ * key: CODE 1-40 of V_CODE's characters, the value one line or text of
+ * at most 1000 characters, at most 50 pairs, no CODE twice. 0, or -1. */
+int form_attributes(struct arena *a, const struct kvlist *l, struct kv **out, size_t *n);
 
 enum validator {
 	V_LINE,     /* one line of text: no control characters */
@@ -167,6 +171,41 @@ enum field {
 	F_NAME_BELOW,
 	F_TABLE,
 	F_RETAIN_MONTHS,
+	F_PENDING_ID,
+	F_DUP_OF,
+	F_REFER_ID,
+	F_MASTER_ID,
+	F_DUP_DAYS,
+	F_QCODE,
+	F_REFER_CHANNEL,
+	F_REFER_SCRIPT,
+	F_REFER_KEYWORDS,
+	F_SERVICE_DESCRIPTION,
+	F_ATTR_CODE,
+	F_DATATYPE,
+	F_REQUIRED,
+	F_ATTR_DESCRIPTION,
+	F_LIST_VALUES,
+	F_SOURCE,
+	F_API_KEY,
+	F_SERVICE_CODE,
+	F_LAT,
+	F_LONG,
+	F_ADDRESS_STRING,
+	F_ADDRESS_ID,
+	F_EMAIL,
+	F_DEVICE_ID,
+	F_ACCOUNT_ID,
+	F_FIRST_NAME,
+	F_LAST_NAME,
+	F_DESCRIPTION,
+	F_MEDIA_URL,
+	F_O311_JURISDICTION,
+	F_SERVICE_REQUEST_ID,
+	F_START_DATE,
+	F_END_DATE,
+	F_O311_STATUS,
+	F_O311_PHONE,
 	F__MAX
 };
 

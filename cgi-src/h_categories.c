@@ -247,7 +247,8 @@ int h_category_form(struct req *r)
 		if (!cat_active(&c, (long)i))
 			tmpl_show(k, "INACTIVE");
 	}
-	return view_finish(r, 200);
+	int st = category_service_fill(r, d, r->id);
+	return st ? st : view_finish(r, 200);
 }
 
 static const char *dup_message(struct req *r, const char *name)

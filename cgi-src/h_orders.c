@@ -12,6 +12,7 @@
 #include "handlers.h"
 #include "order.h"
 #include "order_ops.h"
+#include "status.h"
 #include "roles.h"
 #include "tmpl.h"
 #include "view.h"
@@ -30,6 +31,44 @@ static const char *given(const struct req *r, enum field f)
 
 /* ---- intake ------------------------------------------------------------- */
 
+/* Whether one of the space-separated keywords occurs in text. */
+static int any_keyword(struct req *r, const char *keywords, const char *text)
+{
+	char *k = arena_strdup(r->a, keywords), *save = NULL;
+	for (char *w = strtok_r(k, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		if (strstr(text, w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* 不予受理/转其他渠道: the script of the picked category when it is one,
+ * and of every such category whose keywords the content has. */
+static void refer_panel(struct req *r, struct tdict *d, const struct order_category_row *cat,
+			size_t ncat)
+{
+	const char *content = req_str(r, F_CONTENT);
+	long long picked = ival(r, F_CATEGORY_ID), chosen = ival(r, F_REFER_ID);
+	struct tdict *panel = NULL;
+	int first = 1;
+	for (size_t i = 0; i < ncat; i++) {
+		if (cat[i].refer_channel == NULL)
+			continue;
+		if (cat[i].id != picked && !(*cat[i].refer_keywords && *content &&
+					     any_keyword(r, cat[i].refer_keywords, content)))
+			continue;
+		if (panel == NULL)
+			panel = tmpl_section(d, "REFER_PANEL");
+		struct tdict *o = tmpl_section(panel, "REFER_CAT");
+		tmpl_set_int(o, "ID", cat[i].id);
+		tmpl_set(o, "NAME", cat[i].name);
+		tmpl_set(o, "CHANNEL", cat[i].refer_channel);
+		tmpl_set(o, "SCRIPT", cat[i].refer_script);
+		if (chosen ? chosen == cat[i].id : first)
+			tmpl_show(o, "CHECKED");
+		first = 0;
+	}
+}
+
 /* Fills the select options of the intake form; returns 0 or a status. */
 static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 {
@@ -44,7 +83,11 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 		rc = order_units(r->db, r->a, 0, &unit, &nunit);
 	if (rc != DB_OK)
 		return db_status(rc);
+	int pending = r->f[F_PENDING_ID].present;
 	for (const struct order_code *c = order_channels; c->code; c++) {
+		/* 开放接口 is the channel of requests other systems filed only. */
+		if ((strcmp(c->code, "open311") == 0) != pending)
+			continue;
 		struct tdict *o = tmpl_section(d, "CHANNEL");
 		tmpl_set(o, "CODE", c->code);
 		tmpl_set(o, "LABEL", c->label);
@@ -58,9 +101,12 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 				    ? arena_printf(r->a, "%s / %s", cat[i].parent_name, cat[i].name)
 				    : cat[i].name);
 		tmpl_set_int(o, "DAYS", cat[i].limit_days);
+		if (cat[i].refer_channel)
+			tmpl_set(tmpl_section(o, "REFER"), "CHANNEL", cat[i].refer_channel);
 		if (cat[i].id == ival(r, F_CATEGORY_ID))
 			tmpl_show(o, "SELECTED");
 	}
+	refer_panel(r, d, cat, ncat);
 	long long pick = ival(r, F_JURISDICTION_ID);
 	for (size_t i = 0; i < njur; i++) {
 		struct tdict *o = tmpl_section(d, "JUR");
@@ -126,6 +172,20 @@ static int intake_page(struct req *r, const char *alert, int status)
 	int st = intake_choices(r, d, ival(r, F_UNIT_ID) ? ival(r, F_UNIT_ID) : unit);
 	if (st == 0)
 		st = phone_history(r, d);
+	if (r->f[F_PENDING_ID].present) {
+		struct tdict *p = tmpl_section(d, "PENDING");
+		tmpl_set_int(p, "ID", r->f[F_PENDING_ID].i);
+		tmpl_set(p, "SOURCE", req_str(r, F_SOURCE));
+	}
+	if (st == 0) {
+		const struct dup_probe probe = {
+			.phone = req_str(r, F_CALLER_PHONE), .place = req_str(r, F_PLACE),
+			.content = req_str(r, F_CONTENT), .category = ival(r, F_CATEGORY_ID),
+			.jur = ival(r, F_JURISDICTION_ID), .except = ival(r, F_PENDING_ID),
+			.picked = ival(r, F_DUP_OF),
+		};
+		st = order_dupes_fill(r, d, &probe, 0);
+	}
 	if (st == 0 && r->f[F_Q].s != NULL)
 		st = kb_search_page(r, d, 0, "/knowledge/entries/");
 	if (st != 0)
@@ -143,14 +203,39 @@ static int intake_page(struct req *r, const char *alert, int status)
 	return view_finish(r, status);
 }
 
+/* The form of a request another system filed, filled from its order
+ * (the first time it is opened; after that the form carries it). */
+static int take_pending(struct req *r)
+{
+	struct order_row *o;
+	unsigned parties = 0;
+	int st = order_load(REQ_CTX(r), r->f[F_PENDING_ID].i, &o, &parties);
+	if (st)
+		return st;
+	if (strcmp(o->state, "pending") != 0)
+		return http_redirect(r, arena_printf(r->a, "/orders/%lld?done=taken", o->id));
+	const struct { enum field f; const char *v; } fill[] = {
+		{ F_CALLER_PHONE, o->caller_phone }, { F_CALLER_NAME, o->caller_name },
+		{ F_PLACE, o->place }, { F_CONTENT, o->content }, { F_CHANNEL, o->channel },
+		{ F_SOURCE, o->source ? o->source : "" },
+	};
+	for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++)
+		r->f[fill[i].f] = (struct fval){ .present = *fill[i].v != '\0', .s = fill[i].v };
+	r->f[F_CATEGORY_ID] = (struct fval){ .present = 1, .i = o->category_id };
+	r->f[F_JURISDICTION_ID] = (struct fval){ .present = 1, .i = o->jur_id };
+	return intake_page(r, NULL, 200);
+}
+
 int h_order_new(struct req *r)
 {
+	if (r->f[F_PENDING_ID].present && !r->f[F_CONTENT].present && r->method == M_GET)
+		return take_pending(r);
 	return intake_page(r, NULL, 200);
 }
 
 int h_order_create(struct req *r)
 {
-	const struct order_intake in = {
+	struct order_intake in = {
 		.outcome = req_str(r, F_OUTCOME), .channel = req_str(r, F_CHANNEL),
 		.caller_name = req_str(r, F_CALLER_NAME), .caller_phone = req_str(r, F_CALLER_PHONE),
 		.place = req_str(r, F_PLACE), .content = req_str(r, F_CONTENT),
@@ -159,16 +244,24 @@ int h_order_create(struct req *r)
 		.jur = ival(r, F_JURISDICTION_ID), .entry = ival(r, F_ENTRY_ID),
 		.three_way_unit = ival(r, F_THREE_WAY_UNIT_ID), .unit = ival(r, F_UNIT_ID),
 		.query = given(r, F_Q), .intake_key = given(r, F_INTAKE_KEY),
+		.pending = ival(r, F_PENDING_ID), .dup = ival(r, F_DUP_OF),
 	};
+	/* 转其他渠道 names its matter in the script panel. */
+	if (strcmp(in.outcome, "refer") == 0 && r->f[F_REFER_ID].present)
+		in.category = r->f[F_REFER_ID].i;
 	long long id = 0;
+	char code[QCODE_LEN + 1];
 	const char *msg = NULL;
-	int st = order_intake(REQ_CTX(r), &in, &id, &msg);
+	int st = order_intake(REQ_CTX(r), &in, &id, code, &msg);
 	if (st == 400)
 		return intake_page(r, msg, 400);
 	if (st)
 		return st;
+	if (*code)
+		order_code_flash(r, id, code);
 	return http_redirect(r, arena_printf(r->a, "/orders/%lld?done=%s", id,
 					     strcmp(in.outcome, "dispatch") == 0 ? "dispatched"
+					     : strcmp(in.outcome, "refer") == 0 ? "refer_recorded"
 										 : "answered"));
 }
 
@@ -181,6 +274,8 @@ static const char *event_label(const char *kind)
 			return order_action_labels[a];
 	if (strcmp(kind, "overdue") == 0)
 		return "超期";
+	if (strcmp(kind, "open311") == 0)
+		return "开放接口提交";
 	return kind;
 }
 
@@ -229,6 +324,61 @@ static void fill_order(struct req *r, struct tdict *d, const struct order_row *o
 		tmpl_show(d, "HAS_REPLY");
 	if (o->dispute_id)
 		tmpl_set_int(tmpl_section(d, "DISPUTE"), "DISPUTE_ID", o->dispute_id);
+	if (o->merged_into) {
+		struct tdict *m = tmpl_section(d, "MERGED");
+		tmpl_set_int(m, "MASTER_ID", o->merged_into);
+		tmpl_set(m, "MASTER", o->merged_number);
+	}
+	if (o->likely_dup_of && !o->merged_into) {
+		struct tdict *m = tmpl_section(d, "LIKELY");
+		tmpl_set_int(m, "OF_ID", o->likely_dup_of);
+		tmpl_set(m, "OF", o->likely_number);
+	}
+	if (o->source)
+		tmpl_set(tmpl_section(d, "SOURCE"), "NAME", o->source);
+	if (o->merged_count) {
+		struct tdict *c = tmpl_section(d, "CALLERS");
+		tmpl_set_int(c, "N", o->merged_count + 1);
+		tmpl_set_int(c, "MERGED_N", o->merged_count);
+	}
+}
+
+/* What merging shows on an order page: the orders merged into it with
+ * their callers, and for the office the likely duplicates to merge. */
+static int fill_merging(struct req *r, struct tdict *d, const struct order_row *o,
+			unsigned parties)
+{
+	if (o->merged_count) {
+		struct order_merged_row *m;
+		size_t n;
+		int rc = order_merged(r->db, r->a, o->id, &m, &n);
+		if (rc != DB_OK)
+			return db_status(rc);
+		struct tdict *l = tmpl_section(d, "MERGED_LIST");
+		for (size_t i = 0; i < n; i++) {
+			struct tdict *s = tmpl_section(l, "M");
+			tmpl_set_int(s, "ID", m[i].id);
+			tmpl_set(s, "NUMBER", m[i].number);
+			tmpl_set(s, "CREATED", m[i].created);
+			tmpl_set(s, "CALLER", m[i].caller_name);
+			tmpl_set(s, "PHONE", order_phone_for(r->a, parties, m[i].caller_phone));
+		}
+	}
+	if (parties & ((1u << OP_OPERATOR) | (1u << OP_OFFICE)))
+		tmpl_show(d, "ACT_QCODE");
+	const char *code = order_code_shown(r, o->id, o->number, o->query_hash);
+	if (code)
+		tmpl_set(tmpl_section(d, "QCODE"), "CODE", code);
+	int st = order_state_from_code(o->state);
+	if (!(parties & (1u << OP_OFFICE)) || o->merged_into ||
+	    !(order_mergeable(st) || order_is_open(st) || st == OS_REPLIED))
+		return 0;
+	const struct dup_probe probe = {
+		.phone = o->anonymised ? "" : o->caller_phone, .place = o->place,
+		.content = o->content, .category = o->category_id, .jur = o->jur_id,
+		.except = o->id, .self_mergeable = order_mergeable(st),
+	};
+	return order_dupes_fill(r, d, &probe, 1);
 }
 
 static int fill_timeline(struct req *r, struct tdict *d)
@@ -392,6 +542,8 @@ static int order_page(struct req *r, const char *tpl, int with_actions,
 	long long suggested = 0;
 	fill_return(d, o, &suggested);
 	st = fill_timeline(r, d);
+	if (st == 0 && with_actions)
+		st = fill_merging(r, d, o, parties);
 	if (st)
 		return st;
 	if (with_actions) {

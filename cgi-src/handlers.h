@@ -43,6 +43,11 @@ int h_categories(struct req *r);
 int h_category_create(struct req *r);
 int h_category_form(struct req *r);
 int h_category_update(struct req *r);
+/* h_category_service.c: 转其他渠道 and the Open311 service of a category */
+int category_service_fill(struct req *r, struct tdict *d, long long id);
+int h_category_service(struct req *r);
+int h_category_attribute_add(struct req *r);
+int h_category_attribute_off(struct req *r);
 int h_routing(struct req *r);
 int h_routing_create(struct req *r);
 int h_routing_update(struct req *r);
@@ -139,6 +144,51 @@ int h_kb_export(struct req *r);
 int h_public_kb(struct req *r);
 int h_public_entry(struct req *r);
 int h_public_vote(struct req *r);
+
+/* h_status.c: 工单查询, a caller's own order without an account */
+int h_status_form(struct req *r);
+int h_status_lookup(struct req *r);
+
+/* h_open311.c: Open311 GeoReport v2 for other systems */
+int h_o311_services(struct req *r);
+int h_o311_service(struct req *r);
+int h_o311_post(struct req *r);
+int h_o311_request(struct req *r);
+int h_o311_requests(struct req *r);
+/* The specification's error document for status (view_error's, on the
+ * interface's paths). */
+void open311_error(struct req *r, int status);
+
+/* h_open311_keys.c: the admin's API keys */
+int h_o311_keys(struct req *r);
+int h_o311_key_create(struct req *r);
+int h_o311_key_revoke(struct req *r);
+
+/* h_order_dupes.c: the intake queue of other systems' requests, likely
+ * duplicates and merging, a new query code */
+int h_order_pending(struct req *r);
+int h_order_duplicates(struct req *r);
+int h_order_merge(struct req *r);
+int h_order_qcode(struct req *r);
+/* What a new or open order is, to look for its likely duplicates. */
+struct dup_probe {
+	const char *phone, *place, *content;
+	long long category, jur;
+	long long except;   /* the order itself, or 0 */
+	long long picked;   /* the intake's choice (dup_of), or 0 */
+	int self_mergeable; /* the order page: the order itself may merge */
+};
+/* The DUPES section: likely duplicates within the office's days, with a
+ * choice for the intake (merge 0) or merge buttons for the office's
+ * order page (merge 1). 0 or a status. */
+int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, int merge);
+/* Hands the caller's new query code to the next page (a short-lived
+ * cookie: the code is stored only hashed, and a URL would log it). */
+void order_code_flash(struct req *r, long long id, const char *code);
+/* The code handed for order number/id, if the cookie holds one that
+ * matches its hash, else NULL; the cookie is cleared. */
+const char *order_code_shown(struct req *r, long long id, const char *number,
+			     const char *hash);
 
 /* h_orders.c: intake, the order page and its actions */
 int h_order_new(struct req *r);

@@ -26,6 +26,8 @@
 #include "search_store.h"
 #include "kb_store.h"
 #include "kb_xml.h"
+#include "open311.h"
+#include "open311_store.h"
 #include "order_sweep.h"
 #include "org_store.h"
 #include "roles.h"
@@ -259,6 +261,74 @@ static int tool_audit(const char *action, const char *otype, long long oid,
 	wrote_audit = 1;
 	return audit_append(db, &arena, &rec);
 }
+
+/* open311 key SOURCE [CATEGORY_ID...]: a new API key for another system,
+ * printed once as "ID KEY"; only its hash is stored. */
+static int cmd_open311_key(char **args)
+{
+	const char *source = args[0];
+	struct fval fv;
+	if (field_check(F_SOURCE, source, strlen(source), &fv) < 0 || !fv.present) {
+		fprintf(stderr, "hotlinectl: bad source name\n");
+		return 2;
+	}
+	struct buf cats;
+	buf_init(&cats, &arena);
+	for (char **a = args + 1; *a; a++) {
+		if (field_check(F_CATEGORY_ID, *a, strlen(*a), &fv) < 0 || !fv.present) {
+			fprintf(stderr, "hotlinectl: bad category id %s\n", *a);
+			return 2;
+		}
+		buf_printf(&cats, "%s%lld", cats.len ? "," : "", fv.i);
+	}
+	char key[65], hash[65];
+	if (auth_random_hex(key) < 0)
+		return 1;
+	o311_key_hash(key, hash);
+	long long id = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = o311_key_add(db, &arena, source, hash, buf_str(&cats), 0, &id);
+	if (rc == DB_OK)
+		rc = tool_audit("open311.key", "open311_key", id,
+				arena_printf(&arena, "来源系统 %s，分类 %s", source,
+					     cats.len ? buf_str(&cats) : "全部"));
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return die_db("open311 key", rc);
+	}
+	printf("%lld %s\n", id, key);
+	return 0;
+}
+
+static int cmd_open311_revoke(char **args)
+{
+	struct fval fv;
+	if (field_check(F_USER_ID, args[0], strlen(args[0]), &fv) < 0 || !fv.present) {
+		fprintf(stderr, "hotlinectl: bad key id\n");
+		return 2;
+	}
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = o311_key_revoke(db, &arena, fv.i, 0);
+	if (rc == DB_OK)
+		rc = tool_audit("open311.revoke", "open311_key", fv.i, "撤销");
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		if (rc == DB_CONFLICT) {
+			fprintf(stderr, "hotlinectl: no live key %lld\n", fv.i);
+			return 1;
+		}
+		return die_db("open311 revoke", rc);
+	}
+	printf("revoked key %lld\n", fv.i);
+	return 0;
+}
+
 
 /* Seals what this command appended (hotlined's sealer would within a
  * second; a command run alone, e.g. before hotlined starts, seals its
@@ -970,6 +1040,9 @@ static const struct command commands[] = {
 	{ "kb", "index-status", 0, 0, "", "this node's search index against the database",
 	  cmd_kb_index_status },
 	{ "has-users", NULL, 0, 0, "", "exit 0 if any user exists, 1 if none", cmd_has_users },
+	{ "open311", "key", 1, 50, "SOURCE [CATEGORY_ID...]",
+	  "a new Open311 api_key for another system; prints ID KEY", cmd_open311_key },
+	{ "open311", "revoke", 1, 1, "ID", "revoke an Open311 api_key", cmd_open311_revoke },
 	{ "demo-load", NULL, 0, 0, "", "load sql/demo into an empty database", cmd_demo_load },
 	{ "assess", "run", 1, 1, "YYYY-MM",
 	  "compute a month's unit scores, findings and lint (K10; cron, on the 1st)",

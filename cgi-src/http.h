@@ -40,6 +40,8 @@ struct req {
 
 	const struct route *route;
 	long long id;               /* the {id} of the route pattern, if any */
+	const char *ref;            /* the {ref} of the route pattern, if any */
+	const char *fmt;            /* the {fmt}: "json" or "xml", if any */
 	struct fval f[F__MAX];      /* declared, checked fields */
 	struct actor *actor;        /* NULL when not signed in */
 

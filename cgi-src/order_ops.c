@@ -10,6 +10,7 @@
 #include "dispute_store.h"
 #include "kb_search.h"
 #include "roles.h"
+#include "status.h"
 #include "step.h"
 #include "workdays.h"
 
@@ -53,6 +54,7 @@ static const struct step_need intake_needs[] = {
 	INTAKE_COMMON(OA_DISPATCH),
 	INTAKE_NEED(OA_DISPATCH, unit, NEED_ID, "派单须选择承办单位。"),
 	INTAKE_NEED(OA_DISPATCH, demand, NEED_TEXT, "派单须写明主要诉求。"),
+	INTAKE_COMMON(OA_REFER),
 	{ -1, 0, NEED_TEXT, NULL, NULL },
 };
 
@@ -62,13 +64,14 @@ static int outcome_action(const char *outcome)
 	for (int a = OA_ANSWER; a <= OA_DISPATCH; a++)
 		if (strcmp(order_action_codes[a], outcome) == 0)
 			return a;
-	return -1;
+	return strcmp(outcome, order_action_codes[OA_REFER]) == 0 ? OA_REFER : -1;
 }
 
 /* What the checks of the referenced rows learn for the write. */
 struct intake_refs {
 	long long filed_id;     /* an earlier send of this form filed it */
 	const char *jur_code;   /* for the order number */
+	const char *refer_channel; /* the category's other channel, or NULL */
 	char due[11];           /* a dispatch's deadline, else "" */
 };
 
@@ -86,14 +89,25 @@ static int intake_refs(const struct ctx *c, const struct order_intake *in,
 	long long entry = strcmp(in->outcome, "answer") == 0 ? in->entry : 0;
 	struct order_refs_row *r;
 	int rc = order_intake_refs(c->db, c->a, in->intake_key, in->jur, in->category, unit,
-				   entry, today, &r);
+				   entry, in->pending, in->dup, today, &r);
 	if (rc != DB_OK)
 		return rc;
 	ref->filed_id = r->filed_id;
 	ref->jur_code = r->jur_code;
+	ref->refer_channel = r->refer_channel;
 	ref->due[0] = '\0';
 	if (ref->filed_id != 0)
 		return 0;
+	int refer = strcmp(in->outcome, "refer") == 0;
+	*msg = in->pending != 0 && !r->pending_ok ? "该诉求已由其他话务员受理。"
+	       : in->dup != 0 && r->dup_jur != in->jur ? "所标记的疑似重复工单不存在或不属于该区域。"
+	       : refer && r->refer_channel == NULL && r->category_leaf
+		 ? "所选问题分类不属于“不予受理/转其他渠道”事项，请按其他方式处理。"
+	       : !refer && r->refer_channel != NULL
+		 ? "所选问题分类属于“不予受理/转其他渠道”事项：请按口径答复，选择“转其他渠道”。"
+	       : NULL;
+	if (*msg != NULL)
+		return 1;
 	/* The form offers the active jurisdictions; anything else would only
 	 * fail later on its foreign key (a 500). */
 	*msg = r->jur_code == NULL ? "所属区域不存在或已停用。"
@@ -115,44 +129,69 @@ static int intake_refs(const struct ctx *c, const struct order_intake *in,
 	return 0;
 }
 
-/* Writes the order, its first event, what the search learns and the audit
- * row; in the transaction. */
-static int intake_write(const struct ctx *c, const struct order_intake *in, const char *due,
-			const char *jur_code, long long *id)
+/* The event note of each outcome. */
+static const char *intake_note(const struct ctx *c, const struct order_new *o, const char *due,
+			       const char *refer_channel)
 {
-	char day[11], num[48];
+	if (strcmp(o->state, "dispatched") == 0)
+		return arena_printf(c->a, "办理期限 %s", due);
+	if (strcmp(o->state, "referred") == 0)
+		return arena_printf(c->a, "告知转 %s", refer_channel ? refer_channel : "其他渠道");
+	return o->entry ? arena_printf(c->a, "依据知识 #%lld", o->entry) : "";
+}
+
+/* Writes the order (or takes the pending one), its first event, what the
+ * search learns and the audit row; in the transaction. code: the new
+ * query code, "" when the order keeps its own. */
+static int intake_write(const struct ctx *c, const struct order_intake *in,
+			const struct intake_refs *ref, long long *id, char code[7])
+{
+	char day[11], num[48] = "", hash[65] = "";
 	int d = 0;
 	calendar_today(day);
 	wd_parse(day, &d);
 	unsigned seq = 0;
-	int rc = order_next_seq(c->db, c->a, in->jur, day, &seq);
-	if (rc == DB_OK && order_number(num, sizeof num, jur_code, d, seq) < 0)
-		rc = DB_ERR;
+	int rc = DB_OK;
+	code[0] = '\0';
+	if (in->pending == 0) {
+		rc = order_next_seq(c->db, c->a, in->jur, day, &seq);
+		if (rc == DB_OK && (order_number(num, sizeof num, ref->jur_code, d, seq) < 0 ||
+				    qcode_new(code) < 0))
+			rc = DB_ERR;
+		if (rc == DB_OK)
+			qcode_hash(num, code, hash);
+	}
 	int dispatch = strcmp(in->outcome, "dispatch") == 0;
 	int answer = strcmp(in->outcome, "answer") == 0;
+	int refer = strcmp(in->outcome, "refer") == 0;
 	struct order_new o = {
 		.number = num, .channel = in->channel, .caller_name = in->caller_name,
 		.caller_phone = in->caller_phone, .place = in->place, .content = in->content,
 		.demand = in->demand, .cause = in->cause, .contradiction = in->contradiction,
-		.state = dispatch ? "dispatched" : answer ? "answered" : "three_way",
-		.due = dispatch ? due : NULL, .jur = in->jur, .category = in->category,
+		.state = dispatch ? "dispatched" : answer ? "answered" : refer ? "referred"
+			: "three_way",
+		.due = dispatch ? ref->due : NULL, .jur = in->jur, .category = in->category,
 		.entry = answer ? in->entry : 0,
 		.three_way_unit = strcmp(in->outcome, "three_way") == 0 ? in->three_way_unit : 0,
 		.unit = dispatch ? in->unit : 0, .operator_id = c->actor->user_id,
-		.intake_key = in->intake_key,
+		.intake_key = in->intake_key, .query_hash = hash, .likely_dup_of = in->dup,
 	};
-	if (rc == DB_OK)
+	if (rc == DB_OK && in->pending != 0) {
+		rc = order_take(c->db, c->a, in->pending, &o);
+		*id = in->pending;
+	} else if (rc == DB_OK) {
 		rc = order_insert(c->db, c->a, &o, id);
+	}
 	if (rc == DB_OK)
 		rc = order_event(c->db, c->a, *id, c->actor->user_id, c->actor->unit_id,
 				in->outcome, o.unit ? o.unit : o.three_way_unit,
-				dispatch ? arena_printf(c->a, "办理期限 %s", due)
-				: o.entry ? arena_printf(c->a, "依据知识 #%lld", o.entry) : "");
+				intake_note(c, &o, ref->due, ref->refer_channel));
 	/* The search that found the answer learns from it (kb_search.h). */
 	if (rc == DB_OK && o.entry != 0 && in->query != NULL)
 		rc = kb_learn(c->db, c->a, in->query, o.entry);
 	if (rc == DB_OK)
-		rc = audit_add(c, 0, arena_printf(c->a, "order.%s", in->outcome), "order", *id, num);
+		rc = audit_add(c, 0, arena_printf(c->a, "order.%s", in->outcome), "order", *id,
+			       in->pending ? arena_printf(c->a, "#%lld", *id) : num);
 	return rc;
 }
 
@@ -167,12 +206,16 @@ static int filed_already(const struct ctx *c, const struct order_intake *in, lon
 }
 
 int order_intake(const struct ctx *c, const struct order_intake *in, long long *id,
-		 const char **msg)
+		 char code[7], const char **msg)
 {
 	*msg = NULL;
+	code[0] = '\0';
 	int outcome = outcome_action(in->outcome);
-	*msg = outcome < 0 ? "请选择处理方式：一次性解答、三方通话解答或派单。"
-	       : !order_phone_valid(in->caller_phone)
+	/* A request another system filed may come without a phone. */
+	int phone_ok = order_phone_valid(in->caller_phone) ||
+		       (in->pending != 0 && *in->caller_phone == '\0');
+	*msg = outcome < 0 ? "请选择处理方式：一次性解答、三方通话解答、派单或转其他渠道。"
+	       : !phone_ok
 		 ? "来电号码无效：请填写 3 至 20 位数字，可含区号分隔符“-”。"
 	       : order_code_label(order_channels, in->channel) == NULL ? "请选择来源渠道。"
 	       : step_missing(intake_needs, outcome, in);
@@ -190,7 +233,7 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 	}
 	rc = db_begin(c->db);
 	if (rc == DB_OK)
-		rc = intake_write(c, in, ref.due, ref.jur_code, id);
+		rc = intake_write(c, in, &ref, id, code);
 	if (rc == DB_OK)
 		rc = db_commit(c->db);
 	if (rc != DB_OK) {
@@ -198,6 +241,168 @@ int order_intake(const struct ctx *c, const struct order_intake *in, long long *
 		/* The same form sent twice at once: the other one filed it. */
 		if (rc == DB_DUP && filed_already(c, in, id) == DB_OK && *id != 0)
 			return 0;
+		return db_status(rc);
+	}
+	return 0;
+}
+
+/* ---- requests of other systems ------------------------------------------- */
+
+int order_file_request(const struct ctx *c, struct order_request *in, long long *id,
+		       char number[48], char code[7])
+{
+	char day[11], hash[65];
+	int d = 0;
+	calendar_today(day);
+	wd_parse(day, &d);
+	unsigned seq = 0;
+	int rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = order_next_seq(c->db, c->a, in->jur, day, &seq);
+	if (rc == DB_OK && (order_number(number, 48, in->jur_code, d, seq) < 0 ||
+			    qcode_new(code) < 0))
+		rc = DB_ERR;
+	if (rc == DB_OK) {
+		qcode_hash(number, code, hash);
+		struct order_new o = {
+			.number = number, .channel = "open311", .caller_name = in->caller_name,
+			.caller_phone = in->caller_phone, .place = in->place,
+			.content = in->content, .demand = "", .cause = "", .contradiction = "",
+			.state = "pending", .due = NULL, .jur = in->jur, .category = in->category,
+			.query_hash = hash,
+		};
+		rc = order_insert(c->db, c->a, &o, id);
+	}
+	if (rc == DB_OK) {
+		in->extra.order_id = *id;
+		rc = o311_request_add(c->db, c->a, &in->extra);
+	}
+	if (rc == DB_OK)
+		rc = order_event(c->db, c->a, *id, 0, 0, "open311", 0,
+				 arena_printf(c->a, "来源系统：%s", in->source));
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.open311", "order", *id,
+			       arena_printf(c->a, "%s（%s）", number, in->source));
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK)
+		db_rollback(c->db);
+	return rc;
+}
+
+/* ---- duplicates ------------------------------------------------------------- */
+
+/* Locks both orders, the lower id first (two merges of a pair at once
+ * cannot deadlock). */
+static int lock_pair(const struct ctx *c, long long id, long long master,
+		     struct order_lock_row **dup, struct order_lock_row **mo)
+{
+	int rc;
+	if (id < master) {
+		rc = order_lock(c->db, c->a, id, dup);
+		if (rc == DB_OK)
+			rc = order_lock(c->db, c->a, master, mo);
+	} else {
+		rc = order_lock(c->db, c->a, master, mo);
+		if (rc == DB_OK)
+			rc = order_lock(c->db, c->a, id, dup);
+	}
+	return rc;
+}
+
+/* The refusal of merging dup into mo, or NULL. */
+static const char *merge_refusal(const struct ctx *c, long long id, long long master,
+				 const struct order_lock_row *dup, const struct order_lock_row *mo,
+				 int *status)
+{
+	*status = 404;
+	unsigned parties = order_parties(c->actor, dup->jur_id, dup->unit_id);
+	if (!(parties & (1u << OP_OFFICE)))
+		return "只有本区域的热线管理办可以合并工单。";
+	*status = 409;
+	if (id == master)
+		return "不能把工单合并到它自己。";
+	if (dup->merged_into)
+		return "该工单已合并到其他工单。";
+	if (mo->merged_into)
+		return "主工单本身已合并到其他工单，请合并到最终的主工单。";
+	if (mo->jur_id != dup->jur_id)
+		return "只能合并同一区域的工单。";
+	int st = order_state_from_code(dup->state), mst = order_state_from_code(mo->state);
+	if (order_next(st, OA_MERGE, parties, dup->was_accepted) < 0)
+		return "该工单当前状态不能合并：退回、争议中或已办结的工单不合并。";
+	if (mst != OS_DISPATCHED && mst != OS_ACCEPTED && mst != OS_RETURN &&
+	    mst != OS_REPLIED && mst != OS_CLOSED && mst != OS_DISPUTED)
+		return "主工单须是已派单的工单。";
+	*status = 0;
+	return NULL;
+}
+
+int order_merge_into(const struct ctx *c, long long id, long long master, const char **msg)
+{
+	*msg = NULL;
+	struct order_lock_row *dup = NULL, *mo = NULL;
+	int rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = lock_pair(c, id, master, &dup, &mo);
+	if (rc != DB_OK || dup == NULL || mo == NULL) {
+		db_rollback(c->db);
+		if (rc != DB_OK)
+			return db_status(rc);
+		*msg = dup == NULL ? NULL : "主工单不存在。";
+		return dup == NULL ? 404 : 400;
+	}
+	int status = 0;
+	*msg = merge_refusal(c, id, master, dup, mo, &status);
+	if (*msg != NULL) {
+		db_rollback(c->db);
+		return status;
+	}
+	rc = order_merge(c->db, c->a, id, dup->state, master);
+	if (rc == DB_OK)
+		rc = order_repoint_merged(c->db, c->a, id, master);
+	if (rc == DB_OK)
+		rc = order_event(c->db, c->a, id, c->actor->user_id, c->actor->unit_id, "merge", 0,
+				 arena_printf(c->a, "合并至工单 %s，随主工单办理和答复", mo->number));
+	if (rc == DB_OK)
+		rc = order_event(c->db, c->a, master, c->actor->user_id, c->actor->unit_id,
+				 "merge", 0, arena_printf(c->a, "合并工单 %s，其来电人计入本工单",
+							  dup->number));
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.merge", "order", id,
+			       arena_printf(c->a, "%s 合并至 %s", dup->number, mo->number));
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK) {
+		db_rollback(c->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
+int order_new_qcode(const struct ctx *c, long long id, char code[7])
+{
+	struct order_row *o;
+	unsigned parties = 0;
+	int st = order_load(c, id, &o, &parties);
+	if (st)
+		return st;
+	if (!(parties & ((1u << OP_OPERATOR) | (1u << OP_OFFICE))))
+		return 403;
+	char hash[65];
+	if (qcode_new(code) < 0)
+		return 500;
+	qcode_hash(o->number, code, hash);
+	int rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = order_set_qcode(c->db, c->a, id, hash);
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.qcode", "order", id,
+			       arena_printf(c->a, "%s 重新生成查询码", o->number));
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK) {
+		db_rollback(c->db);
 		return db_status(rc);
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include "actor.h"
 #include "order.h"
 #include "order_store.h"
+#include "open311_store.h"
 
 /* What the operator filed. outcome is "answer", "three_way" or
  * "dispatch"; ids are 0 when not chosen. */
@@ -18,11 +19,37 @@ struct order_intake {
 	long long category, jur, entry, three_way_unit, unit;
 	const char *query;      /* the search that found the entry, or NULL */
 	const char *intake_key; /* the form's key: sent again, it finds its order */
+	long long pending;      /* the request another system filed that this takes, or 0 */
+	long long dup;          /* the order this one is a likely duplicate of, or 0 */
 };
 /* Files the call in one transaction; 0 with *id, or a status (400 with
- * *msg for the form). */
+ * *msg for the form). outcome may also be "refer" (a category marked for
+ * another channel). code receives the caller's new 查询码, "" when none
+ * was made (the form sent again, or a filed request that has its own). */
 int order_intake(const struct ctx *c, const struct order_intake *in, long long *id,
-		 const char **msg);
+		 char code[7], const char **msg);
+
+/* A request another system filed (Open311): it waits, pending, in the
+ * operators' intake queue with channel open311. */
+struct order_request {
+	const char *source, *caller_name, *caller_phone, *place, *content;
+	long long category, jur;
+	const char *jur_code;
+	struct o311_new extra;   /* open311_store.h; order_id is set here */
+};
+/* Files it in one transaction: 0 with *id, number (48 bytes) and the
+ * caller's new query code, or a db_err. */
+int order_file_request(const struct ctx *c, struct order_request *in, long long *id,
+		       char number[48], char code[7]);
+
+/* Merges order id (a likely duplicate, open) into master: it closes with
+ * a link to it, its caller counts among the master's, and the master's
+ * reply answers it. Merged orders of id follow it. 0, or 400/404/409 with
+ * *msg, or a db status. */
+int order_merge_into(const struct ctx *c, long long id, long long master, const char **msg);
+/* A new query code for order id, for a caller who lost theirs: 0 with
+ * code, or a status. The operators and the office may. */
+int order_new_qcode(const struct ctx *c, long long id, char code[7]);
 
 /* The form of an action; NULL and 0 for what was not given. */
 struct order_input {

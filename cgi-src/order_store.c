@@ -55,6 +55,16 @@ enum stmt {
 	STMT_RETENTION,
 	STMT_RETENTION_SET,
 	STMT_ANONYMISE,
+	STMT_TAKE,
+	STMT_CANDIDATES,
+	STMT_MERGE,
+	STMT_MERGED,
+	STMT_PENDING,
+	STMT_LIKELY_DUPES,
+	STMT_SET_QCODE,
+	STMT_DUP_DAYS,
+	STMT_DUP_DAYS_SET,
+	STMT_REPOINT,
 	STMT__MAX
 };
 
@@ -154,7 +164,9 @@ static const char *const sql[STMT__MAX] = {
 	" LEFT JOIN units u ON u.id = ? AND u.active = 1"
 	"  AND u.kind IN ('department', 'enterprise', 'other', 'government')"
 	" LEFT JOIN jurisdictions uj ON uj.id = u.jurisdiction_id"
-	" LEFT JOIN kb_entries e ON e.id = ?",
+	" LEFT JOIN kb_entries e ON e.id = ?"
+	" LEFT JOIN orders p ON p.id = ? AND p.state = 'pending'"
+	" LEFT JOIN orders lo ON lo.id = ?",
 	[STMT_RULES] = "SELECT " DB_COLS(ORDER_RULE_ROW) " FROM routing_rules r"
 	" JOIN units u ON u.id = r.unit_id AND u.active = 1"
 	" JOIN jurisdictions j ON j.id = r.jurisdiction_id"
@@ -172,10 +184,12 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_INSERT] = "INSERT INTO orders (number, jurisdiction_id, channel, caller_name,"
 	" caller_phone, category_id, place, content, demand, cause, contradiction,"
 	" state, kb_entry_id, three_way_unit_id, unit_id, operator_id, created_at,"
-	" dispatched_at, due_date, closed_at, intake_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, UTC_TIMESTAMP(),"
+	" dispatched_at, due_date, closed_at, intake_key, query_hash, likely_dup_of)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), UTC_TIMESTAMP(),"
 	" IF(? = 'dispatched', UTC_TIMESTAMP(), NULL), ?,"
-	" IF(? = 'dispatched', NULL, UTC_TIMESTAMP()), NULLIF(?, ''))",
+	" IF(? IN ('dispatched', 'pending'), NULL, UTC_TIMESTAMP()), NULLIF(?, ''),"
+	" NULLIF(?, ''), NULLIF(?, 0))",
 	[STMT_BY_INTAKE_KEY] = "SELECT id FROM orders WHERE intake_key = ?",
 	[STMT_EVENT] = "INSERT INTO order_events (order_id, at, user_id, unit_id, kind,"
 	" target_unit_id, note) VALUES (?, UTC_TIMESTAMP(), NULLIF(?, 0),"
@@ -183,9 +197,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_GET] = "SELECT " DB_COLS(ORDER_ROW)
 	" FROM orders o JOIN jurisdictions j ON j.id = o.jurisdiction_id"
 	" JOIN order_categories c ON c.id = o.category_id"
-	" JOIN users op ON op.id = o.operator_id"
+	" LEFT JOIN users op ON op.id = o.operator_id"
 	" LEFT JOIN units u ON u.id = o.unit_id"
 	" LEFT JOIN units tw ON tw.id = o.three_way_unit_id"
+	" LEFT JOIN orders mo ON mo.id = o.merged_into"
+	" LEFT JOIN orders lo ON lo.id = o.likely_dup_of"
 	" LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
 	" LEFT JOIN kb_versions v ON v.id = e.published_version_id"
 	/* the pending return, as STMT_RETURN_PENDING finds it */
@@ -361,6 +377,48 @@ static const char *const sql[STMT__MAX] = {
 	/* a rerun, or a concurrent sweep, adds nothing. */
 	[STMT_REMIND] = "INSERT IGNORE INTO order_reminders (order_id, unit_id, kind, due_date,"
 	" created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	/* An operator takes a request another system filed (state pending). */
+	[STMT_TAKE] = "UPDATE orders SET state = ?, caller_name = ?, caller_phone = ?,"
+	" category_id = ?, jurisdiction_id = ?, place = ?, content = ?, demand = ?, cause = ?,"
+	" contradiction = ?, kb_entry_id = NULLIF(?, 0), three_way_unit_id = NULLIF(?, 0),"
+	" unit_id = NULLIF(?, 0), operator_id = ?,"
+	" dispatched_at = IF(? = 'dispatched', UTC_TIMESTAMP(), NULL), due_date = ?,"
+	" closed_at = IF(? = 'dispatched', NULL, UTC_TIMESTAMP()), intake_key = NULLIF(?, ''),"
+	" likely_dup_of = NULLIF(?, 0) WHERE id = ? AND state = 'pending'",
+	/* Likely duplicates: the same phone, or the same category, within
+	 * the last days; the C side scores place and content. Orders already
+	 * merged point at their master instead. */
+	[STMT_CANDIDATES] = "SELECT " DB_COLS(ORDER_CANDIDATE_ROW) " FROM ("
+	" (SELECT o.id FROM orders o WHERE o.caller_phone = ? AND ? <> ''"
+	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY ORDER BY o.created_at DESC LIMIT 20)"
+	" UNION (SELECT o.id FROM orders o WHERE o.category_id = ?"
+	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY ORDER BY o.created_at DESC LIMIT 300)"
+	" ) k STRAIGHT_JOIN orders o ON o.id = k.id"
+	" JOIN order_categories c ON c.id = o.category_id LEFT JOIN units u ON u.id = o.unit_id"
+	" WHERE o.id <> ? AND o.state NOT IN ('referred') AND o.jurisdiction_id = ?"
+	" ORDER BY o.created_at DESC LIMIT 320",
+	[STMT_MERGE] = "UPDATE orders SET state = 'closed', merged_into = ?,"
+	" closed_at = UTC_TIMESTAMP() WHERE id = ? AND state = ? AND merged_into IS NULL",
+	[STMT_MERGED] = "SELECT " DB_COLS(ORDER_MERGED_ROW) " FROM orders o"
+	" WHERE o.merged_into = ? ORDER BY o.id LIMIT 500",
+	[STMT_PENDING] = "SELECT " DB_COLS(ORDER_LIST_BRIEF_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
+	" LEFT JOIN open311_requests r ON r.order_id = o.id"
+	" WHERE o.state = 'pending' AND (? = 0 OR o.jurisdiction_id = ?)"
+	" ORDER BY o.created_at, o.id LIMIT ? OFFSET ?",
+	[STMT_LIKELY_DUPES] = "SELECT " DB_COLS(ORDER_LIST_BRIEF_ROW) " FROM orders o"
+	" JOIN order_categories c ON c.id = o.category_id"
+	" LEFT JOIN open311_requests r ON r.order_id = o.id"
+	" WHERE o.likely_dup_of IS NOT NULL AND o.merged_into IS NULL"
+	" AND o.state IN ('pending', 'dispatched', 'accepted', 'replied')"
+	" AND (? = 0 OR o.jurisdiction_id = ?)"
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+	[STMT_SET_QCODE] = "UPDATE orders SET query_hash = ? WHERE id = ?",
+	[STMT_DUP_DAYS] = "SELECT dup_days FROM privacy_settings WHERE id = 1",
+	[STMT_DUP_DAYS_SET] = "UPDATE privacy_settings SET dup_days = ?, updated_by = ?,"
+	" updated_at = UTC_TIMESTAMP() WHERE id = 1",
+	/* Orders merged into a duplicate follow it to its master. */
+	[STMT_REPOINT] = "UPDATE orders SET merged_into = ? WHERE merged_into = ?",
 };
 
 const char *order_plan_sql(enum order_planned which)
@@ -422,12 +480,14 @@ int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v
 
 int order_intake_refs(struct db *db, struct arena *a, const char *intake_key,
 		      long long jur, long long category, long long unit, long long entry,
-		      const char *today, struct order_refs_row **r)
+		      long long pending, long long dup, const char *today,
+		      struct order_refs_row **r)
 {
 	struct dbres res;
 	const char *key = intake_key != NULL && *intake_key != '\0' ? intake_key : NULL;
 	int rc = db_exec(db, a, sql[STMT_INTAKE_REFS], &res, DB_S(today), DB_S(key),
-			 DB_I(jur), DB_I(category), DB_I(unit), DB_I(entry));
+			 DB_I(jur), DB_I(category), DB_I(unit), DB_I(entry), DB_I(pending),
+			 DB_I(dup));
 	DB_ROW_OUT(rc, &res, order_refs_row, a, r);
 	return rc == DB_OK && *r == NULL ? DB_ERR : rc;
 }
@@ -470,10 +530,82 @@ int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 			 DB_S(o->cause), DB_S(o->contradiction), DB_S(o->state),
 			 DB_I(o->entry), DB_I(o->three_way_unit), DB_I(o->unit),
 			 DB_I(o->operator_id), DB_S(o->state), DB_S(o->due), DB_S(o->state),
-			 DB_S(o->intake_key ? o->intake_key : ""));
+			 DB_S(o->intake_key ? o->intake_key : ""),
+			 DB_S(o->query_hash ? o->query_hash : ""), DB_I(o->likely_dup_of));
 	if (rc == DB_OK)
 		*id = res.insert_id;
 	return rc;
+}
+
+int order_take(struct db *db, struct arena *a, long long id, const struct order_new *o)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_TAKE], &res, DB_S(o->state), DB_S(o->caller_name),
+			 DB_S(o->caller_phone), DB_I(o->category), DB_I(o->jur), DB_S(o->place),
+			 DB_S(o->content), DB_S(o->demand), DB_S(o->cause), DB_S(o->contradiction),
+			 DB_I(o->entry), DB_I(o->three_way_unit), DB_I(o->unit),
+			 DB_I(o->operator_id), DB_S(o->state), DB_S(o->due), DB_S(o->state),
+			 DB_S(o->intake_key ? o->intake_key : ""), DB_I(o->likely_dup_of), DB_I(id));
+	return db_changed(rc, &res);
+}
+
+DB_ROW_COLS(order_candidate_row, ORDER_CANDIDATE_ROW);
+DB_ROW_COLS(order_merged_row, ORDER_MERGED_ROW);
+DB_ROW_COLS(order_list_brief_row, ORDER_LIST_BRIEF_ROW);
+
+int order_candidates(struct db *db, struct arena *a, const char *phone, long long category,
+		     long long jur, int days, long long except,
+		     struct order_candidate_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_CANDIDATES], &res, DB_S(phone), DB_S(phone),
+			 DB_I(days), DB_I(category), DB_I(days), DB_I(except), DB_I(jur));
+	DB_ROWS_OUT(rc, &res, order_candidate_row, a, v, n);
+	return rc;
+}
+
+int order_merge(struct db *db, struct arena *a, long long id, const char *state,
+		long long master)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MERGE], &res, DB_I(master), DB_I(id), DB_S(state));
+	return db_changed(rc, &res);
+}
+
+int order_merged(struct db *db, struct arena *a, long long master,
+		 struct order_merged_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_MERGED], &res, DB_I(master));
+	DB_ROWS_OUT(rc, &res, order_merged_row, a, v, n);
+	return rc;
+}
+
+int order_pending(struct db *db, struct arena *a, long long jur, int limit, int offset,
+		  struct order_list_brief_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_PENDING], &res, DB_I(jur), DB_I(jur), DB_I(limit),
+			 DB_I(offset));
+	DB_ROWS_OUT(rc, &res, order_list_brief_row, a, v, n);
+	return rc;
+}
+
+int order_likely_dupes(struct db *db, struct arena *a, long long jur, int limit, int offset,
+		       struct order_list_brief_row **v, size_t *n)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_LIKELY_DUPES], &res, DB_I(jur), DB_I(jur), DB_I(limit),
+			 DB_I(offset));
+	DB_ROWS_OUT(rc, &res, order_list_brief_row, a, v, n);
+	return rc;
+}
+
+int order_set_qcode(struct db *db, struct arena *a, long long id, const char *hash)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_SET_QCODE], &res, DB_S(hash), DB_I(id));
+	return db_changed(rc, &res);
 }
 
 int order_by_intake_key(struct db *db, struct arena *a, const char *key, long long *id)
@@ -826,4 +958,22 @@ int order_anonymise(struct db *db, struct arena *a, long long months, long long 
 	int rc = db_exec(db, a, sql[STMT_ANONYMISE], &res, DB_I(months), DB_I(limit));
 	*n = rc == DB_OK ? res.affected : 0;
 	return rc;
+}
+
+int order_dup_days(struct db *db, struct arena *a, int *days)
+{
+	struct dbres res;
+	int rc = db_exec0(db, a, sql[STMT_DUP_DAYS], &res);
+	*days = rc == DB_OK && res.nrows == 1 ? (int)db_int(&res, 0, 0) : 7;
+	return rc;
+}
+
+int order_dup_days_set(struct db *db, struct arena *a, int days, long long user)
+{
+	return db_exec(db, a, sql[STMT_DUP_DAYS_SET], NULL, DB_I(days), DB_I(user));
+}
+
+int order_repoint_merged(struct db *db, struct arena *a, long long from, long long to)
+{
+	return db_exec(db, a, sql[STMT_REPOINT], NULL, DB_I(to), DB_I(from));
 }

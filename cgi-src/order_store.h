@@ -15,7 +15,10 @@
 	X(S, NSTR, parent_name, "p.name")                                    \
 	X(S, INT, limit_days, "c.time_limit_days")                           \
 	X(S, INT, leaf, "NOT EXISTS (SELECT 1 FROM order_categories k"       \
-			" WHERE k.parent_id = c.id AND k.active = 1)")
+			" WHERE k.parent_id = c.id AND k.active = 1)")              \
+	X(S, NSTR, refer_channel, "c.refer_channel")                         \
+	X(S, STR, refer_script, "c.refer_script")                            \
+	X(S, STR, refer_keywords, "c.refer_keywords")
 DB_ROW_STRUCT(order_category_row, ORDER_CATEGORY_ROW);
 int order_categories(struct db *db, struct arena *a, struct order_category_row **v,
 		    size_t *n);
@@ -64,12 +67,18 @@ int order_jurisdictions(struct db *db, struct arena *a, struct order_jur_row **v
 	X(S, INT, unit_city, "uj.parent_id IS NULL")                         \
 	X(S, INT, entry_answers, "e.published_version_id IS NOT NULL AND NOT e.obsolete") \
 	X(S, NSTR, calendar, CALENDAR_WINDOW("t.today",                      \
-		"LEAST(2 * c.time_limit_days + 30, 760)"))
+		"LEAST(2 * c.time_limit_days + 30, 760)"))                   \
+	X(S, NSTR, refer_channel, "c.refer_channel")                         \
+	X(S, INT, pending_ok, "p.id IS NOT NULL")                            \
+	X(S, INT, dup_jur, "lo.jurisdiction_id")
 DB_ROW_STRUCT(order_refs_row, ORDER_REFS_ROW);
-/* intake_key NULL or "": none. today: YYYY-MM-DD. *r is never NULL. */
+/* intake_key NULL or "": none. today: YYYY-MM-DD. pending: the order filed
+ * by another system that the operator takes (0: a new call); dup: the
+ * order it is marked a likely duplicate of (0: none). *r is never NULL. */
 int order_intake_refs(struct db *db, struct arena *a, const char *intake_key,
 		      long long jur, long long category, long long unit, long long entry,
-		      const char *today, struct order_refs_row **r);
+		      long long pending, long long dup, const char *today,
+		      struct order_refs_row **r);
 
 /* Routing rules for a category in a jurisdiction or the city; the
  * jurisdiction's own first, those with keywords first. */
@@ -99,9 +108,71 @@ int order_next_seq(struct db *db, struct arena *a, long long jur, const char *da
 
 struct order_new {
 	const char *number, *channel, *caller_name, *caller_phone, *place,
-		*content, *demand, *cause, *contradiction, *state, *due, *intake_key;
-	long long jur, category, entry, three_way_unit, unit, operator_id;
+		*content, *demand, *cause, *contradiction, *state, *due, *intake_key,
+		*query_hash;
+	long long jur, category, entry, three_way_unit, unit, operator_id, likely_dup_of;
 };
+/* An operator takes pending order id (filed by another system) with what
+ * the intake form says; DB_CONFLICT when it is not pending any more. */
+int order_take(struct db *db, struct arena *a, long long id, const struct order_new *o);
+
+/* Orders that may be duplicates of a new one: the same phone (when not
+ * "") or the same category, in jurisdiction jur, created within days;
+ * not order except (0: none). Newest first, at most 320. */
+#define ORDER_CANDIDATE_ROW(X, S)                                            \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))                     \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, unit, "u.name")                                            \
+	X(S, STR, phone, "o.caller_phone")                                   \
+	X(S, STR, place, "o.place")                                          \
+	X(S, STR, content, "LEFT(o.content, 300)")                           \
+	X(S, INT, merged_into, "o.merged_into")
+DB_ROW_STRUCT(order_candidate_row, ORDER_CANDIDATE_ROW);
+int order_candidates(struct db *db, struct arena *a, const char *phone, long long category,
+		     long long jur, int days, long long except,
+		     struct order_candidate_row **v, size_t *n);
+/* Closes duplicate id (in state) into master; DB_CONFLICT when it moved. */
+int order_merge(struct db *db, struct arena *a, long long id, const char *state,
+		long long master);
+/* The orders merged into master, with their callers. */
+#define ORDER_MERGED_ROW(X, S)                                               \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, caller_name, "o.caller_name")                              \
+	X(S, STR, caller_phone, "o.caller_phone")                            \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))
+DB_ROW_STRUCT(order_merged_row, ORDER_MERGED_ROW);
+int order_merged(struct db *db, struct arena *a, long long master,
+		 struct order_merged_row **v, size_t *n);
+/* A line of the intake queue (pending) and of the likely duplicates. */
+#define ORDER_LIST_BRIEF_ROW(X, S)                                           \
+	X(S, INT, id, "o.id")                                                \
+	X(S, STR, number, "o.number")                                        \
+	X(S, STR, created, DB_BJ_MINUTE("o.created_at"))                     \
+	X(S, STR, state, "o.state")                                          \
+	X(S, STR, category, "c.name")                                        \
+	X(S, STR, place, "o.place")                                          \
+	X(S, STR, content, "LEFT(o.content, 80)")                            \
+	X(S, STR, source, "r.source")                                        \
+	X(S, INT, likely_dup_of, "o.likely_dup_of")
+DB_ROW_STRUCT(order_list_brief_row, ORDER_LIST_BRIEF_ROW);
+/* Orders waiting for an operator (filed by other systems), oldest first;
+ * jur 0: every jurisdiction. */
+int order_pending(struct db *db, struct arena *a, long long jur, int limit, int offset,
+		  struct order_list_brief_row **v, size_t *n);
+/* Open orders an operator marked likely duplicates, not merged yet. */
+int order_likely_dupes(struct db *db, struct arena *a, long long jur, int limit, int offset,
+		       struct order_list_brief_row **v, size_t *n);
+/* A new query code's hash for order id. */
+int order_set_qcode(struct db *db, struct arena *a, long long id, const char *hash);
+/* How many days back duplicates are looked for (the office sets it). */
+int order_dup_days(struct db *db, struct arena *a, int *days);
+int order_dup_days_set(struct db *db, struct arena *a, int days, long long user);
+/* Orders merged into from now follow it into to. */
+int order_repoint_merged(struct db *db, struct arena *a, long long from, long long to);
 int order_insert(struct db *db, struct arena *a, const struct order_new *o,
 		long long *id);
 /* The order an intake form (its key) filed, 0 when none. */
@@ -154,13 +225,23 @@ int order_event(struct db *db, struct arena *a, long long order_id, long long us
 	X(S, INT, ret_suggested_id, "rr.suggested_unit_id")                  \
 	X(S, STR, ret_suggested, "rs.name")                                  \
 	X(S, STR, ret_at, DB_BJ_MINUTE("rr.requested_at"))                   \
-	X(S, STR, ret_by, "rus.display_name")
+	X(S, STR, ret_by, "rus.display_name")                                \
+	X(S, INT, merged_into, "o.merged_into")                              \
+	X(S, STR, merged_number, "mo.number")                                \
+	X(S, INT, likely_dup_of, "o.likely_dup_of")                          \
+	X(S, STR, likely_number, "lo.number")                                \
+	X(S, INT, merged_count, "(SELECT COUNT(*) FROM orders m WHERE m.merged_into = o.id)") \
+	X(S, NSTR, refer_channel, "c.refer_channel")                         \
+	X(S, NSTR, source, "(SELECT r.source FROM open311_requests r WHERE r.order_id = o.id)") \
+	X(S, NSTR, query_hash, "o.query_hash")
 DB_ROW_STRUCT(order_row, ORDER_ROW);
 int order_get(struct db *db, struct arena *a, long long id, struct order_row **o);
 
 /* What a change needs of an order, locked until the transaction ends. */
 #define ORDER_LOCK_ROW(X, S)                                                 \
 	X(S, STR, state, "state")                                            \
+	X(S, INT, merged_into, "merged_into")                                \
+	X(S, STR, number, "number")                                          \
 	X(S, INT, unit_id, "unit_id")                                        \
 	X(S, INT, was_accepted, "accepted_at IS NOT NULL")                   \
 	X(S, INT, jur_id, "jurisdiction_id")                                 \

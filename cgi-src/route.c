@@ -95,9 +95,32 @@ static const struct fdecl f_grant[] = {
 	OPT(F_CONTENT), OPT(F_DEMAND), OPT(F_CAUSE), OPT(F_CONTRADICTION), \
 	OPT(F_ENTRY_ID), OPT(F_THREE_WAY_UNIT_ID), OPT(F_UNIT_ID), OPT(F_INTAKE_KEY)
 static const struct fdecl f_order_new[] = {
-	ORDER_INTAKE_FIELDS, OPT(F_Q), OPT(F_PAGE), OPT(F_OUTCOME), END };
+	ORDER_INTAKE_FIELDS, OPT(F_Q), OPT(F_PAGE), OPT(F_OUTCOME), OPT(F_PENDING_ID),
+	OPT(F_DUP_OF), OPT(F_REFER_ID), END };
 static const struct fdecl f_order_create[] = {
-	ORDER_INTAKE_FIELDS, OPT(F_OUTCOME), OPT(F_Q), END };
+	ORDER_INTAKE_FIELDS, OPT(F_OUTCOME), OPT(F_Q), OPT(F_PENDING_ID), OPT(F_DUP_OF),
+	OPT(F_REFER_ID), END };
+static const struct fdecl f_merge[] = { REQ(F_MASTER_ID), END };
+static const struct fdecl f_status[] = { REQ(F_NUMBER), REQ(F_QCODE), END };
+static const struct fdecl f_category_service[] = {
+	OPT(F_REFER_CHANNEL), OPT(F_REFER_SCRIPT), OPT(F_REFER_KEYWORDS),
+	OPT(F_SERVICE_DESCRIPTION), END };
+static const struct fdecl f_category_attr[] = {
+	REQ(F_ATTR_CODE), REQ(F_DATATYPE), OPT(F_REQUIRED), REQ(F_ATTR_DESCRIPTION),
+	OPT(F_LIST_VALUES), END };
+static const struct fdecl f_o311_key[] = { REQ(F_SOURCE), REP(F_CATEGORY_ID, 500), END };
+/* Open311: what the specification names; a call's other parameters are
+ * ignored, as the specification allows. */
+static const struct fdecl f_o311_read[] = { OPT(F_API_KEY), OPT(F_O311_JURISDICTION), END };
+static const struct fdecl f_o311_list[] = {
+	OPT(F_API_KEY), OPT(F_O311_JURISDICTION), OPT(F_SERVICE_REQUEST_ID),
+	OPT(F_SERVICE_CODE), OPT(F_START_DATE), OPT(F_END_DATE), OPT(F_O311_STATUS),
+	OPT(F_PAGE), END };
+static const struct fdecl f_o311_post[] = {
+	OPT(F_API_KEY), OPT(F_O311_JURISDICTION), OPT(F_SERVICE_CODE), OPT(F_LAT), OPT(F_LONG),
+	OPT(F_ADDRESS_STRING), OPT(F_ADDRESS_ID), OPT(F_EMAIL), OPT(F_DEVICE_ID),
+	OPT(F_ACCOUNT_ID), OPT(F_FIRST_NAME), OPT(F_LAST_NAME), OPT(F_O311_PHONE),
+	OPT(F_DESCRIPTION), OPT(F_MEDIA_URL), END };
 static const struct fdecl f_order_note[] = { OPT(F_NOTE), END };
 static const struct fdecl f_order_reply[] = { OPT(F_RESULT), END };
 static const struct fdecl f_order_return[] = {
@@ -147,7 +170,7 @@ static const struct fdecl f_qa_mark[] = { REQ(F_VERDICT), OPT(F_REASON), OPT(F_E
 static const struct fdecl f_bulletin_save[] = {
 	REQ(F_TITLE), OPT(F_BODY), REQ(F_COMMEND_N), REQ(F_NAME_BELOW), END };
 static const struct fdecl f_table[] = { OPT(F_TABLE), END };
-static const struct fdecl f_retention[] = { REQ(F_RETAIN_MONTHS), END };
+static const struct fdecl f_retention[] = { REQ(F_RETAIN_MONTHS), OPT(F_DUP_DAYS), END };
 
 const struct route routes[] = {
 	{ M_GET, "/hello", h_hello, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
@@ -175,6 +198,12 @@ const struct route routes[] = {
 	{ M_POST, "/admin/categories", h_category_create, CAP_ADMIN, f_category, 0 },
 	{ M_GET, "/admin/categories/{id}", h_category_form, CAP_ADMIN, f_done, 0 },
 	{ M_POST, "/admin/categories/{id}", h_category_update, CAP_ADMIN, f_category, 0 },
+	{ M_POST, "/admin/categories/{id}/service", h_category_service, CAP_ADMIN, f_category_service, 0 },
+	{ M_POST, "/admin/categories/{id}/attributes", h_category_attribute_add, CAP_ADMIN, f_category_attr, 0 },
+	{ M_POST, "/admin/attributes/{id}/deactivate", h_category_attribute_off, CAP_ADMIN, f_none, 0 },
+	{ M_GET, "/admin/open311", h_o311_keys, CAP_ADMIN, f_done, 0 },
+	{ M_POST, "/admin/open311", h_o311_key_create, CAP_ADMIN, f_o311_key, 0 },
+	{ M_POST, "/admin/open311/{id}/revoke", h_o311_key_revoke, CAP_ADMIN, f_none, 0 },
 	{ M_GET, "/admin/routing", h_routing, CAP_ADMIN, f_routing, 0 },
 	{ M_POST, "/admin/routing", h_routing_create, CAP_ADMIN, f_routing_create, 0 },
 	{ M_POST, "/admin/routing/{id}", h_routing_update, CAP_ADMIN, f_routing_update, 0 },
@@ -254,6 +283,8 @@ const struct route routes[] = {
 	{ M_GET, "/orders/queue", h_order_queue, CAP_ORDER_HANDLE, f_order_queue, 0 },
 	{ M_GET, "/orders/mine", h_order_mine, CAP_ORDER_INTAKE, f_order_mine, 0 },
 	{ M_GET, "/orders/returns", h_order_returns, CAP_DISPATCH, f_page, 0 },
+	{ M_GET, "/orders/pending", h_order_pending, CAP_ORDER_INTAKE, f_page, 0 },
+	{ M_GET, "/orders/duplicates", h_order_duplicates, CAP_DISPATCH, f_page, 0 },
 	{ M_GET, "/orders/retention", h_order_retention, CAP_DISPATCH, f_done, 0 },
 	{ M_POST, "/orders/retention", h_order_retention_save, CAP_DISPATCH, f_retention, 0 },
 	{ M_GET, "/orders/{id}", h_order_view, CAP_SESSION, f_done, 0 },
@@ -270,6 +301,8 @@ const struct route routes[] = {
 	{ M_POST, "/orders/{id}/refuse-return", h_order_refuse_return, CAP_DISPATCH, f_order_reason, 0 },
 	{ M_POST, "/orders/{id}/coop", h_order_coop, CAP_ORDER_HANDLE, f_order_coop, 0 },
 	{ M_POST, "/orders/{id}/dispute", h_order_dispute, CAP_DISPATCH, f_order_note, 0 },
+	{ M_POST, "/orders/{id}/merge", h_order_merge, CAP_DISPATCH, f_merge, 0 },
+	{ M_POST, "/orders/{id}/qcode", h_order_qcode, CAP_SESSION, f_none, 0 },
 	{ M_GET, "/disputes", h_disputes, CAP_SESSION, f_d_list, 0 },
 	{ M_GET, "/disputes/{id}", h_dispute_view, CAP_SESSION, f_done, 0 },
 	{ M_GET, "/disputes/{id}/form", h_dispute_form, CAP_SESSION, f_none, 0 },
@@ -296,6 +329,21 @@ const struct route routes[] = {
 	{ M_GET, "/kb/e/{id}", h_public_entry, CAP_PUBLIC, f_done, ROUTE_NO_SESSION },
 	{ M_POST, "/kb/e/{id}/vote", h_public_vote, CAP_PUBLIC, f_vote,
 	  ROUTE_NO_SESSION | ROUTE_SAME_ORIGIN },
+	/* 工单查询 (U4): a caller's own order, rate-limited per address. */
+	{ M_GET, "/status", h_status_form, CAP_PUBLIC, f_none, ROUTE_NO_SESSION },
+	{ M_POST, "/status", h_status_lookup, CAP_PUBLIC, f_status,
+	  ROUTE_NO_SESSION | ROUTE_SAME_ORIGIN },
+	/* Open311 GeoReport v2: other systems, with their api_key. */
+	{ M_GET, "/open311/v2/services.{fmt}", h_o311_services, CAP_PUBLIC, f_o311_read,
+	  ROUTE_NO_SESSION | ROUTE_API },
+	{ M_GET, "/open311/v2/services/{ref}.{fmt}", h_o311_service, CAP_PUBLIC, f_o311_read,
+	  ROUTE_NO_SESSION | ROUTE_API },
+	{ M_GET, "/open311/v2/requests.{fmt}", h_o311_requests, CAP_PUBLIC, f_o311_list,
+	  ROUTE_NO_SESSION | ROUTE_API },
+	{ M_POST, "/open311/v2/requests.{fmt}", h_o311_post, CAP_PUBLIC, f_o311_post,
+	  ROUTE_NO_SESSION | ROUTE_API },
+	{ M_GET, "/open311/v2/requests/{ref}.{fmt}", h_o311_request, CAP_PUBLIC, f_o311_read,
+	  ROUTE_NO_SESSION | ROUTE_API },
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];
@@ -311,8 +359,15 @@ int end_tx(struct req *r, int rc)
 	return 0;
 }
 
-/* Matches path against pattern; on a {id} segment stores its value. */
-static int match(const char *pattern, const char *path, long long *id)
+/* What a pattern's placeholders captured. */
+struct captures {
+	long long id;
+	const char *ref, *fmt;
+	size_t ref_len;
+};
+
+/* Matches path against pattern; stores what {id}, {ref} and {fmt} match. */
+static int match(const char *pattern, const char *path, struct captures *cap)
 {
 	const char *p = pattern, *s = path;
 	while (*p != '\0') {
@@ -326,9 +381,28 @@ static int match(const char *pattern, const char *path, long long *id)
 			}
 			if (digits == 0 || (*s >= '0' && *s <= '9'))
 				return 0;
-			*id = v;
+			cap->id = v;
 			p += 4;
 			continue;
+		}
+		if (strncmp(p, "{ref}", 5) == 0) {
+			size_t n = 0;
+			while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+			       (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_')
+				n++;
+			if (n == 0 || n > 48)
+				return 0;
+			cap->ref = s;
+			cap->ref_len = n;
+			s += n;
+			p += 5;
+			continue;
+		}
+		if (strncmp(p, "{fmt}", 5) == 0) {
+			if (strcmp(s, "json") != 0 && strcmp(s, "xml") != 0)
+				return 0;
+			cap->fmt = s;
+			return p[5] == '\0';
 		}
 		if (*p != *s)
 			return 0;
@@ -343,13 +417,15 @@ int route_match(struct req *r)
 	enum method m = r->method == M_HEAD ? M_GET : r->method;
 	int path_found = 0;
 	for (size_t i = 0; i < routes_count; i++) {
-		long long id = 0;
-		if (!match(routes[i].pattern, r->path, &id))
+		struct captures cap = { 0 };
+		if (!match(routes[i].pattern, r->path, &cap))
 			continue;
 		path_found = 1;
 		if (routes[i].method == m) {
 			r->route = &routes[i];
-			r->id = id;
+			r->id = cap.id;
+			r->ref = cap.ref ? arena_strndup(r->a, cap.ref, cap.ref_len) : NULL;
+			r->fmt = cap.fmt;
 			return 0;
 		}
 	}
@@ -449,8 +525,8 @@ static const char *allowed(const char *path)
 {
 	int get = 0, post = 0;
 	for (size_t i = 0; i < routes_count; i++) {
-		long long id;
-		if (match(routes[i].pattern, path, &id)) {
+		struct captures cap = { 0 };
+		if (match(routes[i].pattern, path, &cap)) {
 			get |= routes[i].method == M_GET;
 			post |= routes[i].method == M_POST;
 		}
@@ -481,7 +557,9 @@ int route_dispatch(struct req *r)
 				      : "请先登录。会话可能已过期。";
 		return 403;
 	}
-	if (r->method == M_POST && (r->route->flags & ROUTE_SAME_ORIGIN)) {
+	if (r->route->flags & ROUTE_API) {
+		/* The handler checks the api_key. */
+	} else if (r->method == M_POST && (r->route->flags & ROUTE_SAME_ORIGIN)) {
 		if (!http_same_origin(r)) {
 			r->err_msg = "请从本站页面提交。";
 			return 403;

@@ -27,11 +27,15 @@ enum route_flag {
 	 * no per-client token: the browser's Origin header must name this
 	 * site instead (the public vote; rate-limited per client). */
 	ROUTE_SAME_ORIGIN = 2,
+	/* Another system's call (Open311): no session, no CSRF token, no
+	 * Origin; the handler checks the request's api_key itself. */
+	ROUTE_API = 4,
 };
 
 struct route {
 	enum method method;
-	const char *pattern;   /* "/admin/users/{id}": {id} is 1-18 digits */
+	const char *pattern;   /* "/admin/users/{id}": {id} is 1-18 digits;
+				* {ref} 1-48 of [A-Za-z0-9_-]; {fmt} json or xml */
 	int (*handler)(struct req *);
 	enum cap cap;
 	const struct fdecl *fields;  /* ends with F__MAX; NULL for none */

@@ -1,5 +1,7 @@
 #include "view.h"
 
+#include "open311.h"
+
 #include <string.h>
 
 #include "auth.h"
@@ -98,6 +100,11 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "voted", "感谢您的评价。" },
 	{ "dispatched", "工单已派发。" },
 	{ "answered", "已记录并办结。" },
+	{ "refer_recorded", "已按口径答复，记录为转其他渠道，不形成工单。" },
+	{ "merged", "已合并：重复工单已办结并链接到本工单，来电人计入本工单，本工单办结时一并答复。" },
+	{ "qcode", "已重新生成查询码，原查询码随即失效。" },
+	{ "taken", "该诉求已受理。" },
+	{ "revoked", "密钥已撤销。" },
 	{ "accepted", "已签收。" },
 	{ "replied", "已提交办结回复，等待管理办审核。" },
 	{ "return_asked", "退回申请已提交，等待管理办决定；工单仍在本单位。" },
@@ -227,14 +234,25 @@ static const char fallback[] =
 	"<title>系统错误</title></head><body><h1>系统错误</h1>"
 	"<p>请稍后再试。</p></body></html>";
 
+/* Whether path is path prefix p or below it. */
+static int under(const char *path, const char *p)
+{
+	size_t n = strlen(p);
+	return path && strncmp(path, p, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
 void view_error(struct req *r, int status)
 {
 	r->status = status;
 	r->ctype = NULL;
 	r->out.len = 0;
+	/* Other systems read the errors of Open311 in its own form. */
+	if (o311_path(r->path)) {
+		open311_error(r, status);
+		return;
+	}
 	/* The public pages' errors keep the public layout and links. */
-	int public = r->path && strncmp(r->path, "/kb", 3) == 0 &&
-		     (r->path[3] == '\0' || r->path[3] == '/');
+	int public = under(r->path, "/kb") || under(r->path, "/status");
 	struct tdict *root = tmpl_dict(r->a);
 	if (public)
 		tmpl_set(root, "TITLE", title_for(status));

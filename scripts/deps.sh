@@ -8,7 +8,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 PKGS="libfcgi-dev libctemplate-dev default-libmysqlclient-dev mariadb-server
 mariadb-client mariadb-backup libxml2-dev check nginx wrk pkg-config g++ make
 libcurl4-openssl-dev libcrypt-dev libssl-dev chromium fonts-wqy-microhei
-libxapian-dev clang libclang-rt-14-dev"
+libxapian-dev clang libclang-rt-14-dev libjson-c-dev"
 
 missing=""
 for p in $PKGS; do

@@ -192,7 +192,42 @@ INSERT INTO order_categories (id, name, parent_id, time_limit_days) VALUES
   (42, '医疗卫生', NULL, 10),
   (43, '税务', NULL, 10),
   (44, '通信', NULL, 5),
-  (45, '其他', NULL, 10);
+  (45, '其他', NULL, 10),
+  (46, '不予受理/转其他渠道', NULL, 1),
+  (47, '刑事治安案件', 46, 1),
+  (48, '火灾险情', 46, 1),
+  (49, '医疗急救', 46, 1),
+  (50, '诉讼事项', 46, 1),
+  (51, '信访事项', 46, 1),
+  (52, '劳动人事争议仲裁', 46, 1),
+  (53, '路灯设施', 14, 3);
+
+-- 不予受理/转其他渠道 (issue 16): matters the hotline answers with a
+-- standard script and refers elsewhere; not work orders.
+UPDATE order_categories SET refer_channel = '110', refer_keywords = '报警 抢劫 盗窃 打架 斗殴 诈骗',
+  refer_script = '您反映的情况属于治安、刑事案件，请立即拨打 110 报警，由公安机关依法处理。如有人身危险，请先确保自身安全。' WHERE id = 47;
+UPDATE order_categories SET refer_channel = '119', refer_keywords = '火灾 着火 起火 冒烟',
+  refer_script = '您反映的是火灾险情，请立即拨打 119 火警电话，并尽快撤离到安全地带。' WHERE id = 48;
+UPDATE order_categories SET refer_channel = '120', refer_keywords = '急救 昏迷 晕倒 抢救',
+  refer_script = '您反映的是医疗急救需求，请立即拨打 120 急救电话。' WHERE id = 49;
+UPDATE order_categories SET refer_channel = '人民法院', refer_keywords = '起诉 诉讼 判决 法院 上诉',
+  refer_script = '您反映的事项已进入或应通过诉讼程序解决，12345 热线不予受理。请向有管辖权的人民法院咨询或依法提起诉讼；如需法律援助，可拨打 12348。' WHERE id = 50;
+UPDATE order_categories SET refer_channel = '信访部门', refer_keywords = '信访 上访',
+  refer_script = '您反映的事项属于信访事项，请按《信访工作条例》向有权处理的机关或信访部门提出。' WHERE id = 51;
+UPDATE order_categories SET refer_channel = '劳动人事争议仲裁委员会', refer_keywords = '仲裁 劳动争议',
+  refer_script = '您反映的是劳动人事争议，请向用人单位所在地的劳动人事争议仲裁委员会申请仲裁。' WHERE id = 52;
+UPDATE order_categories SET description = '路灯不亮、闪烁、倒杆等路灯设施问题' WHERE id = 53;
+UPDATE order_categories SET description = '马路、小区周边的噪音扰民' WHERE id = 16;
+
+-- What a request of 路灯设施 filed through Open311 brings.
+INSERT INTO category_attributes (category_id, code, datatype, required, description, list_values, sort_order) VALUES
+  (53, 'pole_id', 'string', 1, '灯杆编号（灯杆上的铭牌）', '', 1),
+  (53, 'fault', 'singlevaluelist', 0, '故障类型', 'dark=不亮\nflicker=闪烁\nfallen=倒杆或破损', 2);
+
+-- The demo's Open311 key for the city's WeChat portal: demo-open311-key-meizhou
+-- (stored as its SHA-256, as every key is).
+INSERT INTO open311_keys (source, key_hash, categories) VALUES
+  ('梅州市民微信公众号（演示）', 'a29ada6b334114e34c199cd42ae2b0232925e87f1b9d9139e46968a74e65c789', '');
 
 -- 派单规则 of 梅州市: each leaf to the city unit that handles it (其他 has
 -- none: the operator chooses). A rule with keywords wins when every word
@@ -213,6 +248,7 @@ INSERT INTO routing_rules (id, category_id, jurisdiction_id, keywords, unit_id) 
   (13, 16, 1, '施工', 20),
   (14, 17, 1, '', 26),
   (15, 18, 1, '', 26),
+  (90, 53, 1, '', 26),
   (16, 20, 1, '', 16),
   (17, 21, 1, '', 20),
   (18, 22, 1, '', 18),

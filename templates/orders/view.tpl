@@ -1,5 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>工单 {{NUMBER}}</h1>
 <p class="meta"><span class="state state-{{STATE_CODE}}">{{STATE}}</span>{{#OVERDUE}} <span class="badge overdue">已超期</span>{{/OVERDUE}} · <a href="/orders/{{ID}}/print">打印工单</a></p>
+{{#QCODE}}<div class="notice qcode" role="status"><p>请告知来电人：工单编号 <strong>{{NUMBER}}</strong>，查询码 <strong class="o-qcode">{{CODE}}</strong>。凭编号和查询码（或来电号码后四位）可在热线网站“工单查询”（/status）查看办理进度。查询码只显示这一次。</p></div>{{/QCODE}}
+{{#MERGED}}<p class="notice merged" role="status">本工单已合并至 <a href="/orders/{{MASTER_ID}}">{{MASTER}}</a> 办理，随主工单答复。</p>{{/MERGED}}
+{{#LIKELY}}<p class="hint likely">受理时标记为疑似重复于 <a href="/orders/{{OF_ID}}">{{OF}}</a>。</p>{{/LIKELY}}
 <dl class="fields order">
 <dt>工单编号</dt><dd class="o-number">{{NUMBER}}</dd>
 <dt>受理时间</dt><dd>{{CREATED}}（{{OPERATOR}}）</dd>
@@ -22,7 +25,22 @@
 {{#HAS_REPLY}}<dt>办理结果</dt><dd class="text o-reply">{{REPLY}}</dd>{{/HAS_REPLY}}
 {{#CALLBACK}}<dt>回访结果</dt><dd class="o-callback">{{SATISFACTION}}</dd>{{/CALLBACK}}
 <dt>退回次数</dt><dd>{{RETURNS}}</dd>
+{{#SOURCE}}<dt>来源系统</dt><dd>{{NAME}}</dd>{{/SOURCE}}
+{{#CALLERS}}<dt>来电人数</dt><dd class="o-callers">{{N}}（含合并工单 {{MERGED_N}} 件）</dd>{{/CALLERS}}
 </dl>
+{{#MERGED_LIST}}<section class="panel merged-orders" aria-label="合并工单">
+<h2>合并至本工单的工单</h2>
+<ul>{{#M}}<li><a href="/orders/{{ID}}">{{NUMBER}}</a> {{CREATED}} {{CALLER}} {{PHONE}}</li>{{/M}}</ul>
+</section>{{/MERGED_LIST}}
+{{#DUPES}}<section class="panel dupes" aria-label="疑似重复工单">
+<h2>疑似重复工单（近 {{DAYS}} 天）</h2>
+<ul>
+{{#DUPE}}<li><a href="/orders/{{ID}}">{{NUMBER}}</a> {{CREATED}} {{CATEGORY}} · {{STATE}} {{UNIT}} <span class="tag">{{WHY}}</span> {{PLACE}}{{#MERGED}} <span class="hint">已合并至工单 #{{MASTER}}</span>{{/MERGED}}
+{{#MERGE_HERE}}<form method="post" action="/orders/{{SELF}}/merge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="master_id" value="{{ID}}"><button type="submit" class="secondary">本工单合并到此单</button></form>{{/MERGE_HERE}}
+{{#MERGE_THERE}}<form method="post" action="/orders/{{ID}}/merge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="master_id" value="{{SELF}}"><button type="submit" class="secondary">此单合并到本工单</button></form>{{/MERGE_THERE}}</li>
+{{/DUPE}}</ul>
+</section>{{/DUPES}}
+{{#ACT_QCODE}}<form method="post" action="/orders/{{ID}}/qcode" class="inline qcode-new"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">重新生成查询码</button> <span class="hint">来电人遗失查询码时使用，原查询码随即失效</span></form>{{/ACT_QCODE}}
 {{#RETURN}}<section class="panel return-request" aria-label="退回申请">
 <h2>退回申请（待管理办决定）</h2>
 <dl class="fields">

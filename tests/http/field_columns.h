@@ -254,6 +254,51 @@ static const struct field_columns field_columns[] = {
 	{ "table", "" },
 	/* h_order_retention_save: a number of months */
 	{ "retain_months", "" },
+	/* the intake takes a pending request, marks a likely duplicate, refers to
+	 * another channel; the office merges: ids only */
+	{ "pending_id", "" },
+	{ "dup_of", "" },
+	{ "refer_id", "" },
+	{ "master_id", "" },
+	/* h_order_retention_save: a number of days */
+	{ "dup_days", "" },
+	/* /status: compared with a hash or a phone's last digits, never stored */
+	{ "qcode", "" },
+	/* h_category_create/update: 不予受理/转其他渠道 and the Open311 service */
+	{ "refer_channel", "order_categories.refer_channel" },
+	{ "refer_script", "order_categories.refer_script" },
+	{ "refer_keywords", "order_categories.refer_keywords" },
+	{ "service_description", "order_categories.description" },
+	/* h_category_attribute_add (category_attribute_add) */
+	{ "attr_code", "category_attributes.code" },
+	{ "datatype", "" },
+	{ "required", "" },
+	{ "attr_description", "category_attributes.description" },
+	{ "list_values", "category_attributes.list_values" },
+	/* h_open311_key_create, hotlinectl open311 key */
+	{ "source", "open311_keys.source audit_log.detail" },
+	/* Open311 POST requests (h_open311_post): the key is hashed */
+	{ "api_key", "" },
+	{ "service_code", "" },
+	{ "lat", "" },
+	{ "long", "" },
+	{ "address_string", "orders.place" },
+	{ "address_id", "orders.place" },
+	{ "email", "open311_requests.email" },
+	{ "device_id", "open311_requests.device_id" },
+	{ "account_id", "open311_requests.account_id" },
+	{ "first_name", "orders.caller_name" },
+	{ "last_name", "orders.caller_name" },
+	{ "description", "orders.content" },
+	{ "media_url", "open311_requests.media_url" },
+	/* Open311 GET requests: filters only */
+	{ "jurisdiction_id", "" },
+	{ "service_request_id", "" },
+	{ "start_date", "" },
+	{ "end_date", "" },
+	{ "status", "" },
+	/* Open311 POST requests: the caller's number */
+	{ "phone", "orders.caller_phone" },
 };
 
 #endif

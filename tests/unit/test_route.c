@@ -5,16 +5,29 @@
 
 #include "route.h"
 
-static int try(enum method m, const char *path, long long *id)
+static struct arena arena;
+
+static int try_ref(enum method m, const char *path, long long *id, const char **ref,
+		   const char **fmt)
 {
 	struct req r;
 	memset(&r, 0, sizeof r);
+	r.a = &arena;
 	r.method = m;
 	r.path = path;
 	int rc = route_match(&r);
 	if (id)
 		*id = r.id;
+	if (ref)
+		*ref = r.ref;
+	if (fmt)
+		*fmt = r.fmt;
 	return rc;
+}
+
+static int try(enum method m, const char *path, long long *id)
+{
+	return try_ref(m, path, id, NULL, NULL);
 }
 
 START_TEST(test_match)
@@ -42,6 +55,27 @@ START_TEST(test_not_found)
 }
 END_TEST
 
+/* {ref} and {fmt}: Open311's ids and its two formats, nothing else. */
+START_TEST(test_match_ref_and_format)
+{
+	arena_init(&arena, 4096);
+	const char *ref = NULL, *fmt = NULL;
+	ck_assert_int_eq(try_ref(M_GET, "/open311/v2/requests/meizhou-20261207-0001.xml", NULL,
+				 &ref, &fmt), 0);
+	ck_assert_str_eq(ref, "meizhou-20261207-0001");
+	ck_assert_str_eq(fmt, "xml");
+	ck_assert_int_eq(try_ref(M_GET, "/open311/v2/services.json", NULL, &ref, &fmt), 0);
+	ck_assert_str_eq(fmt, "json");
+	ck_assert_int_eq(try(M_GET, "/open311/v2/services.html", NULL), 404);
+	ck_assert_int_eq(try(M_GET, "/open311/v2/services.json/x", NULL), 404);
+	ck_assert_int_eq(try(M_GET, "/open311/v2/requests/.json", NULL), 404);
+	ck_assert_int_eq(try(M_GET, "/open311/v2/requests/a%2Fb.json", NULL), 404);
+	ck_assert_int_eq(try(M_GET, "/open311/v2/requests/a.b.json", NULL), 404);
+	ck_assert_int_eq(try(M_OTHER, "/open311/v2/requests.json", NULL), 405);
+	arena_free(&arena);
+}
+END_TEST
+
 START_TEST(test_wrong_method)
 {
 	ck_assert_int_eq(try(M_POST, "/", NULL), 405);
@@ -59,6 +93,14 @@ static const struct { enum method m; const char *pattern; } public_routes[] = {
 	{ M_GET, "/kb" },
 	{ M_GET, "/kb/e/{id}" },
 	{ M_POST, "/kb/e/{id}/vote" },
+	{ M_GET, "/status" },
+	{ M_POST, "/status" },
+	/* Open311: no session; each handler demands an api_key. */
+	{ M_GET, "/open311/v2/services.{fmt}" },
+	{ M_GET, "/open311/v2/services/{ref}.{fmt}" },
+	{ M_GET, "/open311/v2/requests.{fmt}" },
+	{ M_POST, "/open311/v2/requests.{fmt}" },
+	{ M_GET, "/open311/v2/requests/{ref}.{fmt}" },
 };
 
 static int listed_public(const struct route *rt)
@@ -87,7 +129,11 @@ START_TEST(test_every_route_names_a_capability)
 			      rt->method == M_POST ? "POST" : "GET", rt->pattern,
 			      rt->cap == CAP_PUBLIC, listed_public(rt));
 		if (rt->flags & ROUTE_SAME_ORIGIN)
-			ck_assert_msg(strcmp(rt->pattern, "/kb/e/{id}/vote") == 0,
+			ck_assert_msg(strcmp(rt->pattern, "/kb/e/{id}/vote") == 0 ||
+				      strcmp(rt->pattern, "/status") == 0,
+				      "%s skips the CSRF token", rt->pattern);
+		if (rt->flags & ROUTE_API)
+			ck_assert_msg(strncmp(rt->pattern, "/open311/", 9) == 0,
 				      "%s skips the CSRF token", rt->pattern);
 		if (strncmp(rt->pattern, "/admin/", 7) == 0)
 			ck_assert_msg(rt->cap == CAP_ADMIN, "%s is not admin-only",
@@ -120,6 +166,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("route");
 	TCase *tc = tcase_create("match");
 	tcase_add_test(tc, test_match);
+	tcase_add_test(tc, test_match_ref_and_format);
 	tcase_add_test(tc, test_not_found);
 	tcase_add_test(tc, test_wrong_method);
 	tcase_add_test(tc, test_every_route_names_a_capability);
