@@ -325,7 +325,7 @@ static int score_all(struct run *r, const struct assess_formula *f)
 	r->st->units = (long)r->nu;
 	if (rc == DB_OK)
 		rc = score_month_put(r->db, r->a, r->month, f->version, calls, one, marked,
-				     accurate, now_ms() - r->start);
+				     accurate, now_ms() - r->start, r->from, r->to);
 	return rc;
 }
 

@@ -439,6 +439,8 @@ static int bulletin_page(struct req *r, const char *alert, int status)
 	tmpl_set(d, "ONE", pm(r->a, v.one[TREND_MONTHS - 1]));
 	tmpl_set(d, "ACC", pm(r->a, v.acc[TREND_MONTHS - 1]));
 	tmpl_set_int(d, "CALLS", v.mo ? v.mo->calls : 0);
+	tmpl_set_int(d, "REFERRED", v.mo ? v.mo->referred : 0);
+	tmpl_set_int(d, "MERGED", v.mo ? v.mo->merged : 0);
 	tmpl_set_int(d, "MARKED", v.mo ? v.mo->qa_marked : 0);
 	static const char *const keys[NTABLES] = { "T_RANKING", "T_TREND", "T_UPDATES",
 						   "T_DISTRIBUTION", "T_CATEGORIES" };

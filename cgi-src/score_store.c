@@ -87,7 +87,8 @@ static const char *const sql[STMT__MAX] = {
 	" WHEN 'three_way' THEN o.three_way_unit_id ELSE o.unit_id END AS u,"
 	" COUNT(*) AS n, SUM(" ONE_CALL ") AS good"
 	" FROM orders o LEFT JOIN kb_entries e ON e.id = o.kb_entry_id"
-	" WHERE o.created_at >= ? AND o.created_at < ? GROUP BY u"),
+	/* a merged duplicate counts once, as its master */
+	" WHERE o.created_at >= ? AND o.created_at < ? AND o.merged_into IS NULL GROUP BY u"),
 	[STMT_CHANGES] = PAIRS("SELECT e.unit_id AS u, COUNT(*) AS n,"
 	" SUM(" SUBMITTED_DAY " <= v.due_date) AS good"
 	" FROM kb_versions v JOIN kb_entries e ON e.id = v.entry_id"
@@ -129,7 +130,8 @@ static const char *const sql[STMT__MAX] = {
 	" FROM qa_samples WHERE month = ? AND verdict = 'inaccurate'",
 	[STMT_CATEGORIES_PUT] = "INSERT INTO assess_categories (month, category_id, calls, calls_one)"
 	" SELECT ?, o.category_id, COUNT(*), SUM(" ONE_CALL ") FROM orders o"
-	" WHERE o.created_at >= ? AND o.created_at < ? GROUP BY o.category_id",
+	" WHERE o.created_at >= ? AND o.created_at < ? AND o.merged_into IS NULL"
+	" GROUP BY o.category_id",
 	[STMT_FINDING_ONE] = "INSERT INTO unit_findings " FINDING_COLS " VALUES " F1,
 	[STMT_FINDING_MANY] = "INSERT INTO unit_findings " FINDING_COLS " VALUES " F25 ", " F25,
 	[STMT_SCORE_PUT] = "INSERT INTO unit_scores (month, unit_id, formula_version, changes,"
@@ -139,8 +141,13 @@ static const char *const sql[STMT__MAX] = {
 	" duplicates, has_people, r_timely, r_complete, r_onecall, r_accurate, r_quality,"
 	" score, score_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* With the calls referred to other channels and the duplicates merged
+	 * (each counted once, in its master) in the month. */
 	[STMT_MONTH_PUT] = "INSERT INTO assess_months (month, formula_version, calls, calls_one,"
-	" qa_marked, qa_accurate, millis) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	" qa_marked, qa_accurate, millis, referred, merged)"
+	" SELECT ?, ?, ?, ?, ?, ?, ?, COALESCE(SUM(o.state = 'referred'), 0),"
+	" COALESCE(SUM(o.merged_into IS NOT NULL), 0) FROM orders o"
+	" WHERE o.created_at >= ? AND o.created_at < ?",
 	[STMT_MONTH] = "SELECT " DB_COLS(SCORE_ROW) " FROM unit_scores s"
 	" JOIN units u ON u.id = s.unit_id LEFT JOIN unit_kb_people p ON p.unit_id = s.unit_id"
 	" WHERE s.month = ? AND (? = 0 OR u.jurisdiction_id = ?)"
@@ -402,10 +409,12 @@ int score_put(struct db *db, struct arena *a, const char *month, long long unit_
 }
 
 int score_month_put(struct db *db, struct arena *a, const char *month, long long formula,
-		    long calls, long calls_one, long qa_marked, long qa_accurate, long millis)
+		    long calls, long calls_one, long qa_marked, long qa_accurate, long millis,
+		    const char *from, const char *to)
 {
 	return db_exec(db, a, sql[STMT_MONTH_PUT], NULL, DB_S(month), DB_I(formula), DB_I(calls),
-		       DB_I(calls_one), DB_I(qa_marked), DB_I(qa_accurate), DB_I(millis));
+		       DB_I(calls_one), DB_I(qa_marked), DB_I(qa_accurate), DB_I(millis),
+		       DB_S(from), DB_S(to));
 }
 
 int score_month(struct db *db, struct arena *a, const char *month, long long jur,

@@ -103,7 +103,8 @@ int score_put(struct db *db, struct arena *a, const char *month, long long unit_
 	      long long formula, const struct assess_counts *c, const int rate[AP__MAX],
 	      int score, int rank);
 int score_month_put(struct db *db, struct arena *a, const char *month, long long formula,
-		    long calls, long calls_one, long qa_marked, long qa_accurate, long millis);
+		    long calls, long calls_one, long qa_marked, long qa_accurate, long millis,
+		    const char *from, const char *to);
 
 /* --- reading ---------------------------------------------------------- */
 #define SCORE_ROW(X, S)                                                      \
@@ -171,7 +172,9 @@ int score_unit_months(struct db *db, struct arena *a, long long unit, struct sco
 	X(S, INT, qa_marked, "qa_marked")                                    \
 	X(S, INT, qa_accurate, "qa_accurate")                                \
 	X(S, STR, computed, DB_BJ_MINUTE("computed_at"))                     \
-	X(S, INT, millis, "millis")
+	X(S, INT, millis, "millis")                                          \
+	X(S, INT, referred, "referred")                                      \
+	X(S, INT, merged, "merged")
 DB_ROW_STRUCT(score_month_row, SCORE_MONTH_ROW);
 /* The computed months from..to (inclusive "YYYY-MM"), oldest first. */
 int score_months(struct db *db, struct arena *a, const char *from, const char *to,

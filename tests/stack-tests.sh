@@ -60,7 +60,7 @@ bash "$STACK" start
 # - faults stops the database and restarts the application: last.
 SUITES="auth admin calendar audit categories routing procedures input
 	kb_editing kb_public kb_search kb_updates kb_review kb_import grants kb_people assessment
-	order_intake order_handling order_returns order_search retention
+	order_intake order_handling order_returns order_search retention citizens
 	dispute_referral dispute_review meetings determination accountability
 	dispute_counties dispute_form
 	search_synonyms search_learned search_public search_nodes

@@ -13,7 +13,7 @@
 <section class="body">{{#PARA}}<p>{{V}}</p>{{/PARA}}</section>
 
 <h2>一、总体情况</h2>
-<p>{{MONTH}} 共考核 <strong>{{UNITS}}</strong> 个单位。全市受理来电 <strong>{{CALLS}}</strong> 件，一次性解答率 <strong class="one-rate">{{ONE}}</strong>；质检抽检 <strong>{{MARKED}}</strong> 件，准确解答率 <strong class="acc-rate">{{ACC}}</strong>。</p>
+<p>{{MONTH}} 共考核 <strong>{{UNITS}}</strong> 个单位。全市受理来电 <strong>{{CALLS}}</strong> 件（重复诉求合并的 <strong class="merged-n">{{MERGED}}</strong> 件按一件计；另有不予受理、转其他渠道的来电 <strong class="referred-n">{{REFERRED}}</strong> 件，不计入），一次性解答率 <strong class="one-rate">{{ONE}}</strong>；质检抽检 <strong>{{MARKED}}</strong> 件，准确解答率 <strong class="acc-rate">{{ACC}}</strong>。</p>
 <figure class="chart">
 {{#TREND}}<svg class="chart-trend" viewBox="0 0 640 240" role="img" aria-labelledby="trend-title">
 <title id="trend-title">近 12 个月一次性解答率和准确解答率</title>

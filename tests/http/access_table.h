@@ -96,6 +96,12 @@ static const struct row table[] = {
 	{ "POST", "/admin/categories", AD, 400 },
 	{ "GET", "/admin/categories/{id}", AD, 404 },
 	{ "POST", "/admin/categories/{id}", AD, 400 },
+	{ "POST", "/admin/categories/{id}/service", AD, 400 },
+	{ "POST", "/admin/categories/{id}/attributes", AD, 400 },
+	{ "POST", "/admin/attributes/{id}/deactivate", AD, 404 },
+	{ "GET", "/admin/open311", AD, 200 },
+	{ "POST", "/admin/open311", AD, 400 },
+	{ "POST", "/admin/open311/{id}/revoke", AD, 404 },
 	{ "GET", "/admin/routing", AD, 200 },
 	{ "POST", "/admin/routing", AD, 400 },
 	{ "POST", "/admin/routing/{id}", AD, 400 },
@@ -175,6 +181,8 @@ static const struct row table[] = {
 	{ "GET", "/orders/queue", CL, 200 },
 	{ "GET", "/orders/mine", OP, 200 },
 	{ "GET", "/orders/returns", OF, 200 },
+	{ "GET", "/orders/pending", OP, 200 },
+	{ "GET", "/orders/duplicates", OF, 200 },
 	{ "GET", "/orders/{id}", ANY, 404 },
 	{ "GET", "/orders/{id}/print", ANY, 404 },
 	{ "POST", "/orders/{id}/accept", CL, 404 },
@@ -189,6 +197,8 @@ static const struct row table[] = {
 	{ "POST", "/orders/{id}/refuse-return", OF, 400 },
 	{ "POST", "/orders/{id}/coop", CL, 400 },
 	{ "POST", "/orders/{id}/dispute", OF, 400 },
+	{ "POST", "/orders/{id}/merge", OF, 400 },
+	{ "POST", "/orders/{id}/qcode", ANY, 404 },
 	{ "GET", "/disputes", ANY, 200 },
 	{ "GET", "/disputes/{id}", ANY, 404 },
 	{ "GET", "/disputes/{id}/form", ANY, 404 },
@@ -214,6 +224,15 @@ static const struct row table[] = {
 	{ "GET", "/kb", PUB, 200 },
 	{ "GET", "/kb/e/{id}", PUB, 404 },
 	{ "POST", "/kb/e/{id}/vote", PUB, 400 },
+	{ "GET", "/status", PUB, 200 },
+	{ "POST", "/status", PUB, 400 },
+	/* Open311: the services are public; requests need an api_key, so
+	 * a probe without one is refused in the specification's form. */
+	{ "GET", "/open311/v2/services.{fmt}", PUB, 200 },
+	{ "GET", "/open311/v2/services/{ref}.{fmt}", PUB, 404 },
+	{ "GET", "/open311/v2/requests.{fmt}", PUB, 403 },
+	{ "POST", "/open311/v2/requests.{fmt}", PUB, 400 },
+	{ "GET", "/open311/v2/requests/{ref}.{fmt}", PUB, 403 },
 };
 #define N_ROWS (sizeof table / sizeof table[0])
 
@@ -235,6 +254,7 @@ static const struct except excepts[] = {
 	/* The categories are the city's: a county's admin reads the list and
 	 * edits none. */
 	{ "mj_admin", "GET", "/admin/categories/{id}", 403 },
+	{ "mj_admin", "POST", "/admin/attributes/{id}/deactivate", 403 },
 };
 
 /* The id of no object: a route of an object answers 404 to it. */
@@ -281,14 +301,24 @@ static inline int expected(const struct row *t, const struct account *a)
 	return 403;
 }
 
-/* pattern with id for {id}. */
+/* pattern with id for {id} and {ref}, json for {fmt}. */
 static inline void path_of(const char *pattern, const char *id, char *out, size_t size)
 {
-	const char *p = strstr(pattern, "{id}");
-	if (p == NULL)
-		snprintf(out, size, "%s", pattern);
-	else
-		snprintf(out, size, "%.*s%s%s", (int)(p - pattern), pattern, id, p + 4);
+	char tmp[512];
+	snprintf(out, size, "%s", pattern);
+	static const char *const holes[] = { "{id}", "{ref}", "{fmt}" };
+	for (size_t h = 0; h < 3; h++) {
+		const char *p = strstr(out, holes[h]);
+		if (p == NULL)
+			continue;
+		snprintf(tmp, sizeof tmp, "%.*s%s%s", (int)(p - out), out, h == 2 ? "json" : id,
+			 p + strlen(holes[h]));
+		size_t n = strlen(tmp);
+		if (n >= size)
+			n = size - 1;
+		memcpy(out, tmp, n);
+		out[n] = '\0';
+	}
 }
 
 /* The probe's body: the token, and the first declared field one
