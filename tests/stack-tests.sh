@@ -73,6 +73,8 @@ for suite in $SUITES; do
 	"$BUILD/tests/http/test_$suite" || { failed=1; echo "stack-tests: $suite FAILED" >&2; }
 done
 
+echo "== open311 (tests/open311/run.sh: a GeoReport v2 client written from the specification)"
+bash tests/open311/run.sh || { failed=1; echo "stack-tests: open311 FAILED" >&2; }
 echo "== restore (tests/restore/run.sh: a backup taken while calls come in, restored to a moment)"
 bash tests/restore/run.sh || { failed=1; echo "stack-tests: restore FAILED" >&2; }
 echo "== cluster (tests/cluster/run.sh: two nodes and a replica of their own, port 8391)"

@@ -5,7 +5,9 @@
 # resident memory of hotlined. Usage: tests/bench/bench.sh [NAME ...]
 # Names: static hello login home kb_search_public kb_search_operator kb_entry
 # order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess
-# peak_hour one_user (every staff page, one user, at 1,000,000 orders).
+# peak_hour one_user (every staff page, one user, at 1,000,000 orders)
+# citizens (issue 16: Open311's GET requests of 100 ids in one call, the
+# public /status lookup, and Open311's POST requests).
 # BENCH_SECONDS sets each run's length.
 #
 # The searches (kb_search_public, kb_search_operator) ask a mix of some 300
@@ -85,6 +87,8 @@ declare -A AUTH=([home]=admin [kb_search_operator]=operator [kb_search_operator_
 declare -A BODY=()
 declare -A EXPECT=([order_intake]=303)
 declare -A LOCATION=([order_intake]=/orders/)
+# A header of its own (the public lookup's Origin, as a browser sends).
+declare -A HDR=()
 # Pages driven with a mix of paths (tests/bench/mix.lua) rather than one URL.
 declare -A MIX=([kb_search_public]=/kb [kb_search_operator]=/knowledge [kb_entry]=/kb/e/
 	[kb_search_public_sql]=/kb [kb_search_operator_sql]=/knowledge [kb_search_public_1m]=/kb
@@ -156,6 +160,7 @@ run() {
 	clerk) args=(-H "Cookie: hl_sid=$clerk_sid") ;;
 	coordinator) args=(-H "Cookie: hl_sid=$coord_sid") ;;
 	esac
+	[ -n "${HDR[$name]:-}" ] && args+=(-H "${HDR[$name]}")
 	# Every page must answer as it should (200, or a form's redirect) before
 	# it is timed.
 	local code want=${EXPECT[$name]:-200} data=()
@@ -195,12 +200,12 @@ names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(static hello login home kb_search_public kb_search_operator kb_search_words kb_entry
 		order_intake order_queue dispute_list dispute_form kb_search_sql kb_1m assess peak_hour
-		one_user)
+		one_user citizens)
 # kb_search_sql and kb_1m are steps of their own, run in this order at the end.
 pages=() steps=()
 for n in "${names[@]}"; do
 	case $n in
-	kb_search_sql | kb_1m | assess | peak_hour | one_user) steps+=("$n") ;;
+	kb_search_sql | kb_1m | assess | peak_hour | one_user | citizens) steps+=("$n") ;;
 	*)
 		[ -n "${URL[$n]:-}" ] || { echo "bench: unknown page $n (known: ${!URL[*]} kb_search_sql kb_1m)" >&2; exit 2; }
 		pages+=("$n")
@@ -275,6 +280,7 @@ trips() {
 	coordinator) who=$coord_sid ;;
 	esac
 	[ -n "${BODY[$name]:-}" ] && data=(--data "${BODY[$name]}")
+	[ -n "${HDR[$name]:-}" ] && data+=(-H "${HDR[$name]}")
 	echo "bench queries $name=$(least_trips "$who" "${URL[$name]}" "${data[@]}")"
 }
 
@@ -437,6 +443,38 @@ one_user() {
 		      printf "bench one_user page=%s p50_ms=%.2f p99_ms=%.2f queries=%s\n", n, p50, p99, q }'
 }
 
+# citizens_step: an Open311 key of the bench; 100 requests filed through
+# it (the first one's number and query code for /status); then the three
+# lines: GET requests with the 100 ids, the /status lookup, POST requests.
+citizens_step() {
+	local key ids= first= code= out i body
+	key=$("$TOP/build/hotlinectl" -c "$VAR/hotline.conf" open311 key "bench-$$" | awk '{ print $2 }')
+	[ -n "$key" ] || { echo "bench: no Open311 key" >&2; exit 1; }
+	body="api_key=$key&service_code=2&address_string=$(enc 梅江区江南路18号)"
+	body+="&description=$(enc 来电反映养老金到账时间，希望告知。)&phone=13800138000"
+	for i in $(seq 1 100); do
+		out=$(curl -s --data "$body" "$BASE/open311/v2/requests.json")
+		id=$(printf '%s' "$out" | sed -n 's/.*"service_request_id":"\([^"]*\)".*/\1/p')
+		[ -n "$id" ] || { echo "bench: Open311 POST answered $out" >&2; exit 1; }
+		ids=${ids:+$ids,}$id
+		if [ -z "$first" ]; then
+			first=$id
+			code=$(printf '%s' "$out" | sed -n 's/.*查询码 \([A-Z0-9]\{6\}\).*/\1/p')
+		fi
+	done
+	URL[open311_requests_get]="/open311/v2/requests.json?api_key=$key&service_request_id=$ids"
+	URL[status_lookup]=/status
+	BODY[status_lookup]="number=$first&qcode=$code"
+	EXPECT[status_lookup]=200
+	HDR[status_lookup]="Origin: $BASE"
+	URL[open311_post]=/open311/v2/requests.json
+	BODY[open311_post]=$body
+	EXPECT[open311_post]=201
+	line open311_requests_get
+	line status_lookup
+	line open311_post
+}
+
 read -r base_rps base_p99 < <(run hello)
 for n in "${names[@]}"; do
 	case $n in
@@ -464,6 +502,9 @@ for n in "${names[@]}"; do
 		;;
 	one_user)
 		one_user_step
+		;;
+	citizens)
+		citizens_step
 		;;
 	kb_1m)
 		t0=$(date +%s.%N)

@@ -8,14 +8,15 @@
 
 #include "entries.h"
 
-/* Errors on the public page keep the public layout: no link to the staff
- * workbench. */
+/* Errors on the public page keep the public layout (the brand, the nav's
+ * 知识查询 and 工单查询, the way back): no link to the staff workbench. */
 START_TEST(public_errors_stay_public)
 {
 	struct web w;
 	start(&w);
 	GET(&w, "/kb/e/999999999", 404);
-	ck_assert_int_eq(count(&w, "//a[@href='/kb']"), 2);
+	ck_assert_int_eq(count(&w, "//a[@href='/kb']"), 3);
+	ck_assert_int_eq(count(&w, "//nav[@class='public-nav']/a[@href='/status']"), 1);
 	ck_assert_int_eq(count(&w, "//a[@href='/']"), 0);
 	ck_assert_int_eq(count(&w, "//nav[@class='main']"), 0);
 	web_free(&w);
