@@ -259,6 +259,10 @@ static void fill_found(struct req *r, struct tdict *d, const struct order_found_
 		tmpl_set(s, "DUE", row[i].due);
 		if (row[i].overdue)
 			tmpl_show(s, "OVERDUE");
+		if (row[i].merged_into)
+			tmpl_set_int(tmpl_section(s, "MERGED"), "MASTER", row[i].merged_into);
+		else if (row[i].likely_dup_of)
+			tmpl_set_int(tmpl_section(s, "LIKELY"), "OF", row[i].likely_dup_of);
 	}
 	if (shown == 0)
 		tmpl_show(d, "EMPTY");

@@ -65,6 +65,7 @@ enum stmt {
 	STMT_DUP_DAYS,
 	STMT_DUP_DAYS_SET,
 	STMT_REPOINT,
+	STMT_ANONYMISE_O311,
 	STMT__MAX
 };
 
@@ -135,7 +136,12 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_ANONYMISE] = "UPDATE orders SET caller_name = '', caller_phone = '',"
 	" anonymised_at = UTC_TIMESTAMP()"
 	" WHERE anonymised_at IS NULL AND created_at < UTC_TIMESTAMP() - INTERVAL ? MONTH"
-	" AND state IN ('answered', 'three_way', 'closed') ORDER BY created_at LIMIT ?",
+	" AND state IN ('answered', 'three_way', 'closed', 'referred') ORDER BY created_at LIMIT ?",
+	/* What another system sent about its caller goes with the caller. */
+	[STMT_ANONYMISE_O311] = "UPDATE open311_requests r JOIN orders o ON o.id = r.order_id"
+	" SET r.email = '', r.device_id = '', r.account_id = '', r.lat = NULL, r.lon = NULL"
+	" WHERE o.anonymised_at >= UTC_TIMESTAMP() - INTERVAL 1 DAY"
+	" AND (r.email <> '' OR r.device_id <> '' OR r.account_id <> '' OR r.lat IS NOT NULL)",
 	[STMT_CATEGORIES] = "SELECT " DB_COLS(ORDER_CATEGORY_ROW) " FROM order_categories c"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id"
 	" WHERE c.active = 1 AND NOT EXISTS (SELECT 1 FROM order_categories k"
@@ -957,6 +963,8 @@ int order_anonymise(struct db *db, struct arena *a, long long months, long long 
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_ANONYMISE], &res, DB_I(months), DB_I(limit));
 	*n = rc == DB_OK ? res.affected : 0;
+	if (rc == DB_OK && *n > 0)
+		rc = db_exec0(db, a, sql[STMT_ANONYMISE_O311], NULL);
 	return rc;
 }
 

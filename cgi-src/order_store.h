@@ -391,7 +391,9 @@ struct order_filter {
 	X(S, STR, state, "o.state")                                          \
 	X(S, STR, due, DB_DAY("o.due_date"))                                 \
 	X(S, INT, overdue, "o.overdue")                                      \
-	X(S, STR, content, "o.content")
+	X(S, STR, content, "o.content")                                      \
+	X(S, INT, likely_dup_of, "o.likely_dup_of")                          \
+	X(S, INT, merged_into, "o.merged_into")
 DB_ROW_STRUCT(order_found_row, ORDER_FOUND_ROW);
 int order_search(struct db *db, struct arena *a, const struct order_filter *f,
 		long long limit, long long offset, struct order_found_row **v, size_t *n);

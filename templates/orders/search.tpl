@@ -14,7 +14,7 @@
 <table class="orders">
 <thead><tr><th>工单编号</th><th>受理时间</th><th>来电号码</th><th>问题分类</th><th>区域</th><th>承办单位</th><th>状态</th><th>办理期限</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/orders/{{ID}}">{{NUMBER}}</a></td><td>{{CREATED}}</td><td>{{PHONE}}</td><td>{{CATEGORY}}</td><td>{{JUR}}</td><td>{{UNIT}}</td><td>{{STATE}}</td><td>{{DUE}}{{#OVERDUE}} <span class="badge overdue">已超期</span>{{/OVERDUE}}</td></tr>
+{{#ROW}}<tr><td><a href="/orders/{{ID}}">{{NUMBER}}</a></td><td>{{CREATED}}</td><td>{{PHONE}}</td><td>{{CATEGORY}}</td><td>{{JUR}}</td><td>{{UNIT}}</td><td>{{STATE}}{{#MERGED}} <a class="tag merged" href="/orders/{{MASTER}}">已合并</a>{{/MERGED}}{{#LIKELY}} <a class="tag likely" href="/orders/{{OF}}">疑似重复</a>{{/LIKELY}}</td><td>{{DUE}}{{#OVERDUE}} <span class="badge overdue">已超期</span>{{/OVERDUE}}</td></tr>
 {{/ROW}}
 </tbody></table>
 <p class="pager">{{#PREV}}<a href="/orders?{{QS}}&amp;page={{PAGE}}">← 上一页</a>{{/PREV}} {{#NEXT}}<a href="/orders?{{QS}}&amp;page={{PAGE}}">下一页 →</a>{{/NEXT}}</p>

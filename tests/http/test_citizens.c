@@ -407,7 +407,10 @@ START_TEST(duplicates_merge_keeping_every_caller_and_count_once)
 		code_of(&op, code2);
 	}
 	ck_assert_int_eq(sql_long("SELECT likely_dup_of FROM orders WHERE id = ?", DB_I(dup)), master);
-	/* The office's list of likely duplicates, and the order page's. */
+	/* The office's search marks it, its list of likely duplicates has it,
+	 * and so has the order page. */
+	GET(&coord, pathf(path, sizeof path, "/orders?number=%s", n2), 200);
+	ck_assert_int_eq(count(&coord, "//a[contains(@class,'likely')][@href='/orders/%ld']", master), 1);
 	GET(&coord, "/orders/duplicates", 200);
 	ck_assert_int_eq(count(&coord, "//table[contains(@class,'duplicates')]//a[.='%s']", n2), 1);
 	GET(&coord, pathf(path, sizeof path, "/orders/%ld", dup), 200);
@@ -430,6 +433,8 @@ START_TEST(duplicates_merge_keeping_every_caller_and_count_once)
 	STATE_IS(&coord, dup, "已办结");
 	ck_assert_int_eq(count(&coord, "//p[contains(@class,'merged')]/a[.='%s']", n1), 1);
 	ACT_ON(&coord, "orders", dup, "merge", body, 409);
+	GET(&coord, pathf(path, sizeof path, "/orders?number=%s", n2), 200);
+	ck_assert_int_eq(count(&coord, "//a[contains(@class,'merged')][@href='/orders/%ld']", master), 1);
 	GET(&coord, "/orders/duplicates", 200);
 	ck_assert_int_eq(count(&coord, "//a[.='%s']", n2), 0);
 	ck_assert_int_gt(audit_shows(&coord, "order.merge", NULL, n2), 0);

@@ -27,7 +27,8 @@ START_TEST(callers_are_cleared_past_the_retention_period)
 	sign_in(&mj, "mj_coordinator");
 	long hrss = unit_id("city-hrss"), city = jur_id("meizhou"), cat = category_id("养老保险");
 	/* Four orders: closed 40 months ago, closed 13 months ago, closed
-	 * 40 months ago but reopened (still open), answered 40 months ago. */
+	 * 40 months ago but reopened (still open), answered 40 months ago;
+	 * and a call referred to another channel 40 months ago. */
 	const struct raw rows[4] = {
 		{ raw_number(num[0], "r-old"), phone_no(phone[0], 401), "closed", NULL, NULL,
 		  city, cat, hrss, 40 * 31, 0 },
@@ -41,6 +42,10 @@ START_TEST(callers_are_cleared_past_the_retention_period)
 	long id[4];
 	for (int i = 0; i < 4; i++)
 		id[i] = raw_order(&rows[i]);
+	char rnum[64], rphone[32];
+	long referred = raw_order(&(struct raw){ raw_number(rnum, "r-referred"), phone_no(rphone, 405),
+						"referred", NULL, NULL, city,
+						category_id("火灾险情"), 0, 40 * 31, 0 });
 
 	/* The default period is three years: only the old finished ones go. */
 	GET(&coord, "/orders/retention", 200);
@@ -49,6 +54,8 @@ START_TEST(callers_are_cleared_past_the_retention_period)
 	ck_assert_str_eq(caller_of(&coord, id[0], buf, sizeof buf),
 			 "（超过保存期限，已清除）|（超过保存期限，已清除）");
 	ck_assert_str_eq(caller_of(&coord, id[3], buf, sizeof buf),
+			 "（超过保存期限，已清除）|（超过保存期限，已清除）");
+	ck_assert_str_eq(caller_of(&coord, referred, buf, sizeof buf),
 			 "（超过保存期限，已清除）|（超过保存期限，已清除）");
 	char want[128];
 	snprintf(want, sizeof want, "测试来电人|%s", phone[1]);
