@@ -48,12 +48,14 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_REQUEST_ADD] = "INSERT INTO open311_requests (order_id, key_id, source, lat, lon,"
 	" email, device_id, account_id, media_url, attributes)"
 	" VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?)",
-	[STMT_BY_NUMBER] = "SELECT " DB_COLS(O311_REQ_ROW)
+	/* From the ids, each order by its number, then its request: not all
+	 * the source's requests first. */
+	[STMT_BY_NUMBER] = "SELECT STRAIGHT_JOIN " DB_COLS(O311_REQ_ROW)
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (n VARCHAR(48) PATH '$')) ids"
-	" STRAIGHT_JOIN orders o ON o.number = ids.n"
+	" JOIN orders o ON o.number = ids.n"
 	" JOIN open311_requests r ON r.order_id = o.id AND r.source = ?" REQ_FROM
 	" ORDER BY o.id LIMIT 1000",
-	[STMT_LIST] = "SELECT " DB_COLS(O311_REQ_ROW) " FROM open311_requests r"
+	[STMT_LIST] = "SELECT STRAIGHT_JOIN " DB_COLS(O311_REQ_ROW) " FROM open311_requests r"
 	" STRAIGHT_JOIN orders o ON o.id = r.order_id" REQ_FROM
 	" WHERE r.source = ? AND o.created_at >= ? AND o.created_at < ?"
 	" AND (? = 0 OR o.category_id = ?)"

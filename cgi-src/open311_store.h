@@ -76,8 +76,11 @@ int o311_request_add(struct db *db, struct arena *a, const struct o311_new *n);
 	X(S, NSTR, refer_channel, "c.refer_channel")                         \
 	X(S, STR, unit, "u.name")                                            \
 	X(S, STR, requested, "o.created_at")                                 \
-	X(S, STR, updated, "(SELECT MAX(e.at) FROM order_events e WHERE e.order_id = o.id" \
-	  " OR e.order_id = o.merged_into)")                                 \
+	/* two lookups of (order_id, id): an OR of the two read every event */ \
+	X(S, STR, updated, "GREATEST(o.created_at,"                           \
+	  " COALESCE((SELECT MAX(e.at) FROM order_events e WHERE e.order_id = o.id), o.created_at)," \
+	  " COALESCE((SELECT MAX(e.at) FROM order_events e WHERE e.order_id = o.merged_into)," \
+	  " o.created_at))")                                                 \
 	X(S, STR, due, DB_DAY("COALESCE(m.due_date, o.due_date)"))           \
 	X(S, STR, reply, "COALESCE(m.reply, o.reply)")                       \
 	X(S, STR, master_number, "m.number")
