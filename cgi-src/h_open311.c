@@ -318,7 +318,8 @@ int h_o311_post(struct req *r)
 	const char *first = req_str(r, F_FIRST_NAME), *last = req_str(r, F_LAST_NAME);
 	struct order_request q = {
 		.source = k->source, .caller_phone = phone, .place = place,
-		.caller_name = arena_printf(r->a, "%s%s%s", last, *last && *first ? "" : "", first),
+		/* a Chinese name reads family name first */
+		.caller_name = arena_printf(r->a, "%s%s", last, first),
 		.content = r->f[F_DESCRIPTION].s, .category = d[0].id, .jur = d[0].jur_id,
 		.jur_code = d[0].jur_code,
 		.extra = { .key_id = k->id, .source = k->source, .lat = lat, .lon = lon,
