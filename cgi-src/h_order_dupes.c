@@ -57,13 +57,10 @@ int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, 
 	int phone = order_phone_valid(p->phone);
 	if (p->jur == 0 || (!phone && (*p->place == '\0' || *p->content == '\0')))
 		return 0;
-	int days = 7;
 	struct order_candidate_row *c;
 	size_t n;
-	int rc = order_dup_days(r->db, r->a, &days);
-	if (rc == DB_OK)
-		rc = order_candidates(r->db, r->a, phone ? p->phone : "", p->category, p->jur, days,
-				      p->except, &c, &n);
+	int rc = order_candidates(r->db, r->a, phone ? p->phone : "", p->category, p->jur,
+				  p->except, &c, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *sec = NULL;
@@ -76,7 +73,7 @@ int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, 
 			continue;
 		if (sec == NULL) {
 			sec = tmpl_section(d, "DUPES");
-			tmpl_set_int(sec, "DAYS", days);
+			tmpl_set_int(sec, "DAYS", c[i].days);
 			tmpl_show(sec, merge ? "FOR_OFFICE" : "FOR_INTAKE");
 			tmpl_set_int(sec, "SELF", p->except);
 		}

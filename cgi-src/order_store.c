@@ -394,11 +394,14 @@ static const char *const sql[STMT__MAX] = {
 	/* Likely duplicates: the same phone, or the same category, within
 	 * the last days; the C side scores place and content. Orders already
 	 * merged point at their master instead. */
-	[STMT_CANDIDATES] = "SELECT " DB_COLS(ORDER_CANDIDATE_ROW) " FROM ("
+	[STMT_CANDIDATES] = "SELECT " DB_COLS(ORDER_CANDIDATE_ROW) " FROM"
+	" (SELECT dup_days AS days FROM privacy_settings WHERE id = 1) d JOIN ("
 	" (SELECT o.id FROM orders o WHERE o.caller_phone = ? AND ? <> ''"
-	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY ORDER BY o.created_at DESC LIMIT 20)"
+	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL (SELECT dup_days FROM privacy_settings"
+	"  WHERE id = 1) DAY ORDER BY o.created_at DESC LIMIT 20)"
 	" UNION (SELECT o.id FROM orders o WHERE o.category_id = ?"
-	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY ORDER BY o.created_at DESC LIMIT 300)"
+	"  AND o.created_at >= UTC_TIMESTAMP() - INTERVAL (SELECT dup_days FROM privacy_settings"
+	"  WHERE id = 1) DAY ORDER BY o.created_at DESC LIMIT 300)"
 	" ) k STRAIGHT_JOIN orders o ON o.id = k.id"
 	" JOIN order_categories c ON c.id = o.category_id LEFT JOIN units u ON u.id = o.unit_id"
 	" WHERE o.id <> ? AND o.state NOT IN ('referred') AND o.jurisdiction_id = ?"
@@ -560,12 +563,11 @@ DB_ROW_COLS(order_merged_row, ORDER_MERGED_ROW);
 DB_ROW_COLS(order_list_brief_row, ORDER_LIST_BRIEF_ROW);
 
 int order_candidates(struct db *db, struct arena *a, const char *phone, long long category,
-		     long long jur, int days, long long except,
-		     struct order_candidate_row **v, size_t *n)
+		     long long jur, long long except, struct order_candidate_row **v, size_t *n)
 {
 	struct dbres res;
 	int rc = db_exec(db, a, sql[STMT_CANDIDATES], &res, DB_S(phone), DB_S(phone),
-			 DB_I(days), DB_I(category), DB_I(days), DB_I(except), DB_I(jur));
+			 DB_I(category), DB_I(except), DB_I(jur));
 	DB_ROWS_OUT(rc, &res, order_candidate_row, a, v, n);
 	return rc;
 }

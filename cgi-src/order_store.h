@@ -117,8 +117,9 @@ struct order_new {
 int order_take(struct db *db, struct arena *a, long long id, const struct order_new *o);
 
 /* Orders that may be duplicates of a new one: the same phone (when not
- * "") or the same category, in jurisdiction jur, created within days;
- * not order except (0: none). Newest first, at most 320. */
+ * "") or the same category, in jurisdiction jur, created within the
+ * office's window of days (each row carries it); not order except (0:
+ * none). Newest first, at most 320. */
 #define ORDER_CANDIDATE_ROW(X, S)                                            \
 	X(S, INT, id, "o.id")                                                \
 	X(S, STR, number, "o.number")                                        \
@@ -129,11 +130,11 @@ int order_take(struct db *db, struct arena *a, long long id, const struct order_
 	X(S, STR, phone, "o.caller_phone")                                   \
 	X(S, STR, place, "o.place")                                          \
 	X(S, STR, content, "LEFT(o.content, 300)")                           \
-	X(S, INT, merged_into, "o.merged_into")
+	X(S, INT, merged_into, "o.merged_into")                              \
+	X(S, INT, days, "d.days")
 DB_ROW_STRUCT(order_candidate_row, ORDER_CANDIDATE_ROW);
 int order_candidates(struct db *db, struct arena *a, const char *phone, long long category,
-		     long long jur, int days, long long except,
-		     struct order_candidate_row **v, size_t *n);
+		     long long jur, long long except, struct order_candidate_row **v, size_t *n);
 /* Closes duplicate id (in state) into master; DB_CONFLICT when it moved. */
 int order_merge(struct db *db, struct arena *a, long long id, const char *state,
 		long long master);

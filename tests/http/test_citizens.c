@@ -480,6 +480,40 @@ START_TEST(duplicates_merge_keeping_every_caller_and_count_once)
 }
 END_TEST
 
+START_TEST(the_office_sets_how_far_back_duplicates_are_looked_for)
+{
+	struct web op, coord;
+	sign_in(&op, "operator");
+	sign_in(&coord, "coordinator");
+	char phone[32], num[64];
+	phone_no(phone, 1631);
+	long cat = category_id("养老保险"), city = jur_id("meizhou"), hrss = unit_id("city-hrss");
+	raw_order(&(struct raw){ raw_number(num, "dup-window"), phone, "dispatched", NULL, NULL,
+				 city, cat, hrss, 3, 0 });
+	struct call c = dispatch_to(phone, cat, city, hrss);
+	ck_assert_int_eq(post_call(&op, "/orders/new", &c), 200);
+	ck_assert_int_eq(count(&op, "//div[@class='dupes']//a[.='%s']", num), 1);
+	ck_assert_ptr_nonnull(strstr(text(&op, "//div[@class='dupes']/h3"), "7"));
+	/* Two days: the three-day-old order is not one any more. */
+	ACT(&coord, "/orders/retention",
+	    form(&coord, body, sizeof body, "retain_months", "36", "dup_days", "2", NULL), 303);
+	GET(&coord, "/orders/retention", 200);
+	ck_assert_str_eq(text(&coord, "//strong[@class='dup-days']"), "2");
+	ck_assert_int_eq(post_call(&op, "/orders/new", &c), 200);
+	ck_assert_int_eq(count(&op, "//div[@class='dupes']//a[.='%s']", num), 0);
+	/* The caller's history beside the form still lists it. */
+	ck_assert_int_eq(count(&op, "//div[@class='history']//a[.='%s']", num), 1);
+	ACT(&coord, "/orders/retention",
+	    form(&coord, body, sizeof body, "retain_months", "36", "dup_days", "91", NULL), 400);
+	ACT(&coord, "/orders/retention",
+	    form(&coord, body, sizeof body, "retain_months", "36", "dup_days", "7", NULL), 303);
+	ck_assert_int_eq(post_call(&op, "/orders/new", &c), 200);
+	ck_assert_int_eq(count(&op, "//div[@class='dupes']//a[.='%s']", num), 1);
+	web_free(&op);
+	web_free(&coord);
+}
+END_TEST
+
 /* ---- other channels ---------------------------------------------------------------- */
 
 START_TEST(matters_for_other_channels_get_their_script)
@@ -593,6 +627,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, an_open311_request_is_dispatched_like_a_call);
 	tcase_add_test(tc, the_admin_makes_limits_and_revokes_keys);
 	tcase_add_test(tc, duplicates_merge_keeping_every_caller_and_count_once);
+	tcase_add_test(tc, the_office_sets_how_far_back_duplicates_are_looked_for);
 	tcase_add_test(tc, matters_for_other_channels_get_their_script);
 	tcase_add_test(tc, the_admin_marks_a_category_for_another_channel);
 	suite_add_tcase(s, tc);
