@@ -16,7 +16,7 @@
 <h2 id="service">受理范围与开放接口</h2>
 <form method="post" action="/admin/categories/{{ID}}/service" class="panel">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<p><label for="refer_channel">不予受理/转其他渠道</label> <input id="refer_channel" name="refer_channel" value="{{REFER_CHANNEL}}" maxlength="50" placeholder="如 110、119、120、人民法院、信访部门、劳动人事争议仲裁委员会"> <span class="hint">填写后，此类来电不形成工单：话务员按口径答复并记录为“转其他渠道”；留空为工单受理事项</span></p>
+<p><label for="refer_channel">不予受理/转其他渠道</label> <input id="refer_channel" name="refer_channel" value="{{REFER_CHANNEL}}" maxlength="50" class="wide" placeholder="如 110、119、120、人民法院、信访部门、劳动人事争议仲裁委员会"> <span class="hint">填写后，此类来电不形成工单：话务员按口径答复并记录为“转其他渠道”；留空为工单受理事项</span></p>
 <p><label for="refer_script">答复口径</label> <textarea id="refer_script" name="refer_script" rows="3" maxlength="1000">{{REFER_SCRIPT:pre_escape}}</textarea></p>
 <p><label for="refer_keywords">识别关键词</label> <input id="refer_keywords" name="refer_keywords" value="{{REFER_KEYWORDS}}" maxlength="200" class="wide"> <span class="hint">用空格分隔；诉求内容含其中任一词时，受理页提示此口径</span></p>
 <p><label for="service_description">对外说明</label> <input id="service_description" name="service_description" value="{{SERVICE_DESCRIPTION}}" maxlength="500" class="wide"> <span class="hint">开放接口（Open311）服务列表中的说明</span></p>

@@ -8,7 +8,7 @@
 </head>
 <body class="public">
 <header class="top">
-<a class="brand" href="/kb">梅州市12345政府服务热线 · 知识查询</a>
+<a class="brand" href="/kb">梅州市12345政府服务热线</a>
 <nav class="public-nav" aria-label="公众服务"><a href="/kb">知识查询</a> <a href="/status">工单查询</a></nav>
 </header>
 <main>
