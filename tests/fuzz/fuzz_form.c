@@ -1,5 +1,5 @@
 /* libFuzzer target for the boundary parsers: urlencoded forms, field
- * validators and cookie headers. `make fuzz` builds it with clang; run
+ * validators, Open311's attribute[CODE] pairs and cookie headers. `make fuzz` builds it with clang; run
  * build-fuzz/fuzz_form -max_total_time=60. */
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +28,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				field_check((enum field)f, l.v[i].val, l.v[i].val_len, &v);
 			}
 		}
+		/* Every attribute accepted has a code of its own syntax, at
+		 * most 40 bytes, and appears once. */
+		struct kv *attrs;
+		size_t n;
+		if (form_attributes(&a, &l, &attrs, &n) == 0)
+			for (size_t i = 0; i < n; i++) {
+				size_t len = strlen(attrs[i].key);
+				if (len == 0 || len > 40 || strpbrk(attrs[i].key, "[]=& ") != NULL)
+					__builtin_trap();
+				for (size_t j = 0; j < i; j++)
+					if (strcmp(attrs[i].key, attrs[j].key) == 0)
+						__builtin_trap();
+			}
 	}
 	char *hdr = arena_strndup(&a, s, size);
 	http_cookie(&a, hdr, "hl_sid");
