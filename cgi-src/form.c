@@ -340,6 +340,7 @@ const struct field_def field_defs[F__MAX] = {
 	{ "end_date", "end_date", V_LINE, 40, 0, 0 }, /* F_END_DATE */
 	{ "status", "status", V_LINE, 20, 0, 0 }, /* F_O311_STATUS */
 	{ "phone", "phone", V_LINE, 20, 0, 0 }, /* F_O311_PHONE */
+	{ "number", "工单编号", V_LINE, 60, 0, 0 }, /* F_LOOKUP_NUMBER */
 };
 
 /* Empty, or only spaces: ASCII white space and the ideographic space

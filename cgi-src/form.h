@@ -206,6 +206,7 @@ enum field {
 	F_END_DATE,
 	F_O311_STATUS,
 	F_O311_PHONE,
+	F_LOOKUP_NUMBER,
 	F__MAX
 };
 

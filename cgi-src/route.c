@@ -101,7 +101,7 @@ static const struct fdecl f_order_create[] = {
 	ORDER_INTAKE_FIELDS, OPT(F_OUTCOME), OPT(F_Q), OPT(F_PENDING_ID), OPT(F_DUP_OF),
 	OPT(F_REFER_ID), END };
 static const struct fdecl f_merge[] = { REQ(F_MASTER_ID), END };
-static const struct fdecl f_status[] = { REQ(F_NUMBER), REQ(F_QCODE), END };
+static const struct fdecl f_status[] = { REQ(F_LOOKUP_NUMBER), REQ(F_QCODE), END };
 static const struct fdecl f_category_service[] = {
 	OPT(F_REFER_CHANNEL), OPT(F_REFER_SCRIPT), OPT(F_REFER_KEYWORDS),
 	OPT(F_SERVICE_DESCRIPTION), END };

@@ -299,6 +299,8 @@ static const struct field_columns field_columns[] = {
 	{ "status", "" },
 	/* Open311 POST requests: the caller's number */
 	{ "phone", "orders.caller_phone" },
+	/* /status: what the caller typed, trimmed, looked up, never stored */
+	{ "number", "" },
 };
 
 #endif

@@ -117,6 +117,10 @@ START_TEST(a_caller_follows_the_order_from_intake_to_reply)
 			*p = (char)(*p - 'A' + 'a');
 	ck_assert_int_eq(lookup(&pub, number, typed), 200);
 	ck_assert_int_eq(lookup(&pub, number, phone + strlen(phone) - 4), 200);
+	/* Pasted from a message, with spaces around (an ideographic one too). */
+	char pasted[96];
+	snprintf(pasted, sizeof pasted, " %s\xE3\x80\x80", number);
+	ck_assert_int_eq(lookup(&pub, pasted, code), 200);
 
 	/* The unit handles it; notes stay inside. */
 	ACT_ON(&clerk, "orders", id, "accept", NULL, 303);
