@@ -69,6 +69,7 @@ static const struct { const char *code, *label; } action_labels[] = {
 	{ "order.dispatch", "派单" },
 	{ "order.refer", "转其他渠道" },
 	{ "order.merge", "合并重复工单" },
+	{ "order.not_duplicate", "取消疑似重复标记" },
 	{ "order.open311", "开放接口提交诉求" },
 	{ "order.qcode", "重新生成查询码" },
 	{ "open311.key", "生成开放接口密钥" },

@@ -160,3 +160,11 @@ int h_order_merge(struct req *r)
 		return st;
 	return http_redirect(r, arena_printf(r->a, "/orders/%lld?done=merged", master));
 }
+
+int h_order_not_duplicate(struct req *r)
+{
+	int st = order_clear_likely(REQ_CTX(r), r->id);
+	if (st == 409)
+		r->err_msg = "该工单没有疑似重复标记，或已合并。";
+	return st ? st : http_redirect(r, arena_printf(r->a, "/orders/%lld?done=not_duplicate", r->id));
+}

@@ -333,6 +333,8 @@ static void fill_order(struct req *r, struct tdict *d, const struct order_row *o
 		struct tdict *m = tmpl_section(d, "LIKELY");
 		tmpl_set_int(m, "OF_ID", o->likely_dup_of);
 		tmpl_set(m, "OF", o->likely_number);
+		if (parties & (1u << OP_OFFICE))
+			tmpl_show(m, "CLEAR");
 	}
 	if (o->source)
 		tmpl_set(tmpl_section(d, "SOURCE"), "NAME", o->source);

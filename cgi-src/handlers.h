@@ -169,6 +169,7 @@ int h_o311_key_revoke(struct req *r);
 int h_order_pending(struct req *r);
 int h_order_duplicates(struct req *r);
 int h_order_merge(struct req *r);
+int h_order_not_duplicate(struct req *r);
 int h_order_qcode(struct req *r);
 /* What a new or open order is, to look for its likely duplicates. */
 struct dup_probe {

@@ -380,6 +380,30 @@ int order_merge_into(const struct ctx *c, long long id, long long master, const 
 	return 0;
 }
 
+int order_clear_likely(const struct ctx *c, long long id)
+{
+	struct order_row *o;
+	unsigned parties = 0;
+	int st = order_load(c, id, &o, &parties);
+	if (st)
+		return st;
+	if (!(parties & (1u << OP_OFFICE)))
+		return 403;
+	int rc = db_begin(c->db);
+	if (rc == DB_OK)
+		rc = order_not_duplicate(c->db, c->a, id);
+	if (rc == DB_OK)
+		rc = audit_add(c, 0, "order.not_duplicate", "order", id,
+			       arena_printf(c->a, "%s 不是 %s 的重复诉求", o->number, o->likely_number));
+	if (rc == DB_OK)
+		rc = db_commit(c->db);
+	if (rc != DB_OK) {
+		db_rollback(c->db);
+		return db_status(rc);
+	}
+	return 0;
+}
+
 int order_new_qcode(const struct ctx *c, long long id, char code[7])
 {
 	struct order_row *o;

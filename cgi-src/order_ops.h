@@ -47,6 +47,9 @@ int order_file_request(const struct ctx *c, struct order_request *in, long long 
  * reply answers it. Merged orders of id follow it. 0, or 400/404/409 with
  * *msg, or a db status. */
 int order_merge_into(const struct ctx *c, long long id, long long master, const char **msg);
+/* The office finds order id is not a duplicate after all: its mark goes
+ * (it leaves the list of likely duplicates). 0, 404, 409, or a db status. */
+int order_clear_likely(const struct ctx *c, long long id);
 /* A new query code for order id, for a caller who lost theirs: 0 with
  * code, or a status. The operators and the office may. */
 int order_new_qcode(const struct ctx *c, long long id, char code[7]);

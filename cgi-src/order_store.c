@@ -66,6 +66,7 @@ enum stmt {
 	STMT_DUP_DAYS_SET,
 	STMT_REPOINT,
 	STMT_ANONYMISE_O311,
+	STMT_NOT_DUPLICATE,
 	STMT__MAX
 };
 
@@ -426,6 +427,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_DUP_DAYS] = "SELECT dup_days FROM privacy_settings WHERE id = 1",
 	[STMT_DUP_DAYS_SET] = "UPDATE privacy_settings SET dup_days = ?, updated_by = ?,"
 	" updated_at = UTC_TIMESTAMP() WHERE id = 1",
+	[STMT_NOT_DUPLICATE] = "UPDATE orders SET likely_dup_of = NULL"
+	" WHERE id = ? AND likely_dup_of IS NOT NULL AND merged_into IS NULL",
 	/* Orders merged into a duplicate follow it to its master. */
 	[STMT_REPOINT] = "UPDATE orders SET merged_into = ? WHERE merged_into = ?",
 };
@@ -986,4 +989,11 @@ int order_dup_days_set(struct db *db, struct arena *a, int days, long long user)
 int order_repoint_merged(struct db *db, struct arena *a, long long from, long long to)
 {
 	return db_exec(db, a, sql[STMT_REPOINT], NULL, DB_I(to), DB_I(from));
+}
+
+int order_not_duplicate(struct db *db, struct arena *a, long long id)
+{
+	struct dbres res;
+	int rc = db_exec(db, a, sql[STMT_NOT_DUPLICATE], &res, DB_I(id));
+	return db_changed(rc, &res);
 }

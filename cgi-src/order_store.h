@@ -172,6 +172,9 @@ int order_set_qcode(struct db *db, struct arena *a, long long id, const char *ha
 /* How many days back duplicates are looked for (the office sets it). */
 int order_dup_days(struct db *db, struct arena *a, int *days);
 int order_dup_days_set(struct db *db, struct arena *a, int days, long long user);
+/* Clears the likely-duplicate mark of order id; DB_CONFLICT when it has
+ * none (or was merged). */
+int order_not_duplicate(struct db *db, struct arena *a, long long id);
 /* Orders merged into from now follow it into to. */
 int order_repoint_merged(struct db *db, struct arena *a, long long from, long long to);
 int order_insert(struct db *db, struct arena *a, const struct order_new *o,

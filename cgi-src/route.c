@@ -302,6 +302,7 @@ const struct route routes[] = {
 	{ M_POST, "/orders/{id}/coop", h_order_coop, CAP_ORDER_HANDLE, f_order_coop, 0 },
 	{ M_POST, "/orders/{id}/dispute", h_order_dispute, CAP_DISPATCH, f_order_note, 0 },
 	{ M_POST, "/orders/{id}/merge", h_order_merge, CAP_DISPATCH, f_merge, 0 },
+	{ M_POST, "/orders/{id}/not-duplicate", h_order_not_duplicate, CAP_DISPATCH, f_none, 0 },
 	{ M_POST, "/orders/{id}/qcode", h_order_qcode, CAP_SESSION, f_none, 0 },
 	{ M_GET, "/disputes", h_disputes, CAP_SESSION, f_d_list, 0 },
 	{ M_GET, "/disputes/{id}", h_dispute_view, CAP_SESSION, f_done, 0 },

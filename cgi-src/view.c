@@ -107,6 +107,7 @@ static const struct { const char *code, *msg; } done_msgs[] = {
 	{ "merged", "已合并：重复工单已办结并链接到本工单，来电人计入本工单，本工单办结时一并答复。" },
 	{ "qcode", "已重新生成查询码，原查询码随即失效。" },
 	{ "taken", "该诉求已受理。" },
+	{ "not_duplicate", "已取消疑似重复标记。" },
 	{ "revoked", "密钥已撤销。" },
 	{ "accepted", "已签收。" },
 	{ "replied", "已提交办结回复，等待管理办审核。" },

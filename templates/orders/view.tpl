@@ -2,7 +2,7 @@
 <p class="meta"><span class="state state-{{STATE_CODE}}">{{STATE}}</span>{{#OVERDUE}} <span class="badge overdue">已超期</span>{{/OVERDUE}} · <a href="/orders/{{ID}}/print">打印工单</a></p>
 {{#QCODE}}<div class="notice qcode" role="status"><p>请告知来电人：工单编号 <strong>{{NUMBER}}</strong>，查询码 <strong class="o-qcode">{{CODE}}</strong>。凭编号和查询码（或来电号码后四位）可在热线网站“工单查询”（/status）查看办理进度。查询码只显示这一次。</p></div>{{/QCODE}}
 {{#MERGED}}<p class="notice merged" role="status">本工单已合并至 <a href="/orders/{{MASTER_ID}}">{{MASTER}}</a> 办理，随主工单答复。</p>{{/MERGED}}
-{{#LIKELY}}<p class="hint likely">受理时标记为疑似重复于 <a href="/orders/{{OF_ID}}">{{OF}}</a>。</p>{{/LIKELY}}
+{{#LIKELY}}<p class="hint likely">受理时标记为疑似重复于 <a href="/orders/{{OF_ID}}">{{OF}}</a>。{{#CLEAR}}<form method="post" action="/orders/{{ID}}/not-duplicate" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">不是重复，取消标记</button></form>{{/CLEAR}}</p>{{/LIKELY}}
 <dl class="fields order">
 <dt>工单编号</dt><dd class="o-number">{{NUMBER}}</dd>
 <dt>受理时间</dt><dd>{{CREATED}}（{{OPERATOR}}）</dd>

@@ -198,6 +198,7 @@ static const struct row table[] = {
 	{ "POST", "/orders/{id}/coop", CL, 400 },
 	{ "POST", "/orders/{id}/dispute", OF, 400 },
 	{ "POST", "/orders/{id}/merge", OF, 400 },
+	{ "POST", "/orders/{id}/not-duplicate", OF, 404 },
 	{ "POST", "/orders/{id}/qcode", ANY, 404 },
 	{ "GET", "/disputes", ANY, 200 },
 	{ "GET", "/disputes/{id}", ANY, 404 },

@@ -513,6 +513,25 @@ START_TEST(the_office_sets_how_far_back_duplicates_are_looked_for)
 	    form(&coord, body, sizeof body, "retain_months", "36", "dup_days", "7", NULL), 303);
 	ck_assert_int_eq(post_call(&op, "/orders/new", &c), 200);
 	ck_assert_int_eq(count(&op, "//div[@class='dupes']//a[.='%s']", num), 1);
+	/* A mark that was wrong: the office clears it. */
+	char other[64];
+	long o2 = raw_order(&(struct raw){ raw_number(other, "dup-marked"), "13600001632", "dispatched",
+					   NULL, NULL, city, cat, hrss, 0, 0 });
+	long first = sql_long("SELECT id FROM orders WHERE number = ?", DB_S(num));
+	sql_exec("UPDATE orders SET likely_dup_of = ? WHERE id = ?", DB_I(first), DB_I(o2));
+	GET(&coord, "/orders/duplicates", 200);
+	ck_assert_int_eq(count(&coord, "//a[.='%s']", other), 1);
+	struct web clerk;
+	sign_in(&clerk, "clerk_hrss");
+	ACT_ON(&clerk, "orders", o2, "not-duplicate", NULL, 403);
+	ACT_ON(&coord, "orders", o2, "not-duplicate", NULL, 303);
+	GET(&coord, "/orders/duplicates", 200);
+	ck_assert_int_eq(count(&coord, "//a[.='%s']", other), 0);
+	ACT_ON(&coord, "orders", o2, "not-duplicate", NULL, 409);
+	ck_assert_int_eq(sql_long("SELECT COUNT(*) FROM orders WHERE id = ? AND likely_dup_of IS NULL",
+				  DB_I(o2)), 1);
+	ck_assert_int_gt(audit_shows(&coord, "order.not_duplicate", NULL, other), 0);
+	web_free(&clerk);
 	web_free(&op);
 	web_free(&coord);
 }
