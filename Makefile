@@ -29,7 +29,7 @@ CPPFLAGS += $(HARDEN)
 
 # Everything but main() lives in one library that both programs and the
 # tests link against.
-LIB_C = arena config db form http route auth roles audit audit_store csv \
+LIB_C = arena digest config db form http route auth roles audit audit_store csv \
         user_store org_store calendar_store view workdays \
         h_auth h_home h_admin h_calendar h_audit category_store h_categories \
         procedure_store h_procedures \
@@ -149,7 +149,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 FUZZ_LIBS  = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 FUZZ_SRC_form     = form arena workdays http
 FUZZ_SRC_sanitize = sanitize arena
-FUZZ_SRC_kb_xml   = kb_xml kb_ops kb kb_store search_store sanitize bigram workdays step audit_store audit user_store \
+FUZZ_SRC_kb_xml   = kb_xml kb_ops kb kb_store search_store sanitize bigram workdays step audit_store audit digest user_store \
                     arena db form roles calendar_store
 FUZZ_TARGETS = form sanitize kb_xml
 FUZZ_SECONDS ?= 30

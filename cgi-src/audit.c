@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "digest.h"
+
 /* Every action code written to the log: audit_add's and hotlinectl's
  * literal codes, and the step engine's prefix plus each action's code
  * ("order." order.c, "dispute." dispute.c, "kb.update." kb_ops.c). */
@@ -171,12 +173,7 @@ void audit_hash(const struct audit_rec *r, char out[65])
 	feed(ctx, r->prev_hash);
 	EVP_DigestFinal_ex(ctx, md, &len);
 	EVP_MD_CTX_free(ctx);
-	static const char hex[] = "0123456789abcdef";
-	for (unsigned i = 0; i < 32; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
+	hex_encode(md, 32, out);
 }
 
 void audit_chain(struct audit_rec *rows, size_t n, long long last_seq,

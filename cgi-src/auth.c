@@ -8,25 +8,16 @@
 #include <sys/random.h>
 
 #include "audit_store.h"
+#include "digest.h"
 #include "roles.h"
 #include "user_store.h"
-
-static void to_hex(const unsigned char *p, size_t n, char *out)
-{
-	static const char hex[] = "0123456789abcdef";
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = hex[p[i] >> 4];
-		out[2 * i + 1] = hex[p[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
 
 int auth_random_hex(char out[65])
 {
 	unsigned char raw[32];
 	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
 		return -1;
-	to_hex(raw, sizeof raw, out);
+	hex_encode(raw, sizeof raw, out);
 	return 0;
 }
 

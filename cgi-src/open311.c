@@ -1,10 +1,10 @@
 #include "open311.h"
 
-#include <openssl/evp.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "digest.h"
 
 int o311_format_from(const char *ext)
 {
@@ -175,15 +175,7 @@ unsigned o311_status_filter(const char *s)
 
 void o311_key_hash(const char *key, char hex[65])
 {
-	unsigned char md[32];
-	unsigned int len = sizeof md;
-	if (EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) != 1) {
-		memset(hex, 'x', 64);   /* matches no stored hash */
-		hex[64] = '\0';
-		return;
-	}
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	sha256_hex(key, strlen(key), hex);
 }
 
 int o311_key_allows(const char *categories, long long category)
