@@ -135,6 +135,31 @@ const char *kv_get(const struct kvlist *l, const char *key)
 
 static size_t utf8_chars(const char *s, size_t n);
 
+const char *form_trim(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+			s++;
+			n--;
+		} else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+			s += 3;
+			n -= 3;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	return arena_strndup(a, s, n);
+}
+
 #define ATTR_PREFIX "attribute["
 #define ATTR_MAX 50
 

@@ -28,6 +28,9 @@ int form_parse_urlencoded(struct arena *a, const char *s, size_t n,
 
 /* First value of key, or NULL. */
 const char *kv_get(const struct kvlist *l, const char *key);
+/* s as typed, without the spaces around it (ASCII and the ideographic
+ * space U+3000 of Chinese input methods); arena memory. */
+const char *form_trim(struct arena *a, const char *s);
 /* The attribute[CODE]=value pairs of a form (Open311), with CODE as the
  * key: CODE 1-40 of V_CODE's characters, the value one line or text of
  * at most 1000 characters, at most 50 pairs, no CODE twice. 0, or -1. */

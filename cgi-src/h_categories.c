@@ -161,33 +161,6 @@ static void cat_options(struct req *r, struct tdict *d, const char *section,
 	}
 }
 
-/* The name as typed, without the spaces around it (ASCII and the
- * ideographic space U+3000 of Chinese input methods). */
-static const char *trimmed(struct req *r, const char *s)
-{
-	size_t n = strlen(s);
-	for (;;) {
-		if (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
-			s++;
-			n--;
-		} else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
-			s += 3;
-			n -= 3;
-		} else {
-			break;
-		}
-	}
-	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	return arena_strndup(r->a, s, n);
-}
-
 /* ---- categories ----------------------------------------------------------- */
 
 int h_categories(struct req *r)
@@ -260,7 +233,7 @@ int h_category_create(struct req *r)
 {
 	if (scope(r) != 0)
 		return refuse(r, 403, city_only);
-	const char *name = trimmed(r, r->f[F_NAME].s);
+	const char *name = form_trim(r->a, r->f[F_NAME].s);
 	long long parent = r->f[F_PARENT_ID].i, days = r->f[F_TIME_LIMIT].i;
 	const char *parent_name = "（一级分类）";
 	int rc = db_begin(r->db);
@@ -334,7 +307,7 @@ int h_category_update(struct req *r)
 {
 	if (scope(r) != 0)
 		return refuse(r, 403, city_only);
-	const char *name = trimmed(r, r->f[F_NAME].s);
+	const char *name = form_trim(r->a, r->f[F_NAME].s);
 	long long parent = r->f[F_PARENT_ID].i, days = r->f[F_TIME_LIMIT].i;
 	int active = r->f[F_ACTIVE].present;
 	const char *problem = NULL, *parent_name = "（一级分类）";

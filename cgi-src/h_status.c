@@ -89,30 +89,11 @@ static int show_order(struct req *r, struct tdict *d, const struct status_row *o
 	return show_timeline(r, f, o);
 }
 
-/* s without the spaces (ASCII and ideographic) a caller pasted around it. */
-static const char *trimmed(struct req *r, const char *s)
-{
-	static const char ideo[] = "\xE3\x80\x80";   /* U+3000 */
-	for (;;) {
-		if (*s == ' ' || *s == '\t')
-			s++;
-		else if (strncmp(s, ideo, 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			 (n >= 3 && strncmp(s + n - 3, ideo, 3) == 0)))
-		n -= s[n - 1] == ' ' || s[n - 1] == '\t' ? 1 : 3;
-	return arena_strndup(r->a, s, n);
-}
-
 int h_status_lookup(struct req *r)
 {
 	struct tdict *d = status_page(r);
-	const char *number = trimmed(r, req_str(r, F_LOOKUP_NUMBER));
-	const char *typed = trimmed(r, req_str(r, F_QCODE));
+	const char *number = form_trim(r->a, req_str(r, F_LOOKUP_NUMBER));
+	const char *typed = form_trim(r->a, req_str(r, F_QCODE));
 	tmpl_set(d, "NUMBER", number);
 	struct status_row *o;
 	int rc = status_lookup(r->db, r->a, number, r->client_addr, STATUS_WINDOW_MIN, &o);

@@ -162,6 +162,20 @@ START_TEST(test_cookie)
 }
 END_TEST
 
+/* What a user typed, without the spaces around it, the ideographic one
+ * of a Chinese input method too; inner spaces stay. */
+START_TEST(test_form_trim)
+{
+	struct arena t;
+	arena_init(&t, 1024);
+	ck_assert_str_eq(form_trim(&t, "  路灯 设施\t"), "路灯 设施");
+	ck_assert_str_eq(form_trim(&t, "\xE3\x80\x80meizhou-1\xE3\x80\x80 "), "meizhou-1");
+	ck_assert_str_eq(form_trim(&t, " \xE3\x80\x80 "), "");
+	ck_assert_str_eq(form_trim(&t, ""), "");
+	arena_free(&t);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("form");
@@ -175,6 +189,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_field_validators);
 	tcase_add_test(tc, test_cookie);
 	tcase_add_test(tc, test_form_ints);
+	tcase_add_test(tc, test_form_trim);
 	suite_add_tcase(s, tc);
 	return s;
 }
