@@ -8,6 +8,7 @@
 #include "audit_store.h"
 #include "category_store.h"
 #include "handlers.h"
+#include "order.h"
 #include "org_store.h"
 #include "view.h"
 
@@ -360,40 +361,6 @@ int h_category_update(struct req *r)
 
 /* ---- routing rules -------------------------------------------------------- */
 
-/* Keywords as the intake matches them: words separated by single ASCII
- * spaces. Chinese commas, enumeration marks and the ideographic space
- * typed between words become spaces too. */
-static const char *keywords_normal(struct req *r, const char *s)
-{
-	static const char *const seps[] = {
-		"\xE3\x80\x80", /* U+3000 ideographic space */
-		"\xEF\xBC\x8C", /* ， */
-		"\xE3\x80\x81", /* 、 */
-		"\xEF\xBC\x9B", /* ； */
-		",", ";", " ", "\t",
-	};
-	struct buf b;
-	buf_init(&b, r->a);
-	int space = 0;
-	while (s != NULL && *s != '\0') {
-		size_t sep = 0;
-		for (size_t k = 0; k < sizeof seps / sizeof seps[0] && sep == 0; k++)
-			if (strncmp(s, seps[k], strlen(seps[k])) == 0)
-				sep = strlen(seps[k]);
-		if (sep > 0) {
-			space = b.len > 0;
-			s += sep;
-			continue;
-		}
-		if (space)
-			buf_puts(&b, " ");
-		space = 0;
-		buf_add(&b, s, 1);
-		s++;
-	}
-	return buf_str(&b);
-}
-
 int h_routing(struct req *r)
 {
 	long long jur = scope(r);
@@ -525,7 +492,7 @@ int h_routing_create(struct req *r)
 	long long unit = r->f[F_UNIT_ID].i;
 	if (scope(r) != 0 && jur != scope(r))
 		return refuse(r, 403, "只能管理本行政区域的派单规则。");
-	const char *keywords = keywords_normal(r, r->f[F_KEYWORDS].s), *detail = NULL;
+	const char *keywords = order_keywords_normal(r->a, r->f[F_KEYWORDS].s), *detail = NULL;
 	int st = rule_check(r, cat, jur, unit, keywords, &detail);
 	if (st != 0)
 		return st;

@@ -8,6 +8,7 @@
 #include "audit_store.h"
 #include "category_store.h"
 #include "handlers.h"
+#include "order.h"
 #include "view.h"
 
 static const char *const datatypes[] = { "string", "number", "text", "singlevaluelist", NULL };
@@ -70,7 +71,7 @@ int h_category_service(struct req *r)
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = category_service_set(r->db, r->a, r->id, channel, script,
-					  req_str(r, F_REFER_KEYWORDS),
+					  order_keywords_normal(r->a, req_str(r, F_REFER_KEYWORDS)),
 					  req_str(r, F_SERVICE_DESCRIPTION));
 	if (rc == DB_OK)
 		rc = audit_add(REQ_CTX(r), 0, "category.service", "category", r->id,

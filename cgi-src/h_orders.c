@@ -31,16 +31,6 @@ static const char *given(const struct req *r, enum field f)
 
 /* ---- intake ------------------------------------------------------------- */
 
-/* Whether one of the space-separated keywords occurs in text. */
-static int any_keyword(struct req *r, const char *keywords, const char *text)
-{
-	char *k = arena_strdup(r->a, keywords), *save = NULL;
-	for (char *w = strtok_r(k, " ", &save); w; w = strtok_r(NULL, " ", &save))
-		if (strstr(text, w) != NULL)
-			return 1;
-	return 0;
-}
-
 /* 不予受理/转其他渠道: the script of the picked category when it is one,
  * and of every such category whose keywords the content has. */
 static void refer_panel(struct req *r, struct tdict *d, const struct order_category_row *cat,
@@ -54,7 +44,7 @@ static void refer_panel(struct req *r, struct tdict *d, const struct order_categ
 		if (cat[i].refer_channel == NULL)
 			continue;
 		if (cat[i].id != picked && !(*cat[i].refer_keywords && *content &&
-					     any_keyword(r, cat[i].refer_keywords, content)))
+					     order_keywords_match(r->a, cat[i].refer_keywords, content, 0)))
 			continue;
 		if (panel == NULL)
 			panel = tmpl_section(d, "REFER_PANEL");

@@ -222,3 +222,50 @@ int order_phone_valid(const char *s)
 	}
 	return digits >= 3 && digits <= 20;
 }
+
+/* Keywords as the intake matches them: words separated by single ASCII
+ * spaces. Chinese commas, enumeration marks and the ideographic space
+ * typed between words become spaces too. */
+const char *order_keywords_normal(struct arena *a, const char *s)
+{
+	static const char *const seps[] = {
+		"\xE3\x80\x80", /* U+3000 ideographic space */
+		"\xEF\xBC\x8C", /* ， */
+		"\xE3\x80\x81", /* 、 */
+		"\xEF\xBC\x9B", /* ； */
+		",", ";", " ", "\t",
+	};
+	struct buf b;
+	buf_init(&b, a);
+	int space = 0;
+	while (s != NULL && *s != '\0') {
+		size_t sep = 0;
+		for (size_t k = 0; k < sizeof seps / sizeof seps[0] && sep == 0; k++)
+			if (strncmp(s, seps[k], strlen(seps[k])) == 0)
+				sep = strlen(seps[k]);
+		if (sep > 0) {
+			space = b.len > 0;
+			s += sep;
+			continue;
+		}
+		if (space)
+			buf_puts(&b, " ");
+		space = 0;
+		buf_add(&b, s, 1);
+		s++;
+	}
+	return buf_str(&b);
+}
+
+int order_keywords_match(struct arena *a, const char *keywords, const char *text, int all)
+{
+	char *k = arena_strdup(a, keywords), *save = NULL;
+	int any = 0;
+	for (char *w = strtok_r(k, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		int found = strstr(text, w) != NULL;
+		if (all && !found)
+			return 0;
+		any |= found;
+	}
+	return all ? 1 : any;
+}

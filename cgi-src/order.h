@@ -119,4 +119,12 @@ const char *order_phone_for(struct arena *a, unsigned parties, const char *phone
  * one leading '+' and '-' separators. */
 int order_phone_valid(const char *s);
 
+/* Keywords as the intake matches them: words separated by single ASCII
+ * spaces; Chinese commas, enumeration marks and the ideographic space typed
+ * between words become spaces too. Arena memory. */
+const char *order_keywords_normal(struct arena *a, const char *s);
+/* Whether the (normalised) keywords occur in text: every one of them
+ * (all, a routing rule's) or any one (a referral's). */
+int order_keywords_match(struct arena *a, const char *keywords, const char *text, int all);
+
 #endif

@@ -456,16 +456,6 @@ int order_load(const struct ctx *c, long long id, struct order_row **o, unsigned
 	return coop ? 0 : 404;
 }
 
-/* Whether every space-separated keyword of a rule occurs in text. */
-static int keywords_match(struct arena *a, const char *keywords, const char *text)
-{
-	char *k = arena_strdup(a, keywords), *save = NULL;
-	for (char *w = strtok_r(k, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-		if (strstr(text, w) == NULL)
-			return 0;
-	return 1;
-}
-
 int order_suggest(const struct ctx *c, long long category, long long jur,
 		  const char *content, long long *unit, const char **name)
 {
@@ -484,7 +474,7 @@ int order_suggest(const struct ctx *c, long long category, long long jur,
 			int keyed = *rule[i].keywords != '\0';
 			if ((pass == 0) != keyed)
 				continue;
-			if (keyed && !keywords_match(c->a, rule[i].keywords, content))
+			if (keyed && !order_keywords_match(c->a, rule[i].keywords, content, 1))
 				continue;
 			*unit = rule[i].unit_id;
 			*name = rule[i].unit_name;

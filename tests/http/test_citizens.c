@@ -616,12 +616,15 @@ START_TEST(the_admin_marks_a_category_for_another_channel)
 				  body), 400);
 	snprintf(body, sizeof body, "csrf=%s&refer_channel=%s&refer_script=%s&refer_keywords=%s",
 		 web_csrf(&admin), web_esc(&admin, "仲裁委"), web_esc(&admin, "请申请仲裁。"),
-		 web_esc(&admin, "测试仲裁词"));
+		 web_esc(&admin, "测试仲裁词，测试争议词"));
 	ck_assert_int_eq(web_post(&admin, pathf(path, sizeof path, "/admin/categories/%ld/service", cat),
 				  body), 303);
 	ck_assert_int_eq(sql_long("SELECT COUNT(*) FROM order_categories WHERE id = ?"
 				  " AND refer_channel = ? AND refer_script = ?", DB_I(cat),
 				  DB_S("仲裁委"), DB_S("请申请仲裁。")), 1);
+	/* Keywords as the routing rules keep them: one space between words. */
+	ck_assert_int_eq(sql_long("SELECT COUNT(*) FROM order_categories WHERE id = ?"
+				  " AND refer_keywords = ?", DB_I(cat), DB_S("测试仲裁词 测试争议词")), 1);
 	/* An attribute for Open311. */
 	GET(&admin, pathf(path, sizeof path, "/admin/categories/%ld", cat), 200);
 	snprintf(body, sizeof body, "csrf=%s&attr_code=case_no&datatype=string&required=1"

@@ -534,6 +534,25 @@ START_TEST(test_phone_for_parties)
 }
 END_TEST
 
+/* Keywords as typed (Chinese commas, 、, the ideographic space) become
+ * single spaces; a routing rule needs all of them, a referral any one. */
+START_TEST(test_keywords)
+{
+	struct arena ka;
+	arena_init(&ka, 1024);
+	ck_assert_str_eq(order_keywords_normal(&ka, " 着火，起火、\xE3\x80\x80冒烟 ; 火灾 "),
+			 "着火 起火 冒烟 火灾");
+	ck_assert_str_eq(order_keywords_normal(&ka, ""), "");
+	ck_assert(order_keywords_match(&ka, "施工 噪音", "夜间施工噪音扰民", 1));
+	ck_assert(!order_keywords_match(&ka, "施工 噪音", "夜间施工", 1));
+	ck_assert(order_keywords_match(&ka, "着火 起火", "楼下起火了", 0));
+	ck_assert(!order_keywords_match(&ka, "着火 起火", "路灯不亮", 0));
+	ck_assert(order_keywords_match(&ka, "", "任何内容", 1));
+	ck_assert(!order_keywords_match(&ka, "", "任何内容", 0));
+	arena_free(&ka);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("order");
@@ -546,6 +565,7 @@ static Suite *suite(void)
 	tcase_add_test(rules, test_out_of_range);
 	tcase_add_test(rules, test_is_open);
 	tcase_add_test(rules, test_public_open);
+	tcase_add_test(rules, test_keywords);
 	tcase_add_test(rules, test_state_codes);
 	tcase_add_test(rules, test_action_codes);
 	tcase_add_test(rules, test_channels_and_satisfactions);
