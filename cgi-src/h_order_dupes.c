@@ -63,12 +63,13 @@ int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, 
 				  p->except, &c, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
+	struct dup_subject subject;
+	order_dup_subject(r->a, phone ? p->phone : "", p->place, p->content, &subject);
 	struct tdict *sec = NULL;
 	size_t shown = 0;
 	for (size_t i = 0; i < n && shown < DUPES_SHOWN; i++) {
-		enum dup_reason why = order_dup_reason(r->a, phone ? p->phone : "", p->place,
-						       p->content, c[i].phone, c[i].place,
-						       c[i].content);
+		enum dup_reason why = order_dup_reason_for(r->a, &subject, c[i].phone, c[i].place,
+							   c[i].content);
 		if (why == DUP_NONE)
 			continue;
 		if (sec == NULL) {

@@ -20,8 +20,24 @@ enum dup_reason {
 	DUP_PHONE,          /* the same caller's number */
 	DUP_PLACE_CONTENT,  /* a similar place and similar content */
 };
+/* A text's distinct search tokens, sorted (arena memory). */
+struct dup_tokens {
+	char **v;
+	size_t n;
+};
+/* The order the candidates are compared with, its texts read once. */
+struct dup_subject {
+	const char *phone, *place;
+	struct dup_tokens place_tokens, content_tokens;
+};
+void order_dup_subject(struct arena *a, const char *phone, const char *place,
+		       const char *content, struct dup_subject *s);
 /* Why an earlier order (phone2, place2, content2) looks like the same
- * matter as a new one, or DUP_NONE. Empty phones and places never match. */
+ * matter as s, or DUP_NONE. Empty phones and places never match. */
+enum dup_reason order_dup_reason_for(struct arena *a, const struct dup_subject *s,
+				     const char *phone2, const char *place2,
+				     const char *content2);
+/* The same for one pair. */
 enum dup_reason order_dup_reason(struct arena *a, const char *phone, const char *place,
 				 const char *content, const char *phone2, const char *place2,
 				 const char *content2);
