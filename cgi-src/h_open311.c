@@ -170,14 +170,13 @@ int h_o311_services(struct req *r)
 	return emit(r, 200, "services", list);
 }
 
-/* The service code of the path or form: a category id, or 0. */
+/* The service code of the path or form: a category id as the form's
+ * category_id field takes it, or 0. */
 static long long service_code(const char *s)
 {
-	long long v = 0;
-	int n = 0;
-	for (; s && *s >= '0' && *s <= '9' && n < 10; s++, n++)
-		v = v * 10 + (*s - '0');
-	return s && *s == '\0' && n > 0 ? v : 0;
+	struct fval v;
+	return s != NULL && field_check(F_CATEGORY_ID, s, strlen(s), &v) == 0 && v.present ? v.i
+											     : 0;
 }
 
 static void add_value(void *ctx, const char *key, size_t klen, const char *name, size_t nlen)
@@ -198,7 +197,7 @@ int h_o311_service(struct req *r)
 	if (n == 0)
 		return fail(r, 404, "service_code not found");
 	struct json_object *def = jobj(r, json_object_new_object());
-	set_str(def, "service_code", r->ref);
+	set_str(def, "service_code", arena_printf(r->a, "%lld", d[0].id));
 	struct json_object *attrs = json_object_new_array();
 	for (size_t i = 0; i < n && d[i].attr_code; i++) {
 		struct json_object *a = json_object_new_object();

@@ -41,10 +41,11 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SERVICES] = "SELECT " DB_COLS(O311_SERVICE_ROW) " FROM order_categories c"
 	" LEFT JOIN order_categories p ON p.id = c.parent_id WHERE " SERVICE_WHERE
 	" ORDER BY p.id, c.id LIMIT 2000",
-	[STMT_SERVICE] = "SELECT " DB_COLS(O311_DEF_ROW) " FROM (SELECT ? AS jur) t"
-	" JOIN order_categories c ON c.id = ? AND " SERVICE_WHERE
+	[STMT_SERVICE] = "SELECT " DB_COLS(O311_DEF_ROW) " FROM order_categories c"
+	" LEFT JOIN (SELECT id, code FROM jurisdictions WHERE active = 1"
+	"  AND IF(? = '', parent_id IS NULL, code = ?) ORDER BY id LIMIT 1) j ON 1 = 1"
 	" LEFT JOIN category_attributes a ON a.category_id = c.id AND a.active = 1"
-	" ORDER BY a.sort_order, a.id LIMIT 100",
+	" WHERE c.id = ? AND " SERVICE_WHERE " ORDER BY a.sort_order, a.id LIMIT 100",
 	[STMT_REQUEST_ADD] = "INSERT INTO open311_requests (order_id, key_id, source, lat, lon,"
 	" email, device_id, account_id, media_url, attributes)"
 	" VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?)",
@@ -108,7 +109,7 @@ int o311_service(struct db *db, struct arena *a, long long code, const char *jur
 		 struct o311_def_row **v, size_t *n)
 {
 	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_SERVICE], &res, DB_S(jur), DB_I(code));
+	int rc = db_exec(db, a, sql[STMT_SERVICE], &res, DB_S(jur), DB_S(jur), DB_I(code));
 	DB_ROWS_OUT(rc, &res, o311_def_row, a, v, n);
 	return rc;
 }

@@ -43,10 +43,8 @@ int o311_services(struct db *db, struct arena *a, struct o311_service_row **v, s
  * there is no such active one. */
 #define O311_DEF_ROW(X, S)                                                   \
 	X(S, INT, id, "c.id")                                                \
-	X(S, INT, jur_id, "(SELECT j.id FROM jurisdictions j WHERE j.active = 1" \
-	  " AND IF(t.jur = '', j.parent_id IS NULL, j.code = t.jur) ORDER BY j.id LIMIT 1)") \
-	X(S, STR, jur_code, "(SELECT j.code FROM jurisdictions j WHERE j.active = 1" \
-	  " AND IF(t.jur = '', j.parent_id IS NULL, j.code = t.jur) ORDER BY j.id LIMIT 1)") \
+	X(S, INT, jur_id, "COALESCE(j.id, 0)")                               \
+	X(S, STR, jur_code, "j.code")                                        \
 	X(S, NSTR, attr_code, "a.code")                                      \
 	X(S, STR, datatype, "a.datatype")                                    \
 	X(S, INT, required, "a.required")                                    \
