@@ -441,6 +441,15 @@ int db_commit(struct db *db)
 	return DB_OK;
 }
 
+int db_end(struct db *db, int rc)
+{
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK)
+		db_rollback(db);
+	return rc;
+}
+
 void db_rollback(struct db *db)
 {
 	if (db->m == NULL || !db->in_tx)

@@ -127,6 +127,9 @@ void *db_rows_fill(const struct dbres *res, const struct db_col *cols, size_t nc
  * autocommit: one round trip each. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
+/* Ends the transaction as rc says: commits when it is DB_OK, else rolls
+ * back. Returns DB_OK or the error (rc's, or the commit's). */
+int db_end(struct db *db, int rc);
 /* Safe to call when no transaction is open. */
 void db_rollback(struct db *db);
 

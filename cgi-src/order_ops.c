@@ -283,11 +283,7 @@ int order_file_request(const struct ctx *c, struct order_request *in, long long 
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.open311", "order", *id,
 			       arena_printf(c->a, "%s（%s）", number, in->source));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK)
-		db_rollback(c->db);
-	return rc;
+	return db_end(c->db, rc);
 }
 
 /* ---- duplicates ------------------------------------------------------------- */
@@ -371,13 +367,8 @@ int order_merge_into(const struct ctx *c, long long id, long long master, const 
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.merge", "order", id,
 			       arena_printf(c->a, "%s 合并至 %s", dup->number, mo->number));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK) {
-		db_rollback(c->db);
-		return db_status(rc);
-	}
-	return 0;
+	rc = db_end(c->db, rc);
+	return rc == DB_OK ? 0 : db_status(rc);
 }
 
 int order_clear_likely(const struct ctx *c, long long id)
@@ -395,13 +386,8 @@ int order_clear_likely(const struct ctx *c, long long id)
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.not_duplicate", "order", id,
 			       arena_printf(c->a, "%s 不是 %s 的重复诉求", o->number, o->likely_number));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK) {
-		db_rollback(c->db);
-		return db_status(rc);
-	}
-	return 0;
+	rc = db_end(c->db, rc);
+	return rc == DB_OK ? 0 : db_status(rc);
 }
 
 int order_new_qcode(const struct ctx *c, long long id, char code[7])
@@ -423,13 +409,8 @@ int order_new_qcode(const struct ctx *c, long long id, char code[7])
 	if (rc == DB_OK)
 		rc = audit_add(c, 0, "order.qcode", "order", id,
 			       arena_printf(c->a, "%s 重新生成查询码", o->number));
-	if (rc == DB_OK)
-		rc = db_commit(c->db);
-	if (rc != DB_OK) {
-		db_rollback(c->db);
-		return db_status(rc);
-	}
-	return 0;
+	rc = db_end(c->db, rc);
+	return rc == DB_OK ? 0 : db_status(rc);
 }
 
 /* ---- seeing an order --------------------------------------------------------- */

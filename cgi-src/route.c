@@ -351,13 +351,8 @@ const size_t routes_count = sizeof routes / sizeof routes[0];
 
 int end_tx(struct req *r, int rc)
 {
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	if (rc != DB_OK) {
-		db_rollback(r->db);
-		return db_status(rc);
-	}
-	return 0;
+	rc = db_end(r->db, rc);
+	return rc == DB_OK ? 0 : db_status(rc);
 }
 
 /* What a pattern's placeholders captured. */
