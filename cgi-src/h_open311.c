@@ -81,8 +81,9 @@ static int emit(struct req *r, int status, const char *root, struct json_object 
 {
 	r->out.len = 0;
 	r->max_age = 0;
-	if (r->fmt != NULL ? strcmp(r->fmt, "xml") == 0
-			   : o311_path_format(r->path) == O311_XML) {
+	/* The route's {fmt}; a path no route matched says it by its end. */
+	if ((r->fmt != NULL ? o311_format_from(r->fmt) : (int)o311_path_format(r->path)) ==
+	    O311_XML) {
 		xmlBufferPtr xb = xmlBufferCreate();
 		xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
 		if (w == NULL) {
@@ -120,7 +121,6 @@ void open311_error(struct req *r, int status)
 	json_object_object_add(e, "code", json_object_new_int(status));
 	set_str(e, "description", r->err_msg ? r->err_msg : http_status_text(status));
 	json_object_array_add(errors, e);
-	r->fmt = NULL;   /* the path's extension decides, even on a 404 */
 	emit(r, status, "errors", errors);
 }
 

@@ -75,7 +75,6 @@ int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, 
 		if (sec == NULL) {
 			sec = tmpl_section(d, "DUPES");
 			tmpl_set_int(sec, "DAYS", c[i].days);
-			tmpl_show(sec, merge ? "FOR_OFFICE" : "FOR_INTAKE");
 			tmpl_set_int(sec, "SELF", p->except);
 		}
 		struct tdict *o = tmpl_section(sec, "DUPE");

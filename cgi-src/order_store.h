@@ -235,7 +235,6 @@ int order_event(struct db *db, struct arena *a, long long order_id, long long us
 	X(S, INT, likely_dup_of, "o.likely_dup_of")                          \
 	X(S, STR, likely_number, "lo.number")                                \
 	X(S, INT, merged_count, "(SELECT COUNT(*) FROM orders m WHERE m.merged_into = o.id)") \
-	X(S, NSTR, refer_channel, "c.refer_channel")                         \
 	X(S, NSTR, source, "(SELECT r.source FROM open311_requests r WHERE r.order_id = o.id)") \
 	X(S, NSTR, query_hash, "o.query_hash")
 DB_ROW_STRUCT(order_row, ORDER_ROW);
