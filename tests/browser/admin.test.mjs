@@ -2,7 +2,7 @@
 // a workbench for their own role and unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login, logout } from './lib.mjs';
+import { BASE, OUT, launch, login, logout, clickAndLoad } from './lib.mjs';
 
 test('admin adds a unit and a user, who then signs in', async () => {
   const browser = await launch();
@@ -14,7 +14,7 @@ test('admin adds a unit and a user, who then signs in', async () => {
 
     await login(page, 'admin');
     assert.equal(await page.locator('h1').textContent(), '工作台');
-    await page.getByRole('link', { name: '单位', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: '单位', exact: true }));
     assert.equal(await page.locator('h1').textContent(), '单位管理');
 
     await page.getByLabel('单位名称').fill(unitName);
@@ -26,7 +26,7 @@ test('admin adds a unit and a user, who then signs in', async () => {
     await assert.doesNotReject(page.getByRole('link', { name: unitName }).waitFor());
     assert.match(await page.locator('p.notice').textContent(), /已新增/);
 
-    await page.getByRole('link', { name: '用户', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: '用户', exact: true }));
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('姓名').fill('陈晓梅');
     await page.getByLabel('电话').fill('13800000000');

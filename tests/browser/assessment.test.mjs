@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { BASE, OUT, launch, login, logout } from './lib.mjs';
+import { BASE, OUT, launch, login, logout, clickAndLoad } from './lib.mjs';
 
 function nav(page, name) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
@@ -70,7 +70,7 @@ test('a unit opens the published bulletin; its charts render and it prints on A4
     await page.emulateMedia({ media: 'screen' });
 
     // The unit's own findings, from the named list or its scores page.
-    await nav(page, '本单位考核').click();
+    await clickAndLoad(page, nav(page, '本单位考核'));
     assert.equal(await page.locator('h1').textContent(), '单位考核：梅州市人力资源和社会保障局');
     assert.ok(await page.locator('table.scores tbody tr').count() >= 12);
     const findings = page.locator('table.findings tbody tr');
@@ -80,12 +80,12 @@ test('a unit opens the published bulletin; its charts render and it prints on A4
 
     // The office: the month's scores, a unit's findings one click away.
     await login(page, 'coordinator');
-    await nav(page, '考核').click();
+    await clickAndLoad(page, nav(page, '考核'));
     assert.equal(await page.locator('h1').textContent(), '知识库考核');
     const first = page.locator('table.scores tbody tr').first();
     assert.equal(await first.locator('td').first().textContent(), '1');
     const unit = await first.locator('td a').first().textContent();
-    await first.locator('td a').first().click();
+    await clickAndLoad(page, first.locator('td a').first());
     assert.equal(await page.locator('h1').textContent(), `单位考核：${unit}`);
     await page.goto(`${BASE}/assessment/formula`);
     assert.equal(await page.getByLabel('一次性解答率').inputValue() !== '', true);

@@ -5,7 +5,7 @@
 // the 119 script and records it as referred, not as a work order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login } from './lib.mjs';
+import { BASE, OUT, launch, login, clickAndLoad } from './lib.mjs';
 
 const CATEGORY = '养老保险';
 const UNIT = '梅州市人力资源和社会保障局';
@@ -20,8 +20,7 @@ async function signedIn(browser, user) {
 async function act(page, url, button, fill) {
   await page.goto(url);
   if (fill) await fill(page);
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await page.waitForLoadState('domcontentloaded');
+  await clickAndLoad(page, page.getByRole('button', { name: button, exact: true }));
 }
 
 test('a caller follows the order on /status from intake to reply', async () => {
@@ -35,8 +34,7 @@ test('a caller follows the order on /status from intake to reply', async () => {
     await op.getByLabel('问题分类').selectOption(await option.getAttribute('value'));
     await op.getByLabel('诉求内容').fill(`养老金认证后仍未到账（${phone}）`);
     await op.getByLabel('主要诉求').fill('尽快发放');
-    await op.getByRole('button', { name: '按分类和区域建议' }).click();
-    await op.waitForLoadState('domcontentloaded');
+    await clickAndLoad(op, op.getByRole('button', { name: '按分类和区域建议' }));
     await op.getByRole('button', { name: '派单', exact: true }).click();
     await op.waitForURL(/\/orders\/\d+\?done=dispatched$/);
     const number = await op.locator('dd.o-number').textContent();
@@ -51,14 +49,14 @@ test('a caller follows the order on /status from intake to reply', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const pub = await ctx.newPage();
     await pub.goto(`${BASE}/kb`);
-    await pub.getByRole('link', { name: '工单查询' }).click();
+    await clickAndLoad(pub, pub.getByRole('link', { name: '工单查询' }));
     await pub.getByLabel('工单编号').fill(number);
     await pub.getByLabel('查询码或来电号码后四位').fill('AAAAAA');
-    await pub.getByRole('button', { name: '查询' }).click();
+    await clickAndLoad(pub, pub.getByRole('button', { name: '查询' }));
     assert.match(await pub.locator('p.alert').textContent(), /没有找到/);
     await pub.getByLabel('工单编号').fill(number);
     await pub.getByLabel('查询码或来电号码后四位').fill(code.toLowerCase());
-    await pub.getByRole('button', { name: '查询' }).click();
+    await clickAndLoad(pub, pub.getByRole('button', { name: '查询' }));
     assert.equal(await pub.locator('dd.state').textContent(), '办理中');
     assert.equal(await pub.locator('dd.unit').textContent(), UNIT);
     // Nothing wider than the screen.
@@ -76,7 +74,7 @@ test('a caller follows the order on /status from intake to reply', async () => {
     });
     await pub.getByLabel('工单编号').fill(number);
     await pub.getByLabel('查询码或来电号码后四位').fill(phone.slice(-4));
-    await pub.getByRole('button', { name: '查询' }).click();
+    await clickAndLoad(pub, pub.getByRole('button', { name: '查询' }));
     assert.equal(await pub.locator('dd.state').textContent(), '已办结');
     assert.match(await pub.locator('dd.reply').textContent(), /已补发本月养老金/);
     const steps = await pub.locator('ol.public-timeline li').allTextContents();
@@ -97,8 +95,7 @@ test('a call about a fire gets the 119 script and is not a work order', async ()
     const option = op.locator('#category_id option', { hasText: CATEGORY }).first();
     await op.getByLabel('问题分类').selectOption(await option.getAttribute('value'));
     await op.getByLabel('诉求内容').fill('对面楼起火了，冒烟很大');
-    await op.getByRole('button', { name: '检索知识库' }).click();
-    await op.waitForLoadState('domcontentloaded');
+    await clickAndLoad(op, op.getByRole('button', { name: '检索知识库' }));
     const panel = op.locator('div.refer');
     assert.match(await panel.locator('p.script').first().textContent(), /119/);
     await op.getByRole('button', { name: '已按口径答复，记录为转其他渠道' }).click();

@@ -9,7 +9,7 @@
 // browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login, today } from './lib.mjs';
+import { BASE, OUT, launch, login, today, clickAndLoad } from './lib.mjs';
 
 const CATEGORY = '养老保险';                  // a demo leaf category
 const HRSS = '梅州市人力资源和社会保障局';   // its routing rule's unit
@@ -84,8 +84,8 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     await clerk.getByLabel('本单位处理意见').fill('入户登记属户政支队职责，本局负责随后的社保转移。');
     await submit(clerk, '提交处理意见', 'saved');
     const psb = await signedIn(browser, 'clerk_psb');
-    await psb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '争议事项' }).click();
-    await psb.getByRole('link', { name: `争议 #${id}`, exact: true }).click();
+    await clickAndLoad(psb, psb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '争议事项' }));
+    await clickAndLoad(psb, psb.getByRole('link', { name: `争议 #${id}`, exact: true }));
     await psb.getByLabel('本单位处理意见').fill('养老保险关系转移属人社局职责。');
     await submit(psb, '提交处理意见', 'saved');
 
@@ -101,10 +101,10 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
 
     // 6. 编办 finds it with its countdown and refers it on to 法制局.
     const bb = await signedIn(browser, 'reviewer_bianban');
-    await bb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '争议认定' }).click();
+    await clickAndLoad(bb, bb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '争议认定' }));
     const row = bb.locator('table.disputes tbody tr', { hasText: `争议 #${id}` });
     assert.match(await row.textContent(), /剩 5 个工作日/);
-    await row.getByRole('link', { name: `争议 #${id}` }).click();
+    await clickAndLoad(bb, row.getByRole('link', { name: `争议 #${id}` }));
     await bb.getByLabel('意见类型').selectOption('legal');
     await bb.getByLabel('意见', { exact: true }).fill('“三定”规定未予明确，转市法制局提出意见。');
     await submit(bb, '提交并盖章', 'referred');
@@ -127,7 +127,7 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
 
     // 8. The office proposes a joint meeting with the dispute on its agenda.
     await office.goto(disputeUrl);
-    await office.getByRole('link', { name: '提请联席会议审议' }).click();
+    await clickAndLoad(office, office.getByRole('link', { name: '提请联席会议审议' }));
     await office.getByLabel('会议内容').fill(`审议工单 ${number} 承办主体`);
     await office.locator(`#dispute_${id}`).check();
     await office.getByRole('button', { name: '提请召开联席会议' }).click();
@@ -171,7 +171,7 @@ test('a return becomes a dispute: 编办, 法制局, a joint meeting, the determ
     assert.equal((await office.locator('dd.d-lead').textContent()).trim(), PSB);
 
     // 11. 户政支队 finds the order in its queue and accepts the determination.
-    await psb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本单位工单' }).click();
+    await clickAndLoad(psb, psb.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本单位工单' }));
     assert.equal(await psb.locator('table.queue tr', { hasText: number }).count(), 1);
     await psb.goto(disputeUrl);
     await submit(psb, '接收认定并签收工单', 'accepted');

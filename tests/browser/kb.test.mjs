@@ -3,7 +3,7 @@
 // finds it on /kb and reads the answer, on a phone-sized screen too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login, logout } from './lib.mjs';
+import { BASE, OUT, launch, login, logout, clickAndLoad } from './lib.mjs';
 
 // A link of the main navigation (the workbench repeats some of them).
 function nav(page, name) {
@@ -24,8 +24,8 @@ test('editor drafts, approver publishes, the public finds the answer', async () 
 
     // 1. The editor drafts and submits.
     await login(page, 'editor_hrss');
-    await nav(page, '本单位知识').click();
-    await page.getByRole('link', { name: '新增常见问题' }).click();
+    await clickAndLoad(page, nav(page, '本单位知识'));
+    await clickAndLoad(page, page.getByRole('link', { name: '新增常见问题' }));
     assert.equal(await page.locator('h1').textContent(), '编辑知识 · 常见问题');
     await page.getByLabel('标题').fill(title);
     await page.getByLabel('关键词').fill('养老金 资格认证 异地');
@@ -46,7 +46,7 @@ test('editor drafts, approver publishes, the public finds the answer', async () 
 
     // 2. The approver opens 知识审核 and publishes it.
     await login(page, 'approver_hrss');
-    await nav(page, '知识审核').click();
+    await clickAndLoad(page, nav(page, '知识审核'));
     assert.equal(await page.locator('h1').textContent(), '待审核知识');
     await page.getByRole('link', { name: title }).click();
     await page.waitForURL(/\/knowledge\/versions\/\d+$/);
@@ -104,7 +104,7 @@ async function signedIn(browser, username) {
 
 // The approver opens 知识审核 and publishes the version titled title.
 async function publish(page, title) {
-  await nav(page, '知识审核').click();
+  await clickAndLoad(page, nav(page, '知识审核'));
   assert.equal(await page.locator('h1').textContent(), '待审核知识');
   await page.getByRole('link', { name: title }).click();
   await page.waitForURL(/\/knowledge\/versions\/\d+$/);
@@ -129,8 +129,8 @@ test('operator reports a problem, the unit publishes a fix, the operator confirm
     const operator = await signedIn(browser, 'operator');
 
     // 0. 人社局 publishes an FAQ with an outdated answer.
-    await nav(editor, '本单位知识').click();
-    await editor.getByRole('link', { name: '新增常见问题' }).click();
+    await clickAndLoad(editor, nav(editor, '本单位知识'));
+    await clickAndLoad(editor, editor.getByRole('link', { name: '新增常见问题' }));
     await editor.getByLabel('标题').fill(title);
     await editor.getByLabel('关键词').fill('失业保险金 申领 材料');
     await editor.getByLabel('变化日期').fill(today());
@@ -142,7 +142,7 @@ test('operator reports a problem, the unit publishes a fix, the operator confirm
     await publish(approver, title);
 
     // 1. The operator finds it in 知识检索 and reports that it is wrong.
-    await nav(operator, '知识检索').click();
+    await clickAndLoad(operator, nav(operator, '知识检索'));
     await operator.getByLabel('问题或关键词').fill(code);
     await operator.getByRole('button', { name: '检索' }).click();
     await operator.waitForURL(/\/knowledge\?q=/);
@@ -172,7 +172,7 @@ test('operator reports a problem, the unit publishes a fix, the operator confirm
     assert.equal(await operator.getByRole('button', { name: '确认已解决' }).count(), 0);
 
     // 2. 人社局's editor finds the order in its queue and drafts a new version.
-    await nav(editor, '知识更新工单').click();
+    await clickAndLoad(editor, nav(editor, '知识更新工单'));
     assert.equal(await editor.locator('h1').textContent(), `知识更新工单 · ${unit}`);
     const row = editor.locator('tbody tr', { hasText: title });
     assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 5),
@@ -203,7 +203,7 @@ test('operator reports a problem, the unit publishes a fix, the operator confirm
     assert.equal(await editor.getByRole('button', { name: '已发布新版本' }).count(), 0);
 
     // 3. The operator sees the answer, reads the new version and confirms.
-    await nav(operator, '知识更新工单').click();
+    await clickAndLoad(operator, nav(operator, '知识更新工单'));
     assert.equal(await operator.locator('h1').textContent(), '知识更新工单 · 我反馈的');
     const mine = operator.locator('tbody tr', { hasText: title });
     assert.equal(await mine.locator('td').nth(4).textContent(), '已答复');
@@ -231,7 +231,7 @@ test('operator reports a problem, the unit publishes a fix, the operator confirm
     await operator.screenshot({ path: `${OUT}kb-update-confirmed.png`, fullPage: true });
 
     // The unit's queue shows the order closed.
-    await nav(editor, '知识更新工单').click();
+    await clickAndLoad(editor, nav(editor, '知识更新工单'));
     assert.equal(await editor.locator('tbody tr', { hasText: title }).locator('td').nth(4).textContent(), '已确认');
   } finally {
     await browser.close();

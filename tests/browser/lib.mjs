@@ -23,8 +23,15 @@ export async function login(page, username, password = PASSWORD) {
   await page.goto(`${BASE}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForLoadState('domcontentloaded');
+  await clickAndLoad(page, page.getByRole('button', { name: '登录' }));
+}
+
+// Clicks something that loads a new document and waits for that document.
+// waitForLoadState alone would return at once on the page still showing.
+export async function clickAndLoad(page, locator) {
+  const loaded = page.waitForEvent('domcontentloaded');
+  await locator.click();
+  await loaded;
 }
 
 export async function logout(page) {

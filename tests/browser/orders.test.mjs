@@ -4,7 +4,7 @@
 // with the caller's callback. Each person works in their own browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login } from './lib.mjs';
+import { BASE, OUT, launch, login, clickAndLoad } from './lib.mjs';
 
 const CATEGORY = '养老保险';                 // a demo leaf category
 const UNIT = '梅州市人力资源和社会保障局';   // its routing rule's unit in 梅州市
@@ -28,7 +28,7 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
 
     // 1. The operator takes the call.
     const op = await signedIn(browser, 'operator');
-    await op.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '受理来电' }).click();
+    await clickAndLoad(op, op.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '受理来电' }));
     assert.equal(await op.locator('h1').textContent(), '受理来电');
     await op.getByLabel('来电号码').fill(phone);
     await op.getByLabel('来电人').fill('陈先生');
@@ -38,8 +38,7 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
     await op.getByLabel('主要诉求').fill('尽快补发本月养老金');
     await op.getByLabel('问题起因').fill('社保卡账户变更后未同步');
     // The routing rule suggests the unit; the form keeps what was typed.
-    await op.getByRole('button', { name: '按分类和区域建议' }).click();
-    await op.waitForLoadState('domcontentloaded');
+    await clickAndLoad(op, op.getByRole('button', { name: '按分类和区域建议' }));
     assert.match(await op.locator('p.suggested').textContent(), new RegExp(UNIT));
     assert.equal(await op.getByLabel('诉求内容').inputValue(), content);
     assert.match(await op.locator('#unit_id option:checked').textContent(), new RegExp(UNIT));
@@ -54,7 +53,7 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
 
     // 2. The clerk finds it in the unit's queue, with the number masked.
     const clerk = await signedIn(browser, 'clerk_hrss');
-    await clerk.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本单位工单' }).click();
+    await clickAndLoad(clerk, clerk.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '本单位工单' }));
     const row = clerk.locator('table.queue tr', { hasText: number });
     assert.equal(await row.count(), 1);
     assert.match(await row.textContent(), new RegExp(`${phone.slice(0, 3)}\\*{4}${phone.slice(-4)}`));
@@ -67,8 +66,7 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
     await clerk.locator('details.return-form summary').click();
     await clerk.getByLabel('退回理由').fill('养老金发放属社保经办机构职责');
     await clerk.getByLabel('建议承办单位').selectOption({ label: '梅州市医疗保障局（梅州市）' });
-    await clerk.getByRole('button', { name: '提交退回申请' }).click();
-    await clerk.waitForLoadState('domcontentloaded');
+    await clickAndLoad(clerk, clerk.getByRole('button', { name: '提交退回申请' }));
     const refused = clerk.locator('form[action$="/return"] p[role="alert"]');
     assert.match(await refused.textContent(), /退回理由、依据.*缺一不可/);
     assert.equal(await clerk.getByLabel('退回理由').inputValue(), '养老金发放属社保经办机构职责');
@@ -92,7 +90,7 @@ test('operator dispatches a call, the clerk accepts and replies, the office clos
     const office = await signedIn(browser, 'coordinator');
     await office.goto(`${BASE}/orders`);
     await office.getByLabel('工单编号').fill(number);
-    await office.getByRole('button', { name: '查询' }).click();
+    await clickAndLoad(office, office.getByRole('button', { name: '查询' }));
     await office.getByRole('link', { name: number }).click();
     await office.waitForURL(orderUrl);
     assert.match(await office.locator('dd.o-reply').textContent(), /已于今日补发/);

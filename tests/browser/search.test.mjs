@@ -5,7 +5,7 @@
 // office sees what the search learned from that answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, OUT, launch, login, logout } from './lib.mjs';
+import { BASE, OUT, launch, login, logout, clickAndLoad } from './lib.mjs';
 
 function nav(page, name) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
@@ -56,7 +56,7 @@ test('the office adds a synonym, an operator finds and answers with it, the sear
     const word = '卡' + [0, 1, 2, 3].map((i) => String.fromCodePoint(0x9F00 + Math.floor(t / 160 ** i) % 160)).join('');
 
     await login(page, 'coordinator');
-    await nav(page, '检索同义词').click();
+    await clickAndLoad(page, nav(page, '检索同义词'));
     assert.equal(await page.locator('h1').textContent(), '检索同义词');
     await page.getByLabel('来电人说法').fill(word);
     await page.getByLabel('知识用词').fill('社会保障卡');
@@ -67,14 +67,13 @@ test('the office adds a synonym, an operator finds and answers with it, the sear
 
     // The operator takes a call using that word: found at once.
     await login(page, 'operator');
-    await nav(page, '受理来电').click();
+    await clickAndLoad(page, nav(page, '受理来电'));
     await page.getByLabel('来电号码').fill('13800138000');
     const option = page.locator('#category_id option[value]:not([value=""])').first();
     await page.getByLabel('问题分类').selectOption(await option.getAttribute('value'));
     await page.getByLabel('诉求内容').fill(`${word}丢了，怎么补办`);
     await page.getByLabel('检索', { exact: true }).fill(`${word}丢了怎么办`);
-    await page.getByRole('button', { name: '检索知识库' }).click();
-    await page.waitForLoadState('domcontentloaded');
+    await clickAndLoad(page, page.getByRole('button', { name: '检索知识库' }));
     const hit = page.locator('ol.results li', { hasText: '社会保障卡申领、补换办事指南' });
     assert.equal(await hit.count(), 1);
     await hit.getByLabel('用此条答复').check();
@@ -84,7 +83,7 @@ test('the office adds a synonym, an operator finds and answers with it, the sear
 
     // The office sees the pair the answer taught the search.
     await login(page, 'coordinator');
-    await nav(page, '检索学习').click();
+    await clickAndLoad(page, nav(page, '检索学习'));
     const row = page.locator('table.learned tr', { hasText: `${word}丢了怎么办` });
     assert.equal(await row.count(), 1);
     assert.match(await row.textContent(), /社会保障卡申领、补换办事指南/);
