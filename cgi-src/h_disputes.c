@@ -9,6 +9,7 @@
 #include "dispute.h"
 #include "dispute_ops.h"
 #include "handlers.h"
+#include "order.h"
 #include "order_store.h"
 #include "tmpl.h"
 #include "view.h"
@@ -319,7 +320,8 @@ int h_dispute_review(struct req *r)
 
 int h_dispute_rule(struct req *r)
 {
-	int st = dispute_make_rule(REQ_CTX(r), r->id, req_str(r, F_KEYWORDS), &r->err_msg);
+	int st = dispute_make_rule(REQ_CTX(r), r->id,
+				   order_keywords_normal(r->a, req_str(r, F_KEYWORDS)), &r->err_msg);
 	return st ? st : http_redirect(r, arena_printf(r->a, "/disputes/%lld?done=rule", r->id));
 }
 

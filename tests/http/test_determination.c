@@ -216,9 +216,17 @@ START_TEST(learning_rule_and_similar)
 				   "电动自行车登记上牌窗口互相推诿。", NULL, NULL);
 	dispute_refused(&coord, &coord, "a rule before the determination", first, "rule", NULL, 409);
 	determine(&coord, first, "电动自行车登记由户政支队牵头。");
-	ACT_ON(&coord, "disputes", first, "rule", NULL, 303);
+	/* keywords typed with a Chinese comma: "电动自行车，上牌" */
+	ACT_ON(&coord, "disputes", first, "rule",
+	       "keywords=%E7%94%B5%E5%8A%A8%E8%87%AA%E8%A1%8C%E8%BD%A6%EF%BC%8C%E4%B8%8A%E7%89%8C",
+	       303);
 	snprintf(want, sizeof want, "/disputes/%ld?done=rule", first);
 	ck_assert_str_eq(web_location(&coord), want);
+	/* stored as the routing page stores keywords: two words, one space */
+	char kw[64];
+	sql_text(kw, sizeof kw, "SELECT keywords FROM routing_rules WHERE category_id = ?"
+		 " ORDER BY id DESC LIMIT 1", DB_I(cat_learn));
+	ck_assert_str_eq(kw, "电动自行车 上牌");
 	struct dsnap s;
 	dsnap(&coord, first, &s);
 	snprintf(part, sizeof part, "→ %s", psb_name);
