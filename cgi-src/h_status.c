@@ -13,7 +13,6 @@
 #include "status_store.h"
 #include "view.h"
 
-#define STATUS_WINDOW_MIN 15
 #define STATUS_MAX_FAILS 20   /* wrong pairs per address and window */
 
 static struct tdict *status_page(struct req *r)

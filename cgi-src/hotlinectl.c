@@ -32,6 +32,7 @@
 #include "org_store.h"
 #include "roles.h"
 #include "score_store.h"
+#include "status_store.h"
 #include "user_store.h"
 #include "workdays.h"
 
@@ -978,6 +979,24 @@ static int cmd_audit_verify(char **args)
 	return 0;
 }
 
+/* What the sweep clears besides orders: sessions past their lifetime
+ * (refused already, but their rows would stay for ever) and the login and
+ * /status failure counts of ended windows. */
+static int sweep_housekeeping(void)
+{
+	long long sessions = 0, logins = 0, lookups = 0;
+	int rc = session_purge_expired(db, &arena, cfg.session_idle_min, cfg.session_max_hours,
+				       &sessions);
+	if (rc == DB_OK)
+		rc = login_throttle_prune(db, &arena, AUTH_LOCK_MIN, &logins);
+	if (rc == DB_OK)
+		rc = status_throttle_prune(db, &arena, STATUS_WINDOW_MIN, &lookups);
+	if (rc == DB_OK)
+		printf("sweep: %lld expired sessions, %lld ended failure windows cleared\n",
+		       sessions, logins + lookups);
+	return rc;
+}
+
 /* hotlinectl sweep: from cron every minute. One audit row per run that
  * changed something; the orders' own events say which. */
 static int cmd_sweep(char **args)
@@ -1004,6 +1023,8 @@ static int cmd_sweep(char **args)
 	else
 		printf("sweep: %lld overdue, %lld reminders, %lld anonymised\n", n.overdue,
 		       n.reminders, n.anonymised);
+	if (rc == DB_OK && !n.busy)
+		rc = sweep_housekeeping();
 	return rc == DB_OK ? 0 : die_db("sweep", rc);
 }
 

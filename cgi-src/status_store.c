@@ -4,6 +4,7 @@ enum stmt {
 	STMT_LOOKUP,
 	STMT_FAIL,
 	STMT_EVENTS,
+	STMT_PRUNE,
 	STMT__MAX
 };
 
@@ -24,6 +25,8 @@ static const char *const sql[STMT__MAX] = {
 	" VALUES (?, UTC_TIMESTAMP(), 1) ON DUPLICATE KEY UPDATE"
 	" failures = IF(window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE, failures + 1, 1),"
 	" window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start)",
+	[STMT_PRUNE] = "DELETE FROM status_throttle"
+	" WHERE window_start <= UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	[STMT_EVENTS] = "SELECT " DB_COLS(STATUS_EVENT_ROW) " FROM order_events e"
 	" LEFT JOIN units t ON t.id = e.target_unit_id"
 	" WHERE e.order_id = ? OR (e.order_id = ? AND e.at >= ?)"
@@ -43,6 +46,14 @@ int status_lookup(struct db *db, struct arena *a, const char *number, const char
 int status_fail(struct db *db, struct arena *a, const char *client, int window_min)
 {
 	return db_exec(db, a, sql[STMT_FAIL], NULL, DB_S(client), DB_I(window_min));
+}
+
+int status_throttle_prune(struct db *db, struct arena *a, int window_min, long long *n)
+{
+	struct dbres res = { 0 };
+	int rc = db_exec(db, a, sql[STMT_PRUNE], &res, DB_I(window_min));
+	*n = res.affected;
+	return rc;
 }
 
 int status_events(struct db *db, struct arena *a, long long id, long long master,

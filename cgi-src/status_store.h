@@ -5,6 +5,9 @@
 #define STATUS_STORE_H
 #include "db.h"
 
+/* Wrong pairs are counted per address in windows of this many minutes. */
+#define STATUS_WINDOW_MIN 15
+
 /* The order numbered n (every column NULL/0 when there is none), and the
  * address's wrong tries in the current window. A merged order shows its
  * master's state, unit, deadline and reply (eff_*). */
@@ -31,6 +34,8 @@ int status_lookup(struct db *db, struct arena *a, const char *number, const char
 		  int window_min, struct status_row **o);
 /* A wrong pair from client. */
 int status_fail(struct db *db, struct arena *a, const char *client, int window_min);
+/* Deletes counts whose window ended; *n is how many. */
+int status_throttle_prune(struct db *db, struct arena *a, int window_min, long long *n);
 
 #define STATUS_EVENT_ROW(X, S)                                               \
 	X(S, STR, at, DB_BJ_MINUTE("e.at"))                                  \

@@ -14,6 +14,7 @@ enum stmt {
 	STMT_USER_FOR_LOGIN,
 	STMT_THROTTLE_GET,
 	STMT_THROTTLE_FAIL,
+	STMT_THROTTLE_PRUNE,
 	STMT_USER_FAILED,
 	STMT_USER_FAILED_COUNT,
 	STMT_USER_LOCK,
@@ -101,6 +102,8 @@ static const char *const sql[STMT__MAX] = {
 	" VALUES (?, UTC_TIMESTAMP(), 1) ON DUPLICATE KEY UPDATE"
 	" failures = IF(window_start > UTC_TIMESTAMP() - INTERVAL ? MINUTE, failures + 1, 1),"
 	" window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start)",
+	[STMT_THROTTLE_PRUNE] = "DELETE FROM login_throttle"
+	" WHERE window_start <= UTC_TIMESTAMP() - INTERVAL ? MINUTE",
 	[STMT_USER_FOR_LOGIN] = "SELECT " DB_COLS(LOGIN_ROW) " FROM users WHERE username = ?",
 	/* the window test reads first_failed_at before it
 	 * is assigned, so both assignments see the old window. */
@@ -224,9 +227,20 @@ int session_delete_user(struct db *db, struct arena *a, long long user_id)
 }
 
 int session_purge_expired(struct db *db, struct arena *a, int idle_min,
-			  int max_hours)
+			  int max_hours, long long *n)
 {
-	return db_exec(db, a, sql[STMT_SESSION_PURGE], NULL, DB_I(idle_min), DB_I(max_hours));
+	struct dbres res = { 0 };
+	int rc = db_exec(db, a, sql[STMT_SESSION_PURGE], &res, DB_I(idle_min), DB_I(max_hours));
+	*n = res.affected;
+	return rc;
+}
+
+int login_throttle_prune(struct db *db, struct arena *a, int window_min, long long *n)
+{
+	struct dbres res = { 0 };
+	int rc = db_exec(db, a, sql[STMT_THROTTLE_PRUNE], &res, DB_I(window_min));
+	*n = res.affected;
+	return rc;
 }
 
 int user_for_login(struct db *db, struct arena *a, const char *username,

@@ -73,8 +73,13 @@ int login_throttle_fail(struct db *db, struct arena *a, const char *client, int 
 /* Every session of the user but the one whose hash is keep. */
 int session_delete_others(struct db *db, struct arena *a, long long user_id,
 			  const unsigned char keep[32]);
+/* Deletes sessions idle longer than idle_min or older than max_hours
+ * (session_load already refuses them); *n is how many. */
 int session_purge_expired(struct db *db, struct arena *a, int idle_min,
-			  int max_hours);
+			  int max_hours, long long *n);
+/* Deletes addresses' failure counts whose window ended (a new failure
+ * starts a new window anyway); *n is how many. */
+int login_throttle_prune(struct db *db, struct arena *a, int window_min, long long *n);
 
 /* What signing in needs of an account; locked is 1 while a lockout runs. */
 #define LOGIN_ROW(X, S)                                                      \

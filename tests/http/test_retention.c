@@ -90,11 +90,52 @@ START_TEST(callers_are_cleared_past_the_retention_period)
 }
 END_TEST
 
+/* The sweep also clears what is kept only for a while: sessions past
+ * their lifetime (already refused) and the failure counts of the login
+ * and /status throttles whose window ended. A session in use, and a
+ * window still running, stay. */
+START_TEST(the_sweep_clears_ended_sessions_and_failure_windows)
+{
+	struct web live, idle;
+	sign_in(&live, "coordinator");
+	sign_in(&idle, "operator");
+	long op = user_id("operator");
+	sql_exec("UPDATE sessions SET last_seen = UTC_TIMESTAMP() - INTERVAL 31 MINUTE"
+		 " WHERE user_id = ?", DB_I(op));
+	ck_assert_int_gt(sql_long("SELECT COUNT(*) FROM sessions WHERE user_id = ?", DB_I(op)), 0);
+	/* one address whose window ended a minute ago, one whose runs */
+#define TWO_WINDOWS(table) "INSERT INTO " table " (client_addr, window_start, failures)" \
+	" VALUES ('198.51.100.7', UTC_TIMESTAMP() - INTERVAL 16 MINUTE, 9),"          \
+	" ('198.51.100.8', UTC_TIMESTAMP() - INTERVAL 14 MINUTE, 9)"                  \
+	" ON DUPLICATE KEY UPDATE window_start = VALUES(window_start), failures = 9"
+	sql_exec0(TWO_WINDOWS("login_throttle"));
+	sql_exec0(TWO_WINDOWS("status_throttle"));
+#undef TWO_WINDOWS
+	run_sweep();
+	ck_assert_int_eq(sql_long("SELECT COUNT(*) FROM sessions WHERE user_id = ?", DB_I(op)), 0);
+	GET(&idle, "/", 303);
+	GET(&live, "/", 200);
+	ck_assert_int_eq(sql_long0("SELECT COUNT(*) FROM login_throttle"
+				   " WHERE client_addr = '198.51.100.7'"), 0);
+	ck_assert_int_eq(sql_long0("SELECT COUNT(*) FROM status_throttle"
+				   " WHERE client_addr = '198.51.100.7'"), 0);
+	ck_assert_int_eq(sql_long0("SELECT COUNT(*) FROM login_throttle"
+				   " WHERE client_addr = '198.51.100.8'"), 1);
+	ck_assert_int_eq(sql_long0("SELECT COUNT(*) FROM status_throttle"
+				   " WHERE client_addr = '198.51.100.8'"), 1);
+	sql_exec0("DELETE FROM login_throttle WHERE client_addr = '198.51.100.8'");
+	sql_exec0("DELETE FROM status_throttle WHERE client_addr = '198.51.100.8'");
+	web_free(&live);
+	web_free(&idle);
+}
+END_TEST
+
 static Suite *retention_suite(void)
 {
 	Suite *s = suite_create("retention");
 	TCase *tc = tcase(s, "retention", 60);
 	tcase_add_test(tc, callers_are_cleared_past_the_retention_period);
+	tcase_add_test(tc, the_sweep_clears_ended_sessions_and_failure_windows);
 	return s;
 }
 
