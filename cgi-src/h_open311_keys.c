@@ -43,9 +43,7 @@ static int keys_page(struct req *r, const char *new_key, const char *source)
 	for (size_t i = 0; i < nc; i++) {
 		struct tdict *o = tmpl_section(d, "CATEGORY");
 		tmpl_set_int(o, "ID", c[i].id);
-		tmpl_set(o, "NAME", c[i].parent_name
-				    ? arena_printf(r->a, "%s / %s", c[i].parent_name, c[i].name)
-				    : c[i].name);
+		tmpl_set(o, "NAME", c[i].label);
 	}
 	return view_finish(r, 200);
 }

@@ -87,9 +87,7 @@ static int intake_choices(struct req *r, struct tdict *d, long long unit_pick)
 	for (size_t i = 0; i < ncat; i++) {
 		struct tdict *o = tmpl_section(d, "CATEGORY");
 		tmpl_set_int(o, "ID", cat[i].id);
-		tmpl_set(o, "NAME", cat[i].parent_name
-				    ? arena_printf(r->a, "%s / %s", cat[i].parent_name, cat[i].name)
-				    : cat[i].name);
+		tmpl_set(o, "NAME", cat[i].label);
 		tmpl_set_int(o, "DAYS", cat[i].limit_days);
 		if (cat[i].refer_channel)
 			tmpl_set(tmpl_section(o, "REFER"), "CHANNEL", cat[i].refer_channel);

@@ -8,11 +8,12 @@
 #include "db.h"
 
 /* The intake's choices: active leaf categories (a top-level category
- * without children is a leaf too) with their time limits. */
+ * without children is a leaf too) with their time limits; label is
+ * "parent / name" as the lists show it. */
 #define ORDER_CATEGORY_ROW(X, S)                                             \
 	X(S, INT, id, "c.id")                                                \
 	X(S, STR, name, "c.name")                                            \
-	X(S, NSTR, parent_name, "p.name")                                    \
+	X(S, STR, label, "CONCAT_WS(' / ', p.name, c.name)")                \
 	X(S, INT, limit_days, "c.time_limit_days")                           \
 	X(S, INT, leaf, "NOT EXISTS (SELECT 1 FROM order_categories k"       \
 			" WHERE k.parent_id = c.id AND k.active = 1)")              \
