@@ -105,14 +105,13 @@ int order_dupes_fill(struct req *r, struct tdict *d, const struct dup_probe *p, 
 /* ---- lists --------------------------------------------------------------------- */
 
 static int brief_list(struct req *r, const char *title, const char *tpl,
-		      int (*load)(struct db *, struct arena *, long long, int, int,
-				  struct order_list_brief_row **, size_t *))
+		      enum order_brief which)
 {
 	int page = r->f[F_PAGE].present ? (int)r->f[F_PAGE].i : 1;
 	struct order_list_brief_row *v;
 	size_t n;
-	int rc = load(r->db, r->a, r->actor->scope_jur, LIST_PAGE + 1, (page - 1) * LIST_PAGE,
-		      &v, &n);
+	int rc = order_brief_list(r->db, r->a, which, r->actor->scope_jur, LIST_PAGE + 1,
+				  (page - 1) * LIST_PAGE, &v, &n);
 	if (rc != DB_OK)
 		return db_status(rc);
 	struct tdict *d = view_page(r, title, tpl);
@@ -142,12 +141,12 @@ static int brief_list(struct req *r, const char *title, const char *tpl,
 
 int h_order_pending(struct req *r)
 {
-	return brief_list(r, "开放接口待受理", "orders/pending.tpl", order_pending);
+	return brief_list(r, "开放接口待受理", "orders/pending.tpl", ORDER_BRIEF_PENDING);
 }
 
 int h_order_duplicates(struct req *r)
 {
-	return brief_list(r, "疑似重复工单", "orders/duplicates.tpl", order_likely_dupes);
+	return brief_list(r, "疑似重复工单", "orders/duplicates.tpl", ORDER_BRIEF_DUPES);
 }
 
 /* ---- merging --------------------------------------------------------------------- */

@@ -592,22 +592,12 @@ int order_merged(struct db *db, struct arena *a, long long master,
 	return rc;
 }
 
-int order_pending(struct db *db, struct arena *a, long long jur, int limit, int offset,
-		  struct order_list_brief_row **v, size_t *n)
+int order_brief_list(struct db *db, struct arena *a, enum order_brief which, long long jur,
+		     int limit, int offset, struct order_list_brief_row **v, size_t *n)
 {
 	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_PENDING], &res, DB_I(jur), DB_I(jur), DB_I(limit),
-			 DB_I(offset));
-	DB_ROWS_OUT(rc, &res, order_list_brief_row, a, v, n);
-	return rc;
-}
-
-int order_likely_dupes(struct db *db, struct arena *a, long long jur, int limit, int offset,
-		       struct order_list_brief_row **v, size_t *n)
-{
-	struct dbres res;
-	int rc = db_exec(db, a, sql[STMT_LIKELY_DUPES], &res, DB_I(jur), DB_I(jur), DB_I(limit),
-			 DB_I(offset));
+	const char *stmt = sql[which == ORDER_BRIEF_DUPES ? STMT_LIKELY_DUPES : STMT_PENDING];
+	int rc = db_exec(db, a, stmt, &res, DB_I(jur), DB_I(jur), DB_I(limit), DB_I(offset));
 	DB_ROWS_OUT(rc, &res, order_list_brief_row, a, v, n);
 	return rc;
 }

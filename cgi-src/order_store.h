@@ -161,13 +161,13 @@ int order_merged(struct db *db, struct arena *a, long long master,
 	X(S, STR, source, "r.source")                                        \
 	X(S, INT, likely_dup_of, "o.likely_dup_of")
 DB_ROW_STRUCT(order_list_brief_row, ORDER_LIST_BRIEF_ROW);
-/* Orders waiting for an operator (filed by other systems), oldest first;
- * jur 0: every jurisdiction. */
-int order_pending(struct db *db, struct arena *a, long long jur, int limit, int offset,
-		  struct order_list_brief_row **v, size_t *n);
-/* Open orders an operator marked likely duplicates, not merged yet. */
-int order_likely_dupes(struct db *db, struct arena *a, long long jur, int limit, int offset,
-		       struct order_list_brief_row **v, size_t *n);
+/* The two short lists of orders; jur 0: every jurisdiction. */
+enum order_brief {
+	ORDER_BRIEF_PENDING, /* waiting for an operator (filed by other systems), oldest first */
+	ORDER_BRIEF_DUPES,   /* open, marked likely duplicates, not merged yet; newest first */
+};
+int order_brief_list(struct db *db, struct arena *a, enum order_brief which, long long jur,
+		     int limit, int offset, struct order_list_brief_row **v, size_t *n);
 /* A new query code's hash for order id. */
 int order_set_qcode(struct db *db, struct arena *a, long long id, const char *hash);
 /* How many days back duplicates are looked for (the office sets it). */
